@@ -1,0 +1,25 @@
+// Asserts that the mp-weixin build holds the compiled <webrtc-room> and that pages resolve it via easycom.
+import { readFileSync, existsSync } from 'node:fs'
+import { join } from 'node:path'
+
+const dist = process.argv[2] ?? 'dist/build/mp-weixin'
+const comp = join(dist, 'uni_modules/webrtc-room/components/webrtc-room/webrtc-room')
+const failures = []
+const need = (ok, what) => { if (!ok) failures.push(what) }
+
+for (const ext of ['.js', '.json', '.wxml']) need(existsSync(comp + ext), `missing ${comp + ext}`)
+if (existsSync(comp + '.wxml')) {
+  const wxml = readFileSync(comp + '.wxml', 'utf8')
+  need(/<live-pusher\b|<webrtc-room-pusher\b/.test(wxml), 'webrtc-room.wxml has no live-pusher (or pusher building block)')
+}
+const page = JSON.parse(readFileSync(join(dist, 'pages/index/index.json'), 'utf8'))
+need(
+  Object.values(page.usingComponents ?? {}).some((p) => String(p).includes('uni_modules/webrtc-room/components/webrtc-room/webrtc-room')),
+  'pages/index does not resolve <webrtc-room> through easycom',
+)
+
+if (failures.length) {
+  console.error('mp-weixin build check failed:\n- ' + failures.join('\n- '))
+  process.exit(1)
+}
+console.log('mp-weixin build check: ok')

@@ -1,0 +1,98 @@
+/**
+ * Numeric codes the plugin emits on `error` / `warning` events (and IM failures).
+ *
+ * - The original component's room error codes (-4 … -10) are kept so code written for it keeps
+ *   working; the native live-pusher/live-player code travels in `detail.nativeCode`.
+ * - The plugin's own codes live in -90000 … -90999. The media-codes table (codes.ts) gives each
+ *   one a source, level, zh + en message and advice.
+ */
+export const RoomErrorCode = {
+  // The 2018 original's codes.
+  CAMERA_OPEN_FAILED: -4,
+  MIC_OPEN_FAILED: -5,
+  PUSH_DISCONNECTED: -6,
+  MEDIA_PERMISSION: -7,
+  OVER_CAPACITY: -8,
+  ROOM_SIG_FAILED: -9,
+  JOIN_ROOM_FAILED: -10,
+
+  // Props (-900xx).
+  INVALID_PROP: -90001,
+  MISSING_PROP: -90002,
+  INVALID_SDKAPPID: -90003,
+  INVALID_USERID: -90004,
+  INVALID_USERSIG: -90005,
+  INVALID_ROOMID: -90006,
+  INVALID_BITRATE: -90007,
+  /** Warning: a value was clamped into range (beauty, whiteness). */
+  PROP_CLAMPED: -90008,
+
+  // Platform / preflight (-901xx).
+  UNSUPPORTED_PLATFORM: -90100,
+  DEVTOOLS_SIMULATOR: -90101,
+  BASE_LIBRARY_TOO_OLD: -90102,
+  WECHAT_TOO_OLD: -90103,
+  CAMERA_PERMISSION_DENIED: -90104,
+  RECORD_PERMISSION_DENIED: -90105,
+  LIVE_PUSHER_NOT_GRANTED: -90106,
+
+  // Room life (-902xx).
+  USERSIG_EXPIRED: -90200,
+  USERSIG_MALFORMED: -90201,
+  RECONNECT_GAVE_UP: -90202,
+  ENTER_TIMEOUT: -90203,
+  /** Warning: a method called in the wrong state (pause before start, start twice). */
+  INVALID_STATE: -90204,
+  KICKED_OUT: -90205,
+
+  // IM (-903xx).
+  IM_DISABLED: -90300,
+  IM_NOT_INSTALLED: -90301,
+  IM_LOGIN_FAILED: -90302,
+  IM_JOIN_GROUP_FAILED: -90303,
+  IM_SEND_FAILED: -90304,
+  IM_INVALID_RECEIVER: -90305,
+  IM_EMPTY_MESSAGE: -90306,
+  IM_MESSAGE_TOO_LONG: -90307,
+  IM_INVALID_DATA: -90308,
+  IM_NOT_READY: -90309,
+
+  // Browser / H5 engine (-904xx).
+  BROWSER_UNSUPPORTED: -90400,
+  INSECURE_CONTEXT: -90401,
+  DEVICE_NOT_FOUND: -90402,
+  MEDIA_PERMISSION_DENIED: -90403,
+  ENTER_ROOM_FAILED: -90404,
+  /** Warning: the browser blocked autoplay of remote audio until a user gesture. */
+  AUTOPLAY_BLOCKED: -90405,
+  ENGINE_LOAD_FAILED: -90406,
+} as const
+
+export type RoomErrorCodeName = keyof typeof RoomErrorCode
+export type RoomErrorCodeValue = (typeof RoomErrorCode)[RoomErrorCodeName]
+
+/** The original's success/status codes (PROTOCOL.md section 4), kept on status events. */
+export const RoomStatusCode = {
+  PUSH_OK: 10,
+  JOINED: 11,
+  MEMBER_LIST: 12,
+  NETWORK_CHANGE: 13,
+  PUSHER_LOADING: 14,
+  PUSHER_PLAYING: 15,
+  PLAYER_LOADING: 16,
+  PLAYER_PLAYING: 17,
+  PLAYER_DISCONNECTED: 18,
+  LEFT: 19,
+} as const
+
+/** A typed error: what rejected Promises of the room and IM methods carry. */
+export class WebrtcRoomError extends Error {
+  readonly code: number
+  readonly detail: Record<string, unknown>
+  constructor(code: number, message: string, detail: Record<string, unknown> = {}) {
+    super(message)
+    this.name = 'WebrtcRoomError'
+    this.code = code
+    this.detail = detail
+  }
+}

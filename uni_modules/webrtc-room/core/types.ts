@@ -1,0 +1,352 @@
+/**
+ * The contract of the webrtc-room core: options (the component's props), room events, room state
+ * (what the Pinia room store holds), the platform adapter and the native context shapes.
+ *
+ * Pure types: no runtime code, no `uni`/`wx` globals. Every other module builds on these names.
+ */
+
+/** Built-in layouts; any other name renders the `layout` slot ('custom', '1v3', ...). */
+export type TemplateName = 'float' | 'bigsmall' | 'grid' | 'custom' | (string & {})
+
+export type Aspect = '3:4' | '9:16'
+
+/** How the pusher URL is obtained: modern `room://cloud.tencent.com/rtc?...`, or the 2018 legacy room-signature flow. */
+export type EnterMode = 'auto' | 'modern' | 'legacy'
+
+/** Every prop of `<webrtc-room>`; the headless `createRoom(options)` takes the same object. */
+export interface RoomOptions {
+  template?: TemplateName
+  sdkAppID: string | number
+  userID: string
+  userSig: string
+  /** Number 1..4294967294 or a string room id (sent as `strroomid`). */
+  roomID?: number | string
+  /** Alias used by the original's sample code (`roomId="{{roomId}}"`). */
+  roomId?: number | string
+  privateMapKey?: string
+  /** 0–9, clamped with a `warning`. */
+  beauty?: number
+  whiteness?: number
+  muted?: boolean
+  debug?: boolean
+  enableIM?: boolean
+  aspect?: Aspect
+  /** kbps; strings are accepted as in the original. */
+  minBitrate?: number | string
+  maxBitrate?: number | string
+  autoplay?: boolean
+  enableCamera?: boolean
+  pureAudioPushMod?: 1 | 2
+  recordId?: number
+  smallViewLeft?: string
+  smallViewTop?: string
+  smallViewWidth?: string
+  smallViewHeight?: string
+  waitingImg?: string
+  loadingImg?: string
+  // The original's undocumented props.
+  roomName?: string
+  /** IM nick; also shown in captions. */
+  userName?: string
+  /** Legacy flow only: true = official.opensso.tencent-cloud.com, false = yun.tim.qq.com. */
+  useCloud?: boolean
+  playerBackgroundImg?: string
+  soundMode?: 'speaker' | 'ear'
+  // Beyond the original.
+  /** 'auto' (default) picks legacy only for clients below the modern thresholds. */
+  enterMode?: EnterMode
+  /** IM group type for the room's group; AVChatRoom by default (PROTOCOL.md section 5). */
+  imGroupType?: 'AVChatRoom' | 'ChatRoom' | 'Public' | 'Meeting'
+  /** Reconnect policy on -1307 / 1021. */
+  reconnect?: Partial<ReconnectPolicy>
+  /** ms before an enter attempt without 1018 is reported as failed; 0 disables. */
+  enterTimeout?: number
+}
+
+export interface ReconnectPolicy {
+  maxAttempts: number
+  baseDelayMs: number
+  maxDelayMs: number
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+export type RoomEventTag =
+  | 'error'
+  | 'warning'
+  | 'enter_room'
+  | 'exit_room'
+  | 'member_join'
+  | 'member_leave'
+  | 'member_update'
+  | 'push_state'
+  | 'play_state'
+  | 'net_status'
+  | 'reconnecting'
+  | 'recovered'
+  | 'background'
+  | 'foreground'
+
+/** Payload of `room-event` (and of every `controller.on` callback). */
+export interface RoomEvent<D = unknown> {
+  tag: RoomEventTag
+  code: number
+  detail: D
+}
+
+export type ImEventTag =
+  | 'login_event'
+  | 'connection_event'
+  | 'join_group_event'
+  | 'big_group_msg_notify'
+  | 'msg_notify'
+  | 'group_system_notify'
+  | 'group_info_change'
+  | 'kicked_out'
+  | 'error'
+
+/** Payload of `im-event`. */
+export interface ImEvent<D = unknown> {
+  tag: ImEventTag
+  code: number
+  detail: D
+}
+
+/** `detail` of an `error` / `warning` room event. */
+export interface ErrorDetail {
+  /** Human message (en); the media-codes store has zh + en + advice for `code`. */
+  message: string
+  /** The native live-pusher/live-player/binderror code (or SDK code) that caused it, when any. */
+  nativeCode?: number
+  /** Which prop, for invalid-prop errors. */
+  prop?: string
+  [extra: string]: unknown
+}
+
+// ---------------------------------------------------------------------------------------------
+// State (what the Pinia room store holds, one RoomState per room instance)
+
+export type RoomStatus =
+  | 'idle'
+  | 'preflight'
+  | 'entering'
+  | 'in_room'
+  | 'paused'
+  | 'reconnecting'
+  | 'exited'
+  | 'error'
+
+export type StreamType = 'main' | 'aux'
+
+/** live-pusher `bindnetstatus` `detail.info` (fields vary by client; all optional). */
+export interface PusherNetInfo {
+  videoBitrate?: number
+  audioBitrate?: number
+  videoFPS?: number
+  videoGOP?: number
+  netSpeed?: number
+  netJitter?: number
+  videoWidth?: number
+  videoHeight?: number
+  [key: string]: unknown
+}
+
+/** live-player `bindnetstatus` `detail.info`. */
+export type PlayerNetInfo = PusherNetInfo
+
+/** One remote stream: `key` = `${userID}_${streamType}` (trtc-wx-sdk's keying). */
+export interface StreamState {
+  key: string
+  userID: string
+  streamType: StreamType
+  playURL: string
+  hasVideo: boolean
+  hasAudio: boolean
+  /** true until the player reports its first frame / playback (2003/2004). */
+  loading: boolean
+  /** false when autoplay is off and the app has not started it yet. */
+  playing: boolean
+  volume: number
+  net: PlayerNetInfo | null
+}
+
+export interface MemberState {
+  userID: string
+  userName?: string
+  /** ms timestamp of the join as seen by this client. */
+  joinedAt: number
+  streams: Partial<Record<StreamType, StreamState>>
+}
+
+export interface SelfState {
+  userID: string
+  /** The push URL with userSig / privateMapKey redacted: safe to render or log. */
+  pushURL: string
+  muted: boolean
+  cameraOn: boolean
+  frontCamera: boolean
+  net: PusherNetInfo | null
+}
+
+export interface RoomState {
+  /** Unique per room instance (two `<webrtc-room>` on one page = two keys). */
+  key: string
+  status: RoomStatus
+  roomID: string
+  self: SelfState
+  /** By userID; `memberOrder` keeps join order for layouts. */
+  members: Record<string, MemberState>
+  memberOrder: string[]
+  /** Bounded ring buffer, oldest first. */
+  events: RoomEvent[]
+  lastError: RoomEvent<ErrorDetail> | null
+}
+
+// ---------------------------------------------------------------------------------------------
+// Native contexts and the platform adapter (the only door to `uni`/`wx`)
+
+export interface NativeCallbacks {
+  success?: (res?: unknown) => void
+  fail?: (err?: unknown) => void
+  complete?: (res?: unknown) => void
+}
+
+/** What `uni.createLivePusherContext` returns (the subset we use). */
+export interface PusherContext {
+  start(cb?: NativeCallbacks): void
+  stop(cb?: NativeCallbacks): void
+  pause(cb?: NativeCallbacks): void
+  resume(cb?: NativeCallbacks): void
+  switchCamera(cb?: NativeCallbacks): void
+}
+
+/** What `uni.createLivePlayerContext` returns (the subset we use). */
+export interface PlayerContext {
+  play(cb?: NativeCallbacks): void
+  stop(cb?: NativeCallbacks): void
+  pause?(cb?: NativeCallbacks): void
+  resume?(cb?: NativeCallbacks): void
+  mute?(cb?: NativeCallbacks): void
+}
+
+export interface SystemInfo {
+  /** 'ios' | 'android' | 'devtools' | 'windows' | 'mac' | ... */
+  platform: string
+  /** WeChat client version, e.g. '8.0.50'. */
+  version?: string
+  /** Base library version, e.g. '3.4.0'. */
+  SDKVersion?: string
+  system?: string
+}
+
+export type AuthScope = 'scope.camera' | 'scope.record'
+
+export interface HttpRequest {
+  url: string
+  method: 'GET' | 'POST'
+  data?: unknown
+  header?: Record<string, string>
+  timeout?: number
+}
+
+export interface HttpResponse {
+  statusCode: number
+  data: unknown
+}
+
+export type TimerHandle = unknown
+
+/**
+ * Everything the core needs from the outside world. The mp-weixin adapter wraps `uni`;
+ * tests pass a fake; an H5 build passes the browser one.
+ */
+export interface Platform {
+  readonly name: string
+  getSystemInfo(): SystemInfo
+  /** Resolves true when granted (asking the user if needed), false when denied. */
+  authorize(scope: AuthScope): Promise<boolean>
+  /** Opens the settings page so the user can grant a denied scope. */
+  openSetting?(): Promise<void>
+  request(req: HttpRequest): Promise<HttpResponse>
+  /** Each returns an unsubscribe function. */
+  onAppShow(cb: () => void): () => void
+  onAppHide(cb: () => void): () => void
+  setTimeout(fn: () => void, ms: number): TimerHandle
+  clearTimeout(handle: TimerHandle): void
+  now(): number
+  random(): number
+  log?(level: 'debug' | 'info' | 'warn' | 'error', message: string, data?: unknown): void
+}
+
+// ---------------------------------------------------------------------------------------------
+// The headless controller (`createRoom(options, platform?)` returns one)
+
+/** `detail` of a live-pusher / live-player `bindstatechange`, exactly as WeChat delivers it. */
+export interface StateChangeDetail {
+  code: number
+  message?: string
+}
+
+/** `detail` of `bindnetstatus`. */
+export interface NetStatusDetail {
+  info: PusherNetInfo
+}
+
+/** `detail` of live-pusher `binderror`. */
+export interface PusherErrorDetail {
+  errCode: number
+  errMsg?: string
+}
+
+export type Unsubscribe = () => void
+
+export interface RoomController {
+  /** Room instance key in the room store. */
+  readonly key: string
+  /** Live view of this room's state in the room store. */
+  readonly state: RoomState
+  /** The real push URL for `<live-pusher url>` ('' until known). Never log it: it holds the userSig. */
+  readonly pushURL: string
+  readonly status: RoomStatus
+  /** Members in join order. */
+  readonly members: MemberState[]
+
+  /** Validate, preflight, obtain the push URL, start IM when enabled. No-op + warning when already started. */
+  start(): Promise<void>
+  /** Leave the room and release every timer, context and listener. Idempotent. */
+  stop(): Promise<void>
+  pause(): void
+  resume(): void
+  switchCamera(): void
+  /** Live prop changes: mute/camera/beauty/bitrate apply in place; identity props re-enter the room. */
+  update(options: Partial<RoomOptions>): void
+  /** Start / stop playing one member (autoplay false leaves this to the app). */
+  playMember(userID: string): void
+  stopMember(userID: string): void
+
+  /** Building blocks hand over the contexts they created on their own component instance. */
+  attachPusher(ctx: PusherContext): void
+  detachPusher(): void
+  attachPlayer(streamKey: string, ctx: PlayerContext): void
+  detachPlayer(streamKey: string): void
+
+  /** Native events, `detail` exactly as in `event.detail`. */
+  onPusherStateChange(detail: StateChangeDetail): void
+  onPusherNetStatus(detail: NetStatusDetail): void
+  onPusherError(detail: PusherErrorDetail): void
+  onPlayerStateChange(userID: string, detail: StateChangeDetail, streamType?: StreamType): void
+  onPlayerNetStatus(userID: string, detail: NetStatusDetail, streamType?: StreamType): void
+
+  sendC2CTextMsg(receiveUser: string, msg: string, succ?: (res: unknown) => void, fail?: (code: number, message: string) => void): Promise<unknown>
+  sendC2CCustomMsg(receiveUser: string, msg: { data: string; ext?: string; desc?: string }, succ?: (res: unknown) => void, fail?: (code: number, message: string) => void): Promise<unknown>
+  sendGroupTextMsg(msg: string, succ?: (res: unknown) => void, fail?: (code: number, message: string) => void): Promise<unknown>
+  sendGroupCustomMsg(msg: { data: string; ext?: string; desc?: string }, succ?: (res: unknown) => void, fail?: (code: number, message: string) => void): Promise<unknown>
+
+  /** Every room event. */
+  on(handler: (event: RoomEvent) => void): Unsubscribe
+  /** Every IM event. */
+  onIM(handler: (event: ImEvent) => void): Unsubscribe
+  /** stop() + remove the room from the store. */
+  destroy(): Promise<void>
+}
