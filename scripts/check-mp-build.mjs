@@ -12,10 +12,11 @@ if (existsSync(comp + '.wxml')) {
   const wxml = readFileSync(comp + '.wxml', 'utf8')
   need(/<live-pusher\b|<webrtc-room-pusher\b/.test(wxml), 'webrtc-room.wxml has no live-pusher (or pusher building block)')
 }
-const page = JSON.parse(readFileSync(join(dist, 'pages/index/index.json'), 'utf8'))
+// The demo's room page is the one that hosts <webrtc-room> (pages/index is the enter form).
+const page = JSON.parse(readFileSync(join(dist, 'pages/room/room.json'), 'utf8'))
 need(
   Object.values(page.usingComponents ?? {}).some((p) => String(p).includes('uni_modules/webrtc-room/components/webrtc-room/webrtc-room')),
-  'pages/index does not resolve <webrtc-room> through easycom',
+  'pages/room does not resolve <webrtc-room> through easycom',
 )
 
 if (failures.length) {
