@@ -31,7 +31,3 @@ export function sendChat(room: RoomImMethods, target: ChatTarget, kind: ChatKind
   }
   return kind === 'text' ? room.sendC2CTextMsg(target.userID, text) : room.sendC2CCustomMsg(target.userID, customPayload(text))
 }
-
-export function targetKey(target: ChatTarget): string {
-  return target.kind === 'group' ? 'group' : `c2c:${target.userID}`
-}

@@ -10,6 +10,9 @@ const messages = {
   'app.title': { zh: '多人音视频房间', en: 'Multi-person video room' },
   'app.subtitle': { zh: '基于腾讯云 TRTC 的 uni-app 插件演示', en: 'A uni-app plugin demo on Tencent Cloud TRTC' },
   'lang.switch': { zh: 'English', en: '中文' },
+  'nav.index': { zh: '进入房间', en: 'Enter a room' },
+  'nav.room': { zh: '房间', en: 'Room' },
+  'nav.custom': { zh: '1v3 自定义布局', en: '1v3 custom layout' },
 
   'form.sdkAppID': { zh: 'SDKAppID', en: 'SDKAppID' },
   'form.sdkAppID.hint': { zh: '留空则使用签名服务的 SDKAppID', en: "Empty: use the sign service's SDKAppID" },
@@ -60,6 +63,7 @@ const messages = {
   'room.noSession': { zh: '没有进房信息，请从首页进入房间。', en: 'No room session: enter a room from the first page.' },
   'room.back': { zh: '返回首页', en: 'Back to start' },
   'room.loading': { zh: '连接中', en: 'Connecting' },
+  'custom.waiting': { zh: '等待加入', en: 'Waiting to join' },
 
   'status.idle': { zh: '未开始', en: 'Idle' },
   'status.preflight': { zh: '检查环境', en: 'Checking' },

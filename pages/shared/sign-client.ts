@@ -94,12 +94,14 @@ export async function requestSignature(
   req: SignRequest,
   expectedSdkAppID: number | null = null,
 ): Promise<SignResult> {
+  const url = signEndpoint(baseURL)
   let response: { statusCode: number; data: unknown }
   try {
-    response = await post(signEndpoint(baseURL), { userID: req.userID, roomID: req.roomID, privilege: req.privilege ?? 255 })
+    response = await post(url, { userID: req.userID, roomID: req.roomID, privilege: req.privilege ?? 255 })
   } catch (err) {
     const reason = err instanceof Error ? err.message : isRecord(err) && typeof err.errMsg === 'string' ? err.errMsg : String(err)
-    throw new SignServiceError('network', reason)
+    // uni says only 'request:fail' on H5: the address is what the user needs to check.
+    throw new SignServiceError('network', `POST ${url}: ${reason}`)
   }
   const result = parseSignResponse(response.statusCode, response.data)
   if (expectedSdkAppID !== null && result.sdkAppID !== expectedSdkAppID) {

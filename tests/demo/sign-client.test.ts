@@ -32,7 +32,7 @@ describe('sign client', () => {
   it('maps a transport failure to a network error with the reason', async () => {
     const post: HttpPost = async () => { throw new Error('request:fail net::ERR_CONNECTION_REFUSED') }
     const err = await caught(requestSignature(post, 'http://h', { userID: 'alice', roomID: 1 }))
-    expect(err).toMatchObject({ kind: 'network', message: 'request:fail net::ERR_CONNECTION_REFUSED' })
+    expect(err).toMatchObject({ kind: 'network', message: 'POST http://h/api/usersig: request:fail net::ERR_CONNECTION_REFUSED' })
   })
 
   it.each([

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import type { MemberState } from '../../uni_modules/webrtc-room/core/types'
+import { captionOf, isLoading, overflowCount, seatsFor } from '../../pages/custom/seats'
+
+function member(userID: string, loading?: boolean, userName?: string): MemberState {
+  const streams: MemberState['streams'] = {}
+  if (loading !== undefined) {
+    streams.main = { key: `${userID}_main`, userID, streamType: 'main', playURL: 'room://x', hasVideo: true, hasAudio: true, loading, playing: true, volume: 0, net: null }
+  }
+  return { userID, userName, joinedAt: 0, streams }
+}
+
+describe("'1v3' seats", () => {
+  it('always has three seats, filled in join order', () => {
+    expect(seatsFor([]).map((s) => s.member)).toEqual([null, null, null])
+    const seats = seatsFor([member('a'), member('b')])
+    expect(seats.map((s) => [s.index, s.member?.userID ?? null])).toEqual([[1, 'a'], [2, 'b'], [3, null]])
+  })
+
+  it('counts members beyond the three seats', () => {
+    const five = ['a', 'b', 'c', 'd', 'e'].map((id) => member(id))
+    expect(seatsFor(five).map((s) => s.member?.userID)).toEqual(['a', 'b', 'c'])
+    expect(overflowCount(five)).toBe(2)
+    expect(overflowCount(five.slice(0, 2))).toBe(0)
+  })
+
+  it('keeps the loading cover until the main stream has its first frame', () => {
+    expect(isLoading(member('a'))).toBe(true)
+    expect(isLoading(member('a', true))).toBe(true)
+    expect(isLoading(member('a', false))).toBe(false)
+  })
+
+  it('captions with the user name when known', () => {
+    expect(captionOf(member('u1', false, 'Alice'))).toBe('Alice')
+    expect(captionOf(member('u1'))).toBe('u1')
+  })
+})
