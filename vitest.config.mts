@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import { fileURLToPath } from 'node:url'
+import { uniConditional } from './tests/components/uni-conditional'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
 
@@ -14,6 +15,8 @@ const nativeTags = new Set([
 
 export default defineConfig({
   plugins: [
+    // uni's #ifdef for the plugin's components/platform (mp-weixin unless UNI_TEST_PLATFORM is set).
+    uniConditional(),
     vue({
       template: { compilerOptions: { isCustomElement: (tag) => nativeTags.has(tag) } },
     }),

@@ -61,6 +61,29 @@ export interface RoomOptions {
   reconnect?: Partial<ReconnectPolicy>
   /** ms before an enter attempt without 1018 is reported as failed; 0 disables. */
   enterTimeout?: number
+  /** Modern URL `streamid=` (CDN stream id). */
+  streamID?: string
+  /** Modern URL `recvmode=`: 1 auto audio+video, 2 audio only, 3 video only, 4 none. */
+  recvMode?: 1 | 2 | 3 | 4
+  /** Modern URL `enableBlackStream=`: keep sending black frames while the camera is off. */
+  enableBlackStream?: boolean
+}
+
+/** What `<live-pusher>` binds besides the URL; the controller keeps it in `RoomState.pusher`. */
+export interface PusherAttributes {
+  muted: boolean
+  enableCamera: boolean
+  beauty: number
+  whiteness: number
+  minBitrate: number
+  maxBitrate: number
+  aspect: Aspect
+  debug: boolean
+  /** 'front' | 'back' (live-pusher `device-position`). */
+  devicePosition: 'front' | 'back'
+  waitingImage: string
+  /** true while the app is hidden or paused (the pusher shows `waitingImage`). */
+  paused: boolean
 }
 
 export interface ReconnectPolicy {
@@ -201,6 +224,12 @@ export interface RoomState {
   /** Bounded ring buffer, oldest first. */
   events: RoomEvent[]
   lastError: RoomEvent<ErrorDetail> | null
+  /** Live-pusher attributes to bind (always set by the core; optional for older fixtures). */
+  pusher?: PusherAttributes
+  /** How the push URL was obtained in this session (null before preflight). */
+  enterMode?: 'modern' | 'legacy' | null
+  /** Remote members the template can show (float/grid 3, bigsmall 1, custom unlimited = -1). */
+  capacity?: number
 }
 
 // ---------------------------------------------------------------------------------------------

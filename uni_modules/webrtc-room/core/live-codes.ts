@@ -1,0 +1,179 @@
+/**
+ * The live-pusher / live-player engine's translation layer: native `event.detail` → normalized
+ * `EngineAction`s (PROTOCOL.md sections 2–4). Stateless and pure; the reducer decides what the
+ * actions mean in the current state. Every native state change also yields its raw
+ * `push_state` / `play_state` action first.
+ */
+import { RoomErrorCode } from './error-codes'
+import { parseUserList } from './member-list'
+import type { EngineAction, StreamChange } from './actions'
+import type { NetStatusDetail, PusherErrorDetail, StateChangeDetail, StreamType } from './types'
+
+export const PusherCode = {
+  PUSHING: 1002,
+  ENTERED: 1018,
+  LEFT: 1019,
+  MEMBER_LIST: 1020,
+  NETWORK_CHANGED: 1021,
+  ENTER_FAILED: 1022,
+  USER_ENTER: 1031,
+  USER_LEAVE: 1032,
+  USER_VIDEO: 1033,
+  USER_AUDIO: 1034,
+  CAMERA_FAILED: -1301,
+  MIC_FAILED: -1302,
+  DISCONNECTED: -1307,
+  INVALID_ADDRESS: -1313,
+  SERVER_CONNECT_FAILED: -1324,
+  NETWORK_UNAVAILABLE: -1325,
+  SERVER_REFUSED: -1326,
+  ENTER_ROOM_FAILED: -3301,
+  USERSIG_CHECK_FAILED: -100018,
+  SUSPENDED: 5000,
+  FLOAT_WINDOW_CLOSED: 5001,
+} as const
+
+export const PlayerCode = {
+  FIRST_FRAME: 2003,
+  PLAYING: 2004,
+  LOADING: 2007,
+  DISCONNECTED: -2301,
+} as const
+
+export const PusherErrCode = {
+  NO_CAMERA_PERMISSION: 10001,
+  NO_RECORD_PERMISSION: 10002,
+} as const
+
+function text(detail: { message?: unknown; errMsg?: unknown }): string {
+  if (typeof detail.message === 'string') return detail.message
+  if (typeof detail.errMsg === 'string') return detail.errMsg
+  return ''
+}
+
+function userIDs(message: string): string[] | null {
+  const users = parseUserList(message)
+  return users === null ? null : users.map((user) => user.userID)
+}
+
+/** 1033: video per stream type; 1034: audio, always on the main stream (trtc-wx-sdk). */
+function streamChanges(code: number, message: string): StreamChange[] | null {
+  const users = parseUserList(message)
+  if (users === null) return null
+  return users.map((user) =>
+    code === PusherCode.USER_VIDEO
+      ? { userID: user.userID, streamType: user.streamType ?? 'main', hasVideo: user.hasVideo ?? false, playURL: user.playURL }
+      : { userID: user.userID, streamType: 'main', hasAudio: user.hasAudio ?? false, playURL: user.playURL },
+  )
+}
+
+/** live-pusher `bindstatechange`. */
+export function translatePusherState(detail: StateChangeDetail): EngineAction[] {
+  const code = Number(detail?.code)
+  const message = text(detail ?? {})
+  const actions: EngineAction[] = [{ type: 'push_state', code, message }]
+  const add = (action: EngineAction | null) => {
+    if (action) actions.push(action)
+  }
+  switch (code) {
+    case PusherCode.PUSHING:
+      add({ type: 'publishing', nativeCode: code })
+      break
+    case PusherCode.ENTERED:
+      add({ type: 'entered', nativeCode: code })
+      break
+    case PusherCode.LEFT:
+      add({ type: 'left', nativeCode: code, kicked: !message.includes('reason[0]'), message })
+      break
+    case PusherCode.MEMBER_LIST: {
+      const users = parseUserList(message)
+      add(users && { type: 'member_list', users })
+      break
+    }
+    case PusherCode.USER_ENTER: {
+      const ids = userIDs(message)
+      add(ids && { type: 'members_joined', userIDs: ids })
+      break
+    }
+    case PusherCode.USER_LEAVE: {
+      const ids = userIDs(message)
+      add(ids && { type: 'members_left', userIDs: ids })
+      break
+    }
+    case PusherCode.USER_VIDEO:
+    case PusherCode.USER_AUDIO: {
+      const changes = streamChanges(code, message)
+      add(changes && { type: 'streams_changed', changes })
+      break
+    }
+    case PusherCode.NETWORK_CHANGED:
+    case PusherCode.DISCONNECTED:
+    case PusherCode.SERVER_CONNECT_FAILED:
+    case PusherCode.NETWORK_UNAVAILABLE:
+      add({ type: 'connection_lost', nativeCode: code, message })
+      break
+    case PusherCode.CAMERA_FAILED:
+      add({ type: 'device_failed', code: RoomErrorCode.CAMERA_OPEN_FAILED, nativeCode: code, message })
+      break
+    case PusherCode.MIC_FAILED:
+      add({ type: 'device_failed', code: RoomErrorCode.MIC_OPEN_FAILED, nativeCode: code, message })
+      break
+    case PusherCode.ENTER_FAILED:
+    case PusherCode.ENTER_ROOM_FAILED:
+    case PusherCode.INVALID_ADDRESS:
+    case PusherCode.SERVER_REFUSED:
+      add({ type: 'enter_failed', code: RoomErrorCode.JOIN_ROOM_FAILED, nativeCode: code, message })
+      break
+    case PusherCode.USERSIG_CHECK_FAILED:
+      add({ type: 'enter_failed', code: RoomErrorCode.USERSIG_MALFORMED, nativeCode: code, message })
+      break
+    case PusherCode.SUSPENDED:
+    case PusherCode.FLOAT_WINDOW_CLOSED:
+      add({ type: 'suspended', nativeCode: code, message })
+      break
+    default:
+      // Other negative codes (encoder, screen capture ...) and 3xxx network codes: non-fatal notices.
+      if (code < 0 || (code >= 3001 && code <= 3005)) add({ type: 'notice', code, nativeCode: code, message })
+  }
+  return actions
+}
+
+/** live-player `bindstatechange` of one member's stream. */
+export function translatePlayerState(userID: string, streamType: StreamType, detail: StateChangeDetail): EngineAction[] {
+  const code = Number(detail?.code)
+  const message = text(detail ?? {})
+  const actions: EngineAction[] = [{ type: 'play_state', userID, streamType, code, message }]
+  switch (code) {
+    case PlayerCode.FIRST_FRAME:
+    case PlayerCode.PLAYING:
+      actions.push({ type: 'stream_playing', userID, streamType, nativeCode: code })
+      break
+    case PlayerCode.LOADING:
+      actions.push({ type: 'stream_loading', userID, streamType, nativeCode: code })
+      break
+    case PlayerCode.DISCONNECTED:
+      actions.push({ type: 'stream_disconnected', userID, streamType, nativeCode: code })
+      break
+    default:
+      if (code < 0) actions.push({ type: 'notice', code, nativeCode: code, message: `${userID}: ${message}` })
+  }
+  return actions
+}
+
+/** live-pusher `binderror`. */
+export function translatePusherError(detail: PusherErrorDetail): EngineAction[] {
+  const code = Number(detail?.errCode)
+  const message = text(detail ?? {})
+  if (code === PusherErrCode.NO_CAMERA_PERMISSION || code === PusherErrCode.NO_RECORD_PERMISSION) {
+    return [{ type: 'permission_denied', nativeCode: code, message }]
+  }
+  return [{ type: 'notice', code, nativeCode: code, message }]
+}
+
+export function translatePusherNet(detail: NetStatusDetail): EngineAction[] {
+  return [{ type: 'pusher_net', info: { ...(detail?.info ?? {}) } }]
+}
+
+export function translatePlayerNet(userID: string, streamType: StreamType, detail: NetStatusDetail): EngineAction[] {
+  return [{ type: 'player_net', userID, streamType, info: { ...(detail?.info ?? {}) } }]
+}

@@ -1,0 +1,313 @@
+/**
+ * Prop validation and defaults: raw `RoomOptions` (the component's props, or what a headless app
+ * passes) → `ValidOptions`, or typed issues in the -90000 range. Pure; no globals.
+ */
+import { RoomErrorCode } from './error-codes'
+import type { Aspect, EnterMode, ReconnectPolicy, RoomOptions, TemplateName } from './types'
+
+export type RoomRef = { kind: 'numeric'; id: number } | { kind: 'string'; id: string }
+
+/** Options after validation: numbers are numbers, defaults applied, room id classified. */
+export interface ValidOptions {
+  template: TemplateName
+  sdkAppID: number
+  userID: string
+  userSig: string
+  room: RoomRef
+  privateMapKey: string
+  beauty: number
+  whiteness: number
+  muted: boolean
+  debug: boolean
+  enableIM: boolean
+  aspect: Aspect
+  minBitrate: number
+  maxBitrate: number
+  autoplay: boolean
+  enableCamera: boolean
+  pureAudioPushMod?: 1 | 2
+  recordId?: number
+  streamID?: string
+  recvMode?: 1 | 2 | 3 | 4
+  enableBlackStream?: boolean
+  enterMode: EnterMode
+  useCloud: boolean
+  userName: string
+  roomName: string
+  imGroupType: 'AVChatRoom' | 'ChatRoom' | 'Public' | 'Meeting'
+  reconnect: ReconnectPolicy
+  enterTimeout: number
+  soundMode: 'speaker' | 'ear'
+  waitingImg: string
+  loadingImg: string
+}
+
+/** One problem with one prop. */
+export interface OptionIssue {
+  code: number
+  prop: string
+  message: string
+}
+
+export type ValidationResult =
+  | { ok: true; options: ValidOptions; warnings: OptionIssue[] }
+  | { ok: false; errors: OptionIssue[]; warnings: OptionIssue[] }
+
+export const ROOM_ID_MAX = 4294967294
+export const USER_ID_MAX_LENGTH = 32
+export const STR_ROOM_ID_MAX_LENGTH = 64
+/** Letters, digits and `_ - . @`: URL-safe, so the push URL carries them unencoded (see query.ts). */
+export const USER_ID_PATTERN = /^[A-Za-z0-9_\-.@]+$/
+/** TRTC's string room id alphabet (no CJK, no control characters). */
+export const STR_ROOM_ID_PATTERN = /^[A-Za-z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]+$/
+/** userSig / privateMapKey: base64 with `*-_` (current) or plain base64 (some older signers). */
+export const SIG_PATTERN = /^[A-Za-z0-9*\-_+/=]+$/
+
+export const DEFAULT_RECONNECT: ReconnectPolicy = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 16000 }
+export const DEFAULT_ENTER_TIMEOUT_MS = 20000
+export const DEFAULT_WAITING_IMG = 'https://mc.qcloudimg.com/static/img/daeed8616ac5df256c0591c22a65c4d3/pause_publish.jpg'
+
+const IDENTITY_PROPS = ['sdkAppID', 'userID', 'userSig', 'roomID', 'roomId', 'privateMapKey'] as const
+
+/** Props whose change while in a room means exit + re-enter with a new URL. */
+export function isIdentityChange(partial: Partial<RoomOptions>, current: RoomOptions): boolean {
+  return IDENTITY_PROPS.some((prop) => prop in partial && partial[prop] !== undefined && partial[prop] !== current[prop])
+}
+
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || value === ''
+}
+
+/** A number, or a string that is exactly a decimal number; else NaN. */
+function toNumber(value: unknown): number {
+  if (typeof value === 'number') return value
+  if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return Number(value)
+  return Number.NaN
+}
+
+/** Classify a room id: `^\d+$` (or a number) = numeric room, anything else = string room. */
+export function parseRoomRef(value: unknown): RoomRef | OptionIssue {
+  const invalid = (message: string): OptionIssue => ({ code: RoomErrorCode.INVALID_ROOMID, prop: 'roomID', message })
+  if (typeof value === 'number') {
+    if (!Number.isInteger(value) || value < 1 || value > ROOM_ID_MAX) {
+      return invalid(`roomID must be an integer in 1..${ROOM_ID_MAX} (got ${value})`)
+    }
+    return { kind: 'numeric', id: value }
+  }
+  if (typeof value !== 'string') return invalid(`roomID must be a number or a string (got ${typeof value})`)
+  if (/^\d+$/.test(value)) {
+    const id = Number(value)
+    if (id < 1 || id > ROOM_ID_MAX) return invalid(`numeric roomID must be in 1..${ROOM_ID_MAX} (got ${value})`)
+    return { kind: 'numeric', id }
+  }
+  if (value.length > STR_ROOM_ID_MAX_LENGTH) {
+    return invalid(`string roomID is at most ${STR_ROOM_ID_MAX_LENGTH} characters (got ${value.length})`)
+  }
+  if (!STR_ROOM_ID_PATTERN.test(value)) {
+    return invalid('string roomID may only use letters, digits, spaces and !#$%&()+-:;<=.>?@[]^_{}|~, (no CJK)')
+  }
+  return { kind: 'string', id: value }
+}
+
+/** The room id as users write it (store key, IM group id). */
+export function roomIDText(room: RoomRef): string {
+  return String(room.id)
+}
+
+function isIssue(value: unknown): value is OptionIssue {
+  return typeof value === 'object' && value !== null && 'code' in value && 'prop' in value
+}
+
+/** Validate every prop; collects all errors (the room reports the first) and clamping warnings. */
+export function validateOptions(raw: RoomOptions): ValidationResult {
+  const errors: OptionIssue[] = []
+  const warnings: OptionIssue[] = []
+  const fail = (code: number, prop: string, message: string) => errors.push({ code, prop, message })
+
+  const required = (prop: keyof RoomOptions, value: unknown): boolean => {
+    if (!isBlank(value)) return true
+    fail(RoomErrorCode.MISSING_PROP, prop, `${prop} is required`)
+    return false
+  }
+
+  // sdkAppID: positive integer, number or numeric string.
+  let sdkAppID = 0
+  if (required('sdkAppID', raw.sdkAppID)) {
+    sdkAppID = toNumber(raw.sdkAppID)
+    if (!Number.isSafeInteger(sdkAppID) || sdkAppID <= 0) {
+      fail(RoomErrorCode.INVALID_SDKAPPID, 'sdkAppID', `sdkAppID must be a positive integer (got ${String(raw.sdkAppID)})`)
+    }
+  }
+
+  if (required('userID', raw.userID)) {
+    if (typeof raw.userID !== 'string') {
+      fail(RoomErrorCode.INVALID_USERID, 'userID', 'userID must be a string')
+    } else if (raw.userID.length > USER_ID_MAX_LENGTH) {
+      fail(RoomErrorCode.INVALID_USERID, 'userID', `userID is at most ${USER_ID_MAX_LENGTH} characters (got ${raw.userID.length})`)
+    } else if (!USER_ID_PATTERN.test(raw.userID)) {
+      fail(RoomErrorCode.INVALID_USERID, 'userID', 'userID may only use letters, digits, _ - . @ (no spaces, no CJK)')
+    }
+  }
+
+  if (required('userSig', raw.userSig)) {
+    if (typeof raw.userSig !== 'string' || !SIG_PATTERN.test(raw.userSig)) {
+      fail(RoomErrorCode.INVALID_USERSIG, 'userSig', 'userSig must be the base64 string your server signed (no spaces)')
+    }
+  }
+
+  let room: RoomRef = { kind: 'numeric', id: 0 }
+  const rawRoom = isBlank(raw.roomID) ? raw.roomId : raw.roomID
+  if (isBlank(rawRoom)) {
+    fail(RoomErrorCode.MISSING_PROP, 'roomID', 'roomID is required')
+  } else {
+    const parsed = parseRoomRef(rawRoom)
+    if (isIssue(parsed)) errors.push(parsed)
+    else room = parsed
+  }
+
+  const privateMapKey = raw.privateMapKey ?? ''
+  if (typeof privateMapKey !== 'string' || (privateMapKey !== '' && !SIG_PATTERN.test(privateMapKey))) {
+    fail(RoomErrorCode.INVALID_PROP, 'privateMapKey', 'privateMapKey must be the base64 string your server signed')
+  }
+
+  const level = (prop: 'beauty' | 'whiteness'): number => {
+    const value = raw[prop]
+    if (isBlank(value)) return 0
+    const n = toNumber(value)
+    if (!Number.isFinite(n)) {
+      fail(RoomErrorCode.INVALID_PROP, prop, `${prop} must be a number 0–9`)
+      return 0
+    }
+    const clamped = Math.min(9, Math.max(0, Math.round(n)))
+    if (clamped !== n) warnings.push({ code: RoomErrorCode.PROP_CLAMPED, prop, message: `${prop} ${n} clamped to ${clamped} (0–9)` })
+    return clamped
+  }
+  const beauty = level('beauty')
+  const whiteness = level('whiteness')
+
+  const bitrate = (prop: 'minBitrate' | 'maxBitrate', fallback: number): number => {
+    const value = raw[prop]
+    if (isBlank(value)) return fallback
+    const n = toNumber(value)
+    if (!Number.isFinite(n) || n <= 0) {
+      fail(RoomErrorCode.INVALID_BITRATE, prop, `${prop} must be a positive number of kbps (got ${String(value)})`)
+      return fallback
+    }
+    return n
+  }
+  const minBitrate = bitrate('minBitrate', 200)
+  const maxBitrate = bitrate('maxBitrate', 400)
+  if (minBitrate > maxBitrate) {
+    fail(RoomErrorCode.INVALID_BITRATE, 'minBitrate', `minBitrate (${minBitrate}) must not exceed maxBitrate (${maxBitrate})`)
+  }
+
+  const bool = (prop: keyof RoomOptions, fallback: boolean): boolean => {
+    const value = raw[prop]
+    if (value === undefined || value === null) return fallback
+    if (typeof value !== 'boolean') {
+      fail(RoomErrorCode.INVALID_PROP, prop, `${prop} must be a boolean`)
+      return fallback
+    }
+    return value
+  }
+
+  const oneOf = <T extends string | number>(prop: keyof RoomOptions, allowed: readonly T[], fallback: T): T => {
+    const value = raw[prop]
+    if (value === undefined || value === null) return fallback
+    if (!allowed.includes(value as T)) {
+      fail(RoomErrorCode.INVALID_PROP, prop, `${prop} must be one of ${allowed.join(', ')} (got ${String(value)})`)
+      return fallback
+    }
+    return value as T
+  }
+
+  const optional = <T extends string | number>(prop: keyof RoomOptions, allowed: readonly T[]): T | undefined => {
+    const value = raw[prop]
+    if (isBlank(value)) return undefined
+    if (!allowed.includes(value as T)) {
+      fail(RoomErrorCode.INVALID_PROP, prop, `${prop} must be one of ${allowed.join(', ')} (got ${String(value)})`)
+      return undefined
+    }
+    return value as T
+  }
+
+  let recordId: number | undefined
+  if (!isBlank(raw.recordId)) {
+    const n = toNumber(raw.recordId)
+    if (!Number.isSafeInteger(n) || n < 0) fail(RoomErrorCode.INVALID_PROP, 'recordId', 'recordId must be a non-negative integer')
+    else recordId = n
+  }
+
+  let streamID: string | undefined
+  if (!isBlank(raw.streamID)) {
+    if (typeof raw.streamID !== 'string' || !/^[A-Za-z0-9_\-]{1,64}$/.test(raw.streamID)) {
+      fail(RoomErrorCode.INVALID_PROP, 'streamID', 'streamID: 1–64 letters, digits, _ or -')
+    } else streamID = raw.streamID
+  }
+
+  const reconnect = { ...DEFAULT_RECONNECT }
+  if (raw.reconnect !== undefined) {
+    for (const key of Object.keys(DEFAULT_RECONNECT) as Array<keyof ReconnectPolicy>) {
+      const value = raw.reconnect[key]
+      if (value === undefined) continue
+      if (!Number.isInteger(value) || value < 0) fail(RoomErrorCode.INVALID_PROP, `reconnect.${key}`, `reconnect.${key} must be a non-negative integer`)
+      else reconnect[key] = value
+    }
+  }
+
+  let enterTimeout = DEFAULT_ENTER_TIMEOUT_MS
+  if (raw.enterTimeout !== undefined) {
+    if (!Number.isFinite(raw.enterTimeout) || raw.enterTimeout < 0) fail(RoomErrorCode.INVALID_PROP, 'enterTimeout', 'enterTimeout must be ≥ 0 ms')
+    else enterTimeout = raw.enterTimeout
+  }
+
+  const text = (prop: keyof RoomOptions, fallback: string): string => {
+    const value = raw[prop]
+    if (value === undefined || value === null) return fallback
+    if (typeof value !== 'string') {
+      fail(RoomErrorCode.INVALID_PROP, prop, `${prop} must be a string`)
+      return fallback
+    }
+    return value
+  }
+
+  const options: ValidOptions = {
+    template: text('template', 'float') || 'float',
+    sdkAppID,
+    userID: raw.userID,
+    userSig: raw.userSig,
+    room,
+    privateMapKey: typeof privateMapKey === 'string' ? privateMapKey : '',
+    beauty,
+    whiteness,
+    muted: bool('muted', false),
+    debug: bool('debug', false),
+    enableIM: bool('enableIM', false),
+    aspect: oneOf('aspect', ['9:16', '3:4'] as const, '9:16'),
+    minBitrate,
+    maxBitrate,
+    autoplay: bool('autoplay', false),
+    enableCamera: bool('enableCamera', true),
+    pureAudioPushMod: optional('pureAudioPushMod', [1, 2] as const),
+    recordId,
+    streamID,
+    recvMode: optional('recvMode', [1, 2, 3, 4] as const),
+    enableBlackStream: raw.enableBlackStream === undefined ? undefined : bool('enableBlackStream', false),
+    enterMode: oneOf('enterMode', ['auto', 'modern', 'legacy'] as const, 'auto'),
+    useCloud: bool('useCloud', true),
+    userName: text('userName', ''),
+    roomName: text('roomName', ''),
+    imGroupType: oneOf('imGroupType', ['AVChatRoom', 'ChatRoom', 'Public', 'Meeting'] as const, 'AVChatRoom'),
+    reconnect,
+    enterTimeout,
+    soundMode: oneOf('soundMode', ['speaker', 'ear'] as const, 'speaker'),
+    waitingImg: text('waitingImg', DEFAULT_WAITING_IMG) || DEFAULT_WAITING_IMG,
+    loadingImg: text('loadingImg', ''),
+  }
+
+  if (options.enterMode === 'legacy' && room.kind === 'string') {
+    fail(RoomErrorCode.INVALID_ROOMID, 'roomID', 'string room ids need the modern enter mode (the legacy flow only knows numeric rooms)')
+  }
+
+  return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, options, warnings }
+}

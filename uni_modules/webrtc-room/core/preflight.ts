@@ -1,0 +1,108 @@
+/**
+ * Preflight before pushing (PROTOCOL.md section 8), pure over `Platform`: platform name, the devtools
+ * simulator, WeChat / base library versions, and the camera / record scopes. It also decides the enter
+ * mode when `enterMode` is 'auto': modern on WeChat ≥ 7.0.8 (iOS ≥ 7.0.9) with base library ≥ 2.10.0,
+ * legacy for older clients that still meet the hard minimum (1.7.0 / 6.6.6).
+ *
+ * It never loops on a denied scope: a denial is one failure with advice; the app may call
+ * `controller.openSetting()` (→ `platform.openSetting`) from a user gesture, then `start()` again.
+ */
+import { RoomErrorCode } from './error-codes'
+import { isAtLeast } from './version'
+import type { EnterMode, Platform, SystemInfo } from './types'
+
+export const VERSION_THRESHOLDS = {
+  modernBaseLibrary: '2.10.0',
+  modernWechat: '7.0.8',
+  modernWechatIOS: '7.0.9',
+  minBaseLibrary: '1.7.0',
+  minWechat: '6.6.6',
+} as const
+
+export const SUPPORTED_PLATFORMS = ['mp-weixin', 'h5'] as const
+
+export interface PreflightInput {
+  enterMode: EnterMode
+  /** Ask for scope.camera (false for audio-only rooms). */
+  needCamera: boolean
+}
+
+export type PreflightResult =
+  | { ok: true; mode: 'modern' | 'legacy'; system: SystemInfo | null }
+  | { ok: false; code: number; message: string; detail: Record<string, unknown> }
+
+export type ClientGeneration = 'modern' | 'legacy' | 'too_old_base_library' | 'too_old_wechat'
+
+/** Which URL generation a client supports. Unknown versions count as modern (nothing to block on). */
+export function classifyClient(info: SystemInfo): ClientGeneration {
+  const { SDKVersion, version } = info
+  if (SDKVersion && !isAtLeast(SDKVersion, VERSION_THRESHOLDS.minBaseLibrary)) return 'too_old_base_library'
+  if (version && !isAtLeast(version, VERSION_THRESHOLDS.minWechat)) return 'too_old_wechat'
+  const modernWechat = info.platform === 'ios' ? VERSION_THRESHOLDS.modernWechatIOS : VERSION_THRESHOLDS.modernWechat
+  const baseOk = !SDKVersion || isAtLeast(SDKVersion, VERSION_THRESHOLDS.modernBaseLibrary)
+  const wechatOk = !version || isAtLeast(version, modernWechat)
+  return baseOk && wechatOk ? 'modern' : 'legacy'
+}
+
+function failure(code: number, message: string, detail: Record<string, unknown> = {}): PreflightResult {
+  return { ok: false, code, message, detail }
+}
+
+async function granted(platform: Platform, scope: 'scope.camera' | 'scope.record'): Promise<boolean> {
+  try {
+    return await platform.authorize(scope)
+  } catch {
+    return false
+  }
+}
+
+export async function runPreflight(platform: Platform, input: PreflightInput): Promise<PreflightResult> {
+  if (!(SUPPORTED_PLATFORMS as readonly string[]).includes(platform.name)) {
+    return failure(RoomErrorCode.UNSUPPORTED_PLATFORM, `webrtc-room runs on WeChat mini-programs and H5, not on ${platform.name}`, {
+      platform: platform.name,
+    })
+  }
+  // H5: the browser engine does its own checks (secure context, devices); URLs are not used there.
+  if (platform.name === 'h5') return { ok: true, mode: 'modern', system: null }
+
+  let system: SystemInfo
+  try {
+    system = platform.getSystemInfo()
+  } catch (err) {
+    return failure(RoomErrorCode.UNSUPPORTED_PLATFORM, 'could not read the system info', { cause: String(err) })
+  }
+  if (system.platform === 'devtools') {
+    return failure(RoomErrorCode.DEVTOOLS_SIMULATOR, 'the WeChat devtools simulator has no live-pusher: run on a phone', {
+      platform: system.platform,
+    })
+  }
+  const versions = { SDKVersion: system.SDKVersion, version: system.version, platform: system.platform }
+  const generation = classifyClient(system)
+  if (generation === 'too_old_base_library') {
+    return failure(RoomErrorCode.BASE_LIBRARY_TOO_OLD, `base library ${system.SDKVersion} is older than ${VERSION_THRESHOLDS.minBaseLibrary}`, versions)
+  }
+  if (generation === 'too_old_wechat') {
+    return failure(RoomErrorCode.WECHAT_TOO_OLD, `WeChat ${system.version} is older than ${VERSION_THRESHOLDS.minWechat}`, versions)
+  }
+  if (input.enterMode === 'modern' && generation === 'legacy') {
+    const baseTooOld = !!system.SDKVersion && !isAtLeast(system.SDKVersion, VERSION_THRESHOLDS.modernBaseLibrary)
+    return baseTooOld
+      ? failure(RoomErrorCode.BASE_LIBRARY_TOO_OLD, `enterMode 'modern' needs base library ≥ ${VERSION_THRESHOLDS.modernBaseLibrary}`, versions)
+      : failure(RoomErrorCode.WECHAT_TOO_OLD, `enterMode 'modern' needs WeChat ≥ ${VERSION_THRESHOLDS.modernWechat} (iOS ${VERSION_THRESHOLDS.modernWechatIOS})`, versions)
+  }
+  const mode = input.enterMode === 'auto' ? generation : input.enterMode
+
+  if (input.needCamera && !(await granted(platform, 'scope.camera'))) {
+    return failure(RoomErrorCode.CAMERA_PERMISSION_DENIED, 'camera permission (scope.camera) was denied', {
+      scope: 'scope.camera',
+      canOpenSetting: typeof platform.openSetting === 'function',
+    })
+  }
+  if (!(await granted(platform, 'scope.record'))) {
+    return failure(RoomErrorCode.RECORD_PERMISSION_DENIED, 'microphone permission (scope.record) was denied', {
+      scope: 'scope.record',
+      canOpenSetting: typeof platform.openSetting === 'function',
+    })
+  }
+  return { ok: true, mode: mode as 'modern' | 'legacy', system }
+}

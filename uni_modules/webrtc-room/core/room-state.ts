@@ -1,0 +1,113 @@
+/**
+ * The reducer's state: the public `RoomState` (what the room store shows) plus the session
+ * bookkeeping that never leaves the core (epoch, real push URL, retry counters).
+ */
+import { templateCapacity } from './capacity'
+import { DEFAULT_WAITING_IMG, type ValidOptions } from './options'
+import type { PusherAttributes, RoomOptions, RoomState } from './types'
+
+export const DEFAULT_EVENT_LIMIT = 100
+
+export interface CoreState {
+  room: RoomState
+  /** Options as given (merged with `update` calls). */
+  raw: RoomOptions
+  /** Options of the current session (null before the first valid start). */
+  options: ValidOptions | null
+  /** Session counter: async results and timers of an older epoch are ignored. */
+  epoch: number
+  mode: 'modern' | 'legacy' | null
+  /** The real push URL: holds the userSig, never logged, never stored in the room store. */
+  pushURL: string
+  /** Re-enter attempts made since the last successful enter. */
+  reconnectAttempts: number
+  roomSigAttempts: number
+  /** Inside an over-capacity episode (-8 already reported). */
+  overCapacity: boolean
+  pausedBy: 'app' | 'hide' | null
+  hidden: boolean
+  eventLimit: number
+}
+
+function rawRoomID(raw: RoomOptions): string {
+  const value = raw.roomID ?? raw.roomId
+  return value === undefined || value === null ? '' : String(value)
+}
+
+/** Best-effort pusher attributes before validation (idle state shows something sensible). */
+export function pusherFromRaw(raw: RoomOptions): PusherAttributes {
+  const num = (value: unknown, fallback: number) => {
+    const n = typeof value === 'string' ? Number(value) : value
+    return typeof n === 'number' && Number.isFinite(n) ? n : fallback
+  }
+  return {
+    muted: raw.muted === true,
+    enableCamera: raw.enableCamera !== false,
+    beauty: Math.min(9, Math.max(0, num(raw.beauty, 0))),
+    whiteness: Math.min(9, Math.max(0, num(raw.whiteness, 0))),
+    minBitrate: num(raw.minBitrate, 200),
+    maxBitrate: num(raw.maxBitrate, 400),
+    aspect: raw.aspect === '3:4' ? '3:4' : '9:16',
+    debug: raw.debug === true,
+    devicePosition: 'front',
+    waitingImage: raw.waitingImg || DEFAULT_WAITING_IMG,
+    paused: false,
+  }
+}
+
+export function pusherFromOptions(o: ValidOptions, previous: PusherAttributes): PusherAttributes {
+  return {
+    muted: o.muted,
+    enableCamera: o.enableCamera,
+    beauty: o.beauty,
+    whiteness: o.whiteness,
+    minBitrate: o.minBitrate,
+    maxBitrate: o.maxBitrate,
+    aspect: o.aspect,
+    debug: o.debug,
+    devicePosition: previous.devicePosition,
+    waitingImage: o.waitingImg,
+    paused: previous.paused,
+  }
+}
+
+export function createRoomState(key: string, raw: RoomOptions): RoomState {
+  const pusher = pusherFromRaw(raw)
+  return {
+    key,
+    status: 'idle',
+    roomID: rawRoomID(raw),
+    self: {
+      userID: typeof raw.userID === 'string' ? raw.userID : '',
+      pushURL: '',
+      muted: pusher.muted,
+      cameraOn: pusher.enableCamera,
+      frontCamera: true,
+      net: null,
+    },
+    members: {},
+    memberOrder: [],
+    events: [],
+    lastError: null,
+    pusher,
+    enterMode: null,
+    capacity: templateCapacity(raw.template ?? 'float'),
+  }
+}
+
+export function createCoreState(key: string, raw: RoomOptions, eventLimit = DEFAULT_EVENT_LIMIT): CoreState {
+  return {
+    room: createRoomState(key, raw),
+    raw: { ...raw },
+    options: null,
+    epoch: 0,
+    mode: null,
+    pushURL: '',
+    reconnectAttempts: 0,
+    roomSigAttempts: 0,
+    overCapacity: false,
+    pausedBy: null,
+    hidden: false,
+    eventLimit,
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * The `Platform` adapter over `uni` (mp-weixin; its H5 build reports 'h5' so the core skips the
+ * mini-program checks). This folder is the only place in the plugin that touches `uni`.
+ *
+ * @example
+ * const room = createRoom(options, createUniPlatform())
+ */
+import type { AuthScope, HttpRequest, HttpResponse, Platform, SystemInfo } from '../core/types'
+import { redactSecrets } from './redact'
+import { uniApi } from './uni-api'
+
+/** The build target, fixed at compile time by uni's conditional compilation. */
+export function buildPlatformName(): string {
+  let name = 'unsupported'
+  // #ifdef MP-WEIXIN
+  name = 'mp-weixin'
+  // #endif
+  // #ifdef H5
+  name = 'h5'
+  // #endif
+  return name
+}
+
+function readAuthSetting(): Promise<Record<string, boolean> | null> {
+  return new Promise((resolve) => {
+    try {
+      uniApi().getSetting({ success: (res) => resolve(res?.authSetting ?? {}), fail: () => resolve(null) })
+    } catch {
+      resolve(null)
+    }
+  })
+}
+
+function askScope(scope: AuthScope): Promise<boolean> {
+  return new Promise((resolve) => {
+    try {
+      uniApi().authorize({ scope, success: () => resolve(true), fail: () => resolve(false) })
+    } catch {
+      resolve(false)
+    }
+  })
+}
+
+/**
+ * Granted → true without asking; denied before → false at once (WeChat would not show the dialog
+ * again: only the settings page can change it); never asked → the system dialog decides.
+ */
+export async function authorizeScope(scope: AuthScope): Promise<boolean> {
+  const setting = await readAuthSetting()
+  if (setting?.[scope] === true) return true
+  if (setting?.[scope] === false) return false
+  return askScope(scope)
+}
+
+function openSetting(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    uniApi().openSetting({ success: () => resolve(), fail: (err) => reject(new Error(errMsg(err, 'openSetting failed'))) })
+  })
+}
+
+function errMsg(err: unknown, fallback: string): string {
+  const msg = (err as { errMsg?: unknown } | undefined)?.errMsg
+  return typeof msg === 'string' && msg !== '' ? msg : fallback
+}
+
+function request(req: HttpRequest): Promise<HttpResponse> {
+  return new Promise((resolve, reject) => {
+    uniApi().request({
+      url: req.url,
+      method: req.method,
+      data: req.data,
+      header: req.header,
+      timeout: req.timeout,
+      success: (res) => resolve({ statusCode: res.statusCode, data: res.data }),
+      fail: (err) => reject(new Error(errMsg(err, `request to ${req.url.split('?')[0]} failed`))),
+    })
+  })
+}
+
+function systemInfo(): SystemInfo {
+  const info = uniApi().getSystemInfoSync()
+  return { platform: info.platform ?? 'unknown', version: info.version, SDKVersion: info.SDKVersion, system: info.system }
+}
+
+/** Subscribe with `on`, unsubscribe with `off` when the runtime has it (H5 and old runtimes may not). */
+function listen(on: (cb: () => void) => void, off: ((cb: () => void) => void) | undefined, cb: () => void): () => void {
+  let active = true
+  const handler = () => {
+    if (active) cb()
+  }
+  on(handler)
+  return () => {
+    active = false
+    off?.(handler)
+  }
+}
+
+export interface UniPlatformOptions {
+  /** Overrides the compile-time platform name (tests, or an app forcing 'h5'). */
+  name?: string
+  /** Plugin log sink; defaults to `console` with secrets redacted. */
+  log?: Platform['log']
+}
+
+function consoleLog(level: 'debug' | 'info' | 'warn' | 'error', message: string, data?: unknown): void {
+  const line = `[webrtc-room] ${redactSecrets(message)}`
+  const args = data === undefined ? [line] : [line, redactSecrets(data)]
+  ;(console[level] ?? console.log)(...args)
+}
+
+export function createUniPlatform(options: UniPlatformOptions = {}): Platform {
+  const api = uniApi
+  return {
+    name: options.name ?? buildPlatformName(),
+    getSystemInfo: systemInfo,
+    authorize: authorizeScope,
+    openSetting,
+    request,
+    onAppShow: (cb) => listen((h) => api().onAppShow(h), api().offAppShow?.bind(api()), cb),
+    onAppHide: (cb) => listen((h) => api().onAppHide(h), api().offAppHide?.bind(api()), cb),
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    now: () => Date.now(),
+    random: () => Math.random(),
+    log: options.log ?? consoleLog,
+  }
+}
