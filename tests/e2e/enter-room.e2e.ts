@@ -87,7 +87,8 @@ describe('enter-room page', () => {
     await fillField(page, 'roomID', 'x')
     await submitAndReadError(page, 'roomID')
     await fillField(page, 'roomID', '42')
-    await expect(page.locator('#error-roomID').count()).resolves.toBe(0)
+    // uni re-renders on the next tick: wait for the message to go rather than sampling once.
+    await page.locator('#error-roomID').waitFor({ state: 'detached', timeout: 5_000 })
     await page.close()
   })
 
