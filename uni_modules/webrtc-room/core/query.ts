@@ -7,7 +7,38 @@
  * `+` or spaces cannot break the URL.
  */
 export function encodeQueryValue(value: string | number): string {
-  return encodeURIComponent(String(value)).replace(/%40/g, '@')
+  return encodeComponent(String(value)).replace(/%40/g, '@')
+}
+
+/** encodeURIComponent that never throws: a lone UTF-16 surrogate (URIError there) becomes U+FFFD. */
+function encodeComponent(text: string): string {
+  try {
+    return encodeURIComponent(text)
+  } catch {
+    return encodeURIComponent(wellFormed(text))
+  }
+}
+
+/** Replace unpaired surrogates with U+FFFD (no lookbehind regex: older iOS engines lack it). */
+function wellFormed(text: string): string {
+  let out = ''
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i)
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(i + 1)
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        out += text[i] + text[i + 1]
+        i++
+        continue
+      }
+      out += '\ufffd'
+    } else if (unit >= 0xdc00 && unit <= 0xdfff) {
+      out += '\ufffd'
+    } else {
+      out += text[i]
+    }
+  }
+  return out
 }
 
 export function buildQuery(params: Array<[string, string | number]>): string {
