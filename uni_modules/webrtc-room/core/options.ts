@@ -85,6 +85,8 @@ function toNumber(value: unknown): number {
   return Number.NaN
 }
 
+const LOOKS_NUMERIC = /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i
+
 /** Classify a room id: `^\d+$` (or a number) = numeric room, anything else = string room. */
 export function parseRoomRef(value: unknown): RoomRef | OptionIssue {
   const invalid = (message: string): OptionIssue => ({ code: RoomErrorCode.INVALID_ROOMID, prop: 'roomID', message })
@@ -100,6 +102,12 @@ export function parseRoomRef(value: unknown): RoomRef | OptionIssue {
     if (id < 1 || id > ROOM_ID_MAX) return invalid(`numeric roomID must be in 1..${ROOM_ID_MAX} (got ${value})`)
     return { kind: 'numeric', id }
   }
+  // '-5', '1.5', ' 12', '1e3' were almost surely meant as numbers: a silent string room would put
+  // this user alone in another room than the peers who typed 5, 1 or 12.
+  if (LOOKS_NUMERIC.test(value)) {
+    return invalid(`roomID "${value}" looks like a number but is not an integer in 1..${ROOM_ID_MAX}`)
+  }
+  if (value.trim() === '') return invalid('string roomID must not be blank')
   if (value.length > STR_ROOM_ID_MAX_LENGTH) {
     return invalid(`string roomID is at most ${STR_ROOM_ID_MAX_LENGTH} characters (got ${value.length})`)
   }
@@ -119,7 +127,12 @@ function isIssue(value: unknown): value is OptionIssue {
 }
 
 /** Validate every prop; collects all errors (the room reports the first) and clamping warnings. */
-export function validateOptions(raw: RoomOptions): ValidationResult {
+export function validateOptions(input: RoomOptions): ValidationResult {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    const issue = { code: RoomErrorCode.INVALID_PROP, prop: 'options', message: `options must be an object of props (got ${input === null ? 'null' : typeof input})` }
+    return { ok: false, errors: [issue], warnings: [] }
+  }
+  const raw = input
   const errors: OptionIssue[] = []
   const warnings: OptionIssue[] = []
   const fail = (code: number, prop: string, message: string) => errors.push({ code, prop, message })
@@ -246,7 +259,9 @@ export function validateOptions(raw: RoomOptions): ValidationResult {
   }
 
   const reconnect = { ...DEFAULT_RECONNECT }
-  if (raw.reconnect !== undefined) {
+  if (raw.reconnect !== undefined && (typeof raw.reconnect !== 'object' || raw.reconnect === null)) {
+    fail(RoomErrorCode.INVALID_PROP, 'reconnect', 'reconnect must be an object { maxAttempts, baseDelayMs, maxDelayMs }')
+  } else if (raw.reconnect !== undefined) {
     for (const key of Object.keys(DEFAULT_RECONNECT) as Array<keyof ReconnectPolicy>) {
       const value = raw.reconnect[key]
       if (value === undefined) continue
