@@ -70,6 +70,8 @@ function streamChanges(code: number, message: string): StreamChange[] | null {
 /** live-pusher `bindstatechange`. */
 export function translatePusherState(detail: StateChangeDetail): EngineAction[] {
   const code = Number(detail?.code)
+  // A detail without a numeric code is not a WeChat event: nothing to report or apply.
+  if (!Number.isFinite(code)) return []
   const message = text(detail ?? {})
   const actions: EngineAction[] = [{ type: 'push_state', code, message }]
   const add = (action: EngineAction | null) => {
@@ -141,6 +143,7 @@ export function translatePusherState(detail: StateChangeDetail): EngineAction[] 
 /** live-player `bindstatechange` of one member's stream. */
 export function translatePlayerState(userID: string, streamType: StreamType, detail: StateChangeDetail): EngineAction[] {
   const code = Number(detail?.code)
+  if (!Number.isFinite(code)) return []
   const message = text(detail ?? {})
   const actions: EngineAction[] = [{ type: 'play_state', userID, streamType, code, message }]
   switch (code) {
@@ -155,7 +158,10 @@ export function translatePlayerState(userID: string, streamType: StreamType, det
       actions.push({ type: 'stream_disconnected', userID, streamType, nativeCode: code })
       break
     default:
-      if (code < 0) actions.push({ type: 'notice', code, nativeCode: code, message: `${userID}: ${message}` })
+      // Negative codes, 3001–3005 network and 6002–6005 player warnings (PROTOCOL.md section 3).
+      if (code < 0 || (code >= 3001 && code <= 3005) || (code >= 6002 && code <= 6005)) {
+        actions.push({ type: 'notice', code, nativeCode: code, message: `${userID}: ${message}` })
+      }
   }
   return actions
 }
@@ -163,6 +169,7 @@ export function translatePlayerState(userID: string, streamType: StreamType, det
 /** live-pusher `binderror`. */
 export function translatePusherError(detail: PusherErrorDetail): EngineAction[] {
   const code = Number(detail?.errCode)
+  if (!Number.isFinite(code)) return []
   const message = text(detail ?? {})
   if (code === PusherErrCode.NO_CAMERA_PERMISSION || code === PusherErrCode.NO_RECORD_PERMISSION) {
     return [{ type: 'permission_denied', nativeCode: code, message }]
