@@ -1,0 +1,89 @@
+/**
+ * privateMapKey: a signature that binds a userID to one room and a set of privileges, for apps
+ * that turn on "room permission keys" in the TRTC console. v2 = a v2 userSig whose userbuf is the
+ * record of private-map-record.ts; v1 = the 2018 original's ECDSA form with the same record.
+ */
+import type { KeyObject } from 'node:crypto'
+import { SignError } from './errors'
+import { DEFAULT_PRIVATE_MAP_KEY_V1_EXPIRE } from './limits'
+import { encodePrivateMapRecord } from './private-map-record'
+import { createV2Signer, type V2Credentials, type V2Signer } from './usersig-v2'
+import { genUserSigV1, V1_PRIVATE_MAP_KEY_VERSION } from './usersig-v1'
+import { assertClock, assertExpire, assertPrivilege, assertRoomID, assertSdkAppID, assertStrRoomID, assertUserID } from './validate'
+
+/** Exactly one of roomID (numeric, 1..2^32-1) and strRoomID (TRTC string room id). */
+export type RoomTarget = { roomID: number; strRoomID?: undefined } | { strRoomID: string; roomID?: undefined }
+
+export type PrivateMapKeyParams = RoomTarget & {
+  userID: string
+  /** Seconds from now. */
+  expire: number
+  /** Bitmap: 1 create, 2 enter, 4 send audio, 8 receive audio, 16 send video, 32 receive video, 64 send aux, 128 receive aux; 255 = all. */
+  privilege: number
+  now?: number
+}
+
+export type GenPrivateMapKeyInput = V2Credentials & PrivateMapKeyParams
+
+export type GenPrivateMapKeyV1Input = RoomTarget & {
+  sdkAppID: number
+  privateKey: string | KeyObject
+  userID: string
+  /** Seconds; default 300 as in the original. */
+  expire?: number
+  /** Default 255 (the original always granted all). */
+  privilege?: number
+  now?: number
+}
+
+function roomFields(target: RoomTarget): { roomID: number; strRoomID?: string } {
+  const hasNumeric = target.roomID !== undefined
+  const hasString = target.strRoomID !== undefined
+  if (hasNumeric === hasString) throw new SignError('INVALID_ROOM_ID', 'give exactly one of roomID and strRoomID')
+  if (hasNumeric) {
+    assertRoomID(target.roomID)
+    return { roomID: target.roomID }
+  }
+  assertStrRoomID(target.strRoomID)
+  return { roomID: 0, strRoomID: target.strRoomID }
+}
+
+function buildRecord(sdkAppID: number, params: { userID: string; expire: number; privilege: number; now: number } & RoomTarget): Buffer {
+  assertSdkAppID(sdkAppID)
+  assertUserID(params.userID)
+  assertExpire(params.expire)
+  assertPrivilege(params.privilege)
+  assertClock(params.now)
+  const room = roomFields(params)
+  const expireAt = Math.floor(params.now / 1000) + params.expire
+  if (expireAt > 0xffffffff) throw new SignError('INVALID_EXPIRE', 'now + expire does not fit the record\'s 32-bit expiry')
+  return encodePrivateMapRecord({ userID: params.userID, sdkAppID, ...room, expireAt, privilege: params.privilege, accountType: 0 })
+}
+
+/** v2 privateMapKey with a prepared signer (what a service keeps). */
+export function signPrivateMapKey(signer: V2Signer, params: PrivateMapKeyParams): string {
+  const now = params.now ?? Date.now()
+  const userbuf = buildRecord(signer.sdkAppID, { ...params, now })
+  return signer.genUserSig(params.userID, params.expire, { userbuf, now })
+}
+
+/** v2 privateMapKey; same bytes as tls-sig-api-v2's genPrivateMapKey / genPrivateMapKeyWithStringRoomID for ASCII userIDs. */
+export function genPrivateMapKey(input: GenPrivateMapKeyInput): string {
+  return signPrivateMapKey(createV2Signer(input), input)
+}
+
+/** v1 privateMapKey (the original's PrivMapEncrypt): ECDSA userSig with the record in TLS.userbuf. */
+export function genPrivateMapKeyV1(input: GenPrivateMapKeyV1Input): string {
+  const now = input.now ?? Date.now()
+  const expire = input.expire ?? DEFAULT_PRIVATE_MAP_KEY_V1_EXPIRE
+  const userbuf = buildRecord(input.sdkAppID, { ...input, expire, privilege: input.privilege ?? 0xff, now })
+  return genUserSigV1({
+    sdkAppID: input.sdkAppID,
+    privateKey: input.privateKey,
+    userID: input.userID,
+    expire,
+    userbuf,
+    now,
+    version: V1_PRIVATE_MAP_KEY_VERSION,
+  })
+}
