@@ -198,6 +198,7 @@ const IM: Row[] = [
   [E.IM_MESSAGE_TOO_LONG, 'error', '消息过长', 'message too long', '单聊不超过 12000 字节，群聊不超过 8898 字节。', 'C2C at most 12000 bytes, group at most 8898 bytes.'],
   [E.IM_INVALID_DATA, 'error', '自定义消息的 data 无效', 'invalid custom message data', 'data 为非空字符串（对象请先 JSON.stringify）。', 'data must be a non-empty string (JSON.stringify objects first).'],
   [E.IM_NOT_READY, 'error', 'IM 尚未就绪', 'IM is not ready yet', '等待 login_event / join_group_event 成功后再发送。', 'Wait for a successful login_event / join_group_event before sending.'],
+  [E.IM_SDK_ERROR, 'error', 'IM SDK 报告错误', 'the IM SDK reported an error', '查看 detail.nativeCode（tim-wx-sdk 错误码）。', 'See detail.nativeCode (the tim-wx-sdk error code).'],
   // The original's send-callback codes (fail(code, msg)).
   [-1, 'error', '没有接收者', 'no receiver', '传入接收方 userID。', 'Pass the receiver userID.'],
   [-2, 'error', '消息为空', 'empty message', '不要发送空消息。', 'Do not send empty messages.'],

@@ -56,6 +56,8 @@ export const RoomErrorCode = {
   IM_MESSAGE_TOO_LONG: -90307,
   IM_INVALID_DATA: -90308,
   IM_NOT_READY: -90309,
+  /** tim-wx-sdk reported an error of its own (`TIM.EVENT.ERROR`); its code is in `detail.nativeCode`. */
+  IM_SDK_ERROR: -90310,
 
   // Browser / H5 engine (-904xx).
   BROWSER_UNSUPPORTED: -90400,
