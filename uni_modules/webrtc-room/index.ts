@@ -1,0 +1,54 @@
+/**
+ * Public entry of the webrtc-room plugin: the headless controller, the Pinia stores, the code
+ * tables, the error codes and every contract type. IM is NOT reachable from here (an app that wants
+ * IM imports the plugin's `im` entry once; see core/im-registry.ts) so apps without IM ship 0 IM bytes.
+ *
+ * @example
+ * import { createRoom, useRoomStore } from '@/uni_modules/webrtc-room'
+ * const room = createRoom({ sdkAppID, userID, userSig, roomID: 1234, autoplay: true })
+ * room.on((e) => console.log(e.tag, e.code, e.detail))
+ * await room.start()
+ */
+import { createRoom as createCoreRoom, type CreateRoomConfig } from './core/room'
+import { createUniPlatform } from './platform/uni-platform'
+import type { Platform, RoomController, RoomOptions } from './core/types'
+
+/**
+ * `createRoom(options, platform?, config?)`: without a platform, the uni adapter (mp-weixin / H5)
+ * is used; tests and other runtimes pass their own `Platform`.
+ */
+export function createRoom(options: RoomOptions, platform?: Platform, config?: CreateRoomConfig): RoomController {
+  return createCoreRoom(options, platform ?? createUniPlatform(), config)
+}
+export type { CreateRoomConfig } from './core/room'
+
+// Engines (the seam an H5 / custom engine implements).
+export { createLiveTagsEngine } from './core/engine'
+export type { RoomEngine, EngineFactory, EngineSink, EngineEnterParams, EngineEnvironment, EngineStream } from './core/engine'
+
+// Stores.
+export { useRoomStore, getController, registerController, unregisterController, ROOM_EVENT_LIMIT } from './stores/room'
+export type { RoomStore } from './stores/room'
+export { useMediaCodesStore, RECENT_CODES_LIMIT } from './stores/media-codes'
+export type { MediaCodesStore, RecentCode } from './stores/media-codes'
+
+// Code tables and error codes.
+export { describeCode, codeMessage, CODE_TABLES, ALL_CODES, SOURCE_PRIORITY } from './core/codes'
+export type { CodeInfo, CodeSource, CodeLevel } from './core/codes'
+export { RoomErrorCode, RoomStatusCode, WebrtcRoomError } from './core/error-codes'
+export type { RoomErrorCodeName, RoomErrorCodeValue } from './core/error-codes'
+
+// IM seam (types + registration; the tim-wx-sdk implementation is in the opt-in `im` entry).
+export { registerIM, unregisterIM, getIMFactory } from './core/im-registry'
+export type { ImFactory, ImSession, ImRoomParams, CustomMsgInput } from './core/im-registry'
+
+// Pure helpers apps driving their own tags may want.
+export { validateOptions } from './core/options'
+export type { ValidOptions, OptionIssue, ValidationResult } from './core/options'
+export { buildModernPushURL, buildLegacyPushURL } from './core/push-url'
+export { createUniPlatform } from './platform/uni-platform'
+export { LEGAL_TRANSITIONS, isLegalTransition } from './core/status'
+
+// Every contract type.
+export type * from './core/types'
+export type { EngineAction, ControlAction, RoomAction, Effect } from './core/actions'
