@@ -1,0 +1,5 @@
+#!/usr/bin/env -S npx --no-install tsx
+/** `trtc-sign` / `npm run sign -- ...`: see src/README.md or `trtc-sign --help`. */
+import { processIO, runCli } from './cli/run'
+
+process.exitCode = runCli(process.argv.slice(2), process.env, processIO)

@@ -1,0 +1,47 @@
+/**
+ * Where the CLI and the sign service find keys: an environment variable or a file named by one
+ * (or by a CLI flag) — never a command-line value, which would land in shell history and `ps`.
+ */
+import { readFileSync } from 'node:fs'
+
+export class SecretSourceError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'SecretSourceError'
+  }
+}
+
+export type Env = Record<string, string | undefined>
+
+/** Reads a key file; surrounding whitespace (the editor's trailing newline) is not part of the key. */
+export function readKeyFile(path: string, what: string): string {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (err) {
+    throw new SecretSourceError(`cannot read ${what} file ${path}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`)
+  }
+  const key = text.trim()
+  if (!key) throw new SecretSourceError(`${what} file ${path} is empty`)
+  return key
+}
+
+/**
+ * The v2 secretKey: `fileFlag` (a CLI --secret-file) or TRTC_SECRETKEY_FILE, else TRTC_SECRETKEY.
+ * Returns null when none is configured, so callers can say what to set.
+ */
+export function findSecretKey(env: Env, fileFlag?: string): { secretKey: string; source: string } | null {
+  const file = fileFlag || env.TRTC_SECRETKEY_FILE
+  if (file) return { secretKey: readKeyFile(file, 'secretKey'), source: `file ${file}` }
+  const inline = env.TRTC_SECRETKEY?.trim()
+  if (inline) return { secretKey: inline, source: 'TRTC_SECRETKEY' }
+  return null
+}
+
+/** A PEM key for v1: `fileFlag`, else the file in `<envName>_FILE`, else the PEM text in `<envName>`. */
+export function findPemKey(env: Env, envName: string, fileFlag?: string): string | null {
+  const file = fileFlag || env[`${envName}_FILE`]
+  if (file) return readKeyFile(file, envName)
+  const inline = env[envName]?.trim()
+  return inline ? inline.replace(/\\n/g, '\n') : null
+}
