@@ -214,6 +214,7 @@ const BROWSER: Row[] = [
   [E.ENTER_ROOM_FAILED, 'error', '进入 TRTC 房间失败', 'entering the TRTC room failed', '检查 sdkAppID、userSig 与网络后重试。', 'Check sdkAppID, userSig and the network, then try again.'],
   [E.AUTOPLAY_BLOCKED, 'warning', '浏览器阻止了自动播放', 'the browser blocked autoplay', '提示用户点击页面任意位置以恢复声音。', 'Ask the user to tap the page to resume audio.'],
   [E.ENGINE_LOAD_FAILED, 'error', '加载 TRTC Web SDK 失败', 'loading the TRTC web SDK failed', '检查网络与打包配置（trtc-sdk-v5 是否被正确打包）。', 'Check the network and the build (is trtc-sdk-v5 bundled?).'],
+  [E.BROWSER_FEATURE_IGNORED, 'warning', '浏览器中不支持该功能，已忽略', 'not available in the browser: ignored', 'beauty/whiteness 仅在小程序端生效；切换摄像头需要至少两个摄像头。', 'beauty/whiteness work in the mini-program only; switchCamera needs at least two cameras.'],
 ]
 
 function toInfo(source: CodeSource, [code, level, zh, en, adviceZh, adviceEn]: Row): CodeInfo {

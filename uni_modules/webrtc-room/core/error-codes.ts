@@ -68,6 +68,8 @@ export const RoomErrorCode = {
   /** Warning: the browser blocked autoplay of remote audio until a user gesture. */
   AUTOPLAY_BLOCKED: -90405,
   ENGINE_LOAD_FAILED: -90406,
+  /** Warning: a prop or call with no browser equivalent (beauty, whiteness; switchCamera with one camera). */
+  BROWSER_FEATURE_IGNORED: -90407,
 } as const
 
 export type RoomErrorCodeName = keyof typeof RoomErrorCode
