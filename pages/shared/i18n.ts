@@ -64,6 +64,10 @@ const messages = {
   'room.back': { zh: '返回首页', en: 'Back to start' },
   'room.loading': { zh: '连接中', en: 'Connecting' },
   'custom.waiting': { zh: '等待加入', en: 'Waiting to join' },
+  'member.video': { zh: '视频', en: 'Video' },
+  'member.audio': { zh: '音频', en: 'Audio' },
+  'member.screen': { zh: '屏幕共享', en: 'Screen share' },
+  'member.noMedia': { zh: '未开启音视频', en: 'No audio or video' },
 
   'status.idle': { zh: '未开始', en: 'Idle' },
   'status.preflight': { zh: '检查环境', en: 'Checking' },
