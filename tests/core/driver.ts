@@ -26,6 +26,8 @@ export class Driver {
   readonly events: RoomEvent[] = []
   readonly timers = new Map<TimerName, PendingTimer>()
   at = 0
+  /** Called after every reduce step (property tests check invariants here). */
+  observer?: (before: CoreState, action: RoomAction, after: CoreState, effects: Effect[]) => void
 
   constructor(options: Partial<RoomOptions> = {}, eventLimit?: number) {
     this.state = createCoreState('room-1', { ...BASE_OPTIONS, ...options }, eventLimit)
@@ -41,7 +43,8 @@ export class Driver {
 
   dispatch(action: RoomAction): Effect[] {
     this.at += 10
-    const { state, effects } = reduce(this.state, { at: this.at, ...action })
+    const before = this.state
+    const { state, effects } = reduce(before, { at: this.at, ...action })
     this.state = state
     for (const effect of effects) {
       this.effects.push(effect)
@@ -49,6 +52,7 @@ export class Driver {
       if (effect.type === 'set_timer') this.timers.set(effect.name, { ms: effect.ms, epoch: effect.epoch })
       if (effect.type === 'clear_timer') this.timers.delete(effect.name)
     }
+    this.observer?.(before, action, state, effects)
     return effects
   }
 

@@ -154,6 +154,16 @@ describe('legacy enter flow (room signature)', () => {
     expect(d.state.room.lastError).toMatchObject({ code: RoomErrorCode.ROOM_SIG_FAILED, detail: { message: 'sig expired', errorCode: 70001, attempts: 2 } })
   })
 
+  it('native events while the signature is pending belong to the previous pusher: ignored (found by fuzz.test.ts)', () => {
+    const d = new Driver().enter()
+    d.dispatch({ type: 'update', options: { roomID: 5678 } })
+    d.preflight({ ok: true, mode: 'legacy', system: null })
+    expect(d.pusher(1020, list([{ userid: 'x', playurl: 'room://x' }]))).toEqual([])
+    expect(d.pusher(1002)).toEqual([])
+    expect(d.status).toBe('entering')
+    expect(d.memberIDs).toEqual([])
+  })
+
   it('a late signature for a stopped session is ignored', () => {
     const d = new Driver()
     d.start()
@@ -722,6 +732,14 @@ describe('live updates', () => {
     d.dispatch({ type: 'update', options: { minBitrate: 5000 } })
     expect(d.eventsOf('warning')).toMatchObject([{ code: RoomErrorCode.INVALID_BITRATE }])
     expect(d.state.raw).toBe(before.raw)
+    expect(d.status).toBe('in_room')
+  })
+
+  it('a non-object update is one warning, not a crash', () => {
+    const d = new Driver().enter()
+    d.dispatch({ type: 'update', options: 'muted' as never })
+    d.dispatch({ type: 'update', options: null as never })
+    expect(d.eventsOf('warning')).toMatchObject([{ code: RoomErrorCode.INVALID_PROP }, { code: RoomErrorCode.INVALID_PROP }])
     expect(d.status).toBe('in_room')
   })
 

@@ -375,8 +375,10 @@ function updateStream(step: Step, userID: string, streamType: StreamType, patch:
 function reduceEngine(step: Step, action: EngineAction): void {
   const status = step.room.status
   // Native events only mean something while a push URL is live. Before it (preflight), while the
-  // pusher is down (reconnecting) and after the session (stop / error / exit) they are stale.
-  if (!acceptsEngineEvents(status)) return
+  // pusher is down (reconnecting) and after the session (stop / error / exit) they are stale — and so
+  // are events while a legacy session still waits for its room signature (no URL of this session yet:
+  // they come from the previous session's pusher and must not mark this one entered).
+  if (!acceptsEngineEvents(status) || step.state.pushURL === '') return
   switch (action.type) {
     case 'push_state':
       step.emit('push_state', action.code, { message: action.message })
@@ -480,6 +482,10 @@ function reduceEngine(step: Step, action: EngineAction): void {
 // Control actions
 
 function applyUpdate(step: Step, partial: Partial<RoomOptions>): void {
+  if (typeof partial !== 'object' || partial === null || Array.isArray(partial)) {
+    step.notice('warning', RoomErrorCode.INVALID_PROP, { message: 'update() takes an object of props', prop: 'options' })
+    return
+  }
   const previous = step.state.raw
   const merged: RoomOptions = { ...previous, ...partial }
   if (!isActive(step.room.status)) {
