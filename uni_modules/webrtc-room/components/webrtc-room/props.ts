@@ -1,0 +1,120 @@
+/**
+ * `<webrtc-room>`'s props: every prop of the 2018 original with its name and default (SPEC.md 1), its
+ * undocumented ones (roomName, userName, useCloud, playerBackgroundImg, soundMode) and ours.
+ *
+ * Identity and number props are declared loosely (string | number, no Vue validator) on purpose: a
+ * bad value must reach the core's validation and become ONE typed `error` room-event with a code and
+ * advice, not a dev-only Vue console warning that production builds drop.
+ */
+import type { ExtractPropTypes, PropType } from 'vue'
+import type { Aspect, EnterMode, ReconnectPolicy, RoomOptions, TemplateName } from '../../core/types'
+import { makeBooleanProp, makeLooseProp, makeStringProp, type Lang } from '../common/props'
+
+const numberOrString = [Number, String] as PropType<number | string>
+
+export const webrtcRoomProps = {
+  /** 'float' | 'bigsmall' | 'grid'; any other name ('custom', '1v3') renders the `layout` slot. */
+  template: makeStringProp<TemplateName>('float'),
+  /** Required: the TRTC application id (positive integer; a numeric string is accepted). */
+  sdkAppID: makeLooseProp<number | string>(numberOrString),
+  /** Required: 1–32 characters of letters, digits, `_ - . @`. */
+  userID: makeLooseProp<string>(String),
+  /** Required: signed by your server; never logged in clear. */
+  userSig: makeLooseProp<string>(String),
+  /** Required: 1..4294967294, or a string room id. */
+  roomID: makeLooseProp<number | string>(numberOrString),
+  /** Alias of roomID used by the original's sample (`roomId="{{roomId}}"`). */
+  roomId: makeLooseProp<number | string>(numberOrString),
+  privateMapKey: makeStringProp<string>(''),
+  /** 0–9 (clamped with a `warning`). */
+  beauty: { type: numberOrString, default: 0 },
+  whiteness: { type: numberOrString, default: 0 },
+  muted: makeBooleanProp(false),
+  debug: makeBooleanProp(false),
+  enableIM: makeBooleanProp(false),
+  aspect: makeStringProp<Aspect>('9:16'),
+  /** kbps. */
+  minBitrate: { type: numberOrString, default: 200 },
+  maxBitrate: { type: numberOrString, default: 400 },
+  /** Play remote members as they join; false leaves it to the app (store / `playMember`). */
+  autoplay: makeBooleanProp(false),
+  enableCamera: makeBooleanProp(true),
+  /** 1 pure audio, no recording; 2 pure audio, recorded as mp3. */
+  pureAudioPushMod: makeLooseProp<1 | 2>(Number as unknown as PropType<1 | 2>),
+  /** Server recording id (`userdefinerecordid`). */
+  recordId: makeLooseProp<number>(Number),
+  /** bigsmall only: the small window's position and size (any CSS length). */
+  smallViewLeft: makeStringProp<string>('1vw'),
+  smallViewTop: makeStringProp<string>('1vw'),
+  smallViewWidth: makeStringProp<string>('30vw'),
+  smallViewHeight: makeStringProp<string>('40vw'),
+  /** Pusher `waiting-image` while the app is in the background ('' = built-in). */
+  waitingImg: makeStringProp<string>(''),
+  /** Shown over a player until its first frame ('' = built-in spinner). */
+  loadingImg: makeStringProp<string>(''),
+  // The original's undocumented props.
+  roomName: makeStringProp<string>(''),
+  /** IM nick; also the caption of the local view. */
+  userName: makeStringProp<string>(''),
+  /** Legacy enter flow: true = official.opensso.tencent-cloud.com, false = yun.tim.qq.com. */
+  useCloud: makeBooleanProp(true),
+  /** Background of a player tile (behind the video, and while a member has no video). */
+  playerBackgroundImg: makeStringProp<string>(''),
+  soundMode: makeStringProp<'speaker' | 'ear'>('speaker'),
+  // Beyond the original.
+  /** 'auto' picks the legacy room-signature flow only for clients too old for the modern URL. */
+  enterMode: makeStringProp<EnterMode>('auto'),
+  imGroupType: makeStringProp<NonNullable<RoomOptions['imGroupType']>>('AVChatRoom'),
+  reconnect: makeLooseProp<Partial<ReconnectPolicy>>(Object as PropType<Partial<ReconnectPolicy>>),
+  /** ms without 1018 before entering counts as failed; 0 disables. */
+  enterTimeout: makeLooseProp<number>(Number),
+  streamID: makeLooseProp<string>(String),
+  recvMode: makeLooseProp<1 | 2 | 3 | 4>(Number as unknown as PropType<1 | 2 | 3 | 4>),
+  enableBlackStream: makeLooseProp<boolean>(Boolean),
+  /** Labels of the built-in layouts, the debug overlay and the permission guide. */
+  lang: makeStringProp<Lang>('zh'),
+  /** When camera/mic were denied: offer the settings page, then start again when granted. */
+  permissionGuide: makeBooleanProp(true),
+  customClass: makeStringProp<string>(''),
+  customStyle: makeStringProp<string>(''),
+}
+
+export type WebrtcRoomProps = ExtractPropTypes<typeof webrtcRoomProps>
+
+/** Props that are the room's options (what `createRoom` / `controller.update` take). */
+export const OPTION_KEYS = [
+  'template', 'sdkAppID', 'userID', 'userSig', 'roomID', 'roomId', 'privateMapKey', 'beauty', 'whiteness',
+  'muted', 'debug', 'enableIM', 'aspect', 'minBitrate', 'maxBitrate', 'autoplay', 'enableCamera',
+  'pureAudioPushMod', 'recordId', 'smallViewLeft', 'smallViewTop', 'smallViewWidth', 'smallViewHeight',
+  'waitingImg', 'loadingImg', 'roomName', 'userName', 'useCloud', 'playerBackgroundImg', 'soundMode',
+  'enterMode', 'imGroupType', 'reconnect', 'enterTimeout', 'streamID', 'recvMode', 'enableBlackStream',
+] as const satisfies ReadonlyArray<keyof RoomOptions & keyof WebrtcRoomProps>
+
+/**
+ * Props → RoomOptions. Unset optional props are left out (the core applies its defaults), empty
+ * strings of image props mean "built-in".
+ */
+export function propsToOptions(props: Readonly<Record<string, unknown>>): RoomOptions {
+  const options: Record<string, unknown> = {}
+  for (const key of OPTION_KEYS) {
+    const value = props[key]
+    if (value === undefined || value === null) continue
+    if ((key === 'waitingImg' || key === 'loadingImg' || key === 'playerBackgroundImg') && value === '') continue
+    options[key] = value
+  }
+  return options as unknown as RoomOptions
+}
+
+/** The options whose value differs between two snapshots (for `controller.update`). */
+export function changedOptions(next: RoomOptions, previous: RoomOptions): Partial<RoomOptions> {
+  const changed: Record<string, unknown> = {}
+  const keys = new Set([...Object.keys(next), ...Object.keys(previous)])
+  for (const key of keys) {
+    const a = (next as unknown as Record<string, unknown>)[key]
+    const b = (previous as unknown as Record<string, unknown>)[key]
+    if (a === b) continue
+    if (typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b)) continue
+    changed[key] = a
+  }
+  return changed as Partial<RoomOptions>
+}
