@@ -87,7 +87,8 @@ export function memberEventArb(options: MemberEventOptions = {}): fc.Arbitrary<M
 }
 
 export function memberEventsArb(options: MemberEventOptions & { maxLength?: number } = {}): fc.Arbitrary<MemberEvent[]> {
-  return fc.array(memberEventArb(options), { maxLength: options.maxLength ?? 40 })
+  // size 'max': lengths spread over 0..maxLength (fast-check's default bias keeps arrays near 10).
+  return fc.array(memberEventArb(options), { maxLength: options.maxLength ?? 40, size: 'max' })
 }
 
 // -------------------------------------------------------------------------------------------------
