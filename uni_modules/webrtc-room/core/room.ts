@@ -18,7 +18,7 @@
  * @example
  * const room = createRoom({ sdkAppID, userID, userSig, roomID: 1234 }, platform)
  * room.on((e) => console.log(e.tag, e.code))
- * await room.start()  // preflight done, push URL known (or an `error` event)
+ * await room.start()  // preflight done: push URL known (legacy: signature requested), or an `error` event
  * <live-pusher :url="room.pushURL" @statechange="room.onPusherStateChange($event.detail)" />
  */
 import { createPinia, getActivePinia, setActivePinia, type Pinia } from 'pinia'
@@ -404,7 +404,7 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
   }
 
   function settleWaiters(): void {
-    const waiting = core.room.status === 'preflight' || (core.room.status === 'entering' && core.pushURL === '')
+    const waiting = core.room.status === 'preflight'
     for (let i = waiters.length - 1; i >= 0; i--) {
       const waiter = waiters[i]
       if (destroyed || waiter.epoch !== core.epoch || !waiting) {
