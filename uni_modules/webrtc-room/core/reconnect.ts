@@ -7,7 +7,7 @@ import type { ReconnectPolicy } from './types'
 
 /** Delay before attempt `attempt` (1-based): base · 2^(attempt-1), capped at maxDelayMs. */
 export function backoffDelay(policy: ReconnectPolicy, attempt: number): number {
-  const exponent = Math.max(0, attempt - 1)
+  const exponent = Number.isFinite(attempt) ? Math.max(0, Math.floor(attempt) - 1) : 0
   return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(exponent, 30))
 }
 

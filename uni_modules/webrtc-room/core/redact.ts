@@ -2,7 +2,7 @@
  * Redaction for logs: userSig, privateMapKey and room signatures are credentials. Debug output shows
  * a short prefix and the length only, so two logs can still be told apart.
  */
-const SECRET_KEYS = new Set(['usersig', 'privatemapkey', 'roomsig', 'pushurl', 'url', 'sig'])
+const SECRET_KEYS = new Set(['usersig', 'privatemapkey', 'roomsig', 'pushurl', 'url', 'sig', 'secretkey', 'secret', 'token', 'accesstoken', 'authorization', 'password'])
 const SECRET_QUERY = /([?&](?:usersig|privatemapkey|roomsig)=)([^&]*)/gi
 
 export function redactSecret(value: string, keep = 6): string {
@@ -23,17 +23,22 @@ function decodeURIComponentSafe(value: string): string {
   }
 }
 
-/** Deep copy of `data` with secret-looking keys redacted (URLs keep their shape). */
+/**
+ * Deep copy of `data` with secrets redacted: values of secret-looking keys, and the credential
+ * parameters of any URL-ish string (the legacy room-signature request carries `usersig` in an
+ * https query, not only the `room://` push URL). URLs keep their shape.
+ */
 export function redactDeep(data: unknown, depth = 0): unknown {
   if (depth > 6) return '[deep]'
-  if (typeof data === 'string') return data.startsWith('room://') ? redactURL(data) : data
+  if (typeof data === 'string') return redactURL(data)
   if (Array.isArray(data)) return data.map((item) => redactDeep(item, depth + 1))
+  if (data instanceof Error) return { name: data.name, message: redactURL(data.message) }
   if (typeof data !== 'object' || data === null) return data
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(data)) {
     const lower = key.toLowerCase()
     if (SECRET_KEYS.has(lower) && typeof value === 'string') {
-      out[key] = value.startsWith('room://') ? redactURL(value) : lower === 'url' ? value : redactSecret(value)
+      out[key] = value.includes('://') || lower === 'url' ? redactURL(value) : redactSecret(value)
     } else {
       out[key] = redactDeep(value, depth + 1)
     }
