@@ -36,6 +36,8 @@ interface Entry {
   loginSettled: boolean
   loggedIn: boolean
   ownsLogin: boolean
+  /** Stops waiting for SDK_READY (the pending login's listener and timer). */
+  cancelReady: () => void
   unsubscribe: () => void
 }
 
@@ -129,7 +131,7 @@ export class TimClientPool {
     if (this.options.logLevel !== undefined) tim.setLogLevel?.(this.options.logLevel)
     const entry: Entry = {
       tim, sdkAppID, userID, refs: 0, login: null, loginSettled: false, loggedIn: false, ownsLogin: false,
-      unsubscribe: () => {},
+      cancelReady: () => {}, unsubscribe: () => {},
     }
     const { EVENT } = this.TIM
     // Kick-out and SDK_NOT_READY end the login; a later acquire logs in again (no automatic re-login).
@@ -148,6 +150,7 @@ export class TimClientPool {
 
   private async login(entry: Entry, userSig: string): Promise<LoginOutcome> {
     const ready = this.waitReady(entry.tim)
+    entry.cancelReady = ready.cancel
     try {
       const response = await entry.tim.login({ userID: entry.userID, userSig })
       const repeatLogin = response?.data?.repeatLogin === true
@@ -195,6 +198,7 @@ export class TimClientPool {
 
   private async dispose(entry: Entry): Promise<void> {
     entry.unsubscribe()
+    entry.cancelReady()
     // A login still pending (tim never settles it offline) is not awaited: destroy ends it.
     if (entry.loginSettled && !entry.ownsLogin && entry.loggedIn) return // the app's own login: leave it
     if (entry.loggedIn) await entry.tim.logout().catch(() => {})
