@@ -11,6 +11,7 @@
  */
 import { createRoom as createCoreRoom, type CreateRoomConfig } from './core/room'
 import { createUniPlatform } from './platform/uni-platform'
+import { platformEngine } from './platform/h5-engine'
 import type { Platform, RoomController, RoomOptions } from './core/types'
 
 /**
@@ -18,7 +19,9 @@ import type { Platform, RoomController, RoomOptions } from './core/types'
  * is used; tests and other runtimes pass their own `Platform`.
  */
 export function createRoom(options: RoomOptions, platform?: Platform, config?: CreateRoomConfig): RoomController {
-  return createCoreRoom(options, platform ?? createUniPlatform(), config)
+  // Default engine = this build's (H5: TRTC web SDK, loaded lazily; mp-weixin: live tags).
+  const engine = config?.engine ?? platformEngine() ?? undefined
+  return createCoreRoom(options, platform ?? createUniPlatform(), { ...config, engine })
 }
 export type { CreateRoomConfig } from './core/room'
 
