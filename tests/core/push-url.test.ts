@@ -128,6 +128,8 @@ describe('query encoding', () => {
     expect(encodeQueryValue('a\uD800b')).toBe('a%EF%BF%BDb')
     expect(encodeQueryValue('\uDC00')).toBe('%EF%BF%BD')
     expect(encodeQueryValue('ok\uD83D\uDE00')).toBe('ok%F0%9F%98%80')
+    // a valid pair next to a lone surrogate survives the repair
+    expect(encodeQueryValue('\uD800\uD83D\uDE00')).toBe('%EF%BF%BD%F0%9F%98%80')
   })
 
   it('joins pairs in order', () => {

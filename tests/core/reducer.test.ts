@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { RoomErrorCode, RoomStatusCode } from '../../uni_modules/webrtc-room/core/error-codes'
 import { DEFAULT_RECONNECT } from '../../uni_modules/webrtc-room/core/options'
+import type { RoomAction } from '../../uni_modules/webrtc-room/core/actions'
 import { isEngineAction, reduce, streamKey } from '../../uni_modules/webrtc-room/core/reducer'
 import { createCoreState } from '../../uni_modules/webrtc-room/core/room-state'
 import { ROOM_SIG_RETRY_DELAY_MS } from '../../uni_modules/webrtc-room/core/room-signature'
@@ -791,7 +792,7 @@ describe('event log and purity', () => {
       { type: 'stop' },
       { type: 'pause' },
       { type: 'update', options: { muted: true } },
-    ] as const) {
+    ] as RoomAction[]) {
       expect(() => reduce(frozen, action)).not.toThrow()
     }
     expect(JSON.stringify(frozen)).toBe(snapshot)
