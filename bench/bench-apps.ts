@@ -1,0 +1,85 @@
+/**
+ * The minimal uni-apps the bundle benchmark builds: the same shell with and without `<webrtc-room>`,
+ * and with the IM entry imported. They are written under dist/bench/apps/ with a REAL copy of the
+ * plugin (not a symlink): uni's mp-weixin build then emits every plugin module as its own file under
+ * `uni_modules/webrtc-room/` (code outside the input dir would be folded into common/vendor.js), so
+ * the plugin's bytes can be read off the output tree file by file.
+ */
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+
+export const ROOT = join(__dirname, '..')
+export const PLUGIN_DIR = join(ROOT, 'uni_modules/webrtc-room')
+/** The opt-in IM entry (im/index.ts); the IM variant exists only once the plugin ships it. */
+export const IM_ENTRY = join(PLUGIN_DIR, 'im/index.ts')
+
+export type AppVariant = 'base' | 'room' | 'room-im'
+
+const MANIFEST = {
+  name: 'bench',
+  appid: '',
+  versionName: '1.0.0',
+  versionCode: '100',
+  vueVersion: '3',
+  uniStatistics: { enable: false },
+  'mp-weixin': { appid: 'touristappid', usingComponents: true, setting: { es6: true, minified: true } },
+  h5: { router: { mode: 'hash' } },
+}
+
+const PAGES = { easycom: { autoscan: true }, pages: [{ path: 'pages/room/room' }], globalStyle: {} }
+
+const INDEX_HTML = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="UTF-8" /><title>bench</title></head>
+<body><div id="app"><!--app-html--></div><script type="module" src="/main.ts"></script></body></html>
+`
+
+function mainTs(variant: AppVariant): string {
+  const im = variant === 'room-im' ? `import '@/uni_modules/webrtc-room/im'\n` : ''
+  return `import { createSSRApp } from 'vue'
+import * as Pinia from 'pinia'
+${im}import App from './App.vue'
+export function createApp() {
+  const app = createSSRApp(App)
+  app.use(Pinia.createPinia())
+  return { app, Pinia }
+}
+`
+}
+
+function roomPage(variant: AppVariant): string {
+  if (variant === 'base') return `<template>\n  <view id="room">no room</view>\n</template>\n<script setup lang="ts"></script>\n`
+  const im = variant === 'room-im' ? ' :enableIM="true"' : ''
+  return `<template>
+  <webrtc-room id="room" template="grid" :sdkAppID="1400000001" userID="bench_user" userSig="test-only-sig" :roomID="1234"${im} :autoplay="true" />
+</template>
+<script setup lang="ts"></script>
+`
+}
+
+function write(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true })
+  writeFileSync(path, text)
+}
+
+export function imEntryAvailable(): boolean {
+  return existsSync(IM_ENTRY)
+}
+
+/** Writes dist/bench/apps/<variant> (replacing what was there) and returns its path. */
+export function writeBenchApp(variant: AppVariant): string {
+  const dir = join(ROOT, 'dist/bench/apps', variant)
+  rmSync(dir, { recursive: true, force: true })
+  write(join(dir, 'manifest.json'), JSON.stringify(MANIFEST, null, 2))
+  write(join(dir, 'pages.json'), JSON.stringify(PAGES, null, 2))
+  write(join(dir, 'index.html'), INDEX_HTML)
+  write(join(dir, 'App.vue'), `<script setup lang="ts">\nconst benchApp = true\n</script>\n`)
+  write(join(dir, 'main.ts'), mainTs(variant))
+  write(join(dir, 'pages/room/room.vue'), roomPage(variant))
+  cpSync(PLUGIN_DIR, join(dir, 'uni_modules/webrtc-room'), { recursive: true, dereference: true })
+  return dir
+}
+
+/** Text of the app's own files, for the build cache key. */
+export function readAppText(dir: string, files: string[]): string {
+  return files.map((file) => readFileSync(join(dir, file), 'utf8')).join('\0')
+}

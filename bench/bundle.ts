@@ -1,0 +1,196 @@
+/**
+ * Bundle figures (issue #10 item 1):
+ * - the plugin's own minified JS + WXML + WXSS in the mp-weixin build of a page with the room, IM off
+ *   and IM on (every file under the output's uni_modules/webrtc-room/, see bench-apps.ts);
+ * - what the room adds to common/vendor.js (third-party: pinia, and tim-wx-sdk with IM), measured
+ *   against the same app without the room;
+ * - the H5 engine's share of the H5 build's JS (source-map attribution);
+ * - the reference: trtc-wx-sdk 1.1.15 minified with esbuild (vite's minifier).
+ */
+import { transformSync } from 'esbuild'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { extname, join, relative } from 'node:path'
+import { imEntryAvailable } from './bench-apps'
+import { buildVariant } from './build-app'
+import type { Figure } from './format'
+import { bytesBySource, UNMAPPED } from './sourcemap-bytes'
+
+export const BUDGET_BYTES = 15 * 1024
+
+export interface FileSize {
+  path: string
+  bytes: number
+}
+
+export interface PluginBytes {
+  js: number
+  wxml: number
+  wxss: number
+  /** Component .json files: not counted in the figure (config, not code), listed for completeness. */
+  json: number
+  total: number
+  files: FileSize[]
+}
+
+export interface H5Share {
+  engineBytes: number
+  sdkBytes: number
+  totalJsBytes: number
+  /** Output chunks holding engine bytes, and whether index.html loads them up front. */
+  chunks: Array<{ file: string; engineBytes: number; eager: boolean }>
+}
+
+export interface BundleResult {
+  reference: { label: string; bytes: number; rawBytes: number }
+  room: PluginBytes
+  roomIM: PluginBytes | null
+  vendor: { base: number; room: number; roomIM: number | null }
+  h5: H5Share | null
+  figures: Figure[]
+  notes: string[]
+}
+
+function walk(dir: string): string[] {
+  const out: string[] = []
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) out.push(...walk(path))
+    else if (entry.isFile()) out.push(path)
+  }
+  return out
+}
+
+/** Every file the plugin contributes to an mp-weixin output dir. */
+export function measurePluginBytes(outDir: string): PluginBytes {
+  const pluginOut = join(outDir, 'uni_modules/webrtc-room')
+  const sizes: PluginBytes = { js: 0, wxml: 0, wxss: 0, json: 0, total: 0, files: [] }
+  for (const file of walk(pluginOut)) {
+    const bytes = statSync(file).size
+    const ext = extname(file).slice(1)
+    if (ext === 'js' || ext === 'wxml' || ext === 'wxss' || ext === 'json') sizes[ext] += bytes
+    sizes.files.push({ path: relative(outDir, file), bytes })
+  }
+  sizes.total = sizes.js + sizes.wxml + sizes.wxss
+  sizes.files.sort((a, b) => b.bytes - a.bytes)
+  return sizes
+}
+
+export function vendorBytes(outDir: string): number {
+  return statSync(join(outDir, 'common/vendor.js')).size
+}
+
+/** trtc-wx-sdk ships pre-minified; we re-minify it with esbuild so both sides use the same minifier. */
+export function referenceBytes(): BundleResult['reference'] {
+  const require = createRequire(__filename)
+  const path = require.resolve('trtc-wx-sdk')
+  const source = readFileSync(path, 'utf8')
+  const version = (require('trtc-wx-sdk/package.json') as { version: string }).version
+  const minified = transformSync(source, { minify: true, loader: 'js' }).code
+  return { label: `trtc-wx-sdk ${version} minified`, bytes: Buffer.byteLength(minified), rawBytes: Buffer.byteLength(source) }
+}
+
+const ENGINE_SOURCE = /uni_modules\/webrtc-room\/engines\/h5\//
+const SDK_SOURCE = /node_modules\/trtc-sdk-v5\//
+
+/** Source-map attribution over every JS file of the H5 build. */
+export function measureH5Share(outDir: string): H5Share {
+  const html = readFileSync(join(outDir, 'index.html'), 'utf8')
+  const share: H5Share = { engineBytes: 0, sdkBytes: 0, totalJsBytes: 0, chunks: [] }
+  for (const file of walk(outDir).filter((f) => f.endsWith('.js'))) {
+    const code = readFileSync(file, 'utf8').replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '')
+    share.totalJsBytes += Buffer.byteLength(code)
+    let map: { sources: string[]; mappings: string }
+    try {
+      map = JSON.parse(readFileSync(`${file}.map`, 'utf8'))
+    } catch {
+      continue // no map: counted in the total, attributed to nothing
+    }
+    let engine = 0
+    for (const [source, bytes] of bytesBySource(code, map)) {
+      if (source === UNMAPPED) continue
+      if (SDK_SOURCE.test(source)) {
+        share.sdkBytes += bytes
+        engine += bytes
+      } else if (ENGINE_SOURCE.test(source)) {
+        share.engineBytes += bytes
+        engine += bytes
+      }
+    }
+    const rel = relative(outDir, file)
+    if (engine > 0) share.chunks.push({ file: rel, engineBytes: engine, eager: html.includes(rel.split('/').pop()!) })
+  }
+  return share
+}
+
+export async function runBundle(options: { h5: boolean }): Promise<BundleResult> {
+  const notes: string[] = []
+  const reference = referenceBytes()
+  const baseOut = await buildVariant('base', 'mp-weixin')
+  const roomOut = await buildVariant('room', 'mp-weixin')
+  const room = measurePluginBytes(roomOut)
+  let roomIM: PluginBytes | null = null
+  let roomIMVendor: number | null = null
+  if (imEntryAvailable()) {
+    const imOut = await buildVariant('room-im', 'mp-weixin')
+    roomIM = measurePluginBytes(imOut)
+    roomIMVendor = vendorBytes(imOut)
+  } else {
+    notes.push('IM on: not measured — the plugin has no IM entry (uni_modules/webrtc-room/im/index.ts) yet')
+  }
+  const vendor = { base: vendorBytes(baseOut), room: vendorBytes(roomOut), roomIM: roomIMVendor }
+  const h5 = options.h5 ? measureH5Share(await buildVariant('room', 'h5')) : null
+
+  const ref = { label: reference.label, value: reference.bytes }
+  const budget = (bytes: number) => ({ text: '≤ 15 KB and < trtc-wx-sdk', met: bytes <= BUDGET_BYTES && bytes < reference.bytes })
+  const figures: Figure[] = [
+    {
+      name: 'bundle.mp-weixin.plugin.im-off',
+      value: room.total,
+      unit: 'B',
+      reference: ref,
+      goal: budget(room.total),
+      note: `JS ${room.js} + WXML ${room.wxml} + WXSS ${room.wxss} B in ${room.files.length} files (+ ${room.json} B component JSON)`,
+    },
+  ]
+  if (roomIM) {
+    figures.push({
+      name: 'bundle.mp-weixin.plugin.im-on',
+      value: roomIM.total,
+      unit: 'B',
+      reference: ref,
+      goal: budget(roomIM.total),
+      note: `JS ${roomIM.js} + WXML ${roomIM.wxml} + WXSS ${roomIM.wxss} B; tim-wx-sdk itself is third-party, in common/vendor.js`,
+    })
+  }
+  figures.push({
+    name: 'bundle.mp-weixin.vendor-added.im-off',
+    value: vendor.room - vendor.base,
+    unit: 'B',
+    reference: ref,
+    note: `common/vendor.js ${vendor.room} B with the room vs ${vendor.base} B without (pinia etc.; uni runtime + vue are in both)`,
+  })
+  if (vendor.roomIM !== null) {
+    figures.push({
+      name: 'bundle.mp-weixin.vendor-added.im-on',
+      value: vendor.roomIM - vendor.base,
+      unit: 'B',
+      reference: ref,
+      note: `common/vendor.js ${vendor.roomIM} B with the room and the IM entry (tim-wx-sdk)`,
+    })
+  }
+  if (h5) {
+    const engine = h5.engineBytes + h5.sdkBytes
+    figures.push({
+      name: 'bundle.h5.engine-share',
+      value: Number(((100 * engine) / h5.totalJsBytes).toFixed(1)),
+      unit: '%',
+      note: `${engine} B of ${h5.totalJsBytes} B JS: our H5 engine ${h5.engineBytes} B + trtc-sdk-v5 ${h5.sdkBytes} B; ${
+        h5.chunks.length === 0 ? 'no engine chunk found' : h5.chunks.map((c) => `${c.file} ${c.eager ? 'eager' : 'lazy'}`).join(', ')
+      }`,
+    })
+    figures.push({ name: 'bundle.h5.engine', value: h5.engineBytes, unit: 'B', reference: ref, note: 'our H5 engine code (engines/h5), without trtc-sdk-v5' })
+  }
+  figures.push({ name: 'bundle.reference.trtc-wx-sdk', value: reference.bytes, unit: 'B', reference: ref, note: `${reference.rawBytes} B as published` })
+  return { reference, room, roomIM, vendor, h5, figures, notes }
+}

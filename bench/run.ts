@@ -1,0 +1,79 @@
+/**
+ * `npm run bench` (full: prints every figure, rewrites docs/benchmarks.md and docs/benchmarks-setdata.svg)
+ * and `npm run bench:quick` (CI: same code on small inputs, prints, writes nothing).
+ * Flags: --quick, --only=bundle,events, --no-h5 (skip the H5 build).
+ * Prints one line per figure: `name: value unit (ratio vs reference)`. No time thresholds anywhere.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { ROOT } from './bench-apps'
+import { runBundle } from './bundle'
+import { lineChartSVG } from './chart'
+import { FULL_EVENT_COST, QUICK_EVENT_COST, runEventCost } from './event-cost'
+import { formatFigure, type Figure } from './format'
+import { renderMarkdown, type BenchRun } from './report'
+
+type Section = 'bundle' | 'events'
+const SECTIONS: Section[] = ['bundle', 'events']
+
+function parseArgs(argv: string[]) {
+  const quick = argv.includes('--quick')
+  const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? SECTIONS
+  const unknown = only.filter((s) => !SECTIONS.includes(s as Section))
+  if (unknown.length) throw new Error(`unknown section(s) ${unknown.join(', ')}; use ${SECTIONS.join(', ')}`)
+  return { quick, only: only as Section[], h5: !argv.includes('--no-h5'), write: !quick && !argv.includes('--no-write') && only.length === SECTIONS.length }
+}
+
+function print(title: string, figures: Figure[]): void {
+  console.log(`\n## ${title}`)
+  for (const figure of figures) console.log(formatFigure(figure))
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2))
+  const run: BenchRun = {
+    startedAt: new Date(),
+    quick: args.quick,
+    command: args.quick ? 'npm run bench:quick' : 'npm run bench',
+    bundle: null,
+    setData: null,
+    eventCost: null,
+  }
+  if (args.only.includes('bundle')) {
+    run.bundle = await runBundle({ h5: args.h5 })
+    print('bundle (mp-weixin / h5, bytes)', run.bundle.figures)
+    for (const note of run.bundle.notes) console.log(`  note: ${note}`)
+  }
+  if (args.only.includes('events')) {
+    run.eventCost = runEventCost(args.quick ? QUICK_EVENT_COST : FULL_EVENT_COST)
+    print('event cost (member notifications)', run.eventCost.figures)
+    for (const c of run.eventCost.edgeCases) {
+      const result = c.differences.length ? c.differences.join('; ') : 'same result'
+      console.log(`  edge case "${c.name}": ${result}${c.stale ? ' — VERDICT OUT OF DATE' : ''}`)
+    }
+  }
+  if (args.write) {
+    const docs = join(ROOT, 'docs')
+    mkdirSync(docs, { recursive: true })
+    const chart = 'benchmarks-setdata.svg'
+    if (run.setData) {
+      writeFileSync(
+        join(docs, chart),
+        lineChartSVG({
+          title: 'setData bytes per member change (compiled <webrtc-room>)',
+          xLabel: 'remote members in the room',
+          yLabel: 'bytes sent by setData',
+          series: run.setData.series,
+          goal: { y: 2048, label: 'goal ≤ 2 KB' },
+        }),
+      )
+    }
+    writeFileSync(join(docs, 'benchmarks.md'), renderMarkdown(run, chart))
+    console.log(`\nwrote docs/benchmarks.md${run.setData ? ` and docs/${chart}` : ''}`)
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})
