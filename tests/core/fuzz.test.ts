@@ -14,12 +14,13 @@ import { createCoreState, type CoreState } from '../../uni_modules/webrtc-room/c
 import { acceptsEngineEvents, isLegalTransition } from '../../uni_modules/webrtc-room/core/status'
 import type { RoomStatus, StreamType } from '../../uni_modules/webrtc-room/core/types'
 import { memberEventArb, toDetail, type MemberEvent } from '../helpers/member-events'
-import { Driver, SIG } from './driver'
+import { deepFreeze, Driver, SIG } from './driver'
 
 const SELF = 'me'
 /** Small pool (with our own id in it) so joins, leaves and stream toggles collide often. */
 const POOL = ['a', 'b', 'c', 'd', SELF] as const
-const EVENT_LIMIT = 20
+/** Event-log bounds drawn per sequence (edge sizes 0, 1, 2 included). */
+const EVENT_LIMITS = [0, 1, 2, 20] as const
 
 /** A step of a generated scenario; epochs are resolved when it runs (the generator cannot know them). */
 type Op =
@@ -185,7 +186,10 @@ class Observer {
     assert(!room.self.pushURL.includes(SIG), 'userSig in the store')
 
     // Bounded log; at most one error per step, and an error always ends in status error.
-    assert(room.events.length <= EVENT_LIMIT, 'event log unbounded')
+    assert(room.events.length <= after.eventLimit, 'event log unbounded')
+    if (after.eventLimit > 0 && effects.some((e) => e.type === 'emit' && e.event.tag !== 'net_status')) {
+      assert(room.events.length > 0, 'newest event not logged')
+    }
     const emitted = Driver.emitted(effects)
     const errors = emitted.filter((e) => e.tag === 'error')
     assert(errors.length <= 1, 'several errors in one step')
@@ -216,9 +220,9 @@ describe('reducer properties (fast-check)', () => {
 
   it('keeps every invariant over 10,000 random event sequences', () => {
     fc.assert(
-      fc.property(fc.array(opArb, { minLength: 1, maxLength: 40, size: 'max' }), fc.constantFrom('float', 'bigsmall', '1v3'), (ops, template) => {
+      fc.property(fc.array(opArb, { minLength: 1, maxLength: 40, size: 'max' }), fc.constantFrom('float', 'bigsmall', '1v3'), fc.constantFrom(...EVENT_LIMITS), (ops, template, eventLimit) => {
         stats.sequences++
-        const d = new Driver({ userID: SELF, template, reconnect: { maxAttempts: 2 } }, EVENT_LIMIT)
+        const d = new Driver({ userID: SELF, template, reconnect: { maxAttempts: 2 } }, eventLimit)
         const observer = new Observer()
         d.observer = (before, action, after, effects) => observer.check(before, action, after, effects)
         // Most interesting things happen in a room: enter first half of the time.
@@ -236,6 +240,25 @@ describe('reducer properties (fast-check)', () => {
     // The generator reaches every status (else the properties prove little).
     expect([...stats.statuses].sort()).toEqual(['entering', 'error', 'exited', 'idle', 'in_room', 'paused', 'preflight', 'reconnecting'])
     expect(stats.overCapacityEpisodes).toBeGreaterThan(100)
+  })
+
+  it('never mutates its input and is deterministic (500 sequences over frozen states)', () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { minLength: 1, maxLength: 30, size: 'max' }), (ops) => {
+        const play = (freeze: boolean) => {
+          const d = new Driver({ userID: SELF })
+          // Frozen input: any write by the reducer throws (ES modules are strict).
+          if (freeze) d.observer = (_before, _action, after) => void deepFreeze(after)
+          d.enter()
+          for (const op of ops) run(d, op)
+          return { state: d.state, effects: d.effects }
+        }
+        const frozen = play(true)
+        const plain = play(false)
+        expect(JSON.stringify(frozen)).toBe(JSON.stringify(plain))
+      }),
+      { numRuns: 500, seed: 42 },
+    )
   })
 
   it('never throws on arbitrary native details or garbage actions', () => {

@@ -769,6 +769,11 @@ describe('event log and purity', () => {
     expect(d.state.room.events.every((e) => e.tag === 'push_state')).toBe(true)
     const none = new Driver({}, 0).enter()
     expect(none.state.room.events).toEqual([])
+    for (const limit of [1, 2]) {
+      const small = new Driver({}, limit).enter()
+      for (let i = 0; i < 5; i++) small.pusher(1001 + i)
+      expect(small.state.room.events.map((e) => e.code)).toEqual([1005, 1004, 1003].slice(0, limit).reverse())
+    }
   })
 
   it('report emits an outside event without touching the status', () => {

@@ -61,8 +61,10 @@ class Step {
     this.effects.push({ type: 'emit', event })
     // net_status arrives every second per stream: it updates state but stays out of the event log.
     if (tag !== 'net_status') {
-      const events = this.room.events.length >= this.state.eventLimit ? this.room.events.slice(1 - this.state.eventLimit) : this.room.events.slice()
-      if (this.state.eventLimit > 0) events.push(event)
+      // Keep the newest `eventLimit` (slice(1 - limit) would be slice(0), i.e. everything, for a limit of 1).
+      const limit = this.state.eventLimit
+      const events = this.room.events.slice(Math.max(0, this.room.events.length - limit + 1))
+      if (limit > 0) events.push(event)
       this.room.events = events
     }
     if (tag === 'error') this.room.lastError = event as RoomEvent<ErrorDetail>
