@@ -139,7 +139,7 @@ class Observer {
   announced = new Set<string>()
   overflowOpen = false
 
-  check(before: CoreState, action: RoomAction, after: CoreState, effects: Effect[]): void {
+  check(before: CoreState, action: RoomAction, after: CoreState, effects: Effect[], timers: ReadonlyMap<TimerName, unknown>): void {
     stats.steps++
     const room = after.room
     const from = before.room.status
@@ -179,6 +179,19 @@ class Observer {
         assert(stream.hasVideo || stream.hasAudio, `empty stream ${stream.key}`)
       }
     }
+
+    // Every stream that disappears has its player stopped (no player left behind).
+    const stopped = new Set(effects.flatMap((e) => (e.type === 'player' && e.call === 'stop' ? [e.streamKey] : [])))
+    for (const id of before.room.memberOrder) {
+      for (const stream of Object.values(before.room.members[id].streams)) {
+        if (stream && !room.members[id]?.streams[stream.streamType]) assert(stopped.has(stream.key), `player ${stream.key} dropped without stop`)
+      }
+    }
+
+    // No timer outlives the session; a reconnect is always scheduled; an error is always recorded.
+    if (to === 'idle' || to === 'exited' || to === 'error') assert(timers.size === 0, `timers pending while ${to}`)
+    if (to === 'reconnecting') assert(timers.has('reconnect'), 'reconnecting without a reconnect timer')
+    if (to === 'error') assert(room.lastError !== null, 'error status without lastError')
 
     // The credential-bearing URL exists exactly while pushing.
     if (to === 'in_room' || to === 'paused') assert(after.pushURL !== '', `${to} without a push URL`)
@@ -224,7 +237,7 @@ describe('reducer properties (fast-check)', () => {
         stats.sequences++
         const d = new Driver({ userID: SELF, template, reconnect: { maxAttempts: 2 } }, eventLimit)
         const observer = new Observer()
-        d.observer = (before, action, after, effects) => observer.check(before, action, after, effects)
+        d.observer = (before, action, after, effects) => observer.check(before, action, after, effects, d.timers)
         // Most interesting things happen in a room: enter first half of the time.
         if (ops.length % 2 === 0) d.enter()
         for (const op of ops) run(d, op)
