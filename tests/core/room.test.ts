@@ -691,3 +691,82 @@ describe('leaks and registry', () => {
     expect(events).toHaveLength(1)
   })
 })
+
+describe('defensive paths', () => {
+  it('works without an active Pinia (headless app): a private one is created', async () => {
+    setActivePinia(undefined as never)
+    const room = createRoom(BASE, createFakePlatform())
+    expect(room.state.status).toBe('idle')
+    expect(useRoomStore().rooms[room.key]).toBeDefined()
+    await room.destroy()
+  })
+
+  it('throwing platform pieces (log sink, sync request, app listeners) never break the room', async () => {
+    const platform = createFakePlatform()
+    platform.log = () => {
+      throw new Error('log sink down')
+    }
+    platform.request = () => {
+      throw new Error('sync failure')
+    }
+    platform.onAppHide = () => {
+      throw new Error('no onAppHide here')
+    }
+    const { room, ofTag } = setup({ enterMode: 'legacy', debug: true }, platform)
+    await room.start()
+    await flush()
+    platform.advance(1000)
+    await flush()
+    expect(ofTag('error')[0]).toMatchObject({ code: RoomErrorCode.ROOM_SIG_FAILED, detail: { message: 'sync failure' } })
+  })
+
+  it('a throwing engine or IM session is contained', async () => {
+    const engine: EngineFactory = () => ({
+      name: 'broken',
+      enter() {
+        throw new Error('enter boom')
+      },
+      leave() {},
+      pusher() {},
+      player() {},
+      update() {},
+      destroy() {},
+    })
+    registerIM(() => {
+      throw Object.assign(new Error('factory boom'), { code: RoomErrorCode.IM_LOGIN_FAILED })
+    })
+    const platform = createFakePlatform()
+    const { room } = setup({ enableIM: true }, platform, engine)
+    const imEvents: ImEvent[] = []
+    room.onIM((e) => imEvents.push(e))
+    await room.start()
+    expect(imEvents).toMatchObject([{ tag: 'error', code: RoomErrorCode.IM_LOGIN_FAILED, detail: { message: 'factory boom' } }])
+    expect(platform.logs.some((l) => l.message.includes('engine enter threw'))).toBe(true)
+    await room.stop()
+
+    const sessionStartThrows: ImFactory = () => ({
+      start() {
+        throw new Error('sync start boom')
+      },
+      stop: () => Promise.reject(new Error('stop boom')),
+      on() {
+        throw new Error('on boom')
+      },
+      sendC2CTextMsg: async () => null,
+      sendC2CCustomMsg: async () => null,
+      sendGroupTextMsg: async () => null,
+      sendGroupCustomMsg: async () => null,
+    })
+    registerIM(sessionStartThrows)
+    const second = setup({ enableIM: true }, createFakePlatform())
+    const seen: ImEvent[] = []
+    second.room.onIM(() => {
+      throw new Error('handler boom')
+    })
+    second.room.onIM((e) => seen.push(e))
+    await second.room.start()
+    await flush()
+    expect(seen).toMatchObject([{ tag: 'error', code: RoomErrorCode.IM_LOGIN_FAILED, detail: { message: 'sync start boom' } }])
+    await expect(second.room.stop()).resolves.toBeUndefined()
+  })
+})
