@@ -255,6 +255,17 @@ describe('identity changes', () => {
     expect(isIdentityChange({ userSig: 'other' }, BASE)).toBe(true)
     expect(isIdentityChange({ muted: true, beauty: 5 }, BASE)).toBe(false)
     expect(isIdentityChange({ userID: undefined }, BASE)).toBe(false)
+    expect(isIdentityChange({ privateMapKey: 'eJyPMK' }, BASE)).toBe(true)
+    expect(isIdentityChange({ privateMapKey: '' }, BASE)).toBe(false)
+  })
+
+  it('compares the room and app a change leads to, not raw values', () => {
+    expect(isIdentityChange({ roomID: '1234' }, BASE)).toBe(false)
+    expect(isIdentityChange({ roomID: '01234' }, BASE)).toBe(false)
+    expect(isIdentityChange({ sdkAppID: '1400000001' }, BASE)).toBe(false)
+    expect(isIdentityChange({ roomId: 99 }, BASE)).toBe(false) // roomID wins over the alias
+    expect(isIdentityChange({ roomId: 99 }, { ...BASE, roomID: undefined, roomId: 98 })).toBe(true)
+    expect(isIdentityChange({ roomID: 'abc' }, { ...BASE, roomID: 'ABC' })).toBe(true)
   })
 })
 

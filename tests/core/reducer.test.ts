@@ -727,6 +727,13 @@ describe('live updates', () => {
     expect(d.state.room.roomID).toBe('777')
   })
 
+  it('the same room written differently is not an identity change (no needless re-enter)', () => {
+    const d = new Driver().enter()
+    const effects = d.dispatch({ type: 'update', options: { roomID: '1234', sdkAppID: '1400000001' } })
+    expect(effects.some((e) => e.type === 'leave')).toBe(false)
+    expect(d.status).toBe('in_room')
+  })
+
   it('an invalid update in the room is a warning and changes nothing', () => {
     const d = new Driver().enter()
     const before = d.state

@@ -69,9 +69,22 @@ export const DEFAULT_WAITING_IMG = 'https://mc.qcloudimg.com/static/img/daeed861
 
 const IDENTITY_PROPS = ['sdkAppID', 'userID', 'userSig', 'roomID', 'roomId', 'privateMapKey'] as const
 
-/** Props whose change while in a room means exit + re-enter with a new URL. */
+/**
+ * Props whose change while in a room means exit + re-enter with a new URL. Compared by the room they
+ * lead to, not by raw value: roomID 1234 → '1234', sdkAppID '1400' → 1400, or setting the alias
+ * roomId while roomID wins, keep the session.
+ */
 export function isIdentityChange(partial: Partial<RoomOptions>, current: RoomOptions): boolean {
-  return IDENTITY_PROPS.some((prop) => prop in partial && partial[prop] !== undefined && partial[prop] !== current[prop])
+  if (!IDENTITY_PROPS.some((prop) => prop in partial && partial[prop] !== undefined)) return false
+  return identityOf({ ...current, ...partial }) !== identityOf(current)
+}
+
+function identityOf(o: RoomOptions): string {
+  const rawRoom = isBlank(o.roomID) ? o.roomId : o.roomID
+  const parsed = parseRoomRef(rawRoom)
+  const room = isIssue(parsed) ? `raw:${String(rawRoom)}` : `${parsed.kind}:${parsed.id}`
+  const sdkAppID = toNumber(o.sdkAppID)
+  return JSON.stringify([Number.isFinite(sdkAppID) ? sdkAppID : String(o.sdkAppID), o.userID, o.userSig, room, o.privateMapKey ?? ''])
 }
 
 function isBlank(value: unknown): boolean {
