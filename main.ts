@@ -1,6 +1,9 @@
 import { createSSRApp } from 'vue'
 import * as Pinia from 'pinia'
 import App from './App.vue'
+// The demo offers IM chat: installing the plugin's opt-in IM entry is what makes `enableIM` work
+// (an app that never imports it ships none of tim-wx-sdk).
+import '@/uni_modules/webrtc-room/im'
 
 // uni-app's entry: it calls createApp() and mounts the returned app itself.
 export function createApp() {

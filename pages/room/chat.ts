@@ -3,6 +3,8 @@
  * custom message. The component's IM methods do the sending; this picks which one and checks input.
  */
 import type { CustomMsgInput } from '@/uni_modules/webrtc-room/core/im-registry'
+import type { ImConversationType, ImMessage, ImMessageKind, ImMessageStatus } from '@/uni_modules/webrtc-room/im/types'
+import { c2cConversationID, groupConversationID } from '@/uni_modules/webrtc-room/im/map-message'
 
 export type ChatTarget = { kind: 'group' } | { kind: 'c2c'; userID: string }
 export type ChatKind = 'text' | 'custom'
@@ -30,4 +32,37 @@ export function sendChat(room: RoomImMethods, target: ChatTarget, kind: ChatKind
     return kind === 'text' ? room.sendGroupTextMsg(text) : room.sendGroupCustomMsg(customPayload(text))
   }
   return kind === 'text' ? room.sendC2CTextMsg(target.userID, text) : room.sendC2CCustomMsg(target.userID, customPayload(text))
+}
+
+/** The IM store's conversation id for a chat target ('' while the room's group is not known yet). */
+export function conversationOf(target: ChatTarget, groupID: string): string {
+  if (target.kind === 'c2c') return c2cConversationID(target.userID)
+  return groupID ? groupConversationID(groupID) : ''
+}
+
+/** One chat bubble. */
+export interface ChatMessageView {
+  id: string
+  conversation: ImConversationType
+  kind: ImMessageKind
+  flow: 'in' | 'out'
+  from: string
+  text: string
+  time: number
+  status: ImMessageStatus
+}
+
+/** A store message as a bubble: custom messages show their data (the demo sends text there). */
+export function chatMessageView(message: ImMessage): ChatMessageView {
+  const text = message.kind === 'custom' ? (message.custom?.data ?? '') : (message.text ?? '')
+  return {
+    id: message.id,
+    conversation: message.conversationType,
+    kind: message.kind,
+    flow: message.flow,
+    from: message.nick || message.from,
+    text,
+    time: message.time,
+    status: message.status,
+  }
 }

@@ -2,6 +2,8 @@
 import type { RoomImMethods } from './chat'
 
 export interface RoomMethods extends RoomImMethods {
+  /** The room's key in the plugin's stores. */
+  readonly roomKey: string
   start(): Promise<void>
   stop(): Promise<void>
   pause(): void

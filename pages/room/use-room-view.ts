@@ -1,31 +1,38 @@
 /**
- * What the room page shows from the plugin's stores: status, members in join order, chat messages.
- * The stores are the single source of truth (SPEC 2); this only selects from them.
+ * What the room pages show from the plugin's stores: status, members in join order, IM state and
+ * the chat of one conversation. The stores are the single source of truth (SPEC 2); this only
+ * selects from them, by the room key `<webrtc-room>` exposes.
  */
 import { computed, type Ref } from 'vue'
-import type { MemberState, RoomState, RoomStatus } from '@/uni_modules/webrtc-room/core/types'
+import type { RoomState, RoomStatus } from '@/uni_modules/webrtc-room/core/types'
+import { useRoomStore } from '@/uni_modules/webrtc-room/stores/room'
+import { useImStore } from '@/uni_modules/webrtc-room/stores/im'
+import { orderedMembers } from '@/uni_modules/webrtc-room/components/common/member-stream'
 import type { RoomMethods } from './room-methods'
+import { chatMessageView, conversationOf, type ChatTarget } from './chat'
 
-export interface ChatMessageView {
-  id: string
-  conversation: 'C2C' | 'GROUP'
-  kind: 'text' | 'custom'
-  flow: 'in' | 'out'
-  from: string
-  text: string
-  time: number
-}
+export function useRoomView(room: Ref<RoomMethods | null>, chatTarget?: Ref<ChatTarget>) {
+  const roomStore = useRoomStore()
+  const imStore = useImStore()
+  const key = computed(() => room.value?.roomKey ?? '')
 
-export function membersOf(state: RoomState | null): MemberState[] {
-  if (!state) return []
-  return state.memberOrder.map((id) => state.members[id]).filter((m): m is MemberState => Boolean(m))
-}
-
-export function useRoomView(_room: Ref<RoomMethods | null>) {
-  // Filled from the room store once it is wired (the store lands with the core).
-  const state = computed<RoomState | null>(() => null)
+  const state = computed<RoomState | null>(() => (key.value ? (roomStore.rooms[key.value] ?? null) : null))
   const status = computed<RoomStatus>(() => state.value?.status ?? 'idle')
-  const members = computed(() => membersOf(state.value))
-  const chatMessages = computed<ChatMessageView[]>(() => [])
-  return { state, status, members, chatMessages }
+  const members = computed(() => orderedMembers(state.value))
+  const lastError = computed(() => state.value?.lastError ?? null)
+
+  const im = computed(() => (key.value ? (imStore.rooms[key.value] ?? null) : null))
+  const conversationID = computed(() => (chatTarget ? conversationOf(chatTarget.value, im.value?.groupID ?? '') : ''))
+  const chatMessages = computed(() =>
+    key.value && conversationID.value ? imStore.messages(key.value, conversationID.value).map(chatMessageView) : [],
+  )
+  const unread = computed(() => (key.value ? imStore.unreadTotal(key.value) : 0))
+
+  /** The chat box is on screen showing this conversation (its messages are read), or not (null). */
+  function showConversation(visible: boolean) {
+    if (!key.value) return
+    imStore.setActiveConversation(key.value, visible && conversationID.value ? conversationID.value : null)
+  }
+
+  return { key, state, status, members, lastError, im, conversationID, chatMessages, unread, showConversation }
 }

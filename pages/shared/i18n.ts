@@ -94,6 +94,13 @@ const messages = {
   'chat.placeholder': { zh: '输入消息', en: 'Type a message' },
   'chat.send': { zh: '发送', en: 'Send' },
   'chat.empty': { zh: '还没有消息', en: 'No messages yet' },
+  'chat.failed': { zh: '发送失败', en: 'not sent' },
+  'im.logged_out': { zh: 'IM 未登录', en: 'IM signed out' },
+  'im.logging_in': { zh: 'IM 登录中…', en: 'IM signing in…' },
+  'im.logged_in': { zh: 'IM 已登录', en: 'IM signed in' },
+  'im.failed': { zh: 'IM 登录失败', en: 'IM sign-in failed' },
+  'im.kicked_out': { zh: 'IM 已被踢下线', en: 'IM signed out by the server' },
+  'im.joined': { zh: '已加入群', en: 'in group' },
   'chat.disabled': { zh: '进房时未启用 IM，聊天不可用。', en: 'IM was off when entering: chat is unavailable.' },
   'chat.notInstalled': { zh: '应用未安装 IM 入口（main.ts 未导入 webrtc-room/im）。', en: 'The app has not installed the IM entry (main.ts does not import webrtc-room/im).' },
 } satisfies Record<string, Record<Locale, string>>

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
-import { DEMO_CUSTOM_EXT, sendChat, type RoomImMethods } from '../../pages/room/chat'
+import { DEMO_CUSTOM_EXT, chatMessageView, conversationOf, sendChat, type RoomImMethods } from '../../pages/room/chat'
+import type { ImMessage } from '../../uni_modules/webrtc-room/im/types'
 
 function fakeRoom() {
   const room = {
@@ -32,5 +33,25 @@ describe('chat box sending', () => {
     const room = fakeRoom()
     room.sendGroupTextMsg.mockRejectedValueOnce(new Error('IM disabled'))
     await expect(sendChat(room, { kind: 'group' }, 'text', 'x')).rejects.toThrow('IM disabled')
+  })
+})
+
+describe('chat box reading', () => {
+  const base: ImMessage = {
+    id: 'm1', conversationID: 'GROUP424242', conversationType: 'GROUP', kind: 'text', timType: 'TIMTextElem',
+    from: 'bob', to: '424242', nick: '', flow: 'in', time: 1_700_000_000_000, status: 'received', text: 'hi',
+  }
+
+  it('finds the conversation of a target in the IM store', () => {
+    expect(conversationOf({ kind: 'group' }, '424242')).toBe('GROUP424242')
+    expect(conversationOf({ kind: 'group' }, '')).toBe('')
+    expect(conversationOf({ kind: 'c2c', userID: 'bob' }, '424242')).toBe('C2Cbob')
+  })
+
+  it('shows text, the data of custom messages, and the nick when known', () => {
+    expect(chatMessageView(base)).toMatchObject({ id: 'm1', text: 'hi', from: 'bob', conversation: 'GROUP', flow: 'in', status: 'received' })
+    const custom: ImMessage = { ...base, kind: 'custom', timType: 'TIMCustomElem', text: undefined, nick: 'Bobby', custom: { data: '{"like":1}', ext: DEMO_CUSTOM_EXT, desc: '' } }
+    expect(chatMessageView(custom)).toMatchObject({ kind: 'custom', text: '{"like":1}', from: 'Bobby' })
+    expect(chatMessageView({ ...base, kind: 'other', text: undefined }).text).toBe('')
   })
 })

@@ -54,14 +54,36 @@ export interface WatchedPage {
   page: Page
   /** console.error lines and uncaught page errors, in order. */
   errors: string[]
+  /**
+   * Requests to hosts outside this machine that the network refused (no DNS / no route: the test
+   * machine is offline). Chromium logs each as a console error; they are kept apart because they
+   * say nothing about the page, and the pages must still render and report them as room events.
+   */
+  offline: string[]
+}
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
+
+/** Chromium's own console line for a failed resource load (the page's code did not write it). */
+function isExternalLoadFailure(text: string, url: string | undefined): boolean {
+  if (!/^Failed to load resource: net::ERR_(NAME_NOT_RESOLVED|INTERNET_DISCONNECTED|ADDRESS_UNREACHABLE|NETWORK_ACCESS_DENIED)/.test(text)) return false
+  try {
+    return !!url && !LOCAL_HOSTS.has(new URL(url).hostname)
+  } catch {
+    return false
+  }
 }
 
 export async function openPage(browser: E2EBrowser): Promise<WatchedPage> {
   const page = await browser.context.newPage()
   const errors: string[] = []
+  const offline: string[] = []
   page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`)
+    if (msg.type() !== 'error') return
+    const url = msg.location()?.url
+    if (isExternalLoadFailure(msg.text(), url)) offline.push(url!)
+    else errors.push(`console.error: ${msg.text()}${url ? ` (${url})` : ''}`)
   })
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`))
-  return { page, errors }
+  return { page, errors, offline }
 }
