@@ -10,6 +10,7 @@
 export interface TimEventNames {
   SDK_READY: string
   SDK_NOT_READY: string
+  SDK_DESTROY: string
   MESSAGE_RECEIVED: string
   NET_STATE_CHANGE: string
   KICKED_OUT: string
