@@ -34,6 +34,9 @@ export { useRoomStore, getController, registerController, unregisterController, 
 export type { RoomStore } from './stores/room'
 export { useMediaCodesStore, RECENT_CODES_LIMIT } from './stores/media-codes'
 export type { MediaCodesStore, RecentCode } from './stores/media-codes'
+// The IM store is pure state (no SDK): reading it costs no IM bytes; the IM entry fills it.
+export { useImStore, IM_MESSAGE_LIMIT } from './stores/im'
+export type { ImConversation, RoomImState } from './stores/im'
 
 // Code tables and error codes.
 export { describeCode, codeMessage, CODE_TABLES, ALL_CODES, SOURCE_PRIORITY } from './core/codes'
