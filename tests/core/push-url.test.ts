@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { validateOptions, type ValidOptions } from '../../uni_modules/webrtc-room/core/options'
 import { buildLegacyPushURL, buildModernPushURL, legacyBizbuf } from '../../uni_modules/webrtc-room/core/push-url'
@@ -198,5 +199,81 @@ describe('legacy room-signature request', () => {
     })
     expect(parseRoomSigResponse({ statusCode: 200, data: { RspHead: { ErrorCode: 3 } } })).toMatchObject({ ok: false, errorCode: 3 })
     expect(parseRoomSigResponse({ statusCode: 200, data: { RspHead: { ErrorCode: 0 } } })).toMatchObject({ ok: false })
+  })
+})
+
+describe('URL round-trip (property)', () => {
+  const userIDArb = fc.stringMatching(/^[A-Za-z0-9_\-.@]{1,32}$/)
+  const sigArb = fc.stringMatching(/^[A-Za-z0-9*\-_+/=]{1,200}$/)
+  const strRoomArb = fc
+    .stringMatching(/^[A-Za-z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]{1,64}$/)
+    .filter((id) => id.trim() !== '' && !/^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(id))
+  const roomArb = fc.oneof(fc.integer({ min: 1, max: 4294967294 }), strRoomArb)
+
+  it('every valid option set gives a URL that parses back to exactly its values', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          sdkAppID: fc.integer({ min: 1, max: 2 ** 32 }),
+          userID: userIDArb,
+          userSig: sigArb,
+          roomID: roomArb,
+          privateMapKey: fc.option(sigArb, { nil: undefined }),
+          pureAudioPushMod: fc.option(fc.constantFrom<1 | 2>(1, 2), { nil: undefined }),
+          recordId: fc.option(fc.nat(), { nil: undefined }),
+          recvMode: fc.option(fc.constantFrom<1 | 2 | 3 | 4>(1, 2, 3, 4), { nil: undefined }),
+        }),
+        (props) => {
+          const result = validateOptions(props)
+          expect(result.ok).toBe(true)
+          if (!result.ok) return
+          const url = buildModernPushURL(result.options)
+          expect(url.startsWith(MODERN_PREFIX)).toBe(true)
+          expect(url).not.toMatch(/[\s#]/)
+          const query = Object.fromEntries(queryOf(url))
+          const numeric = typeof props.roomID === 'number'
+          expect(query).toEqual({
+            sdkappid: String(props.sdkAppID),
+            ...(numeric ? { roomid: String(props.roomID) } : { strroomid: props.roomID }),
+            userid: props.userID,
+            usersig: props.userSig,
+            appscene: 'videocall',
+            encsmall: '0',
+            cloudenv: 'PRO',
+            ...(props.privateMapKey ? { privatemapkey: props.privateMapKey } : {}),
+            ...(props.pureAudioPushMod ? { pureaudiomode: String(props.pureAudioPushMod) } : {}),
+            ...(props.recordId !== undefined ? { userdefinerecordid: String(props.recordId) } : {}),
+            ...(props.recvMode ? { recvmode: String(props.recvMode) } : {}),
+          })
+          if (numeric) {
+            const legacy = new URL(buildLegacyPushURL(result.options, '{"s":"x&y"}')).searchParams
+            expect(legacy.get('roomsig')).toBe('{"s":"x&y"}')
+            expect(legacy.get('userid')).toBe(props.userID)
+          }
+        },
+      ),
+      { numRuns: 1_000, seed: 4 },
+    )
+  })
+
+  it('validation never throws and always answers ok or typed -900xx errors naming a prop', () => {
+    const value = fc.oneof(fc.anything(), fc.string(), fc.integer(), fc.double(), fc.constant(undefined))
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom('sdkAppID', 'userID', 'userSig', 'roomID', 'roomId', 'minBitrate', 'maxBitrate', 'beauty', 'template', 'reconnect', 'recordId', 'streamID', 'enterTimeout', 'muted'), value), (props) => {
+        const result = validateOptions(props as RoomOptions)
+        if (result.ok) {
+          expect(() => buildModernPushURL(result.options)).not.toThrow()
+          return
+        }
+        expect(result.errors.length).toBeGreaterThan(0)
+        for (const error of result.errors) {
+          expect(error.code).toBeLessThanOrEqual(-90000)
+          expect(error.code).toBeGreaterThanOrEqual(-90999)
+          expect(typeof error.prop).toBe('string')
+          expect(typeof error.message).toBe('string')
+        }
+      }),
+      { numRuns: 2_000, seed: 5 },
+    )
   })
 })
