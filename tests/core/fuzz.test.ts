@@ -73,7 +73,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       fc.oneof(
         fc.record({ muted: fc.boolean() }),
         fc.record({ template: fc.constantFrom('float', 'bigsmall', 'grid', '1v3') }),
-        fc.record({ roomID: fc.constantFrom(1234, 5678, 0) }), // 0 = an invalid update
+        fc.record({ roomID: fc.constantFrom<number | string>(1234, 5678, 'class-7B', 0) }), // 0 = an invalid update
         fc.record({ beauty: fc.integer({ min: -2, max: 12 }) }),
       ).map((options) => ({ type: 'update' as const, options })),
     ).map((action) => ({ op: 'control' as const, action })),
@@ -192,6 +192,9 @@ class Observer {
     if (to === 'idle' || to === 'exited' || to === 'error') assert(timers.size === 0, `timers pending while ${to}`)
     if (to === 'reconnecting') assert(timers.has('reconnect'), 'reconnecting without a reconnect timer')
     if (to === 'error') assert(room.lastError !== null, 'error status without lastError')
+
+    // The legacy (2018) URL only exists for numeric rooms.
+    if (after.mode === 'legacy' && after.pushURL !== '') assert(after.options?.room.kind === 'numeric', 'legacy URL for a string room')
 
     // The credential-bearing URL exists exactly while pushing.
     if (to === 'in_room' || to === 'paused') assert(after.pushURL !== '', `${to} without a push URL`)

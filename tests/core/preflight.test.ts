@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
-import { classifyClient, runPreflight, VERSION_THRESHOLDS, type PreflightInput } from '../../uni_modules/webrtc-room/core/preflight'
+import { classifyClient, missingForModern, runPreflight, VERSION_THRESHOLDS, type PreflightInput } from '../../uni_modules/webrtc-room/core/preflight'
 import type { AuthScope, Platform, SystemInfo } from '../../uni_modules/webrtc-room/core/types'
 import { compareVersion, isAtLeast } from '../../uni_modules/webrtc-room/core/version'
 
@@ -147,6 +147,12 @@ describe('runPreflight', () => {
     const { platform, authorize } = fakePlatform({ grants: { 'scope.camera': false } })
     await expect(runPreflight(platform, { enterMode: 'auto', needCamera: false })).resolves.toMatchObject({ ok: true })
     expect(authorize.mock.calls.map(([scope]) => scope)).toEqual(['scope.record'])
+  })
+
+  it('missingForModern names the base library first, else WeChat', () => {
+    expect(missingForModern({ platform: 'android', version: '6.7.0', SDKVersion: '2.9.9' })).toMatchObject({ code: RoomErrorCode.BASE_LIBRARY_TOO_OLD })
+    expect(missingForModern({ platform: 'ios', version: '7.0.8', SDKVersion: '2.10.0' })).toMatchObject({ code: RoomErrorCode.WECHAT_TOO_OLD })
+    expect(missingForModern(null)).toMatchObject({ code: RoomErrorCode.WECHAT_TOO_OLD })
   })
 
   it('thresholds are the ones of PROTOCOL.md', () => {

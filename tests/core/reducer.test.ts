@@ -165,6 +165,21 @@ describe('legacy enter flow (room signature)', () => {
     expect(d.memberIDs).toEqual([])
   })
 
+  it('an old client (auto → legacy) cannot enter a string room: one clear error naming what to upgrade', () => {
+    const d = new Driver({ roomID: 'class-7B' })
+    d.start()
+    const system = { platform: 'android', version: '8.0.0', SDKVersion: '2.9.0' }
+    const effects = d.preflight({ ok: true, mode: 'legacy', system })
+    expect(effects.some((e) => e.type === 'request_room_sig' || e.type === 'enter')).toBe(false)
+    expect(d.status).toBe('error')
+    expect(d.state.room.lastError).toMatchObject({ code: RoomErrorCode.BASE_LIBRARY_TOO_OLD, detail: { roomID: 'class-7B', SDKVersion: '2.9.0' } })
+    expect(errorDetail(d).message).toMatch(/^string room ids needs base library/)
+    const wechat = new Driver({ roomID: 'class-7B' })
+    wechat.start()
+    wechat.preflight({ ok: true, mode: 'legacy', system: { platform: 'ios', version: '7.0.8', SDKVersion: '2.10.0' } })
+    expect(wechat.state.room.lastError?.code).toBe(RoomErrorCode.WECHAT_TOO_OLD)
+  })
+
   it('a late signature for a stopped session is ignored', () => {
     const d = new Driver()
     d.start()

@@ -44,6 +44,17 @@ export function classifyClient(info: SystemInfo): ClientGeneration {
   return baseOk && wechatOk ? 'modern' : 'legacy'
 }
 
+/**
+ * What a legacy-only client lacks for the modern flow (its base library or its WeChat version).
+ * Also used when such a client is asked to enter a string room: the 2018 flow knows numeric rooms only.
+ */
+export function missingForModern(system: SystemInfo | null): { code: number; message: string } {
+  const baseTooOld = !!system?.SDKVersion && !isAtLeast(system.SDKVersion, VERSION_THRESHOLDS.modernBaseLibrary)
+  return baseTooOld
+    ? { code: RoomErrorCode.BASE_LIBRARY_TOO_OLD, message: `needs base library ≥ ${VERSION_THRESHOLDS.modernBaseLibrary}` }
+    : { code: RoomErrorCode.WECHAT_TOO_OLD, message: `needs WeChat ≥ ${VERSION_THRESHOLDS.modernWechat} (iOS ${VERSION_THRESHOLDS.modernWechatIOS})` }
+}
+
 function failure(code: number, message: string, detail: Record<string, unknown> = {}): PreflightResult {
   return { ok: false, code, message, detail }
 }
@@ -85,10 +96,8 @@ export async function runPreflight(platform: Platform, input: PreflightInput): P
     return failure(RoomErrorCode.WECHAT_TOO_OLD, `WeChat ${system.version} is older than ${VERSION_THRESHOLDS.minWechat}`, versions)
   }
   if (input.enterMode === 'modern' && generation === 'legacy') {
-    const baseTooOld = !!system.SDKVersion && !isAtLeast(system.SDKVersion, VERSION_THRESHOLDS.modernBaseLibrary)
-    return baseTooOld
-      ? failure(RoomErrorCode.BASE_LIBRARY_TOO_OLD, `enterMode 'modern' needs base library ≥ ${VERSION_THRESHOLDS.modernBaseLibrary}`, versions)
-      : failure(RoomErrorCode.WECHAT_TOO_OLD, `enterMode 'modern' needs WeChat ≥ ${VERSION_THRESHOLDS.modernWechat} (iOS ${VERSION_THRESHOLDS.modernWechatIOS})`, versions)
+    const missing = missingForModern(system)
+    return failure(missing.code, `enterMode 'modern' ${missing.message}`, versions)
   }
   const mode = input.enterMode === 'auto' ? generation : input.enterMode
 

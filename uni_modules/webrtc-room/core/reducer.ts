@@ -19,6 +19,7 @@ import { describeCode } from './codes'
 import { RoomErrorCode, RoomStatusCode } from './error-codes'
 import { isIdentityChange, roomIDText, validateOptions, type OptionIssue } from './options'
 import { buildLegacyPushURL, buildModernPushURL } from './push-url'
+import { missingForModern } from './preflight'
 import { backoffDelay } from './reconnect'
 import { redactURL } from './redact'
 import { ROOM_SIG_RETRIES, ROOM_SIG_RETRY_DELAY_MS } from './room-signature'
@@ -532,6 +533,12 @@ function reduceControl(step: Step, action: Exclude<RoomAction, EngineAction>): v
       const result = action.result
       if (!result.ok) {
         fatal(step, result.code, { ...result.detail, message: result.message })
+        return
+      }
+      if (result.mode === 'legacy' && step.state.options!.room.kind === 'string') {
+        // An old client (auto mode chose legacy) cannot enter a string room: that flow has numeric rooms only.
+        const missing = missingForModern(result.system)
+        fatal(step, missing.code, { message: `string room ids ${missing.message}`, roomID: step.room.roomID, ...result.system })
         return
       }
       step.state.mode = result.mode
