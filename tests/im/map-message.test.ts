@@ -57,3 +57,17 @@ describe('connection codes', () => {
     expect(toConnectionState(undefined)).toBe('unknown')
   })
 })
+
+describe('toOriginalSendCode', () => {
+  it("maps the plugin's IM send codes onto the original's -1..-4", async () => {
+    const { toOriginalSendCode } = await import('../../uni_modules/webrtc-room/im/original-codes')
+    const { RoomErrorCode } = await import('../../uni_modules/webrtc-room/core/error-codes')
+    expect(toOriginalSendCode(RoomErrorCode.IM_INVALID_RECEIVER)).toBe(-1)
+    expect(toOriginalSendCode(RoomErrorCode.IM_EMPTY_MESSAGE)).toBe(-2)
+    expect(toOriginalSendCode(RoomErrorCode.IM_INVALID_DATA)).toBe(-2)
+    expect(toOriginalSendCode(RoomErrorCode.IM_MESSAGE_TOO_LONG)).toBe(-3)
+    for (const code of [RoomErrorCode.IM_SEND_FAILED, RoomErrorCode.IM_NOT_READY, RoomErrorCode.IM_DISABLED, RoomErrorCode.IM_SDK_ERROR]) {
+      expect(toOriginalSendCode(code)).toBe(-4)
+    }
+  })
+})
