@@ -1,0 +1,130 @@
+/**
+ * The H5 room on trtc-sdk-v5 in Debian chromium with a fake camera and microphone
+ * (`--use-fake-ui-for-media-stream --use-fake-device-for-media-stream`, see helpers/browser.ts):
+ *
+ * - the local preview plays the fake camera in the pusher view (a <video> with frames);
+ * - with no route to TRTC's servers (every request and WebSocket not to this run's 127.0.0.1
+ *   servers is refused, so the result does not depend on the machine's network) the page shows a
+ *   clear enter-room error with its code and advice;
+ * - the page stays usable (tabs, leave) and no promise rejection goes unhandled.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
+import { launchBrowser, openPage, type E2EBrowser } from './helpers/browser'
+import { screenshot } from './helpers/artifacts'
+import { fillField, gotoIndex } from './helpers/demo-page'
+import './helpers/context'
+
+const { webURL, signURL } = inject('e2e')
+
+interface Probe {
+  rejections: string[]
+  previews: Array<{ width: number; height: number; at: number }>
+}
+
+declare global {
+  interface Window {
+    __h5Probe?: Probe
+  }
+}
+
+const UNREACHABLE_AFTER_MS = 1_000
+
+let browser: E2EBrowser
+beforeAll(async () => {
+  browser = await launchBrowser()
+  const local = new Set([new URL(webURL).host, new URL(signURL).host])
+  const isLocal = (url: URL) => local.has(url.host)
+  // No route to TRTC: everything that is not this run's demo or sign service fails, after a short
+  // delay like a real unreachable network (so the test also sees the preview while it connects).
+  await browser.context.route(
+    (url) => !isLocal(url),
+    async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, UNREACHABLE_AFTER_MS))
+      await route.abort('addressunreachable').catch(() => {})
+    },
+  )
+  await browser.context.routeWebSocket((url) => !isLocal(url), (ws) => ws.close({ code: 1011, reason: 'no route (e2e)' }))
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+/** Records unhandled rejections and every time a <video> in a local pusher view starts playing. */
+async function installProbe(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const probe: Probe = { rejections: [], previews: [] }
+    window.__h5Probe = probe
+    window.addEventListener('unhandledrejection', (event) => {
+      const reason = event.reason as { message?: unknown } | undefined
+      probe.rejections.push(String(reason?.message ?? reason))
+    })
+    document.addEventListener(
+      'playing',
+      (event) => {
+        const video = event.target
+        if (video instanceof HTMLVideoElement && video.closest('[id^="webrtc-room-local-"]')) {
+          probe.previews.push({ width: video.videoWidth, height: video.videoHeight, at: performance.now() })
+        }
+      },
+      true,
+    )
+  })
+}
+
+async function probe(page: Page): Promise<Probe> {
+  return page.evaluate(() => window.__h5Probe ?? { rejections: ['probe missing'], previews: [] })
+}
+
+describe('H5 room on the TRTC web SDK', () => {
+  it('previews the fake camera, reports the unreachable TRTC servers clearly and stays usable', async () => {
+    const { page, errors } = await openPage(browser)
+    await installProbe(page)
+    await gotoIndex(page, webURL, signURL)
+    await fillField(page, 'userID', 'e2e_h5')
+    await fillField(page, 'roomID', '515151')
+    await page.locator('#enter-room').click()
+    await page.waitForURL(/pages\/room\/room/)
+
+    // 1. The local preview: the fake camera's frames play in the pusher view.
+    await page.waitForFunction(() => (window.__h5Probe?.previews.length ?? 0) > 0, undefined, { timeout: 30_000 })
+    const [preview] = (await probe(page)).previews
+    expect(preview.width).toBeGreaterThan(0)
+    expect(preview.height).toBeGreaterThan(0)
+    // While the room is still connecting, the preview is a live, playing <video> in the pusher view.
+    const live = await page.evaluate(() => {
+      const video = document.querySelector<HTMLVideoElement>('[id^="webrtc-room-local-"] video')
+      return video ? { paused: video.paused, readyState: video.readyState, width: video.videoWidth, time: video.currentTime } : null
+    })
+    expect(live).toMatchObject({ paused: false })
+    expect(live!.readyState).toBeGreaterThanOrEqual(2)
+    expect(live!.width).toBeGreaterThan(0)
+    await screenshot(page, 'h5-room-preview')
+
+    // 2. The enter fails: one clear error with the enter-room code and advice.
+    const notice = page.locator('#room-error')
+    await notice.waitFor({ state: 'visible', timeout: 45_000 })
+    const text = (await notice.textContent()) ?? ''
+    expect(text).toContain(String(RoomErrorCode.ENTER_ROOM_FAILED))
+    expect(text).toMatch(/could not reach the TRTC servers/)
+    expect((await page.locator('#room-status').textContent())?.trim()).toBe('Error')
+    // The event log has it too, once: an `error` with the code.
+    const errorEvents = page.locator('#event-log .event--error', { hasText: String(RoomErrorCode.ENTER_ROOM_FAILED) })
+    expect(await errorEvents.count()).toBe(1)
+    await screenshot(page, 'h5-room-enter-failed')
+
+    // 3. Still usable: tabs switch, leave goes back to the form.
+    await page.locator('#tab-members').click()
+    await page.locator('#member-list').waitFor({ state: 'visible' })
+    await page.locator('#tab-events').click()
+    await page.locator('#event-log .event').first().waitFor({ state: 'visible' })
+    const result = await probe(page)
+    await page.locator('#tool-leave').click()
+    await page.waitForURL(/pages\/index\/index/)
+
+    expect(result.rejections).toEqual([])
+    expect(errors.filter((line) => line.startsWith('pageerror'))).toEqual([])
+    await page.close()
+  })
+})
