@@ -260,7 +260,7 @@ describe('URL round-trip (property)', () => {
     const value = fc.oneof(fc.anything(), fc.string(), fc.integer(), fc.double(), fc.constant(undefined))
     fc.assert(
       fc.property(fc.dictionary(fc.constantFrom('sdkAppID', 'userID', 'userSig', 'roomID', 'roomId', 'minBitrate', 'maxBitrate', 'beauty', 'template', 'reconnect', 'recordId', 'streamID', 'enterTimeout', 'muted'), value), (props) => {
-        const result = validateOptions(props as RoomOptions)
+        const result = validateOptions(props as unknown as RoomOptions)
         if (result.ok) {
           expect(() => buildModernPushURL(result.options)).not.toThrow()
           return
