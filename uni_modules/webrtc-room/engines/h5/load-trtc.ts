@@ -1,6 +1,8 @@
 /**
- * Loads trtc-sdk-v5 on demand. The dynamic import makes vite split the SDK (~870 KB) into its own
- * chunk on H5, fetched only when a room starts. This module is reachable only from H5 code
+ * Loads trtc-sdk-v5 on demand. The dynamic import makes vite split the SDK into its own chunk on
+ * H5, fetched only when a room starts. It imports the package's ES module build (trtc.esm.js,
+ * ~875 KB, modern syntax), not its `main` UMD build (trtc.js, ~1030 KB, ES5): every browser with
+ * WebRTC runs ES2017+. This module is reachable only from H5 code
  * (`#ifdef H5` in the engine selector), so the mp-weixin build never sees it.
  */
 import type TRTC from 'trtc-sdk-v5'
@@ -16,7 +18,7 @@ type MissingOnStatic = Exclude<keyof TrtcStatic, keyof typeof TRTC>
 const sdkShapeMatches: [MissingOnClient | MissingOnStatic] extends [never] ? true : false = true
 
 export const loadTrtc: TrtcLoader = async () => {
-  const mod = await import('trtc-sdk-v5')
+  const mod = await import('trtc-sdk-v5/trtc.esm.js')
   void sdkShapeMatches
   return mod.default as unknown as TrtcStatic
 }
