@@ -71,11 +71,11 @@ export function mountRoom(props: Record<string, unknown> = {}, slots?: Record<st
   const events: RoomEvent[] = []
   const imEvents: ImEvent[] = []
   const wrapper = mount(WebrtcRoom as never, {
-    props: { ...BASE_PROPS, ...props, 'onRoom-event': (e: RoomEvent) => events.push(e), 'onIm-event': (e: ImEvent) => imEvents.push(e) },
+    props: <Record<string, unknown>>{ ...BASE_PROPS, ...props, 'onRoom-event': (e: RoomEvent) => events.push(e), 'onIm-event': (e: ImEvent) => imEvents.push(e) },
     slots: slots as never,
     global: { plugins: [pinia], components: { WebrtcRoomPusher, WebrtcRoomPlayer } },
     attachTo: document.body,
-  }) as unknown as VueWrapper
+  } as never) as unknown as VueWrapper
   const methods = wrapper.vm as unknown as RoomMethods
   const firePusher = async (event: string, detail: unknown) => {
     await wrapper.find('live-pusher').trigger(event, { detail })

@@ -144,7 +144,7 @@ describe('compiled <webrtc-room> under miniprogram-simulate', () => {
 
   it('grid: 2 × 2 pages, a new page past 4 cells', async () => {
     const { page, fire } = await open('grid')
-    const pages = () => page.querySelector('#room')!.dom.querySelectorAll('[class~="layout-grid--wr-grid__page"]').length
+    const pages = () => page.querySelector('#room')!.dom.querySelectorAll('[class~="grid-page--wr-grid__page"]').length
     expect(pages()).toBe(1)
     for (const u of ['u1', 'u2', 'u3']) await join(fire, u)
     expect(pages()).toBe(1)
@@ -179,11 +179,14 @@ describe('compiled <webrtc-room> under miniprogram-simulate', () => {
       const joins = await joinsUpTo(fire, 16)
       report(`${name} join (room of 2)`, joins[0])
       report(`${name} join (room of 16)`, joins[14])
+      if (process.env.SETDATA_DETAIL) console.log(JSON.stringify(joins[14].records))
       expect(joins[0].bytes).toBeGreaterThan(0)
       expect(joins[14].calls).toBeGreaterThan(0)
       if (name !== 'custom') {
-        // Built-in layouts: a member change never re-renders the app's page.
+        // Built-in layouts: a member change never re-renders the app's page, and its cost does not
+        // grow with the room (only the changed grid page / float column re-renders).
         for (const j of joins) expect(j.byComponent[name] ?? 0).toBe(0)
+        expect(joins[14].bytes).toBeLessThanOrEqual(joins[0].bytes * 1.5)
       }
     })
   }

@@ -4,11 +4,12 @@
  * Node's, `App`/`Page`/`getApp` shims, the uni app required from `app.js`, and a fake `wx` whose
  * live-pusher / live-player contexts record their calls and the component instance they were made on.
  */
-import { JSDOM } from 'jsdom'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 
 const require = createRequire(import.meta.url)
+// jsdom ships no typings here; the harness needs only its constructor.
+const { JSDOM } = require('jsdom') as { JSDOM: new (html: string, opts?: object) => { window: Record<string, unknown> } }
 
 export interface RecordedContext {
   kind: 'pusher' | 'player'
@@ -33,8 +34,8 @@ function installDom(): void {
   const dom = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true })
   const g = globalThis as Record<string, unknown>
   for (const key of ['window', 'document', 'Node', 'Element', 'HTMLElement', 'Event', 'CustomEvent', 'navigator', 'getComputedStyle']) {
-    const value = (dom.window as unknown as Record<string, unknown>)[key]
-    Object.defineProperty(g, key, { value: typeof value === 'function' && key === 'getComputedStyle' ? value.bind(dom.window) : value, configurable: true, writable: true })
+    const value = dom.window[key]
+    Object.defineProperty(g, key, { value: typeof value === 'function' && key === 'getComputedStyle' ? (value as (...a: unknown[]) => unknown).bind(dom.window) : value, configurable: true, writable: true })
   }
 }
 
