@@ -72,6 +72,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       fc.record({ type: fc.constant('play_member' as const), userID: user, play: fc.boolean() }),
       fc.oneof(
         fc.record({ muted: fc.boolean() }),
+        fc.record({ enableIM: fc.boolean() }),
         fc.record({ template: fc.constantFrom('float', 'bigsmall', 'grid', '1v3') }),
         fc.record({ roomID: fc.constantFrom<number | string>(1234, 5678, 'class-7B', 0) }), // 0 = an invalid update
         fc.record({ beauty: fc.integer({ min: -2, max: 12 }) }),
@@ -137,6 +138,7 @@ function assert(condition: unknown, message: string): asserts condition {
 /** What the notifications said is in the room (model), reset whenever the room forgets its members. */
 class Observer {
   announced = new Set<string>()
+  imRunning = false
   overflowOpen = false
 
   check(before: CoreState, action: RoomAction, after: CoreState, effects: Effect[], timers: ReadonlyMap<TimerName, unknown>): void {
@@ -192,6 +194,19 @@ class Observer {
     if (to === 'idle' || to === 'exited' || to === 'error') assert(timers.size === 0, `timers pending while ${to}`)
     if (to === 'reconnecting') assert(timers.has('reconnect'), 'reconnecting without a reconnect timer')
     if (to === 'error') assert(room.lastError !== null, 'error status without lastError')
+
+    // IM: started once, stopped once, never running outside a session.
+    for (const effect of effects) {
+      if (effect.type === 'im_start') {
+        assert(!this.imRunning, 'im_start while IM is running')
+        this.imRunning = true
+      }
+      if (effect.type === 'im_stop') {
+        assert(this.imRunning, 'im_stop without a running IM session')
+        this.imRunning = false
+      }
+    }
+    if (to === 'idle' || to === 'exited' || to === 'error') assert(!this.imRunning, `IM left running while ${to}`)
 
     // The legacy (2018) URL only exists for numeric rooms.
     if (after.mode === 'legacy' && after.pushURL !== '') assert(after.options?.room.kind === 'numeric', 'legacy URL for a string room')

@@ -742,6 +742,16 @@ describe('live updates', () => {
     expect(d.state.room.roomID).toBe('777')
   })
 
+  it('toggling enableIM in the room starts / stops IM (no session left running after stop)', () => {
+    const d = new Driver({ enableIM: true }).enter()
+    expect(d.dispatch({ type: 'update', options: { enableIM: false } })).toEqual([{ type: 'im_stop' }])
+    expect(d.dispatch({ type: 'stop' }).some((e) => e.type === 'im_stop')).toBe(false)
+    const e = new Driver().enter()
+    expect(e.dispatch({ type: 'update', options: { enableIM: true } })).toEqual([{ type: 'im_start' }])
+    expect(e.dispatch({ type: 'stop' }).filter((x) => x.type === 'im_stop')).toHaveLength(1)
+    expect(e.dispatch({ type: 'update', options: { muted: true } }).some((x) => x.type.startsWith('im_'))).toBe(false)
+  })
+
   it('the same room written differently is not an identity change (no needless re-enter)', () => {
     const d = new Driver().enter()
     const effects = d.dispatch({ type: 'update', options: { roomID: '1234', sdkAppID: '1400000001' } })

@@ -512,7 +512,11 @@ function applyUpdate(step: Step, partial: Partial<RoomOptions>): void {
     return
   }
   const options = result.options
+  const hadIM = step.state.options!.enableIM
   step.state.options = { ...options, room: step.state.options!.room }
+  // enableIM toggled in the room: start / stop the IM session now (else turning it off would leave
+  // the session running, and endSession would no longer stop it).
+  if (options.enableIM !== hadIM) step.effect({ type: options.enableIM ? 'im_start' : 'im_stop' })
   step.room.pusher = pusherFromOptions(options, step.room.pusher ?? pusherFromRaw(merged))
   step.room.self = { ...step.room.self, muted: options.muted, cameraOn: options.enableCamera }
   step.room.capacity = templateCapacity(options.template)
