@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { describeCode } from '../../uni_modules/webrtc-room/core/codes'
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
 import {
   translatePlayerNet,
@@ -171,5 +172,36 @@ describe('binderror and net status', () => {
     expect((action as { info: unknown }).info).not.toBe(info)
     expect(translatePlayerNet('bob', 'main', { info })).toEqual([{ type: 'player_net', userID: 'bob', streamType: 'main', info }])
     expect(translatePusherNet({} as { info: never })).toEqual([{ type: 'pusher_net', info: {} }])
+  })
+})
+
+describe('every code the translation can report has a table entry (codes.ts)', () => {
+  const PUSHER_CODES = [
+    1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1018, 1019, 1020, 1021, 1022, 1031, 1032, 1033, 1034, 1101, 1102, 1103, 1104, 1105, 1106,
+    3001, 3002, 3003, 3004, 3005, -1301, -1302, -1303, -1304, -1305, -1306, -1307, -1308, -1309, -1310, -1311, -1312, -1313, -1324, -1325,
+    -1326, -100018, -3301, 5000, 5001,
+  ]
+  const PLAYER_CODES = [2001, 2002, 2003, 2004, 2005, 2006, 2007, 2008, 2009, 2101, 2102, 2103, 2104, 2105, 2106, 2107, 2108, 2026, 2012, 3001, 3005, -2301, -2302, -2304, -2308, 6002, 6003, 6004, 6005]
+
+  it.each(PUSHER_CODES)('pusher %d: native entry, and an entry for any code it is reported under', (code) => {
+    expect(describeCode(code, 'pusher'), `pusher ${code}`).toBeDefined()
+    for (const action of translatePusherState({ code, message: list([{ userid: 'a' }]) })) {
+      if ('code' in action && action.type !== 'push_state') expect(describeCode(action.code), `${action.type} ${action.code}`).toBeDefined()
+    }
+  })
+
+  it.each(PLAYER_CODES)('player %d', (code) => {
+    expect(describeCode(code, 'player'), `player ${code}`).toBeDefined()
+    for (const action of translatePlayerState('a', 'main', { code })) {
+      if (action.type === 'notice') expect(describeCode(action.code, 'player')).toBeDefined()
+    }
+  })
+
+  it.each([10001, 10002, 10003, 10004])('binderror %d', (errCode) => {
+    expect(describeCode(errCode, 'pusher_error')).toBeDefined()
+  })
+
+  it('the original room codes -4 … -10 are described', () => {
+    for (const code of [-4, -5, -6, -7, -8, -9, -10]) expect(describeCode(code, 'room'), String(code)).toBeDefined()
   })
 })
