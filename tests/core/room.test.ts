@@ -662,6 +662,19 @@ describe('leaks and registry', () => {
     expect(platform.liveListeners()).toBe(0)
   })
 
+  it('a remount reusing a key: destroying the old controller keeps the new one', async () => {
+    const platform = createFakePlatform()
+    const old = createRoom(BASE, platform, { key: 'same' })
+    await old.start()
+    const fresh = createRoom({ ...BASE, roomID: 2 }, platform, { key: 'same' })
+    expect(platform.logs.some((l) => l.message.includes("key 'same' is taken"))).toBe(true)
+    await old.destroy()
+    expect(getController('same')).toBe(fresh)
+    expect(useRoomStore().rooms.same).toMatchObject({ roomID: '2', status: 'idle' })
+    await fresh.destroy()
+    expect(getController('same')).toBeUndefined()
+  })
+
   it('a preflight answer arriving after stop starts nothing', async () => {
     const platform = createFakePlatform()
     let grant!: (v: boolean) => void

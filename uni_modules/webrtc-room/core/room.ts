@@ -53,7 +53,7 @@ import type {
   TimerHandle,
   Unsubscribe,
 } from './types'
-import { ROOM_EVENT_LIMIT, registerController, unregisterController, useRoomStore, type RoomStore } from '../stores/room'
+import { ROOM_EVENT_LIMIT, getController, registerController, unregisterController, useRoomStore, type RoomStore } from '../stores/room'
 import { useMediaCodesStore, type MediaCodesStore } from '../stores/media-codes'
 
 export interface CreateRoomConfig {
@@ -129,6 +129,7 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
     throw new WebrtcRoomError(RoomErrorCode.UNSUPPORTED_PLATFORM, 'createRoom needs a Platform adapter (index.ts supplies the uni one)')
   }
   const key = config.key || nextKey()
+  if (getController(key)) platform.log?.('warn', `createRoom: key '${key}' is taken; the newer room replaces it in the store`)
   const pinia = resolvePinia(config.pinia)
   const store: RoomStore = useRoomStore(pinia)
   const codes: MediaCodesStore = useMediaCodesStore(pinia)
@@ -243,7 +244,8 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
       return
     }
     core = result.state
-    syncStore(prev.room, core.room)
+    // Only the controller registered under the key writes its store entry (see destroy()).
+    if (getController(key) === controller) syncStore(prev.room, core.room)
     if (pushURL.value !== core.pushURL) pushURL.value = core.pushURL
     for (const effect of result.effects) runEffect(effect, prev.room)
     afterStep(action, prev, result.effects)
@@ -658,8 +660,11 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
       settleWaiters()
       handlers.clear()
       imHandlers.clear()
-      store.removeRoom(key)
-      unregisterController(key)
+      // A newer controller may have taken this key (a remount): leave its entries alone.
+      if (getController(key) === controller) {
+        store.removeRoom(key)
+        unregisterController(key)
+      }
     },
   }
 
