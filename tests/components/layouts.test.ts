@@ -1,0 +1,219 @@
+// @vitest-environment jsdom
+/**
+ * The built-in layouts, the custom `layout` slot and the debug overlay as rendered by
+ * @vue/test-utils (mp-weixin branch of the conditional compilation), plus their pure helpers.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import { h } from 'vue'
+import WebrtcRoomPusher from '../../uni_modules/webrtc-room/components/webrtc-room-pusher/webrtc-room-pusher.vue'
+import WebrtcRoomPlayer from '../../uni_modules/webrtc-room/components/webrtc-room-player/webrtc-room-player.vue'
+import { debugLines } from '../../uni_modules/webrtc-room/components/webrtc-room/debug-lines'
+import { gridCells, gridPageCount } from '../../uni_modules/webrtc-room/components/webrtc-room/grid-cells'
+import { changedOptions, propsToOptions } from '../../uni_modules/webrtc-room/components/webrtc-room/props'
+import { localViewId, remoteViewId, idPart } from '../../uni_modules/webrtc-room/components/common/view-ids'
+import { pagesOf, tilesOf } from '../../uni_modules/webrtc-room/components/common/member-stream'
+import { viewOptionsOf } from '../../uni_modules/webrtc-room/components/common/view-options'
+import type { MemberState, RoomState } from '../../uni_modules/webrtc-room/core/types'
+import { enter, installUni, join, mountRoom, type MountedRoom } from './room-harness'
+
+let mounted: MountedRoom | null = null
+function room(props: Record<string, unknown> = {}, slots?: Record<string, unknown>) {
+  mounted = mountRoom(props, slots)
+  return mounted
+}
+afterEach(() => {
+  mounted?.wrapper.unmount()
+  mounted = null
+})
+
+describe('built-in layouts', () => {
+  it('float: up to 3 remote windows, then "+N"; the empty state only while alone in the room', async () => {
+    installUni()
+    const r = room({ template: 'float', autoplay: true, lang: 'en' })
+    expect(r.wrapper.find('.wr-empty').exists()).toBe(false)
+    await enter(r)
+    expect(r.wrapper.find('.wr-empty').text()).toBe('Waiting for others')
+    for (const u of ['u1', 'u2', 'u3', 'u4', 'u5']) await join(r, u)
+    expect(r.wrapper.findAll('.wr-float__remote')).toHaveLength(3)
+    expect(r.wrapper.find('.wr-more').text()).toBe('+2')
+    expect(r.wrapper.find('.wr-empty').exists()).toBe(false)
+    expect(r.wrapper.find('.wr-float__self .wr-caption').text()).toBe('Me · alice')
+  })
+
+  it('bigsmall: the smallView* props place the local window once a member is big', async () => {
+    installUni()
+    const r = room({ template: 'bigsmall', smallViewLeft: '2vw', smallViewTop: '5vw', smallViewWidth: '25vw', smallViewHeight: '33vw', autoplay: true })
+    await enter(r)
+    expect(r.wrapper.find('.wr-tile--self').element.closest('.wr-bigsmall__big')).not.toBeNull()
+    await join(r, 'bob')
+    await join(r, 'carol')
+    const small = r.wrapper.find('.wr-bigsmall__small')
+    expect(small.attributes('style')).toContain('left: 2vw')
+    expect(small.attributes('style')).toContain('top: 5vw')
+    expect(small.attributes('style')).toContain('width: 25vw')
+    expect(small.attributes('style')).toContain('height: 33vw')
+    expect(r.wrapper.find('.wr-bigsmall__big .wr-caption').text()).toBe('bob')
+    expect(r.wrapper.findAll('.wr-bigsmall__thumb')).toHaveLength(1)
+    // The same pusher block moved: one live-pusher, created once.
+    expect(r.wrapper.findAll('live-pusher')).toHaveLength(1)
+  })
+
+  it('grid: pages of 4 cells with empty seats; a 5th cell opens page 2', async () => {
+    installUni()
+    const r = room({ template: 'grid', autoplay: true })
+    await enter(r)
+    expect(r.wrapper.findAll('.wr-grid__page')).toHaveLength(1)
+    expect(r.wrapper.findAll('.wr-grid__cell--empty')).toHaveLength(3)
+    for (const u of ['u1', 'u2', 'u3']) await join(r, u)
+    expect(r.wrapper.findAll('.wr-grid__cell--empty')).toHaveLength(0)
+    await join(r, 'u4')
+    expect(r.wrapper.findAll('.wr-grid__page')).toHaveLength(2)
+    expect(r.wrapper.find('swiper').attributes('indicator-dots')).toBe('true')
+    expect(r.players()).toHaveLength(4)
+  })
+
+  it('a member with video off shows the placeholder, not a frozen picture', async () => {
+    installUni()
+    const r = room({ autoplay: true })
+    await enter(r)
+    await join(r, 'bob', false)
+    await r.players()[0].trigger('statechange', { detail: { code: 2004, message: '' } })
+    await flushPromises()
+    expect(r.wrapper.find('.wr-cover--quiet .wr-cover__avatar').text()).toBe('B')
+  })
+
+  it('status banner while entering and on error', async () => {
+    installUni({ getSystemInfoSync: () => ({ platform: 'devtools' }) })
+    const r = room({ lang: 'en' })
+    await r.methods.start()
+    await flushPromises()
+    expect(r.wrapper.find('.wr-banner--error').text()).toBe('Something went wrong')
+  })
+})
+
+describe('custom layout slot', () => {
+  it('renders the layout slot with {room, members, self, status}; blocks inside find the room', async () => {
+    const uni = installUni()
+    const seen: Array<Record<string, unknown>> = []
+    const r = room(
+      { template: '1v3', autoplay: true },
+      {
+        layout: (props: { room: string; members: MemberState[]; self: { userID: string } | null; status: string }) => {
+          seen.push(props)
+          return h('div', { class: 'mine' }, [
+            h(WebrtcRoomPusher, { room: props.room }),
+            ...props.members.map((m) => h(WebrtcRoomPlayer, { room: props.room, userId: m.userID, key: m.userID })),
+          ])
+        },
+      },
+    )
+    expect(r.wrapper.find('.wr-float').exists()).toBe(false)
+    await enter(r)
+    await join(r, 'bob')
+    const last = seen.at(-1)!
+    expect(last.room).toBe(r.methods.roomKey)
+    expect(last.status).toBe('in_room')
+    expect((last.self as { userID: string }).userID).toBe('alice')
+    expect((last.members as MemberState[]).map((m) => m.userID)).toEqual(['bob'])
+    expect(r.wrapper.findAll('.mine live-player')).toHaveLength(1)
+    expect(r.pusherAttr('url')).toMatch(/^room:\/\//)
+    expect(uni.calls.filter((c) => c.api === 'createLivePlayerContext')).toHaveLength(1)
+    // The built-in banner is for built-in layouts only.
+    expect(r.wrapper.find('.wr-banner').exists()).toBe(false)
+  })
+
+  it('a player block whose member changes re-attaches under the new stream key', async () => {
+    installUni()
+    const r = room(
+      { template: 'custom', autoplay: true },
+      {
+        layout: (p: { room: string; members: MemberState[] }) =>
+          h('div', [h(WebrtcRoomPusher, { room: p.room }), h(WebrtcRoomPlayer, { room: p.room, userId: p.members[0]?.userID ?? 'nobody' })]),
+      },
+    )
+    await enter(r)
+    await join(r, 'bob')
+    expect(r.players()[0].attributes('src')).toContain('userid=bob')
+    await r.memberNotice(1032, [{ userid: 'bob' }])
+    await join(r, 'carol')
+    expect(r.players()[0].attributes('src')).toContain('userid=carol')
+  })
+})
+
+describe('debug overlay', () => {
+  it('shows status, members and codes but never the userSig or privateMapKey', async () => {
+    installUni()
+    const userSig = 'eJyrVkrOz0SECRETSIGNATUREabcdefghijklmnop'
+    const privateMapKey = 'eJwPRIVATEMAPKEYsecretvalue0123456789'
+    const r = room({ debug: true, userSig, privateMapKey, autoplay: true })
+    await enter(r)
+    await join(r, 'bob')
+    const overlay = r.wrapper.find('.wr-debug').text()
+    expect(overlay).toContain('in_room')
+    expect(overlay).toContain('bob')
+    expect(overlay).toContain('members 1')
+    expect(overlay).toMatch(/push_state 1034/)
+    expect(overlay).toContain('room://')
+    expect(overlay).not.toContain(userSig)
+    expect(overlay).not.toContain(userSig.slice(8))
+    expect(overlay).not.toContain(privateMapKey.slice(8))
+    expect(r.pusherAttr('debug')).toBe('true')
+  })
+
+  it('is absent without debug', async () => {
+    installUni()
+    const r = room()
+    expect(r.wrapper.find('.wr-debug').exists()).toBe(false)
+  })
+
+  it('debugLines: an unknown room is one error line', () => {
+    expect(debugLines(null)).toEqual([{ key: 'status', text: 'room not registered', error: true }])
+    const state = { key: 'k', status: 'error', roomID: '1', self: { userID: 'a', pushURL: '', muted: true, cameraOn: false, frontCamera: true, net: null }, members: {}, memberOrder: [], events: [{ tag: 'error', code: -6, detail: {} }], lastError: null } as unknown as RoomState
+    const lines = debugLines(state)
+    expect(lines[0]).toMatchObject({ text: 'error · room 1', error: true })
+    expect(lines[1].text).toBe('a · muted · cam off')
+    expect(lines.at(-1)).toMatchObject({ text: 'error -6', error: true })
+  })
+})
+
+describe('view helpers', () => {
+  it('view ids follow the agreed scheme and stay valid for odd keys', () => {
+    expect(localViewId('room-1')).toBe('webrtc-room-local-room-1')
+    expect(remoteViewId('room-1', 'alice', 'main')).toBe('webrtc-room-remote-room-1-alice-main')
+    expect(remoteViewId('room-1', 'a.b@c', 'aux')).toMatch(/^webrtc-room-remote-room-1-a_b_c_[a-z0-9]+-aux$/)
+    expect(idPart('a.b')).not.toBe(idPart('a@b'))
+  })
+
+  it('grid paging: self first, 4 per page', () => {
+    const tiles = tilesOf(['a', 'b', 'c', 'd', 'e'].map((userID) => ({ userID, joinedAt: 0, streams: {} })))
+    expect(gridPageCount(0)).toBe(1)
+    expect(gridPageCount(3)).toBe(1)
+    expect(gridPageCount(4)).toBe(2)
+    expect(gridCells(tiles, 0).map((c) => c.key)).toEqual(['self', 'a_main', 'b_main', 'c_main'])
+    expect(gridCells(tiles, 1).map((c) => c.key)).toEqual(['d_main', 'e_main'])
+    expect(pagesOf([], 4)).toEqual([[]])
+  })
+
+  it('a member with a screen share gets a second tile', () => {
+    const withAux = { userID: 'a', joinedAt: 0, streams: { aux: {} } } as unknown as MemberState
+    expect(tilesOf([withAux]).map((t) => t.key)).toEqual(['a_main', 'a_aux'])
+  })
+
+  it('props → options: unset props stay out, empty image props mean built-in; changes are diffed', () => {
+    const options = propsToOptions({ sdkAppID: 1, userID: 'a', roomID: undefined, waitingImg: '', loadingImg: '/l.png', lang: 'en' })
+    expect(options).toEqual({ sdkAppID: 1, userID: 'a', loadingImg: '/l.png' })
+    expect(changedOptions({ ...options, muted: true }, options)).toEqual({ muted: true })
+    expect(changedOptions({ ...options, reconnect: { maxAttempts: 2 } }, { ...options, reconnect: { maxAttempts: 2 } })).toEqual({})
+  })
+
+  it('view options are removed with the room', async () => {
+    installUni()
+    const r = room({ lang: 'en', loadingImg: '/x.png' })
+    const key = r.methods.roomKey
+    expect(viewOptionsOf(key)).toMatchObject({ lang: 'en', loadingImg: '/x.png' })
+    r.wrapper.unmount()
+    mounted = null
+    expect(viewOptionsOf(key).lang).toBe('zh')
+  })
+})
