@@ -36,35 +36,35 @@ export type GenPrivateMapKeyV1Input = RoomTarget & {
   now?: number
 }
 
-function roomFields(target: RoomTarget): { roomID: number; strRoomID?: string } {
-  const hasNumeric = target.roomID !== undefined
-  const hasString = target.strRoomID !== undefined
-  if (hasNumeric === hasString) throw new SignError('INVALID_ROOM_ID', 'give exactly one of roomID and strRoomID')
-  if (hasNumeric) {
-    assertRoomID(target.roomID)
-    return { roomID: target.roomID }
-  }
-  assertStrRoomID(target.strRoomID)
-  return { roomID: 0, strRoomID: target.strRoomID }
-}
-
-function buildRecord(sdkAppID: number, params: { userID: string; expire: number; privilege: number; now: number } & RoomTarget): Buffer {
+/** Validates everything a privateMapKey needs and returns its record and the signing second. */
+function buildRecord(sdkAppID: number, params: PrivateMapKeyParams, nowMs: number): { record: Buffer; time: number } {
+  const { userID, expire, privilege } = params
   assertSdkAppID(sdkAppID)
-  assertUserID(params.userID)
-  assertExpire(params.expire)
-  assertPrivilege(params.privilege)
-  assertClock(params.now)
-  const room = roomFields(params)
-  const expireAt = Math.floor(params.now / 1000) + params.expire
+  assertUserID(userID)
+  assertExpire(expire)
+  assertPrivilege(privilege)
+  assertClock(nowMs)
+  const hasNumeric = params.roomID !== undefined
+  if (hasNumeric === (params.strRoomID !== undefined)) throw new SignError('INVALID_ROOM_ID', 'give exactly one of roomID and strRoomID')
+  let roomID = 0
+  if (hasNumeric) {
+    assertRoomID(params.roomID)
+    roomID = params.roomID
+  } else {
+    assertStrRoomID(params.strRoomID)
+  }
+  const time = Math.floor(nowMs / 1000)
+  const expireAt = time + expire
   if (expireAt > 0xffffffff) throw new SignError('INVALID_EXPIRE', 'now + expire does not fit the record\'s 32-bit expiry')
-  return encodePrivateMapRecord({ userID: params.userID, sdkAppID, ...room, expireAt, privilege: params.privilege, accountType: 0 })
+  // Plain literals, no spreads: this runs once per signature in a service.
+  const record = encodePrivateMapRecord({ userID, sdkAppID, roomID, strRoomID: params.strRoomID, expireAt, privilege, accountType: 0 })
+  return { record, time }
 }
 
 /** v2 privateMapKey with a prepared signer (what a service keeps). */
 export function signPrivateMapKey(signer: V2Signer, params: PrivateMapKeyParams): string {
-  const now = params.now ?? Date.now()
-  const userbuf = buildRecord(signer.sdkAppID, { ...params, now })
-  return signer.genUserSig(params.userID, params.expire, { userbuf, now })
+  const { record, time } = buildRecord(signer.sdkAppID, params, params.now ?? Date.now())
+  return signer.signValidated(params.userID, params.expire, time, record.toString('base64'))
 }
 
 /** v2 privateMapKey; same bytes as tls-sig-api-v2's genPrivateMapKey / genPrivateMapKeyWithStringRoomID for ASCII userIDs. */
@@ -76,7 +76,8 @@ export function genPrivateMapKey(input: GenPrivateMapKeyInput): string {
 export function genPrivateMapKeyV1(input: GenPrivateMapKeyV1Input): string {
   const now = input.now ?? Date.now()
   const expire = input.expire ?? DEFAULT_PRIVATE_MAP_KEY_V1_EXPIRE
-  const userbuf = buildRecord(input.sdkAppID, { ...input, expire, privilege: input.privilege ?? 0xff, now })
+  const params = { ...input, expire, privilege: input.privilege ?? 0xff } as PrivateMapKeyParams
+  const { record: userbuf } = buildRecord(input.sdkAppID, params, now)
   return genUserSigV1({
     sdkAppID: input.sdkAppID,
     privateKey: input.privateKey,

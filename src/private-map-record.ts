@@ -27,7 +27,8 @@ const FIXED_BYTES = 1 + 2 + 4 * 5
 export function encodePrivateMapRecord(record: PrivateMapRecord): Buffer {
   const user = Buffer.from(record.userID, 'utf8')
   const room = record.strRoomID === undefined ? null : Buffer.from(record.strRoomID, 'utf8')
-  const buf = Buffer.alloc(FIXED_BYTES + user.length + (room ? 2 + room.length : 0))
+  // Every byte is written below, so the pooled unsafe allocation leaks nothing.
+  const buf = Buffer.allocUnsafe(FIXED_BYTES + user.length + (room ? 2 + room.length : 0))
   let at = buf.writeUInt8(room ? 1 : 0, 0)
   at = buf.writeUInt16BE(user.length, at)
   at += user.copy(buf, at)

@@ -4,14 +4,16 @@
  */
 import { SignError } from './errors'
 
-const TO_TLS: Record<string, string> = { '+': '*', '/': '-', '=': '_' }
 const FROM_TLS: Record<string, string> = { '*': '+', '-': '/', _: '=' }
 const TLS_ALPHABET = /^[A-Za-z0-9*\-_]+$/
 
 export function encodeTlsBase64(bytes: Uint8Array): string {
+  // Three plain replaces: measurably cheaper than one replace with a callback on this hot path.
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
     .toString('base64')
-    .replace(/[+/=]/g, (c) => TO_TLS[c])
+    .replace(/\+/g, '*')
+    .replace(/\//g, '-')
+    .replace(/=/g, '_')
 }
 
 /** Strict decode: anything outside the TLS alphabet is an error, not silently skipped. */

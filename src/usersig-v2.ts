@@ -31,6 +31,11 @@ export interface V2Signer {
   readonly sdkAppID: number
   /** Signs userID for `expire` seconds; throws SignError on bad input. */
   genUserSig(userID: string, expire: number, options?: V2SignOptions): string
+  /**
+   * The signing step alone, for callers in this package that validated userID, expire and the
+   * clock already (privateMapKey): skips repeating the checks on a hot path.
+   */
+  signValidated(userID: string, expire: number, timeSeconds: number, userbufBase64?: string): string
 }
 
 /** The exact text the HMAC covers; verifiers rebuild it from the decoded JSON. */
@@ -53,25 +58,26 @@ export function createV2Signer(credentials: V2Credentials): V2Signer {
   const { sdkAppID } = credentials
   assertSdkAppID(sdkAppID)
   const key = v2Key(credentials.secretKey)
+  const signValidated = (userID: string, expire: number, time: number, userbufBase64?: string): string => {
+    const sig = v2Hmac(key, v2SignedText(userID, sdkAppID, time, expire, userbufBase64))
+    // Same key order and number formatting as JSON.stringify of the official object.
+    const userbufField = userbufBase64 === undefined ? '' : `,"TLS.userbuf":"${userbufBase64}"`
+    return packSig(
+      `{"TLS.ver":"2.0","TLS.identifier":${JSON.stringify(userID)},"TLS.sdkappid":${sdkAppID},"TLS.time":${time},"TLS.expire":${expire}${userbufField},"TLS.sig":"${sig}"}`,
+    )
+  }
   return {
     sdkAppID,
-    genUserSig(userID, expire, options = {}) {
+    signValidated,
+    genUserSig(userID, expire, options) {
       assertUserID(userID)
       assertExpire(expire)
-      const now = options.now ?? Date.now()
+      const now = options?.now ?? Date.now()
       assertClock(now)
-      const time = Math.floor(now / 1000)
-      let userbufBase64: string | undefined
-      if (options.userbuf !== undefined) {
-        if (!(options.userbuf instanceof Uint8Array)) throw new SignError('INVALID_USERBUF', 'userbuf must be bytes (Uint8Array/Buffer)')
-        userbufBase64 = Buffer.from(options.userbuf).toString('base64')
-      }
-      const sig = v2Hmac(key, v2SignedText(userID, sdkAppID, time, expire, userbufBase64))
-      // Same key order and number formatting as JSON.stringify of the official object.
-      const userbufField = userbufBase64 === undefined ? '' : `,"TLS.userbuf":"${userbufBase64}"`
-      return packSig(
-        `{"TLS.ver":"2.0","TLS.identifier":${JSON.stringify(userID)},"TLS.sdkappid":${sdkAppID},"TLS.time":${time},"TLS.expire":${expire}${userbufField},"TLS.sig":"${sig}"}`,
-      )
+      const userbuf = options?.userbuf
+      if (userbuf !== undefined && !(userbuf instanceof Uint8Array)) throw new SignError('INVALID_USERBUF', 'userbuf must be bytes (Uint8Array/Buffer)')
+      const userbufBase64 = userbuf && Buffer.from(userbuf.buffer, userbuf.byteOffset, userbuf.byteLength).toString('base64')
+      return signValidated(userID, expire, Math.floor(now / 1000), userbufBase64)
     },
   }
 }
