@@ -169,6 +169,12 @@ class Observer {
     for (const id of order) assert(this.announced.has(id), `${id} listed but not announced`)
     stats.maxMembers = Math.max(stats.maxMembers, order.length)
 
+    // Legacy 1020 is the complete list: afterwards the members are exactly it (minus ourselves).
+    if (action.type === 'member_list' && acceptsEngineEvents(from) && acceptsEngineEvents(to)) {
+      const listed = new Set(action.users.map((u) => u.userID).filter((id) => id !== after.options?.userID))
+      assert(listed.size === order.length && order.every((id) => listed.has(id)), '1020 list not applied exactly')
+    }
+
     // Members are never kept after leaving: no session with a live URL = no members.
     if (!acceptsEngineEvents(to)) assert(order.length === 0, `members kept while ${to}`)
 
