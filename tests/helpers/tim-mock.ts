@@ -13,7 +13,8 @@
  *   (e.g. 70001 userSig expired); `holdLogin()` never settles it (tim offline).
  * - `logout`: not logged in → rejects `{code: 2024}`; else resolves and emits SDK_NOT_READY.
  * - `joinGroup`: unknown group → rejects `{code: 10010}`; member → `{status: 'AlreadyInGroup'}`;
- *   else `{status: 'JoinedSuccess'}`. `createGroup`: taken id → rejects 10025 (same owner) / 10021.
+ *   else `{status: 'JoinedSuccess'}`. `createGroup`: a type outside tim's list → rejects 2600; taken id →
+ *   rejects 10025 (same owner) / 10021.
  *   `quitGroup` of a group we are not in → rejects 2623.
  * - Messages: `createTextMessage` / `createCustomMessage` build `{ID, type, payload, conversationID,
  *   conversationType, to, from, flow: 'out', time, nick, status: 'unSend'}`; custom payload keys are
@@ -267,6 +268,7 @@ export class FakeTim implements TimInstance {
   async createGroup(options: { type: string; groupID: string; name: string }): Promise<any> {
     this.calls.push(`createGroup:${options.groupID}:${options.type}`)
     await tick()
+    if (!['Public', 'Private', 'ChatRoom', 'AVChatRoom', 'Community'].includes(options.type)) throw timError(2600, 'illegal group type')
     const existing = this.server.groups.get(options.groupID)
     if (existing) throw timError(existing.owner === this.userID ? 10025 : 10021, 'group id already used')
     this.server.addGroup(options.groupID, this.userID, options.type)

@@ -158,6 +158,15 @@ describe('TimSession: the room group', () => {
     await session.stop()
   })
 
+  it("maps the old group type name 'Meeting' to tim's 'ChatRoom'", async () => {
+    const { open, tim } = setup({ groupExists: false })
+    const { session, events } = open({ groupType: 'Meeting' })
+    await session.start()
+    expect(tim().calls).toEqual(expect.arrayContaining(['createGroup:1234:ChatRoom', 'joinGroup:1234:ChatRoom']))
+    expect(events.at(-1)).toMatchObject({ tag: 'join_group_event', code: 0 })
+    await session.stop()
+  })
+
   it('treats "id already used" (10021) from a create race as success', async () => {
     const { open, tim, mock } = setup({ groupExists: false })
     const { session, events } = open()

@@ -16,6 +16,14 @@ export const GROUP_ID_TAKEN_CODES: readonly number[] = [10021, 10025]
 /** joinGroup: already a member (older servers answer an error instead of 'AlreadyInGroup'). */
 export const ALREADY_MEMBER_CODE = 10013
 
+/**
+ * The room option's group type → tim's type string. 'Meeting' is the old name of 'ChatRoom'
+ * (`TIM.TYPES.GRP_MEETING === 'ChatRoom'`); tim's createGroup refuses 'Meeting' (2600 ILLEGAL_GROUP_TYPE).
+ */
+export function timGroupType(type: string): string {
+  return type === 'Meeting' ? 'ChatRoom' : type
+}
+
 export interface JoinedGroup {
   status: string
   created: boolean
@@ -52,7 +60,8 @@ async function joinOnce(tim: TimInstance, types: TimTypes, options: JoinGroupOpt
 }
 
 /** Resolves with tim's join status; rejects with a WebrtcRoomError IM_JOIN_GROUP_FAILED. */
-export async function joinRoomGroup(tim: TimInstance, types: TimTypes, options: JoinGroupOptions): Promise<JoinedGroup> {
+export async function joinRoomGroup(tim: TimInstance, types: TimTypes, requested: JoinGroupOptions): Promise<JoinedGroup> {
+  const options = { ...requested, groupType: timGroupType(requested.groupType) }
   try {
     return { status: await joinOnce(tim, types, options), created: false }
   } catch (error) {

@@ -287,7 +287,10 @@ export class TimSession implements ImSession {
     const groupCount = routed.group.length + routed.groupInfo.length + routed.groupSystem.length
     if (!groupCount) return
     if (this.phase !== 'joined') {
-      if (this.phase === 'starting') this.holdForJoin(batch.filter((m) => !routed.c2c.includes(m)))
+      if (this.phase === 'starting') {
+        const ours = new Set([...routed.group, ...routed.groupInfo, ...routed.groupSystem])
+        this.holdForJoin(batch.filter((m) => ours.has(m))) // batch order kept
+      }
       return
     }
     if (routed.group.length) {
