@@ -130,6 +130,11 @@ function run(d: Driver, op: Op): void {
 
 const stats = { sequences: 0, steps: 0, maxMembers: 0, statuses: new Set<RoomStatus>(), overCapacityEpisodes: 0 }
 
+/** Native events apply only while this session's push URL is live. */
+function live(state: CoreState): boolean {
+  return acceptsEngineEvents(state.room.status) && state.pushURL !== ''
+}
+
 /** Plain assertion for the hot path (vitest's expect is too slow for ~10⁵ steps × 20 checks). */
 function assert(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(`invariant violated: ${message}`)
@@ -154,7 +159,7 @@ class Observer {
     assert(after.epoch >= before.epoch, 'epoch went back')
 
     // Model of the announced membership: applied only when the reducer accepted native events.
-    if (acceptsEngineEvents(from)) {
+    if (live(before)) {
       if (action.type === 'members_joined') for (const id of action.userIDs) this.announced.add(id)
       if (action.type === 'members_left') for (const id of action.userIDs) this.announced.delete(id)
       if (action.type === 'member_list') this.announced = new Set(action.users.map((u) => u.userID))
@@ -170,7 +175,7 @@ class Observer {
     stats.maxMembers = Math.max(stats.maxMembers, order.length)
 
     // Legacy 1020 is the complete list: afterwards the members are exactly it (minus ourselves).
-    if (action.type === 'member_list' && acceptsEngineEvents(from) && acceptsEngineEvents(to)) {
+    if (action.type === 'member_list' && live(before) && acceptsEngineEvents(to)) {
       const listed = new Set(action.users.map((u) => u.userID).filter((id) => id !== after.options?.userID))
       assert(listed.size === order.length && order.every((id) => listed.has(id)), '1020 list not applied exactly')
     }
