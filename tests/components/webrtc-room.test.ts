@@ -4,6 +4,8 @@ import { flushPromises } from '@vue/test-utils'
 import WebrtcRoomPlayer from '../../uni_modules/webrtc-room/components/webrtc-room-player/webrtc-room-player.vue'
 import { getController } from '../../uni_modules/webrtc-room/stores/room'
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
+import { registerIM, unregisterIM, type ImSession } from '../../uni_modules/webrtc-room/core/im-registry'
+import type { ImEvent } from '../../uni_modules/webrtc-room/core/types'
 import { enter, installUni, join, mountRoom, sleep, type MountedRoom } from './room-harness'
 
 let mounted: MountedRoom | null = null
@@ -215,6 +217,52 @@ describe('<webrtc-room> exposed methods', () => {
     expect(r.events.at(-1)).toMatchObject({ tag: 'exit_room' })
     expect(uni.contexts.find((c) => c.id === 'pusher:pusher')?.calls.at(-1)).toBe('stop')
     expect(r.pusherAttr('url')).toBe('')
+  })
+})
+
+describe('<webrtc-room> IM', () => {
+  afterEach(() => unregisterIM())
+
+  it('enableIM without the IM entry installed: an im-event error telling what to import', async () => {
+    installUni()
+    const r = room({ enableIM: true })
+    await r.methods.start()
+    await flushPromises()
+    expect(r.imEvents[0]).toMatchObject({ tag: 'error', code: RoomErrorCode.IM_NOT_INSTALLED })
+    expect(String((r.imEvents[0].detail as { message: string }).message)).toContain('webrtc-room/im')
+  })
+
+  it('forwards the IM session events as im-event and delegates sends to it', async () => {
+    installUni()
+    let emitIM: (e: ImEvent) => void = () => {}
+    const sent: string[] = []
+    registerIM((params) => {
+      const session: ImSession = {
+        start: async () => emitIM({ tag: 'login_event', code: 0, detail: { userID: params.userID, groupID: params.groupID } }),
+        stop: async () => {},
+        sendC2CTextMsg: async (to, msg) => sent.push(`c2c ${to} ${msg}`),
+        sendC2CCustomMsg: async (to, msg) => sent.push(`c2c-custom ${to} ${msg.data}`),
+        sendGroupTextMsg: async (msg) => sent.push(`group ${msg}`),
+        sendGroupCustomMsg: async (msg) => sent.push(`group-custom ${msg.data}`),
+        on: (handler) => {
+          emitIM = handler
+          return () => {
+            emitIM = () => {}
+          }
+        },
+      }
+      return session
+    })
+    const r = room({ enableIM: true })
+    await r.methods.start()
+    await flushPromises()
+    expect(r.imEvents[0]).toEqual({ tag: 'login_event', code: 0, detail: { userID: 'alice', groupID: '1234' } })
+    const ok: unknown[] = []
+    await r.methods.sendGroupTextMsg('hello', (res) => ok.push(res))
+    expect(sent).toEqual(['group hello'])
+    expect(ok).toHaveLength(1)
+    emitIM({ tag: 'big_group_msg_notify', code: 0, detail: [{ text: 'hi' }] })
+    expect(r.imEvents.at(-1)).toMatchObject({ tag: 'big_group_msg_notify' })
   })
 })
 
