@@ -16,15 +16,6 @@ const publicPem = gen.fixtureKey('v1-secp256k1-public.pem')
 const officialFor = (sdkAppID: number, expire: number) =>
   new Sig({ sdk_appid: sdkAppID, expire_after: expire, private_key_string: privatePem, public_key_string: publicPem })
 
-function atClock<T>(nowMs: number, run: () => T): T {
-  const spy = vi.spyOn(Date, 'now').mockReturnValue(nowMs)
-  try {
-    return run()
-  } finally {
-    spy.mockRestore()
-  }
-}
-
 const withoutSig = (json: Record<string, unknown>) => Object.entries(json).filter(([key]) => key !== 'TLS.sig')
 
 afterEach(() => vi.restoreAllMocks())
@@ -33,8 +24,8 @@ describe('userSig v1 vs tls-sig-api', () => {
   it('same JSON fields in the same order; each side verifies the other', () => {
     fc.assert(
       fc.property(gen.sdkAppID, gen.anyUserID, gen.expire, gen.clockMs, (sdkAppID, userID, expire, now) => {
-        const official = atClock(now, () => officialFor(sdkAppID, expire).genSig(userID))
-        const ours = atClock(now, () => genUserSigV1({ sdkAppID, privateKey: privatePem, userID, expire }))
+        const official = gen.atClock(now, () => officialFor(sdkAppID, expire).genSig(userID))
+        const ours = gen.atClock(now, () => genUserSigV1({ sdkAppID, privateKey: privatePem, userID, expire }))
         expect(withoutSig(gen.sigJson(ours))).toEqual(withoutSig(gen.sigJson(official)))
         expect(officialFor(sdkAppID, expire).verifySig(ours, userID)).toBe(true)
         const check = verifyUserSigV1(official, publicPem, { now })
@@ -49,7 +40,7 @@ describe('userSig v1 vs tls-sig-api', () => {
     fc.assert(
       fc.property(gen.asciiUserID, gen.clockMs, fc.uint8Array({ minLength: 1, maxLength: 64 }), (userID, now, bytes) => {
         const userbuf = Buffer.from(bytes)
-        const official = atClock(now, () => officialFor(1400001052, 86400).genSigWithUserbuf(userID, userbuf))
+        const official = gen.atClock(now, () => officialFor(1400001052, 86400).genSigWithUserbuf(userID, userbuf))
         const ours = genUserSigV1({ sdkAppID: 1400001052, privateKey: privatePem, userID, expire: 86400, userbuf, now })
         expect(withoutSig(gen.sigJson(ours))).toEqual(withoutSig(gen.sigJson(official)))
         expect(officialFor(1400001052, 86400).verifySigWithUserbuf(ours, userID)).not.toBe(false)
@@ -63,7 +54,7 @@ describe('userSig v1 vs tls-sig-api', () => {
 
   it('the default expire is tls-sig-api\'s 180 days', () => {
     const now = 1_700_000_000_000
-    const official = atClock(now, () => new Sig({ sdk_appid: 1400001052, private_key_string: privatePem }).genSig('abc'))
+    const official = gen.atClock(now, () => new Sig({ sdk_appid: 1400001052, private_key_string: privatePem }).genSig('abc'))
     const ours = genUserSigV1({ sdkAppID: 1400001052, privateKey: privatePem, userID: 'abc', now })
     expect(withoutSig(gen.sigJson(ours))).toEqual(withoutSig(gen.sigJson(official)))
   })
@@ -84,7 +75,7 @@ describe('privateMapKey v1 (the original PrivMapEncrypt)', () => {
         expect(fields['TLS.version']).toBe('201512300000')
         expect(fields['TLS.expire_after']).toBe('300')
         const record = Buffer.from(fields['TLS.userbuf'] as string, 'base64')
-        const official = atClock(now, () => officialFor(1400001052, 300).genSigWithUserbuf(userID, record))
+        const official = gen.atClock(now, () => officialFor(1400001052, 300).genSigWithUserbuf(userID, record))
         const officialFields = { ...gen.sigJson(official), 'TLS.version': '201512300000' }
         expect(withoutSig(fields)).toEqual(withoutSig(officialFields))
         expect(officialFor(1400001052, 300).verifySigWithUserbuf(ours, userID)).not.toBe(false)

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { inflateSync } from 'node:zlib'
 import fc from 'fast-check'
+import { vi } from 'vitest'
 
 const keysDir = new URL('../fixtures/keys/', import.meta.url)
 export const fixtureKey = (name: string): string => readFileSync(new URL(name, keysDir), 'utf8')
@@ -44,3 +45,13 @@ export const privilege = fc.integer({ min: 0, max: 255 })
 export const roomID = fc.oneof(fc.constantFrom(1, 1234, 0x7fffffff, 0x80000000, 0xffffffff), fc.integer({ min: 1, max: 0xffffffff }))
 export const strRoomID = fc.stringMatching(/^[A-Za-z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]{1,64}$/)
 export const isAscii = (s: string) => /^[\x00-\x7f]*$/.test(s)
+
+/** Runs `run` with Date.now() fixed at `nowMs` (how the official signers read the clock). */
+export function atClock<T>(nowMs: number, run: () => T): T {
+  const spy = vi.spyOn(Date, 'now').mockReturnValue(nowMs)
+  try {
+    return run()
+  } finally {
+    spy.mockRestore()
+  }
+}
