@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { launchBrowser, openPage, type E2EBrowser, type WatchedPage } from './helpers/browser'
 import { screenshot } from './helpers/artifacts'
-import { closedPort } from './helpers/free-port'
+import { resettingServer } from './helpers/free-port'
 import { fillField, gotoIndex } from './helpers/demo-page'
 import './helpers/context'
 
@@ -94,7 +94,8 @@ describe('enter-room page', () => {
 
   it('shows an unreachable sign service in the page, not only in the console', async () => {
     const { page } = await freshIndex()
-    await fillField(page, 'signBaseURL', `http://127.0.0.1:${await closedPort()}`)
+    const dead = await resettingServer()
+    await fillField(page, 'signBaseURL', dead.url)
     await page.locator('#enter-room').click()
     const alert = page.locator('#sign-error')
     await alert.waitFor({ state: 'visible' })
@@ -103,5 +104,6 @@ describe('enter-room page', () => {
     expect(page.url()).toContain('pages/index/index')
     await screenshot(page, 'index-sign-error')
     await page.close()
+    await dead.close()
   })
 })

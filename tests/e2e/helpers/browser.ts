@@ -60,6 +60,27 @@ export interface WatchedPage {
    * say nothing about the page, and the pages must still render and report them as room events.
    */
   offline: string[]
+  /**
+   * console.error lines written by a bundled vendor SDK's own logger (trtc-sdk-v5 logs every failed
+   * connection attempt itself). Kept apart: the plugin reports the same failures as room events,
+   * which the tests check; errors from the app's and the plugin's code stay in `errors`.
+   */
+  sdkLog: string[]
+}
+
+/**
+ * Chunks of vendor SDKs with their own console logger: the bundler names them after the package
+ * (`assets/trtc.<hash>.js`, `assets/node_modules-trtc-sdk-v5-trtc.esm.<hash>.js`, ...).
+ */
+const VENDOR_SDK_CHUNK = /\/assets\/[^/]*(trtc-sdk-v5|trtc\.|tim-wx-sdk)[^/]*\.js$/
+
+function isVendorSdkLine(url: string | undefined): boolean {
+  if (!url) return false
+  try {
+    return VENDOR_SDK_CHUNK.test(new URL(url).pathname)
+  } catch {
+    return false
+  }
 }
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
@@ -78,12 +99,24 @@ export async function openPage(browser: E2EBrowser): Promise<WatchedPage> {
   const page = await browser.context.newPage()
   const errors: string[] = []
   const offline: string[] = []
+  const sdkLog: string[] = []
   page.on('console', (msg) => {
     if (msg.type() !== 'error') return
     const url = msg.location()?.url
     if (isExternalLoadFailure(msg.text(), url)) offline.push(url!)
+    else if (isVendorSdkLine(url)) sdkLog.push(msg.text())
     else errors.push(`console.error: ${msg.text()}${url ? ` (${url})` : ''}`)
   })
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`))
-  return { page, errors, offline }
+  return { page, errors, offline, sdkLog }
+}
+
+/**
+ * Cuts the browser off from everything but this run's servers, so a page behaves the same on an
+ * offline CI runner and on a laptop with internet (TRTC / IM servers always unreachable).
+ */
+export async function isolateFromInternet(browser: E2EBrowser, localURLs: string[]): Promise<void> {
+  const local = new Set(localURLs.map((u) => new URL(u).host))
+  await browser.context.route((url) => !local.has(url.host), (route) => route.abort('addressunreachable'))
+  await browser.context.routeWebSocket((url) => !local.has(url.host), (ws) => ws.close({ code: 1006, reason: 'no route (e2e)' }))
 }

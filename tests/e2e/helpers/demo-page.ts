@@ -8,7 +8,22 @@ export async function gotoIndex(page: Page, webURL: string, signURL: string): Pr
   await fillField(page, 'signBaseURL', signURL)
 }
 
-/** uni's <input> renders a real <input> inside <uni-input id=...>. */
+/** Two animation frames: Vue has flushed and uni's input has synced its value back to the DOM. */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))))
+}
+
+/**
+ * uni's <input> renders a real <input> inside <uni-input id=...>. It syncs its DOM value from the
+ * model asynchronously, so a second fill right after a first can be overwritten by the first one's
+ * re-render: fill, let it settle, and fill again until the field really holds the value.
+ */
 export async function fillField(page: Page, field: string, value: string): Promise<void> {
-  await page.locator(`#field-${field} input`).fill(value)
+  const input = page.locator(`#field-${field} input`)
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await input.fill(value)
+    await settle(page)
+    if ((await input.inputValue()) === value) return
+  }
+  throw new Error(`#field-${field} does not keep the value ${JSON.stringify(value)}`)
 }

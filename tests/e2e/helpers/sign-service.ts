@@ -1,11 +1,11 @@
 /**
  * The real sign service (`npm run sign-server`, src/) for the browser tests: started as a child
- * process on 127.0.0.1 and a free port, with a TEST-ONLY secret generated for this run, exactly
- * as a user starts it (configuration through its documented environment variables).
+ * process on 127.0.0.1 with PORT=0 (the OS picks a free port, read back from its `listening` log
+ * line), a TEST-ONLY secret generated for this run, configured exactly as a user configures it
+ * (its documented environment variables).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { closedPort } from './free-port'
 
 export interface SignService {
   url: string
@@ -19,14 +19,17 @@ export interface SignService {
 
 const START_TIMEOUT_MS = 30_000
 
-async function answers(url: string): Promise<boolean> {
-  try {
-    // Any HTTP answer (even 404/405) proves the service is listening.
-    await fetch(url, { method: 'OPTIONS', signal: AbortSignal.timeout(1_000) })
-    return true
-  } catch {
-    return false
+/** The port from the service's structured `listening` log line (one JSON object per line). */
+export function listeningPort(log: string): number | null {
+  for (const line of log.split('\n')) {
+    try {
+      const entry = JSON.parse(line) as { msg?: unknown; port?: unknown }
+      if (entry.msg === 'listening' && typeof entry.port === 'number' && entry.port > 0) return entry.port
+    } catch {
+      // Not a log line (npm banner, dev warnings): skip.
+    }
   }
+  return null
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
@@ -50,10 +53,8 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 export async function startSignService(root: string, webOrigin: string): Promise<SignService> {
-  const port = await closedPort()
   const sdkAppID = 1400000001
   const secretKey = randomBytes(32).toString('hex')
-  const url = `http://127.0.0.1:${port}`
   let log = ''
   const child = spawn('npm', ['run', '--silent', 'sign-server'], {
     cwd: root,
@@ -62,7 +63,7 @@ export async function startSignService(root: string, webOrigin: string): Promise
     env: {
       ...process.env,
       HOST: '127.0.0.1',
-      PORT: String(port),
+      PORT: '0',
       TRTC_SDKAPPID: String(sdkAppID),
       TRTC_SECRETKEY: secretKey,
       CORS_ORIGIN: webOrigin,
@@ -71,14 +72,15 @@ export async function startSignService(root: string, webOrigin: string): Promise
   })
   child.stdout!.on('data', (chunk) => (log += chunk))
   child.stderr!.on('data', (chunk) => (log += chunk))
-  const service: SignService = { url, sdkAppID, secretKey, output: () => log, close: () => stopChild(child) }
+  const close = () => stopChild(child)
 
   const deadline = Date.now() + START_TIMEOUT_MS
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`sign service exited with ${child.exitCode}:\n${log}`)
-    if (await answers(url)) return service
-    await new Promise((r) => setTimeout(r, 200))
+    const port = listeningPort(log)
+    if (port !== null) return { url: `http://127.0.0.1:${port}`, sdkAppID, secretKey, output: () => log, close }
+    await new Promise((r) => setTimeout(r, 100))
   }
-  await service.close()
-  throw new Error(`sign service did not answer on ${url} within ${START_TIMEOUT_MS} ms:\n${log}`)
+  await close()
+  throw new Error(`sign service did not report listening within ${START_TIMEOUT_MS} ms:\n${log}`)
 }
