@@ -30,7 +30,7 @@ describe('public entry', () => {
   it('exports the names other modules code against', () => {
     for (const name of [
       'createRoom', 'useRoomStore', 'getController', 'useMediaCodesStore', 'useImStore', 'describeCode', 'CODE_TABLES',
-      'RoomErrorCode', 'RoomStatusCode', 'WebrtcRoomError', 'registerIM', 'createLiveTagsEngine', 'createUniPlatform',
+      'RoomErrorCode', 'RoomStatusCode', 'WebrtcRoomError', 'registerIM', 'createLiveTagsEngine', 'createUniPlatform', 'createPusherContext',
     ]) {
       expect(entry, name).toHaveProperty(name)
     }

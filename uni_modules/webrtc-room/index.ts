@@ -53,6 +53,8 @@ export { validateOptions } from './core/options'
 export type { ValidOptions, OptionIssue, ValidationResult } from './core/options'
 export { buildModernPushURL, buildLegacyPushURL } from './core/push-url'
 export { createUniPlatform } from './platform/uni-platform'
+// Native contexts on the component that owns the tag (mp-weixin; null elsewhere).
+export { createPusherContext, createPlayerContext } from './platform/native-context'
 export { LEGAL_TRANSITIONS, isLegalTransition } from './core/status'
 
 // Every contract type.
