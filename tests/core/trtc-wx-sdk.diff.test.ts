@@ -107,18 +107,18 @@ describe('member handling vs trtc-wx-sdk 1.1.15', () => {
     console.log(`[diff] trtc-wx-sdk vs reducer: ${figures.sequences} generated 1031–1034 sequences, ${figures.notifications} notifications, compared after each`)
   })
 
-  it('same users and streams after every notification of 3,000 random sequences', () => {
+  it('same users and streams after every notification of 2,000 random sequences', () => {
     fc.assert(
       fc.property(memberEventsArb({ maxLength: 60, maxUsersPerEvent: 3 }), (events) => {
         figures.sequences++
         figures.notifications += compare(events)
       }),
-      { numRuns: 3_000, seed: 1031 },
+      { numRuns: 2_000, seed: 1031 },
     )
   })
 
   it('same users and streams over long seeded streams (busy rooms)', () => {
-    for (const seed of [1, 2, 3, 4, 5]) {
+    for (const seed of [1, 2, 3]) {
       figures.sequences++
       figures.notifications += compare(generateMemberEvents(2_000, seed, { maxUsersPerEvent: 3 }))
     }
