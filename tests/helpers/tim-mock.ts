@@ -18,9 +18,13 @@
  *   `quitGroup` of a group we are not in → rejects 2623.
  * - Messages: `createTextMessage` / `createCustomMessage` build `{ID, type, payload, conversationID,
  *   conversationType, to, from, flow: 'out', time, nick, status: 'unSend'}`; custom payload keys are
- *   tim's `{data, description, extension}`. `sendMessage` rejects 2999 when not ready, 10007 when
- *   sending to a group we are not in, or the code given to `failNextSend`; else resolves
- *   `{code: 0, data: {message}}` with `status: 'success'` and a server time.
+ *   tim's `{data, description, extension}`; not logged in → a rejected Promise `{code: 2024}` instead
+ *   of a message (tim's API guard). `sendMessage` rejects 2024 when not logged in, 2999 when not
+ *   ready, 10007 when sending to a group we are not in, or the code given to `failNextSend`; else
+ *   resolves `{code: 0, data: {message}}` with `status: 'success'` and a server time.
+ *   `createGroup` not logged in → rejects 2024.
+ * - No `isReady()`: tim's public instance has none (its readiness is only the SDK_READY event).
+ * tests/im/tim-mock-fidelity.test.ts runs the offline-observable rows above against the real package.
  * - Events fired by test helpers with tim's payload shapes: MESSAGE_RECEIVED `{data: Message[]}`,
  *   NET_STATE_CHANGE `{data: {state}}`, KICKED_OUT `{data: {type}}` (+ SDK_NOT_READY, as tim logs
  *   itself out), ERROR `{data: {code, message}}`.
@@ -194,10 +198,6 @@ export class FakeTim implements TimInstance {
     this.logLevel = level
   }
 
-  isReady() {
-    return this.ready
-  }
-
   async login(options: { userID: string; userSig: string }): Promise<any> {
     this.calls.push(`login:${options.userID}`)
     if (this.loggedIn) return { code: 0, data: { repeatLogin: true, errorInfo: 'repeat login' } }
@@ -268,6 +268,7 @@ export class FakeTim implements TimInstance {
   async createGroup(options: { type: string; groupID: string; name: string }): Promise<any> {
     this.calls.push(`createGroup:${options.groupID}:${options.type}`)
     await tick()
+    if (!this.loggedIn) throw timError(2024, 'user not logged in')
     if (!['Public', 'Private', 'ChatRoom', 'AVChatRoom', 'Community'].includes(options.type)) throw timError(2600, 'illegal group type')
     const existing = this.server.groups.get(options.groupID)
     if (existing) throw timError(existing.owner === this.userID ? 10025 : 10021, 'group id already used')
@@ -285,6 +286,8 @@ export class FakeTim implements TimInstance {
   }
 
   private newMessage(to: string, conversationType: string, type: string, payload: Record<string, unknown>): TimMessage {
+    // tim's API guard: not logged in → a rejected Promise where the message would be.
+    if (!this.loggedIn) return Promise.reject(timError(2024, 'user not logged in')) as unknown as TimMessage
     this.seq++
     return {
       ID: `144115-${Date.now()}-${this.seq}`,
@@ -314,6 +317,7 @@ export class FakeTim implements TimInstance {
   async sendMessage(message: TimMessage): Promise<any> {
     this.calls.push(`sendMessage:${message.ID}`)
     await tick()
+    if (!this.loggedIn) throw timError(2024, 'user not logged in')
     if (!this.ready) throw timError(2999, 'sdk not ready')
     const failure = this.sendFailures.shift()
     if (failure) {

@@ -154,7 +154,10 @@ export class TimClientPool {
     try {
       const response = await entry.tim.login({ userID: entry.userID, userSig })
       const repeatLogin = response?.data?.repeatLogin === true
-      await (repeatLogin && entry.tim.isReady?.() ? Promise.resolve() : ready.promise)
+      // repeatLogin: someone (the app) logged in before this instance was pooled, and its SDK_READY
+      // may be long gone (tim has no public isReady()). Go on: if tim is not ready after all, the
+      // join fails with tim's own code (2999) instead of a guessed one.
+      if (!repeatLogin) await ready.promise
       entry.loggedIn = true
       entry.ownsLogin = !repeatLogin
       return { repeatLogin }

@@ -365,6 +365,9 @@ export class TimSession implements ImSession {
     let message: TimMessage
     try {
       message = create(tim, type === 'C2C' ? to.trim() : to, type === 'C2C' ? TYPES.CONV_C2C : TYPES.CONV_GROUP)
+      // When it considers itself logged out, tim returns a rejected Promise instead of a message.
+      if (typeof (message as unknown as PromiseLike<unknown>)?.then === 'function') await message
+      if (!message || typeof message.ID !== 'string') throw new Error('tim returned no message')
     } catch (error) {
       throw new WebrtcRoomError(RoomErrorCode.IM_SEND_FAILED, `creating the message failed: ${timErrorMessage(error)}`, {
         nativeCode: timErrorCode(error),

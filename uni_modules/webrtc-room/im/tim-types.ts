@@ -71,7 +71,6 @@ export interface TimInstance {
   login(options: { userID: string; userSig: string }): Promise<TimResponse<{ repeatLogin?: boolean; errorInfo?: string }>>
   logout(): Promise<unknown>
   destroy(): Promise<unknown>
-  isReady?(): boolean
   on(event: string, handler: (event: TimEvent<any>) => void, context?: unknown): void
   off(event: string, handler: (event: TimEvent<any>) => void, context?: unknown): void
   setLogLevel?(level: number): void
@@ -79,6 +78,7 @@ export interface TimInstance {
   joinGroup(options: { groupID: string; type?: string }): Promise<TimResponse<{ status: string; group?: unknown }>>
   quitGroup(groupID: string): Promise<unknown>
   createGroup(options: { type: string; groupID: string; name: string }): Promise<unknown>
+  /** A message, or (not logged in) a rejected Promise `{code: 2024}` instead: tim's API guard. */
   createTextMessage(options: { to: string; conversationType: string; payload: { text: string } }): TimMessage
   createCustomMessage(options: {
     to: string
