@@ -3,12 +3,15 @@
  * observed offline: the real package runs here with a fake `wx` whose socket never opens (nothing
  * leaves the machine), so only the SDK's local answers are compared — instance caching, destroy,
  * and the error codes of its API guards. What needs a server (login success, joins, delivery)
- * stays documented in the mock's header.
+ * stays documented in the mock's header. The last test runs the real IM session on the real offline SDK.
  */
 import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { TimInstance, TimStatic } from '../../uni_modules/webrtc-room/im/tim-types'
 import { EVENT, TYPES, createTimMock } from '../helpers/tim-mock'
+import { TimClientPool } from '../../uni_modules/webrtc-room/im/tim-client-pool'
+import { TimSession } from '../../uni_modules/webrtc-room/im/tim-session'
+import { RoomErrorCode, WebrtcRoomError } from '../../uni_modules/webrtc-room/core/error-codes'
 
 const require = createRequire(import.meta.url)
 
@@ -138,5 +141,36 @@ describe('tim mock fidelity (offline-observable behaviour of tim-wx-sdk 2.27.6)'
       expect(next).not.toBe(tim)
       await next.destroy().catch(() => {})
     }
+  })
+})
+
+describe('the real IM session on the real (offline) tim-wx-sdk', () => {
+  it('stop() during the never-settling login returns at once, cancels start() and destroys the instance', async () => {
+    const pool = new TimClientPool(REAL, { logLevel: 4 })
+    const session = new TimSession(
+      { roomKey: 'real', sdkAppID: 1400000105, userID: 'alice', userSig: 'sig', groupID: '1234', groupType: 'AVChatRoom', nick: 'alice' },
+      { TIM: REAL, pool },
+    )
+    const events: string[] = []
+    session.on((event) => events.push(event.tag))
+    const tim = REAL.create({ SDKAppID: 1400000105 })
+    const destroyed: unknown[] = []
+    tim.on(EVENT.SDK_DESTROY, (event) => destroyed.push(event.data))
+
+    const started = session.start().then(() => null, (error: unknown) => error)
+    await new Promise((resolve) => setTimeout(resolve, 100)) // login is on the (dead) wire now
+    const t0 = Date.now()
+    await session.stop()
+    expect(Date.now() - t0).toBeLessThan(1000)
+    const error = await started
+    expect(error).toBeInstanceOf(WebrtcRoomError)
+    expect((error as WebrtcRoomError).code).toBe(RoomErrorCode.IM_NOT_READY)
+    expect((error as WebrtcRoomError).detail.cancelled).toBe(true)
+    expect(events).toEqual([])
+    expect(destroyed).toEqual([{ SDKAppID: 1400000105 }])
+    expect(pool.size).toBe(0)
+    const next = REAL.create({ SDKAppID: 1400000105 })
+    expect(next).not.toBe(tim)
+    await next.destroy().catch(() => {})
   })
 })
