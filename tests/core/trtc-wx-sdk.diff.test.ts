@@ -86,7 +86,7 @@ function ourSnapshot(d: Driver): Snapshot {
 /** Feed both; compare after every notification. Returns the number of notifications compared. */
 function compare(events: MemberEvent[]): number {
   const oracle = new TRTC({}, { env: 'test' })
-  const ours = new Driver({ userID: 'self-not-in-pool' }).enter()
+  const ours = new Driver({ userID: 'self-not-in-pool' }, 0).enter() // no event log: only members matter here
   events.forEach((event, index) => {
     const detail = toDetail(event) as { code: number; message: string }
     oracle.pusherEventHandler({ detail })
@@ -107,18 +107,18 @@ describe('member handling vs trtc-wx-sdk 1.1.15', () => {
     console.log(`[diff] trtc-wx-sdk vs reducer: ${figures.sequences} generated 1031–1034 sequences, ${figures.notifications} notifications, compared after each`)
   })
 
-  it('same users and streams after every notification of 2,000 random sequences', () => {
+  it('same users and streams after every notification of 1,000 random sequences', () => {
     fc.assert(
       fc.property(memberEventsArb({ maxLength: 60, maxUsersPerEvent: 3 }), (events) => {
         figures.sequences++
         figures.notifications += compare(events)
       }),
-      { numRuns: 2_000, seed: 1031 },
+      { numRuns: 1_000, seed: 1031 },
     )
   })
 
   it('same users and streams over long seeded streams (busy rooms)', () => {
-    for (const seed of [1, 2, 3]) {
+    for (const seed of [1, 2]) {
       figures.sequences++
       figures.notifications += compare(generateMemberEvents(2_000, seed, { maxUsersPerEvent: 3 }))
     }
