@@ -39,6 +39,16 @@ describe('H5 engine: entering', () => {
     expect(config).not.toHaveProperty('privateMapKey')
   })
 
+  it('sets the SDK log level from debug (DEBUG) or quiet (WARN)', async () => {
+    for (const [debug, level] of [[true, 1], [false, 3]] as const) {
+      const h5 = createH5Room({ debug })
+      const levels: number[] = []
+      h5.sdk.setLogLevel = (l: number) => { levels.push(l) }
+      await startAndEnter(h5)
+      expect(levels).toEqual([level])
+    }
+  })
+
   it('loads the SDK only when a room starts', async () => {
     const h5 = createH5Room()
     await settle()
@@ -178,6 +188,18 @@ describe('H5 engine: remote members', () => {
     expect(h5.room.status).toBe('error')
     await settle()
     expect(client.destroyed).toBe(true)
+  })
+
+  it('merges network quality and statistics into one local net info', async () => {
+    const h5 = createH5Room()
+    await startAndEnter(h5)
+    const client = h5.sdk.client
+    client.emit('network-quality', { uplinkNetworkQuality: 1, downlinkNetworkQuality: 2, uplinkRTT: 20, uplinkLoss: 0, downlinkRTT: 25, downlinkLoss: 1 })
+    client.emit('statistics', { rtt: 22, upLoss: 0, localStatistics: { audio: { bitrate: 40 }, video: [{ bitrate: 380, frameRate: 15, width: 360, height: 640 }] }, remoteStatistics: [] })
+    expect(useRoomStore().rooms[h5.room.key].self.net).toEqual({
+      uplinkQuality: 1, downlinkQuality: 2, uplinkRTT: 20, uplinkLoss: 0, downlinkRTT: 25, downlinkLoss: 1,
+      videoBitrate: 380, audioBitrate: 40, videoFPS: 15, videoWidth: 360, videoHeight: 640, rtt: 22, upLoss: 0,
+    })
   })
 
   it('warns when autoplay is blocked and resumes on the next tap', async () => {

@@ -17,7 +17,7 @@ import type { EngineAction, PlayerCall, PusherCall } from '../../core/actions'
 import type { EngineEnterParams, EngineEnvironment, EngineFactory, EngineSink, EngineStream, RoomEngine } from '../../core/engine'
 import { RoomErrorCode } from '../../core/error-codes'
 import type { ValidOptions } from '../../core/options'
-import type { Platform } from '../../core/types'
+import type { Platform, PusherNetInfo } from '../../core/types'
 import { localViewId, remoteViewId } from '../../components/common/view-ids'
 import { classifyBrowserError, type BrowserFailure, type BrowserStage } from './browser-errors'
 import type { BrowserEnv } from './browser-env'
@@ -38,8 +38,11 @@ export const LISTENED_EVENTS: readonly TrtcEventName[] = [
   'error', 'autoplay-failed', 'kicked-out', 'remote-user-enter', 'remote-user-exit',
   'remote-audio-available', 'remote-audio-unavailable', 'remote-video-available', 'remote-video-unavailable',
   'network-quality', 'connection-state-changed', 'audio-play-state-changed', 'video-play-state-changed',
-  'first-video-frame', 'permission-state-change',
+  'first-video-frame', 'permission-state-change', 'statistics',
 ]
+
+/** TRTC.setLogLevel levels: DEBUG with the `debug` prop, else WARN (INFO floods the console). */
+const LOG_LEVEL = { debug: 1, quiet: 3 } as const
 
 /** live-pusher's "entered room" code, reused so raw `push_state` watchers see one vocabulary. */
 const ENTERED_CODE = 1018
@@ -83,6 +86,7 @@ class TrtcSession {
   private cameraId: string | null = null
   private switching = false
   private warnedFeatures = new Set<string>()
+  private localNet: PusherNetInfo = {}
 
   constructor(
     private readonly params: EngineEnterParams,
@@ -126,6 +130,7 @@ class TrtcSession {
     }
     this.sdk = sdk
     this.client = client
+    void settle(this.logger, 'TRTC.setLogLevel', () => sdk.setLogLevel?.(this.options.debug ? LOG_LEVEL.debug : LOG_LEVEL.quiet))
     this.listen(client)
     this.warnIgnoredFeatures()
     // Local media and entering run side by side: a pending permission prompt must not delay the
@@ -275,12 +280,24 @@ class TrtcSession {
         break
       }
     }
-    this.report(translateTrtcEvent(name, payload, this.options.userID))
+    this.report(this.mergeLocalNet(translateTrtcEvent(name, payload, this.options.userID)))
     // A stream that was already wanted (audio first, then video) starts its new track now.
     if (name === 'remote-video-available' || name === 'remote-audio-available') {
       const streamType = name === 'remote-video-available' ? toCoreStreamType(String(p.streamType)) : 'main'
       this.syncRemote(`${userId}_${streamType}`)
     }
+  }
+
+  /**
+   * network-quality and statistics each describe part of the local link, on their own timers:
+   * one merged `pusher_net` keeps the fields of both instead of alternating between them.
+   */
+  private mergeLocalNet(actions: EngineAction[]): EngineAction[] {
+    return actions.map((action) => {
+      if (action.type !== 'pusher_net') return action
+      this.localNet = { ...this.localNet, ...action.info }
+      return { type: 'pusher_net', info: { ...this.localNet } }
+    })
   }
 
   private forgetUser(userId: string): void {
