@@ -6,33 +6,34 @@
  *
  *   BENCH_ROUNDS=31 BENCH_MS=300 npm run bench:sign
  */
+import { pathToFileURL } from 'node:url'
 import { Api } from 'tls-sig-api-v2'
 import { createV2Signer, signPrivateMapKey } from '../src/index'
+import { formatFigure, type Figure } from './format'
 
 const SDKAPPID = 1400000000
 const KEY = '5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e' // Tencent's public sample key.
 const EXPIRE = 86400
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15)
-const ROUND_MS = Number(process.env.BENCH_MS ?? 200)
+const REFERENCE = 'tls-sig-api-v2 1.0.2'
 const userIDs = Array.from({ length: 1024 }, (_, i) => `user_${i.toString(36)}_${(i * 7919).toString(16)}`)
 
 const ours = createV2Signer({ sdkAppID: SDKAPPID, secretKey: KEY })
 const official = new Api(SDKAPPID, KEY)
 
-interface Case {
-  name: string
-  run(i: number): string
-}
+type Run = (i: number) => string
 
-const cases: Case[][] = [
-  [
-    { name: 'usersig-v2 tls-sig-api-v2', run: (i) => official.genUserSig(userIDs[i & 1023], EXPIRE) },
-    { name: 'usersig-v2 ours', run: (i) => ours.genUserSig(userIDs[i & 1023], EXPIRE) },
-  ],
-  [
-    { name: 'privatemapkey-v2 tls-sig-api-v2', run: (i) => official.genPrivateMapKey(userIDs[i & 1023], EXPIRE, 1000 + i, 255) },
-    { name: 'privatemapkey-v2 ours', run: (i) => signPrivateMapKey(ours, { userID: userIDs[i & 1023], expire: EXPIRE, roomID: 1000 + i, privilege: 255 }) },
-  ],
+/** Each figure: ours against the official package on the same inputs. */
+const cases: { name: string; reference: Run; ours: Run }[] = [
+  {
+    name: 'sign.usersig-v2',
+    reference: (i) => official.genUserSig(userIDs[i & 1023], EXPIRE),
+    ours: (i) => ours.genUserSig(userIDs[i & 1023], EXPIRE),
+  },
+  {
+    name: 'sign.privatemapkey-v2',
+    reference: (i) => official.genPrivateMapKey(userIDs[i & 1023], EXPIRE, 1000 + i, 255),
+    ours: (i) => signPrivateMapKey(ours, { userID: userIDs[i & 1023], expire: EXPIRE, roomID: 1000 + i, privilege: 255 }),
+  },
 ]
 
 /** Same clock → same bytes, or the comparison is meaningless. */
@@ -40,9 +41,9 @@ function checkIdentical(): void {
   const realNow = Date.now
   Date.now = () => 1_700_000_000_500
   try {
-    for (const [reference, candidate] of cases) {
+    for (const c of cases) {
       for (let i = 0; i < 256; i++) {
-        if (reference.run(i) !== candidate.run(i)) throw new Error(`${candidate.name} differs from ${reference.name} at input ${i}`)
+        if (c.ours(i) !== c.reference(i)) throw new Error(`${c.name}: ours differs from ${REFERENCE} at input ${i}`)
       }
     }
   } finally {
@@ -54,31 +55,52 @@ function checkIdentical(): void {
  * Generations per CPU-second over one round of ROUND_MS wall time. CPU time (process.cpuUsage),
  * not wall time, so other processes on a shared machine do not count against either side.
  */
-function measure(c: Case): number {
+function measure(run: Run, roundMs: number): number {
   let n = 0
   const cpuStart = process.cpuUsage()
-  const until = performance.now() + ROUND_MS
+  const until = performance.now() + roundMs
   while (performance.now() < until) {
-    for (let k = 0; k < 64; k++) c.run(n++)
+    for (let k = 0; k < 64; k++) run(n++)
   }
   const cpu = process.cpuUsage(cpuStart)
   return n / ((cpu.user + cpu.system) / 1e6)
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
-const fmt = (x: number) => Math.round(x).toLocaleString('en-US').replace(/,/g, ' ')
 
-checkIdentical()
-console.log(`# sign bench: node ${process.version}, ${ROUNDS} rounds × ${ROUND_MS} ms, median, per CPU-second; outputs checked identical (256 inputs each)`)
-for (const pair of cases) {
-  for (const c of pair) for (let i = 0; i < 2000; i++) c.run(i) // warm-up
-  const rates: number[][] = pair.map(() => [])
-  for (let round = 0; round < ROUNDS; round++) {
-    // Alternate the order each round so neither side always runs on a warmer machine.
-    const order = round % 2 === 0 ? [0, 1] : [1, 0]
-    for (const idx of order) rates[idx].push(measure(pair[idx]))
-  }
-  const [reference, candidate] = rates.map(median)
-  console.log(`${pair[0].name}: ${fmt(reference)} gen/s (reference)`)
-  console.log(`${pair[1].name}: ${fmt(candidate)} gen/s (${(candidate / reference).toFixed(2)}× vs reference)`)
+export interface SignBenchOptions {
+  rounds: number
+  roundMs: number
+}
+
+/** Checks identical output, then measures every case; the figures carry the ratio and the goal (≥ 1.0). */
+export function runSignBench({ rounds, roundMs }: SignBenchOptions): Figure[] {
+  checkIdentical()
+  return cases.map((c) => {
+    for (let i = 0; i < 2000; i++) (c.reference(i), c.ours(i)) // warm-up
+    const reference: number[] = []
+    const candidate: number[] = []
+    for (let round = 0; round < rounds; round++) {
+      // Alternate the order each round so neither side always runs right after the other's garbage.
+      if (round % 2 === 0) reference.push(measure(c.reference, roundMs)), candidate.push(measure(c.ours, roundMs))
+      else candidate.push(measure(c.ours, roundMs)), reference.push(measure(c.reference, roundMs))
+    }
+    const value = Math.round(median(candidate))
+    const ref = Math.round(median(reference))
+    return {
+      name: c.name,
+      value,
+      unit: 'gen/s',
+      reference: { label: REFERENCE, value: ref },
+      goal: { text: '≥ 1.00×', met: value >= ref },
+      note: `per CPU-second, median of ${rounds} rounds of ${roundMs} ms; identical output checked on 256 inputs`,
+    }
+  })
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 21)
+  const roundMs = Number(process.env.BENCH_MS ?? 200)
+  console.log(`# sign bench: node ${process.version}, ${rounds} rounds × ${roundMs} ms, median, per CPU-second; ours vs ${REFERENCE}`)
+  for (const figure of runSignBench({ rounds, roundMs })) console.log(formatFigure(figure))
 }
