@@ -1,0 +1,211 @@
+// @vitest-environment jsdom
+/**
+ * The room page against the plugin's real stores: what it shows comes from the room store and the
+ * IM store, and its toolbar / chat call the component's methods. `<webrtc-room>` itself is a
+ * recording stand-in here (its own suites test it); the stores, the page and its modules are real.
+ */
+import { defineComponent, h, nextTick } from 'vue'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import RoomPage from '../../pages/room/room.vue'
+import { useDemoSessionStore } from '../../pages/shared/session'
+import { useI18n } from '../../pages/shared/i18n'
+import { EVENT_LOG_LIMIT } from '../../pages/room/event-log'
+import { useRoomStore } from '../../uni_modules/webrtc-room/stores/room'
+import { useImStore } from '../../uni_modules/webrtc-room/stores/im'
+import type { MemberState, RoomEvent, RoomState, StreamState } from '../../uni_modules/webrtc-room/core/types'
+import type { ImMessage } from '../../uni_modules/webrtc-room/im/types'
+import { createUniStub } from '../helpers/uni-stub'
+
+const KEY = 'room-demo-test'
+
+function makeFakeRoom() {
+  const methods = {
+    roomKey: KEY,
+    start: vi.fn(async () => undefined),
+    stop: vi.fn(async () => undefined),
+    pause: vi.fn(),
+    resume: vi.fn(),
+    switchCamera: vi.fn(),
+    sendC2CTextMsg: vi.fn(async () => ({})),
+    sendC2CCustomMsg: vi.fn(async () => ({})),
+    sendGroupTextMsg: vi.fn(async () => ({})),
+    sendGroupCustomMsg: vi.fn(async () => ({})),
+  }
+  const component = defineComponent({
+    name: 'webrtc-room',
+    props: ['template', 'muted', 'enableCamera', 'lang', 'roomID', 'userSig'],
+    emits: ['room-event', 'im-event'],
+    setup(_props, { expose }) {
+      expose(methods)
+      return () => h('div', { class: 'fake-room' })
+    },
+  })
+  return { methods, component }
+}
+
+function stream(userID: string, over: Partial<StreamState> = {}): StreamState {
+  return { key: `${userID}_main`, userID, streamType: 'main', playURL: `room://x/${userID}`, hasVideo: true, hasAudio: true, loading: false, playing: true, volume: 0, net: null, ...over }
+}
+function member(userID: string, over: Partial<StreamState> = {}): MemberState {
+  return { userID, joinedAt: 1, streams: { main: stream(userID, over) } }
+}
+function roomState(status: RoomState['status'], members: MemberState[]): RoomState {
+  return {
+    key: KEY,
+    status,
+    roomID: '424242',
+    self: { userID: 'alice', pushURL: 'room://redacted', muted: false, cameraOn: true, frontCamera: true, net: null },
+    members: Object.fromEntries(members.map((m) => [m.userID, m])),
+    memberOrder: members.map((m) => m.userID),
+    events: [],
+    lastError: null,
+  }
+}
+function message(id: string, over: Partial<ImMessage>): ImMessage {
+  return {
+    id, conversationID: 'GROUP424242', conversationType: 'GROUP', kind: 'text', timType: 'TIMTextElem',
+    from: 'bob', to: '424242', nick: '', flow: 'in', time: 1_700_000_000_000, status: 'received', text: 'hello', ...over,
+  }
+}
+
+function mountPage() {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  useDemoSessionStore().begin({
+    params: { sdkAppID: null, userID: 'alice', roomID: 424242, template: 'grid', enableIM: true, beauty: 3, aspect: '9:16', signBaseURL: 'http://127.0.0.1:8787' },
+    sign: { sdkAppID: 1400000001, userID: 'alice', userSig: 'sig', privateMapKey: 'pmk', expireAt: 0 },
+  })
+  const fake = makeFakeRoom()
+  const wrapper = mount(RoomPage, { global: { plugins: [pinia], stubs: { 'webrtc-room': fake.component } } })
+  return { wrapper, fake, rooms: useRoomStore(), im: useImStore() }
+}
+
+const tap = async (wrapper: ReturnType<typeof mount>, selector: string) => {
+  await wrapper.find(selector).trigger('tap')
+  await flushPromises()
+}
+
+beforeEach(() => {
+  vi.stubGlobal('uni', createUniStub({ setNavigationBarTitle: vi.fn(), reLaunch: vi.fn(), getStorageSync: () => '', setStorageSync: vi.fn() }).uni)
+  vi.stubGlobal('getCurrentPages', () => [{}, {}])
+  useI18n().setLocale('en')
+})
+
+describe('room page', () => {
+  it('starts the room with the session, shows its status from the room store and its events newest first', async () => {
+    const { wrapper, fake, rooms } = mountPage()
+    await flushPromises()
+    expect(fake.methods.start).toHaveBeenCalledTimes(1)
+    const room = wrapper.findComponent(fake.component)
+    expect(room.props()).toMatchObject({ template: 'grid', roomID: 424242, userSig: 'sig', lang: 'en', muted: false, enableCamera: true })
+
+    expect(wrapper.find('#room-status').text()).toBe('Idle')
+    rooms.putRoom(roomState('in_room', []))
+    await nextTick()
+    expect(wrapper.find('#room-status').text()).toBe('In room')
+
+    const enter: RoomEvent = { tag: 'enter_room', code: 11, detail: { message: 'entered' } }
+    room.vm.$emit('room-event', enter)
+    room.vm.$emit('im-event', { tag: 'login_event', code: 0, detail: { userID: 'alice', message: 'ok' } })
+    await nextTick()
+    const rows = wrapper.findAll('#event-log .event')
+    expect(rows.map((r) => r.find('.event__tag').text())).toEqual(['login_event', 'enter_room'])
+    expect(rows[0].find('.event__source').text()).toBe('im')
+
+    for (let i = 0; i < EVENT_LOG_LIMIT + 5; i++) room.vm.$emit('room-event', { tag: 'net_status', code: 0, detail: { n: i } })
+    await nextTick()
+    expect(wrapper.findAll('#event-log .event')).toHaveLength(EVENT_LOG_LIMIT)
+  })
+
+  it('lists the members of the room store with their media, and shows a fatal error with advice', async () => {
+    const { wrapper, rooms } = mountPage()
+    rooms.putRoom(roomState('in_room', [member('bob'), member('carol', { hasVideo: false, loading: true })]))
+    await tap(wrapper, '#tab-members')
+    const names = wrapper.findAll('#member-list .member__name').map((n) => n.text())
+    expect(names).toEqual(['bob', 'carol'])
+    expect(wrapper.findAll('#member-list .member__streams').map((n) => n.text())).toEqual(['Video · Audio', 'Audio · Connecting'])
+    expect(wrapper.find('#tab-members .tabs__badge').text()).toBe('2')
+
+    rooms.patchMembers(KEY, {}, ['carol'])
+    await nextTick()
+    expect(wrapper.findAll('#member-list .member__name').map((n) => n.text())).toEqual(['bob'])
+
+    expect(wrapper.find('#room-error').exists()).toBe(false)
+    rooms.patchRoom(KEY, { status: 'error', lastError: { tag: 'error', code: -6, detail: { message: 'push disconnected', nativeCode: -1307 } } })
+    await nextTick()
+    expect(wrapper.find('#room-error .notice__code').text()).toBe('-6')
+    expect(wrapper.find('#room-error .notice__advice').text()).not.toBe('')
+  })
+
+  it('drives the component from the toolbar', async () => {
+    const { wrapper, fake, rooms } = mountPage()
+    rooms.putRoom(roomState('in_room', []))
+    await tap(wrapper, '#tool-mute')
+    await tap(wrapper, '#tool-camera')
+    expect(wrapper.findComponent(fake.component).props()).toMatchObject({ muted: true, enableCamera: false })
+    expect(wrapper.find('#tool-mute .tool__label').text()).toBe('Unmute')
+    await tap(wrapper, '#tool-switch')
+    expect(fake.methods.switchCamera).toHaveBeenCalledTimes(1)
+    await tap(wrapper, '#tool-pause')
+    expect(fake.methods.pause).toHaveBeenCalledTimes(1)
+    rooms.patchRoom(KEY, { status: 'paused' })
+    await nextTick()
+    await tap(wrapper, '#tool-pause')
+    expect(fake.methods.resume).toHaveBeenCalledTimes(1)
+
+    await tap(wrapper, '#tool-leave')
+    expect(fake.methods.stop).toHaveBeenCalledTimes(1)
+    expect(useDemoSessionStore().session).toBeNull()
+  })
+
+  it('chats from the IM store: group and C2C, text and custom, with unread counts', async () => {
+    const { wrapper, fake, rooms, im } = mountPage()
+    rooms.putRoom(roomState('in_room', [member('bob')]))
+    const sink = im.sinkFor(KEY)
+    sink.begin({ userID: 'alice', groupID: '424242' })
+    sink.setLogin('logged_in')
+    sink.setJoinedGroup('424242')
+    sink.receive([message('g1', { text: 'hi all' })])
+    await nextTick()
+    expect(wrapper.find('#tab-chat .tabs__badge').text()).toBe('1')
+
+    await tap(wrapper, '#tab-chat')
+    expect(wrapper.find('#im-state').text()).toBe('IM signed in · in group 424242')
+    expect(wrapper.findAll('#chat .bubble__text').map((b) => b.text())).toEqual(['hi all'])
+    // On screen = read.
+    expect(wrapper.find('#tab-chat .tabs__badge').exists()).toBe(false)
+
+    const input = wrapper.find('#chat-input')
+    ;(input.element as HTMLInputElement).value = ' to everyone '
+    await input.trigger('input')
+    await tap(wrapper, '#chat-send')
+    expect(fake.methods.sendGroupTextMsg).toHaveBeenCalledWith('to everyone')
+
+    // From the member list to a private chat with bob, as a custom message.
+    await tap(wrapper, '#tab-members')
+    await tap(wrapper, '#member-list .member__chat')
+    expect(wrapper.find('#chat-target').text()).toContain('bob')
+    sink.receive([message('c1', { conversationID: 'C2Cbob', conversationType: 'C2C', to: 'alice', kind: 'custom', timType: 'TIMCustomElem', text: undefined, custom: { data: '{"wave":1}', ext: '', desc: '' } })])
+    await nextTick()
+    expect(wrapper.findAll('#chat .bubble__text').map((b) => b.text())).toEqual(['{"wave":1}'])
+    await tap(wrapper, '#chat-kind-custom')
+    ;(wrapper.find('#chat-input').element as HTMLInputElement).value = 'psst'
+    await wrapper.find('#chat-input').trigger('input')
+    await tap(wrapper, '#chat-send')
+    expect(fake.methods.sendC2CCustomMsg).toHaveBeenCalledWith('bob', { data: 'psst', ext: 'webrtc-room-demo', desc: 'psst' })
+
+    // A failed send is shown in the box.
+    fake.methods.sendC2CCustomMsg.mockRejectedValueOnce(new Error('IM message too long'))
+    ;(wrapper.find('#chat-input').element as HTMLInputElement).value = 'again'
+    await wrapper.find('#chat-input').trigger('input')
+    await tap(wrapper, '#chat-send')
+    expect(wrapper.find('#chat-error').text()).toBe('IM message too long')
+
+    // bob leaves: the chat falls back to the group.
+    rooms.patchMembers(KEY, {}, ['bob'])
+    await flushPromises()
+    expect(wrapper.find('#chat-target').text()).toContain('Everyone')
+  })
+})
