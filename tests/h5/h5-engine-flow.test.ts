@@ -131,6 +131,20 @@ describe('H5 engine: remote members', () => {
     expect(client.callsOf('stopRemoteVideo')).toEqual([])
   })
 
+  it("one user leaving never touches another user's stream with a similar id", async () => {
+    const h5 = createH5Room()
+    await startAndEnter(h5)
+    const client = h5.sdk.client
+    for (const userId of ['bob', 'bob_x']) {
+      client.emit('remote-user-enter', { userId })
+      client.emit('remote-video-available', { userId, streamType: 'main' })
+      h5.mountRemote(userId)
+    }
+    client.emit('remote-user-exit', { userId: 'bob' })
+    h5.room.stopMember('bob_x')
+    expect(client.callsOf('stopRemoteVideo')).toEqual([[{ userId: 'bob_x', streamType: 'main' }]])
+  })
+
   it('plays a screen share (sub) stream as the aux stream', async () => {
     const h5 = createH5Room()
     await startAndEnter(h5)
@@ -229,6 +243,29 @@ describe('H5 engine: live changes and leaving', () => {
     expect(client.callsOf('stopLocalVideo')).toHaveLength(1)
     h5.room.update({ enableCamera: true })
     expect(client.callsOf('startLocalVideo')).toHaveLength(2)
+  })
+
+  it('a camera switched off while opening is not reported as a device failure', async () => {
+    const h5 = createH5Room()
+    const opening = deferred()
+    h5.sdk.prepare = (client) => client.behaviour.set('startLocalVideo', opening)
+    await startAndEnter(h5)
+    h5.room.update({ enableCamera: false })
+    opening.reject(Object.assign(new Error('Could not start video source'), { name: 'NotReadableError' }))
+    await settle()
+    expect(h5.tagged('error')).toEqual([])
+    expect(h5.room.status).toBe('in_room')
+  })
+
+  it('a pause that arrives while the camera opens is applied once it is open', async () => {
+    const h5 = createH5Room()
+    const opening = deferred()
+    h5.sdk.prepare = (client) => client.behaviour.set('startLocalVideo', opening)
+    await startAndEnter(h5)
+    h5.room.pause()
+    opening.resolve()
+    await settle()
+    expect(h5.sdk.client.callsOf('updateLocalVideo')).toContainEqual([{ mute: true }])
   })
 
   it('updates the video profile when bitrate or aspect change', async () => {

@@ -303,11 +303,9 @@ class TrtcSession {
   private forgetUser(userId: string): void {
     this.remoteAudio.delete(userId)
     for (const type of ['main', 'sub']) this.remoteVideo.delete(remoteVideoKey(userId, type))
-    for (const key of [...this.videoRunning.keys()]) {
-      if (this.wanted.get(key)?.userID === userId || key.startsWith(`${userId}_`)) {
-        this.videoRunning.get(key)?.()
-        this.videoRunning.delete(key)
-      }
+    for (const key of [`${userId}_main`, `${userId}_aux`]) {
+      this.videoRunning.get(key)?.()
+      this.videoRunning.delete(key)
     }
     for (const [key, stream] of this.wanted) if (stream.userID === userId) this.wanted.delete(key)
   }
@@ -401,6 +399,8 @@ class TrtcSession {
       () => {
         if (!this.alive || this.camera !== 'starting') return
         this.camera = 'on'
+        // pause() may have come while the camera was opening.
+        if (this.paused !== config.mute) void settle(this.logger, 'pause camera', () => client.updateLocalVideo({ mute: this.paused }))
         if (present) return
         // The pusher view was not mounted yet (it renders once the room is entering): attach later.
         const cancel = this.deps.browser.whenElement(viewId, (view) => {
@@ -410,7 +410,9 @@ class TrtcSession {
         this.cancels.add(cancel)
       },
       (err) => {
-        if (this.camera === 'starting') this.camera = 'off'
+        // Stopped on purpose meanwhile (enableCamera off, leave): not a device failure.
+        if (this.camera !== 'starting') return
+        this.camera = 'off'
         this.deviceFailed(err, 'camera')
       },
     )
@@ -418,9 +420,10 @@ class TrtcSession {
 
   private startMic(client: TrtcClient): void {
     this.mic = 'starting'
+    const opened = this.options.muted || this.paused
     let pending: Promise<void>
     try {
-      pending = client.startLocalAudio({ publish: true, mute: this.options.muted || this.paused })
+      pending = client.startLocalAudio({ publish: true, mute: opened })
     } catch (err) {
       this.mic = 'off'
       this.deviceFailed(err, 'microphone')
@@ -430,11 +433,13 @@ class TrtcSession {
       () => {
         if (!this.alive || this.mic !== 'starting') return
         this.mic = 'on'
-        // muted may have changed while the microphone was opening.
-        if (this.options.muted || this.paused) void settle(this.logger, 'mute microphone', () => client.updateLocalAudio({ mute: true }))
+        // muted / pause may have changed while the microphone was opening.
+        const mute = this.options.muted || this.paused
+        if (mute !== opened) void settle(this.logger, 'mute microphone', () => client.updateLocalAudio({ mute }))
       },
       (err) => {
-        if (this.mic === 'starting') this.mic = 'off'
+        if (this.mic !== 'starting') return
+        this.mic = 'off'
         this.deviceFailed(err, 'microphone')
       },
     )
