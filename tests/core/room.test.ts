@@ -586,6 +586,7 @@ describe('IM wiring', () => {
     expect(imEvents).toMatchObject([{ tag: 'error', code: RoomErrorCode.IM_NOT_INSTALLED }])
     expect((imEvents[0].detail as { message: string }).message).toContain('uni_modules/webrtc-room/im')
     expect(warnings.map((w) => w.code)).toEqual([RoomErrorCode.IM_NOT_INSTALLED])
+    expect(useMediaCodesStore().recent.map((r) => r.code)).toEqual([RoomErrorCode.IM_NOT_INSTALLED]) // recorded once
     room.onPusherStateChange({ code: 1018 })
     expect(room.status).toBe('in_room')
     await expect(room.sendGroupTextMsg('x')).rejects.toMatchObject({ code: RoomErrorCode.IM_NOT_INSTALLED })

@@ -179,8 +179,8 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
     }
   }
 
-  function deliverIM(event: ImEvent): void {
-    if (event.tag === 'error') codes.record(event, { kind: 'im', roomKey: key, at: platform.now() })
+  function deliverIM(event: ImEvent, record = true): void {
+    if (record && event.tag === 'error') codes.record(event, { kind: 'im', roomKey: key, at: platform.now() })
     for (const handler of [...imHandlers]) {
       try {
         handler(event)
@@ -419,8 +419,9 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
   // ---------------------------------------------------------------------------------------------
   // IM
 
+  /** The controller's own IM failures: an im-event `error`, and a room `warning` (recorded once, there). */
   function imFailure(code: number, message: string): void {
-    deliverIM({ tag: 'error', code, detail: { message } })
+    deliverIM({ tag: 'error', code, detail: { message } }, false)
     dispatch({ type: 'report', event: { tag: 'warning', code, detail: { message, im: true } } })
   }
 
