@@ -127,4 +127,45 @@ describe('H5 room on the TRTC web SDK', () => {
     expect(errors.filter((line) => line.startsWith('pageerror'))).toEqual([])
     await page.close()
   })
+
+  it('drives the real SDK while the servers never answer: camera off/on, switchCamera, then the enter timeout', async () => {
+    const { page, errors } = await openPage(browser)
+    await installProbe(page)
+    // This page's routes win over the context's: TRTC's requests hang instead of failing.
+    const local = new Set([new URL(webURL).host, new URL(signURL).host])
+    await page.route((url) => !local.has(url.host), () => new Promise(() => {}))
+    await gotoIndex(page, webURL, signURL)
+    await fillField(page, 'userID', 'e2e_h5_slow')
+    await fillField(page, 'roomID', '525252')
+    await page.locator('#enter-room').click()
+    await page.waitForURL(/pages\/room\/room/)
+    await page.waitForFunction(() => (window.__h5Probe?.previews.length ?? 0) === 1, undefined, { timeout: 30_000 })
+    expect((await page.locator('#room-status').textContent())?.trim()).toBe('Entering')
+
+    // Camera off: the preview stops; camera on: a new preview plays (updateLocalVideo / start again).
+    await page.locator('#tool-camera').click()
+    await page.waitForFunction(() => {
+      const video = document.querySelector<HTMLVideoElement>('[id^="webrtc-room-local-"] video')
+      return !video || video.paused || !video.srcObject
+    })
+    await page.locator('#tool-camera').click()
+    await page.waitForFunction(() => (window.__h5Probe?.previews.length ?? 0) >= 2, undefined, { timeout: 15_000 })
+
+    // Chromium's fake device is one camera: switchCamera says so instead of failing.
+    await page.locator('#tool-switch').click()
+    await page.locator('#event-log .event', { hasText: String(RoomErrorCode.BROWSER_FEATURE_IGNORED) }).filter({ hasText: 'switchCamera' }).waitFor()
+    await page.locator('#tool-mute').click()
+
+    // The servers never answer: the room's enter timeout (20 s) ends it with its own clear code.
+    const notice = page.locator('#room-error')
+    await notice.waitFor({ state: 'visible', timeout: 40_000 })
+    expect(await notice.textContent()).toContain(String(RoomErrorCode.ENTER_TIMEOUT))
+    expect((await page.locator('#room-status').textContent())?.trim()).toBe('Error')
+    await screenshot(page, 'h5-room-enter-timeout')
+
+    const result = await probe(page)
+    expect(result.rejections).toEqual([])
+    expect(errors.filter((line) => line.startsWith('pageerror'))).toEqual([])
+    await page.close()
+  })
 })
