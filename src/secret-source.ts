@@ -2,7 +2,7 @@
  * Where the CLI and the sign service find keys: an environment variable or a file named by one
  * (or by a CLI flag) — never a command-line value, which would land in shell history and `ps`.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 
 export class SecretSourceError extends Error {
   constructor(message: string) {
@@ -30,9 +30,9 @@ export function readKeyFile(path: string, what: string): string {
  * The v2 secretKey: `fileFlag` (a CLI --secret-file) or TRTC_SECRETKEY_FILE, else TRTC_SECRETKEY.
  * Returns null when none is configured, so callers can say what to set.
  */
-export function findSecretKey(env: Env, fileFlag?: string): { secretKey: string; source: string } | null {
+export function findSecretKey(env: Env, fileFlag?: string): { secretKey: string; source: string; file?: string } | null {
   const file = fileFlag || env.TRTC_SECRETKEY_FILE
-  if (file) return { secretKey: readKeyFile(file, 'secretKey'), source: `file ${file}` }
+  if (file) return { secretKey: readKeyFile(file, 'secretKey'), source: `file ${file}`, file }
   const inline = env.TRTC_SECRETKEY?.trim()
   if (inline) return { secretKey: inline, source: 'TRTC_SECRETKEY' }
   return null
@@ -44,4 +44,12 @@ export function findPemKey(env: Env, envName: string, fileFlag?: string): string
   if (file) return readKeyFile(file, envName)
   const inline = env[envName]?.trim()
   return inline ? inline.replace(/\\n/g, '\n') : null
+}
+
+/** A warning when a key file can be read by other users of the machine (POSIX modes only). */
+export function keyFilePermissionWarning(path: string): string | null {
+  if (process.platform === 'win32') return null
+  const mode = statSync(path).mode & 0o777
+  if ((mode & 0o077) === 0) return null
+  return `key file ${path} is readable by other users (mode ${mode.toString(8).padStart(4, '0')}); \`chmod 600\` it`
 }

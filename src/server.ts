@@ -40,6 +40,7 @@ function main(): void {
     )
     logger.log('warn', 'dev mode: TEST-ONLY secret, signatures are not valid for real TRTC', { sdkAppID: config.sdkAppID })
   }
+  for (const warning of config.warnings ?? []) logger.log('warn', warning)
   if (!isLoopback(config.host) && !config.accessToken) {
     logger.log('warn', 'listening beyond loopback without ACCESS_TOKEN: anyone who reaches this port can get signatures', { host: config.host })
   }

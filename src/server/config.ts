@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { findSecretKey, SecretSourceError, type Env } from '../secret-source'
+import { findSecretKey, keyFilePermissionWarning, SecretSourceError, type Env } from '../secret-source'
 import { assertSdkAppID, assertSecretKey } from '../validate'
 import { SignError } from '../errors'
 import { parseCorsPolicy, type CorsPolicy } from './cors'
@@ -25,6 +25,8 @@ export interface ServerConfig {
   maxBodyBytes: number
   /** Signing with the TEST-ONLY throwaway secret: signatures are useless for real TRTC. */
   devSecret: boolean
+  /** Things worth a warning at start-up (e.g. a key file others can read). */
+  warnings?: string[]
 }
 
 export class ConfigError extends Error {
@@ -70,7 +72,7 @@ function integerVar(env: Env, name: string, fallback: number, min: number, max: 
  * demo runs on a fresh machine; with TRTC_SDKAPPID + a secret set, those win.
  */
 export function loadConfig(env: Env, options: { dev?: boolean } = {}): ServerConfig {
-  let found: { secretKey: string; source: string } | null
+  let found: ReturnType<typeof findSecretKey>
   try {
     found = findSecretKey(env)
   } catch (err) {
@@ -81,6 +83,7 @@ export function loadConfig(env: Env, options: { dev?: boolean } = {}): ServerCon
   let secretKey: string
   let secretSource: string
   let devSecret = false
+  const warnings: string[] = []
   if (found || sdkAppIDText || !options.dev) {
     if (!found) {
       throw new ConfigError(
@@ -93,6 +96,8 @@ export function loadConfig(env: Env, options: { dev?: boolean } = {}): ServerCon
     sdkAppID = Number(sdkAppIDText)
     secretKey = found.secretKey
     secretSource = found.source
+    const loose = found.file ? keyFilePermissionWarning(found.file) : null
+    if (loose) warnings.push(loose)
   } else {
     if (env.NODE_ENV === 'production') throw new ConfigError('--dev (the TEST-ONLY secret) is refused when NODE_ENV=production')
     ;({ sdkAppID, secretKey } = loadDevSecret())
@@ -122,5 +127,6 @@ export function loadConfig(env: Env, options: { dev?: boolean } = {}): ServerCon
     cors: parseCorsPolicy(env.CORS_ORIGINS ?? env.CORS_ORIGIN, devSecret ? { kind: 'any' } : { kind: 'loopback' }),
     maxBodyBytes: MAX_BODY_BYTES,
     devSecret,
+    warnings,
   }
 }

@@ -1,6 +1,6 @@
 /** loadConfig: the environment contract of `npm run sign-server`, and its refusals. */
 import { describe, expect, it } from 'vitest'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ConfigError, loadConfig, MAX_EXPIRE } from '../../src/server/config'
@@ -39,7 +39,10 @@ describe('loadConfig', () => {
   it('reads the secret from TRTC_SECRETKEY_FILE (trimmed), and says when the file is missing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sign-config-'))
     writeFileSync(join(dir, 'key'), 'file-secret-value\n')
-    expect(loadConfig({ TRTC_SDKAPPID: '1', TRTC_SECRETKEY_FILE: join(dir, 'key') })).toMatchObject({ secretKey: 'file-secret-value', secretSource: `file ${join(dir, 'key')}` })
+    chmodSync(join(dir, 'key'), 0o600)
+    expect(loadConfig({ TRTC_SDKAPPID: '1', TRTC_SECRETKEY_FILE: join(dir, 'key') })).toMatchObject({ secretKey: 'file-secret-value', secretSource: `file ${join(dir, 'key')}`, warnings: [] })
+    chmodSync(join(dir, 'key'), 0o644)
+    expect(loadConfig({ TRTC_SDKAPPID: '1', TRTC_SECRETKEY_FILE: join(dir, 'key') }).warnings).toEqual([expect.stringMatching(/readable by other users \(mode 0644\); `chmod 600`/)])
     expect(refusal({ TRTC_SDKAPPID: '1', TRTC_SECRETKEY_FILE: join(dir, 'absent') })).toMatch(/cannot read secretKey file .*ENOENT/)
     writeFileSync(join(dir, 'empty'), '\n')
     expect(refusal({ TRTC_SDKAPPID: '1', TRTC_SECRETKEY_FILE: join(dir, 'empty') })).toMatch(/is empty/)
