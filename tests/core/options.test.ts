@@ -86,8 +86,12 @@ describe('required props', () => {
 })
 
 describe('sdkAppID', () => {
-  it.each([0, -1, 1.5, 'abc', '1.5', Number.NaN, Infinity, true, 2 ** 60])('%s → -90003', (sdkAppID) => {
+  it.each([0, -1, 1.5, 'abc', '1.5', Number.NaN, Infinity, true, 2 ** 60, 2 ** 32, '4294967296'])('%s → -90003', (sdkAppID) => {
     expectOneError({ sdkAppID }, RoomErrorCode.INVALID_SDKAPPID, 'sdkAppID')
+  })
+  it('accepts the uint32 bounds', () => {
+    expect(validateOptions({ ...BASE, sdkAppID: 1 }).ok).toBe(true)
+    expect(validateOptions({ ...BASE, sdkAppID: 4294967295 }).ok).toBe(true)
   })
   it('accepts a numeric string', () => {
     const result = validateOptions({ ...BASE, sdkAppID: '1400000001' })

@@ -160,8 +160,9 @@ export function validateOptions(input: RoomOptions): ValidationResult {
   let sdkAppID = 0
   if (required('sdkAppID', raw.sdkAppID)) {
     sdkAppID = toNumber(raw.sdkAppID)
-    if (!Number.isSafeInteger(sdkAppID) || sdkAppID <= 0) {
-      fail(RoomErrorCode.INVALID_SDKAPPID, 'sdkAppID', `sdkAppID must be a positive integer (got ${String(raw.sdkAppID)})`)
+    // TRTC app ids are uint32 (the privateMapKey record stores them in 4 bytes).
+    if (!Number.isSafeInteger(sdkAppID) || sdkAppID <= 0 || sdkAppID > 4294967295) {
+      fail(RoomErrorCode.INVALID_SDKAPPID, 'sdkAppID', `sdkAppID must be a positive 32-bit integer (got ${String(raw.sdkAppID)})`)
     }
   }
 
