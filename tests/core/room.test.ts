@@ -394,6 +394,20 @@ describe('pause / resume / app hide and show', () => {
     expect(ofTag('background')).toHaveLength(2) // listeners gone after stop
   })
 
+  it('stopped while hidden, started again in front: the new room is not paused', async () => {
+    const { room, platform } = await enterModern()
+    platform.hideApp()
+    await room.stop() // e.g. the page stops the room in onHide; the later show is not observed
+    platform.showApp()
+    await room.start()
+    platform.advance(0)
+    room.onPusherStateChange({ code: 1018 })
+    expect(room.status).toBe('in_room')
+    platform.hideApp()
+    expect(room.status).toBe('paused') // listeners are back
+    await room.stop()
+  })
+
   it('5000 (suspended) leaves the room', async () => {
     const { room, platform, ofTag } = await enterModern()
     room.onPusherStateChange({ code: 5000 })

@@ -559,7 +559,12 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
 
     start() {
       if (destroyed) return Promise.resolve()
-      ensureAppListeners()
+      if (appListeners.length === 0) {
+        // Show/hide went unobserved since the last session (listeners are released when a room
+        // ends): an app calling start() is in front, so a stale "hidden" must not pause the new room.
+        core = { ...core, hidden: false }
+        ensureAppListeners()
+      }
       const before = core.epoch
       dispatch({ type: 'start' })
       if (core.epoch === before || !isActive(core.room.status)) return Promise.resolve()
