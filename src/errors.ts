@@ -20,5 +20,3 @@ export class SignError extends Error {
     this.code = code
   }
 }
-
-export const isSignError = (err: unknown): err is SignError => err instanceof SignError

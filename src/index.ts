@@ -2,7 +2,7 @@
  * Server-side signer for TRTC / IM: userSig v2 (HMAC-SHA256) and v1 (ECDSA-SHA256), privateMapKey,
  * and their verifiers. Node only: these need the app's secret, which must never reach a client.
  */
-export { SignError, isSignError, type SignErrorCode } from './errors'
+export { SignError, type SignErrorCode } from './errors'
 export { genUserSig, createV2Signer, type V2Credentials, type V2Signer, type V2SignOptions, type GenUserSigInput } from './usersig-v2'
 export { genUserSigV1, V1_USERSIG_VERSION, V1_PRIVATE_MAP_KEY_VERSION, type GenUserSigV1Input } from './usersig-v1'
 export {

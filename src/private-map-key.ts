@@ -5,7 +5,7 @@
  */
 import type { KeyObject } from 'node:crypto'
 import { SignError } from './errors'
-import { DEFAULT_PRIVATE_MAP_KEY_V1_EXPIRE } from './limits'
+import { ALL_PRIVILEGES, DEFAULT_PRIVATE_MAP_KEY_V1_EXPIRE } from './limits'
 import { encodePrivateMapRecord } from './private-map-record'
 import { createV2Signer, type V2Credentials, type V2Signer } from './usersig-v2'
 import { genUserSigV1, V1_PRIVATE_MAP_KEY_VERSION } from './usersig-v1'
@@ -76,7 +76,7 @@ export function genPrivateMapKey(input: GenPrivateMapKeyInput): string {
 export function genPrivateMapKeyV1(input: GenPrivateMapKeyV1Input): string {
   const now = input.now ?? Date.now()
   const expire = input.expire ?? DEFAULT_PRIVATE_MAP_KEY_V1_EXPIRE
-  const params = { ...input, expire, privilege: input.privilege ?? 0xff } as PrivateMapKeyParams
+  const params = { ...input, expire, privilege: input.privilege ?? ALL_PRIVILEGES } as PrivateMapKeyParams
   const { record: userbuf } = buildRecord(input.sdkAppID, params, now)
   return genUserSigV1({
     sdkAppID: input.sdkAppID,

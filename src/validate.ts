@@ -3,7 +3,7 @@
  * so bad input never reaches the crypto (or, worse, produces a signature for a garbled text).
  */
 import { SignError } from './errors'
-import { MAX_EXPIRE_SECONDS, MAX_ROOM_ID, MAX_SDKAPPID, MAX_STR_ROOM_ID_LENGTH, MAX_USER_ID_BYTES } from './limits'
+import { ALL_PRIVILEGES, MAX_EXPIRE_SECONDS, MAX_ROOM_ID, MAX_SDKAPPID, MAX_STR_ROOM_ID_LENGTH, MAX_USER_ID_BYTES } from './limits'
 
 const isUint = (v: unknown, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max
 
@@ -43,7 +43,7 @@ export function assertExpire(expire: unknown): asserts expire is number {
 }
 
 export function assertPrivilege(privilege: unknown): asserts privilege is number {
-  if (!isUint(privilege, 0xff)) {
+  if (!isUint(privilege, ALL_PRIVILEGES)) {
     throw new SignError(
       'INVALID_PRIVILEGE',
       `privilege must be a bitmap of the 8 known bits (0-255: 1 create, 2 enter, 4 send audio, 8 receive audio, 16 send video, 32 receive video, 64 send aux, 128 receive aux), got ${describe(privilege)}`,

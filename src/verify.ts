@@ -92,35 +92,32 @@ function common(json: SigJson, identifierKey: string, sdkAppIDKey: string, expir
   return { identifier, sdkAppID, time, expire, expireAt: time + expire, ...userbufFields(json) }
 }
 
-/** Decodes a v2 userSig / privateMapKey without checking it. */
-export function decodeUserSigV2(sig: string): UserSigFieldsV2 {
-  const json = unpackSig(sig)
+function v2Fields(json: SigJson): UserSigFieldsV2 {
   if (json['TLS.ver'] !== '2.0') malformed('not a v2 signature (TLS.ver is not "2.0")')
   return { version: '2.0', ...common(json, 'TLS.identifier', 'TLS.sdkappid', 'TLS.expire') }
 }
 
-/** Decodes a v1 userSig / privateMapKey without checking it. */
-export function decodeUserSigV1(sig: string): UserSigFieldsV1 {
-  return decodeV1Json(unpackSig(sig)).fields
-}
-
-function decodeV1Json(json: SigJson): { fields: UserSigFieldsV1; json: SigJson } {
+function v1Fields(json: SigJson): UserSigFieldsV1 {
   if ('TLS.ver' in json) malformed('not a v1 signature (it has TLS.ver)')
-  const fields: UserSigFieldsV1 = {
+  return {
     version: 'v1',
     tlsVersion: typeof json['TLS.version'] === 'string' ? json['TLS.version'] : '',
     accountType: String(uintField(json, 'TLS.account_type')),
     ...('TLS.appid_at_3rd' in json ? { appidAt3rd: String(json['TLS.appid_at_3rd']) } : {}),
     ...common(json, 'TLS.identifier', 'TLS.sdk_appid', 'TLS.expire_after'),
   }
-  return { fields, json }
 }
+
+/** Decodes a v2 userSig / privateMapKey without checking it. */
+export const decodeUserSigV2 = (sig: string): UserSigFieldsV2 => v2Fields(unpackSig(sig))
+
+/** Decodes a v1 userSig / privateMapKey without checking it. */
+export const decodeUserSigV1 = (sig: string): UserSigFieldsV1 => v1Fields(unpackSig(sig))
 
 /** Either generation, told apart by its JSON (v2 has TLS.ver "2.0"). */
 export function decodeUserSig(sig: string): UserSigFieldsV2 | UserSigFieldsV1 {
   const json = unpackSig(sig)
-  if (json['TLS.ver'] === '2.0') return { version: '2.0', ...common(json, 'TLS.identifier', 'TLS.sdkappid', 'TLS.expire') }
-  return decodeV1Json(json).fields
+  return json['TLS.ver'] === '2.0' ? v2Fields(json) : v1Fields(json)
 }
 
 function checks(fields: CommonFields, signatureOk: boolean, what: string, options: VerifyOptions): Checks {
@@ -138,8 +135,7 @@ function checks(fields: CommonFields, signatureOk: boolean, what: string, option
 /** Decodes a v2 signature and checks its HMAC with the secretKey (constant-time compare). */
 export function verifyUserSig(sig: string, secretKey: string | KeyObject, options: VerifyOptions = {}): VerifyResultV2 {
   const json = unpackSig(sig)
-  if (json['TLS.ver'] !== '2.0') malformed('not a v2 signature (TLS.ver is not "2.0")')
-  const fields: UserSigFieldsV2 = { version: '2.0', ...common(json, 'TLS.identifier', 'TLS.sdkappid', 'TLS.expire') }
+  const fields = v2Fields(json)
   const key = typeof secretKey === 'string' ? v2Key(secretKey) : secretKey
   // Rebuild the text from the JSON as written (numbers or strings), as Tencent's verifiers do.
   const text = v2SignedText(fields.identifier, fields.sdkAppID, fields.time, fields.expire, json['TLS.userbuf'] as string | undefined)
@@ -151,7 +147,8 @@ export function verifyUserSig(sig: string, secretKey: string | KeyObject, option
 
 /** Decodes a v1 signature and checks its ECDSA signature with the app's public key. */
 export function verifyUserSigV1(sig: string, publicKey: string | KeyObject, options: VerifyOptions = {}): VerifyResultV1 {
-  const { fields, json } = decodeV1Json(unpackSig(sig))
+  const json = unpackSig(sig)
+  const fields = v1Fields(json)
   const key = v1PublicKey(publicKey)
   let signatureValid: boolean
   try {

@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util'
 import { readFileSync } from 'node:fs'
 import { SignError } from '../errors'
+import { ALL_PRIVILEGES } from '../limits'
 import { createV2Signer } from '../usersig-v2'
 import { genUserSigV1 } from '../usersig-v1'
 import { genPrivateMapKey, genPrivateMapKeyV1, type RoomTarget } from '../private-map-key'
@@ -122,7 +123,7 @@ export function runCli(argv: string[], env: Env, io: CliIO): number {
         const sdkAppID = required('sdkappid', sdkAppIDFlag())
         const userID = required('userid', values.userid)
         const expire = integerFlag('expire', values.expire) ?? 300
-        const privilege = integerFlag('privilege', values.privilege) ?? 255
+        const privilege = integerFlag('privilege', values.privilege) ?? ALL_PRIVILEGES
         const roomID = integerFlag('roomid', values.roomid)
         if ((roomID === undefined) === (values.strroomid === undefined)) throw new UsageError('give exactly one of --roomid and --strroomid')
         const room: RoomTarget = roomID !== undefined ? { roomID } : { strRoomID: values.strroomid! }

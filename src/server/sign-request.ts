@@ -5,6 +5,7 @@
  */
 import type { RoomTarget } from '../private-map-key'
 import { SignError } from '../errors'
+import { ALL_PRIVILEGES } from '../limits'
 import { assertPrivilege, assertRoomID, assertStrRoomID } from '../validate'
 import { HttpError } from './http-error'
 
@@ -49,5 +50,5 @@ export function parseSignRequest(body: unknown): SignRequest {
     if (!room) throw new HttpError(400, 'INVALID_PRIVILEGE', 'privilege applies to a privateMapKey: give roomID or strRoomID with it')
     fromSignError(() => assertPrivilege(privilege))
   }
-  return { userID, ...(room ? { room } : {}), privilege: (privilege as number | undefined) ?? 255 }
+  return { userID, ...(room ? { room } : {}), privilege: (privilege as number | undefined) ?? ALL_PRIVILEGES }
 }

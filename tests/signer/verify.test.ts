@@ -1,7 +1,7 @@
 /** Verifiers: tampering, expiry, mismatches, foreign encodings and hostile input. */
 import { describe, expect, it } from 'vitest'
 import { deflateSync } from 'node:zlib'
-import { decodeUserSig, genPrivateMapKey, genUserSig, genUserSigV1, SignError, verifyUserSig, verifyUserSigV1 } from '../../src/index'
+import { decodeUserSig, decodeUserSigV1, decodeUserSigV2, genPrivateMapKey, genUserSig, genUserSigV1, SignError, verifyUserSig, verifyUserSigV1 } from '../../src/index'
 import { fixtureKey, sigJson } from './helpers'
 
 const key = 'test-only-secret'
@@ -98,5 +98,8 @@ describe('verifyUserSigV1', () => {
   it('decodeUserSig tells the generations apart', () => {
     expect(decodeUserSig(v1).version).toBe('v1')
     expect(decodeUserSig(sig).version).toBe('2.0')
+    expect(decodeUserSigV1(v1)).toMatchObject({ tlsVersion: '201610110000', identifier: 'abc' })
+    expect(decodeUserSigV2(sig)).toMatchObject({ identifier: 'alice', expire: 600 })
+    malformed(() => decodeUserSigV2(v1), /not a v2/)
   })
 })
