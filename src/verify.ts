@@ -129,6 +129,7 @@ function checks(fields: CommonFields, signatureOk: boolean, what: string, option
   if (options.userID !== undefined && options.userID !== fields.identifier) problems.push('signed for another userID')
   if (options.sdkAppID !== undefined && options.sdkAppID !== fields.sdkAppID) problems.push('signed for another sdkAppID')
   if (fields.privateMap && fields.privateMap.userID !== fields.identifier) problems.push('privateMap record names another userID')
+  if (fields.privateMap && fields.privateMap.sdkAppID !== fields.sdkAppID) problems.push('privateMap record names another sdkAppID')
   return { expired, problems, valid: problems.length === 0 }
 }
 
@@ -137,8 +138,9 @@ export function verifyUserSig(sig: string, secretKey: string | KeyObject, option
   const json = unpackSig(sig)
   const fields = v2Fields(json)
   const key = typeof secretKey === 'string' ? v2Key(secretKey) : secretKey
-  // Rebuild the text from the JSON as written (numbers or strings), as Tencent's verifiers do.
-  const text = v2SignedText(fields.identifier, fields.sdkAppID, fields.time, fields.expire, json['TLS.userbuf'] as string | undefined)
+  // Rebuild the text from the values as written (numbers or digit strings, already checked), as Tencent's verifiers do.
+  const raw = (name: string) => String(json[name])
+  const text = v2SignedText(fields.identifier, raw('TLS.sdkappid'), raw('TLS.time'), raw('TLS.expire'), json['TLS.userbuf'] as string | undefined)
   const expected = Buffer.from(v2Hmac(key, text), 'base64')
   const given = Buffer.from(json['TLS.sig'] as string, 'base64')
   const hmacValid = given.length === expected.length && timingSafeEqual(given, expected)

@@ -1,7 +1,7 @@
 /** Verifiers: tampering, expiry, mismatches, foreign encodings and hostile input. */
 import { describe, expect, it } from 'vitest'
 import { deflateSync } from 'node:zlib'
-import { decodeUserSig, decodeUserSigV1, decodeUserSigV2, genPrivateMapKey, genUserSig, genUserSigV1, SignError, verifyUserSig, verifyUserSigV1 } from '../../src/index'
+import { decodeUserSig, decodeUserSigV1, decodeUserSigV2, encodePrivateMapRecord, genPrivateMapKey, genUserSig, genUserSigV1, SignError, verifyUserSig, verifyUserSigV1 } from '../../src/index'
 import { fixtureKey, sigJson } from './helpers'
 
 const key = 'test-only-secret'
@@ -43,6 +43,19 @@ describe('verifyUserSig (v2)', () => {
     const stored = pack(sigJson(sig), 0)
     expect(stored.startsWith('eAE')).toBe(true)
     expect(verifyUserSig(stored, key, { now }).valid).toBe(true)
+  })
+
+  it('checks the text as written: a digit-string sdkappid signs the same text', () => {
+    const json = sigJson(sig)
+    const asStrings = pack({ ...json, 'TLS.sdkappid': '1400000001', 'TLS.time': String(json['TLS.time']) })
+    expect(verifyUserSig(asStrings, key, { now }).hmacValid).toBe(true)
+    expect(verifyUserSig(pack({ ...json, 'TLS.sdkappid': '01400000001' }), key, { now }).hmacValid).toBe(false)
+  })
+
+  it('a privateMap record for another user or app makes the key invalid', () => {
+    const foreignRecord = encodePrivateMapRecord({ userID: 'mallory', sdkAppID: 7, roomID: 1, expireAt: 1_700_000_300, privilege: 255, accountType: 0 })
+    const forged = genUserSig({ sdkAppID: 1400000001, secretKey: key, userID: 'alice', expire: 300, userbuf: foreignRecord, now })
+    expect(verifyUserSig(forged, key, { now }).problems).toEqual(['privateMap record names another userID', 'privateMap record names another sdkAppID'])
   })
 
   it('decodes privateMapKey records', () => {
