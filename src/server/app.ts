@@ -81,7 +81,9 @@ export function createSignHandler(config: ServerConfig, logger: Logger): (req: I
       (err: unknown) => {
         const httpError = err instanceof HttpError ? err : new HttpError(500, 'INTERNAL', 'the sign service failed; see its log')
         if (!(err instanceof HttpError)) logger.log('error', 'unexpected failure', { error: err instanceof Error ? err.message : String(err) })
-        if (!res.headersSent) sendJson(res, httpError.status, { error: { code: httpError.code, message: httpError.message } }, { ...cors, ...httpError.headers })
+        // Refused before its body was read: close rather than drain an unwanted upload on a kept-alive socket.
+        const close = req.complete ? {} : { connection: 'close' }
+        if (!res.headersSent) sendJson(res, httpError.status, { error: { code: httpError.code, message: httpError.message } }, { ...cors, ...close, ...httpError.headers })
         finish(httpError.status, httpError)
       },
     )

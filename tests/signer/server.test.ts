@@ -59,12 +59,12 @@ async function expectError(response: Response, status: number, code: string): Pr
 }
 
 /** Raw request, for bodies fetch will not send (lying Content-Length, chunked streams). */
-function rawPost(url: string, chunks: string[], headers: Record<string, string>): Promise<{ status: number; body: string }> {
+function rawPost(url: string, chunks: string[], headers: Record<string, string>): Promise<{ status: number; body: string; connection?: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(`${url}/api/usersig`, { method: 'POST', headers }, (res) => {
       let body = ''
       res.on('data', (c) => (body += c))
-      res.on('end', () => resolve({ status: res.statusCode!, body }))
+      res.on('end', () => resolve({ status: res.statusCode!, body, connection: res.headers.connection }))
     })
     req.on('error', reject)
     for (const chunk of chunks) req.write(chunk)
@@ -236,6 +236,10 @@ describe('sign service: ACCESS_TOKEN', () => {
     await expectError(await post(svc.url, { userID: 'a' }, { ...json, authorization: TOKEN }), 401, 'UNAUTHORIZED')
     const ok = await post(svc.url, { userID: 'a' }, { ...json, authorization: `Bearer ${TOKEN}` })
     expect(ok.status).toBe(200)
+    // Refused before the upload was read: the socket is closed instead of draining it.
+    const refused = await rawPost(svc.url, ['{"userID":"a","pad":"', 'x'.repeat(3000)], { ...json, 'transfer-encoding': 'chunked' })
+    expect(refused.status).toBe(401)
+    expect(refused.connection).toBe('close')
     // The token is checked before the body is read: bad JSON with no token is still a 401.
     await expectError(await post(svc.url, '{nope'), 401, 'UNAUTHORIZED')
     expect(svc.logs.join('\n')).not.toContain(TOKEN)
