@@ -85,9 +85,13 @@ export function runCli(argv: string[], env: Env, io: CliIO): number {
     }
     const { values, positionals } = parsed
     const command = positionals[0]
-    if (values.help || command === undefined || command === 'help') {
+    if (values.help || command === 'help') {
       io.out(USAGE)
-      return command === undefined && !values.help ? 2 : 0
+      return 0
+    }
+    if (command === undefined) {
+      io.err(USAGE)
+      return 2
     }
     if (positionals.length > 1) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[1])}`)
 
