@@ -53,7 +53,8 @@ function fakeWx(env: MpEnv): Record<string, unknown> {
     )
   }
   return {
-    getSystemInfoSync: () => ({ platform: 'android', version: '8.0.50', SDKVersion: '3.4.0', system: 'Android 14', windowWidth: 375, windowHeight: 667, pixelRatio: 2 }),
+    // fontSizeSetting: real WeChat reports it, and tim-wx-sdk (IM fixture) detects WeChat by it when loaded.
+    getSystemInfoSync: () => ({ platform: 'android', version: '8.0.50', SDKVersion: '3.4.0', system: 'Android 14', windowWidth: 375, windowHeight: 667, pixelRatio: 2, fontSizeSetting: 16 }),
     getWindowInfo: () => ({ windowWidth: 375, windowHeight: 667, pixelRatio: 2, screenWidth: 375, screenHeight: 667 }),
     getDeviceInfo: () => ({ platform: 'android', system: 'Android 14' }),
     getAppBaseInfo: () => ({ SDKVersion: '3.4.0', version: '8.0.50', language: 'zh_CN' }),
