@@ -309,6 +309,38 @@ describe('H5 engine: live changes and leaving', () => {
     expect(h5.room.status).toBe('in_room')
   })
 
+  it('a camera that will not switch is a warning; the current camera keeps running', async () => {
+    const h5 = createH5Room()
+    await startAndEnter(h5)
+    h5.sdk.client.updateLocalVideo = async () => {
+      throw Object.assign(new Error('Could not start video source'), { name: 'NotReadableError' })
+    }
+    h5.room.switchCamera()
+    await settle()
+    expect(h5.tagged('warning').at(-1)).toMatchObject({ code: RoomErrorCode.CAMERA_OPEN_FAILED })
+    expect(h5.tagged('error')).toEqual([])
+    expect(h5.room.status).toBe('in_room')
+  })
+
+  it('camera off and on again while the first start is still pending ends with one running camera', async () => {
+    const h5 = createH5Room()
+    const first = deferred()
+    h5.sdk.prepare = (client) => client.behaviour.set('startLocalVideo', first)
+    await startAndEnter(h5)
+    const client = h5.sdk.client
+    h5.room.update({ enableCamera: false })
+    client.behaviour.delete('startLocalVideo')
+    h5.room.update({ enableCamera: true })
+    await settle()
+    first.resolve()
+    await settle()
+    expect(client.callsOf('startLocalVideo')).toHaveLength(2)
+    // The camera counts as on (the second start): switching works instead of "not running".
+    h5.room.switchCamera()
+    await settle()
+    expect(client.callsOf('updateLocalVideo')).toContainEqual([{ option: { cameraId: 'cam-back' } }])
+  })
+
   it('stop() releases everything: capture, room, listeners, SDK instance, pending view waits', async () => {
     const h5 = createH5Room()
     await startAndEnter(h5)
