@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { isolateFromInternet, launchBrowser, openPage, type E2EBrowser } from './helpers/browser'
 import { screenshot } from './helpers/artifacts'
-import { fillField, gotoIndex } from './helpers/demo-page'
+import { fillField, gotoIndex, waitForLocalPreview } from './helpers/demo-page'
 import { decodeUserSigV2, privateMapKeyRoom } from './helpers/usersig'
 import './helpers/context'
 
@@ -16,7 +16,9 @@ const { webURL, signURL, sdkAppID, secretKey } = inject('e2e')
 let browser: E2EBrowser
 beforeAll(async () => {
   browser = await launchBrowser()
-  await isolateFromInternet(browser, [webURL, signURL])
+  // TRTC's servers never answer: the rooms stay in `entering` with their local preview, long enough
+  // to look at (the unreachable-server error path is h5-room.e2e.ts's subject).
+  await isolateFromInternet(browser, [webURL, signURL], 'hang')
 })
 afterAll(async () => {
   await browser?.close()
@@ -43,20 +45,6 @@ async function enterRoom(page: Page, userID: string, roomID: string, template = 
   return (await response.json()) as SignAnswer
 }
 
-/**
- * The plugin also logs each room `error` event to the console (`[webrtc-room] [room-1] error <code>`).
- * Such a line is fine only when the page shows the same error to the user (event log / notice):
- * returns the console errors that are NOT accounted for that way.
- */
-async function unexplainedErrors(page: Page, errors: string[]): Promise<string[]> {
-  const codes = await page.locator('#room-error .notice__code, #event-log .event--error .event__code').allTextContents()
-  const shown = new Set(codes.map((code) => code.trim()))
-  return errors.filter((line) => {
-    const logged = /^console\.error: \[webrtc-room\] \[[^\]]+\] error (-?\d+)\b/.exec(line)
-    return !(logged && shown.has(logged[1]))
-  })
-}
-
 describe('entering a room', () => {
   it('gets a real signature from the sign service and opens the room page with status and event log', async () => {
     const { page, errors } = await openPage(browser)
@@ -78,15 +66,9 @@ describe('entering a room', () => {
     await page.locator('#event-log').waitFor({ state: 'visible' })
     // The room reports what it is doing: at least one event reaches the log.
     await page.locator('#event-log .event').first().waitFor({ state: 'visible', timeout: 20_000 })
+    await waitForLocalPreview(page)
+    expect((await status.textContent())?.trim()).toBe('Entering')
     await screenshot(page, 'room')
-
-    // TRTC's servers are out of reach here: the room must end in a clear, explained error.
-    await expect.poll(async () => (await status.textContent())?.trim(), { timeout: 30_000 }).toBe('Error')
-    const notice = page.locator('#room-error')
-    await notice.waitFor({ state: 'visible' })
-    expect((await notice.locator('.notice__advice').textContent())?.trim()).toBeTruthy()
-    await page.locator('#event-log .event--error').first().waitFor({ state: 'visible' })
-    await screenshot(page, 'room-error')
 
     await page.locator('#tab-members').click()
     await page.locator('#member-list').waitFor({ state: 'visible' })
@@ -96,7 +78,7 @@ describe('entering a room', () => {
     await screenshot(page, 'room-chat')
     await page.locator('#tab-events').click()
 
-    expect(await unexplainedErrors(page, errors)).toEqual([])
+    expect(errors).toEqual([])
     await page.locator('#tool-leave').click()
     await page.waitForURL(/pages\/index\/index/)
     await page.close()
@@ -110,10 +92,10 @@ describe('entering a room', () => {
     await page.locator('.onev3').waitFor({ state: 'visible' })
     await expect(page.locator('.onev3__seat').count()).resolves.toBe(3)
     await expect(page.locator('.onev3__self .caption').textContent()).resolves.toContain('e2e_bob')
+    // Self large: the pusher building block shows the local camera.
+    await waitForLocalPreview(page)
     await screenshot(page, 'custom')
-    await page.locator('#room-error').waitFor({ state: 'visible', timeout: 30_000 })
-    await expect(page.locator('#room-status').textContent()).resolves.toContain('Error')
-    expect(await unexplainedErrors(page, errors)).toEqual([])
+    expect(errors).toEqual([])
     await page.close()
   })
 

@@ -113,10 +113,19 @@ export async function openPage(browser: E2EBrowser): Promise<WatchedPage> {
 
 /**
  * Cuts the browser off from everything but this run's servers, so a page behaves the same on an
- * offline CI runner and on a laptop with internet (TRTC / IM servers always unreachable).
+ * offline CI runner and on a laptop with internet. 'refuse': every outside request fails at once
+ * (TRTC / IM unreachable). 'hang': outside requests and WebSockets never answer, so a room stays
+ * in `entering` (with its local preview) until the plugin's own enter timeout.
  */
-export async function isolateFromInternet(browser: E2EBrowser, localURLs: string[]): Promise<void> {
+export async function isolateFromInternet(browser: E2EBrowser, localURLs: string[], mode: 'refuse' | 'hang' = 'refuse'): Promise<void> {
   const local = new Set(localURLs.map((u) => new URL(u).host))
-  await browser.context.route((url) => !local.has(url.host), (route) => route.abort('addressunreachable'))
-  await browser.context.routeWebSocket((url) => !local.has(url.host), (ws) => ws.close({ code: 1006, reason: 'no route (e2e)' }))
+  const outside = (url: URL) => !local.has(url.host)
+  if (mode === 'refuse') {
+    await browser.context.route(outside, (route) => route.abort('addressunreachable'))
+    await browser.context.routeWebSocket(outside, (ws) => ws.close({ code: 1006, reason: 'no route (e2e)' }))
+  } else {
+    // Not answering is the whole point: the handlers leave the request / socket pending.
+    await browser.context.route(outside, () => undefined)
+    await browser.context.routeWebSocket(outside, () => undefined)
+  }
 }

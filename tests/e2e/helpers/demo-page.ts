@@ -27,3 +27,18 @@ export async function fillField(page: Page, field: string, value: string): Promi
   }
   throw new Error(`#field-${field} does not keep the value ${JSON.stringify(value)}`)
 }
+
+/**
+ * Waits until the local camera preview (the fake device) shows frames in the pusher's view: the
+ * H5 engine plays it into a <video> inside the element `webrtc-room-local-<room>`.
+ */
+export async function waitForLocalPreview(page: Page, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      Array.from(document.querySelectorAll<HTMLVideoElement>('[id^="webrtc-room-local-"] video')).some(
+        (video) => video.readyState >= 2 && video.videoWidth > 0,
+      ),
+    undefined,
+    { timeout },
+  )
+}
