@@ -82,7 +82,7 @@ export function createSignHandler(config: ServerConfig, logger: Logger): (req: I
         const httpError = err instanceof HttpError ? err : new HttpError(500, 'INTERNAL', 'the sign service failed; see its log')
         if (!(err instanceof HttpError)) logger.log('error', 'unexpected failure', { error: err instanceof Error ? err.message : String(err) })
         // Refused before its body was read: close rather than drain an unwanted upload on a kept-alive socket.
-        const close = req.complete ? {} : { connection: 'close' }
+        const close: Record<string, string> = req.complete ? {} : { connection: 'close' }
         if (!res.headersSent) sendJson(res, httpError.status, { error: { code: httpError.code, message: httpError.message } }, { ...cors, ...close, ...httpError.headers })
         finish(httpError.status, httpError)
       },
