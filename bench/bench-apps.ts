@@ -56,6 +56,26 @@ function roomPage(variant: AppVariant): string {
 `
 }
 
+/**
+ * The H5 build runs with the app as its working dir (uni's H5 build takes index.html, the vite
+ * config and the platform plugins from package.json there). uni turns H5 source maps off; the
+ * post plugin turns them back on so bundle.ts can attribute bytes to sources.
+ */
+const VITE_CONFIG = `import { defineConfig } from 'vite'
+import uni from '@dcloudio/vite-plugin-uni'
+export default defineConfig({
+  plugins: [
+    uni(),
+    { name: 'bench-sourcemap', enforce: 'post', configResolved(config) { (config.build as { sourcemap: boolean }).sourcemap = true } },
+  ],
+})
+`
+
+function packageJson(): string {
+  const root = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>
+  return JSON.stringify({ name: 'webrtc-room-bench-app', private: true, dependencies: root.dependencies, devDependencies: root.devDependencies }, null, 2)
+}
+
 function write(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true })
   writeFileSync(path, text)
@@ -72,14 +92,11 @@ export function writeBenchApp(variant: AppVariant): string {
   write(join(dir, 'manifest.json'), JSON.stringify(MANIFEST, null, 2))
   write(join(dir, 'pages.json'), JSON.stringify(PAGES, null, 2))
   write(join(dir, 'index.html'), INDEX_HTML)
+  write(join(dir, 'package.json'), packageJson())
+  write(join(dir, 'vite.config.ts'), VITE_CONFIG)
   write(join(dir, 'App.vue'), `<script setup lang="ts">\nconst benchApp = true\n</script>\n`)
   write(join(dir, 'main.ts'), mainTs(variant))
   write(join(dir, 'pages/room/room.vue'), roomPage(variant))
   cpSync(PLUGIN_DIR, join(dir, 'uni_modules/webrtc-room'), { recursive: true, dereference: true })
   return dir
-}
-
-/** Text of the app's own files, for the build cache key. */
-export function readAppText(dir: string, files: string[]): string {
-  return files.map((file) => readFileSync(join(dir, file), 'utf8')).join('\0')
 }

@@ -22,7 +22,7 @@ function hashTree(dir: string, hash: ReturnType<typeof createHash>): void {
 const run = promisify(execFile)
 
 /**
- * Returns the output dir of `appDir` built for `platform` (h5 with source maps, for attribution).
+ * Returns the output dir of `appDir` built for `platform` (h5 with source maps, see bench-apps.ts).
  * Async on purpose: a long synchronous build would starve a vitest worker's RPC and time it out.
  */
 export async function buildBenchApp(appDir: string, name: string, platform: BuildPlatform): Promise<string> {
@@ -34,10 +34,11 @@ export async function buildBenchApp(appDir: string, name: string, platform: Buil
   const want = hash.digest('hex')
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return outDir
   rmSync(outDir, { recursive: true, force: true })
-  const args = ['build', ...(platform === 'h5' ? ['--sourcemap'] : ['-p', platform])]
+  const args = ['build', ...(platform === 'h5' ? [] : ['-p', platform])]
   try {
     await run(join(ROOT, 'node_modules/.bin/uni'), args, {
-      cwd: ROOT,
+      // mp-weixin: from the repo root, as tests/helpers/build-fixture.ts does; h5 needs the app dir.
+      cwd: platform === 'h5' ? appDir : ROOT,
       env: { ...process.env, CI: '1', UNI_INPUT_DIR: appDir, UNI_OUTPUT_DIR: outDir, NODE_ENV: 'production' },
       maxBuffer: 64 * 1024 * 1024,
     })

@@ -37,7 +37,7 @@ export interface H5Share {
   engineBytes: number
   sdkBytes: number
   totalJsBytes: number
-  /** Output chunks holding engine bytes, and whether index.html loads them up front. */
+  /** Output chunks holding engine bytes, and whether index.html loads them up front (else: on demand). */
   chunks: Array<{ file: string; engineBytes: number; eager: boolean }>
 }
 
@@ -186,11 +186,11 @@ export async function runBundle(options: { h5: boolean }): Promise<BundleResult>
       value: Number(((100 * engine) / h5.totalJsBytes).toFixed(1)),
       unit: '%',
       note: `${engine} B of ${h5.totalJsBytes} B JS: our H5 engine ${h5.engineBytes} B + trtc-sdk-v5 ${h5.sdkBytes} B; ${
-        h5.chunks.length === 0 ? 'no engine chunk found' : h5.chunks.map((c) => `${c.file} ${c.eager ? 'eager' : 'lazy'}`).join(', ')
+        h5.chunks.length === 0 ? 'no engine chunk found' : h5.chunks.map((c) => `${c.file.replace(/^assets\/(\.\.-)*/, '')} (${c.engineBytes} B, ${c.eager ? 'loaded by index.html' : 'loaded on demand'})`).join(', ')
       }`,
     })
     figures.push({ name: 'bundle.h5.engine', value: h5.engineBytes, unit: 'B', reference: ref, note: 'our H5 engine code (engines/h5), without trtc-sdk-v5' })
   }
-  figures.push({ name: 'bundle.reference.trtc-wx-sdk', value: reference.bytes, unit: 'B', reference: ref, note: `${reference.rawBytes} B as published` })
+  figures.push({ name: 'bundle.reference.trtc-wx-sdk', value: reference.bytes, unit: 'B', isReference: true, note: `${reference.rawBytes} B as published` })
   return { reference, room, roomIM, vendor, h5, figures, notes }
 }

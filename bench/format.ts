@@ -11,6 +11,8 @@ export interface Figure {
   reference?: { label: string; value: number }
   /** The goal as text and whether this figure meets it (undefined = no goal for this figure). */
   goal?: { text: string; met: boolean }
+  /** This figure IS the reference (printed as such, no ratio to itself). */
+  isReference?: boolean
   /** Extra context for the docs table. */
   note?: string
 }
@@ -27,6 +29,7 @@ export function kilobytes(bytes: number): string {
 }
 
 export function formatRatio(figure: Figure): string {
+  if (figure.isReference) return '(the reference)'
   if (!figure.reference) return '(no reference)'
   const { label, value } = figure.reference
   if (value === 0) return `(reference ${label} is 0)`

@@ -3,7 +3,7 @@
  * of result differences vs trtc-wx-sdk, the setData chart and the machine/date the run was made on.
  */
 import { cpus, platform, release, totalmem } from 'node:os'
-import type { BundleResult } from './bundle'
+import type { BundleResult, PluginBytes } from './bundle'
 import type { EventCostResult } from './event-cost'
 import { formatFigure, formatValue, kilobytes, type Figure } from './format'
 import type { SetDataResult } from './setdata'
@@ -28,6 +28,7 @@ function valueCell(figure: Figure): string {
 }
 
 function ratioCell(figure: Figure): string {
+  if (figure.isReference) return 'the reference'
   if (!figure.reference || figure.reference.value === 0) return '—'
   return `${(figure.value / figure.reference.value).toFixed(2)}× ${figure.reference.label}`
 }
@@ -40,6 +41,26 @@ function figureTable(figures: Figure[]): string[] {
   const lines = ['| figure | value | ratio vs reference | goal | notes |', '|---|---|---|---|---|']
   for (const f of figures) lines.push(`| \`${f.name}\` | ${valueCell(f)} | ${ratioCell(f)} | ${goalCell(f)} | ${f.note ?? ''} |`)
   return lines
+}
+
+/** Where the plugin's bytes are: per folder (core, components, platform, stores, im), then the biggest files. */
+function breakdown(label: string, bytes: PluginBytes): string[] {
+  const counted = bytes.files.filter((f) => !f.path.endsWith('.json'))
+  const areas = new Map<string, number>()
+  for (const f of counted) {
+    const area = f.path.split('/').slice(0, 3).join('/')
+    areas.set(area, (areas.get(area) ?? 0) + f.bytes)
+  }
+  return [
+    `| plugin folder (${label}) | bytes | share |`,
+    '|---|---|---|',
+    ...[...areas].sort((a, b) => b[1] - a[1]).map(([area, n]) => `| \`${area}/\` | ${n} | ${((100 * n) / bytes.total).toFixed(1)} % |`),
+    '',
+    `| largest files (${label}) | bytes |`,
+    '|---|---|',
+    ...counted.slice(0, 12).map((f) => `| \`${f.path}\` | ${f.bytes} |`),
+    '',
+  ]
 }
 
 export function renderMarkdown(run: BenchRun, chartFile: string): string {
@@ -74,22 +95,20 @@ export function renderMarkdown(run: BenchRun, chartFile: string): string {
       'Third-party code the room pulls in (pinia; tim-wx-sdk with IM) goes to `common/vendor.js` and is listed apart.',
       `trtc-wx-sdk is only the SDK: an app using it still writes its own page template, styles and room logic.`,
       '',
-      '| plugin file (IM off) | bytes |',
-      '|---|---|',
-      ...b.room.files.map((f) => `| \`${f.path}\` | ${f.bytes} |`),
-      '',
+      ...breakdown('IM off', b.room),
     )
-    if (b.roomIM) {
-      out.push('| plugin file (IM on) | bytes |', '|---|---|', ...b.roomIM.files.map((f) => `| \`${f.path}\` | ${f.bytes} |`), '')
-    }
+    if (b.roomIM) out.push(...breakdown('IM on', b.roomIM))
     for (const note of b.notes) out.push(`- ${note}`)
     if (b.notes.length) out.push('')
   }
   if (run.setData) {
     const s = run.setData
     out.push('## 2. setData traffic', '', ...s.method, '', `![setData bytes per change vs room size](${chartFile})`, '')
-    out.push('| room size | change | setData calls | bytes |', '|---|---|---|---|')
-    for (const row of s.rows) out.push(`| ${row.roomSize} | ${row.change} | ${row.calls} | ${row.bytes} |`)
+    out.push('| template | room size | change | setData calls | bytes | bytes by component |', '|---|---|---|---|---|---|')
+    for (const row of s.rows) {
+      const parts = Object.entries(row.byComponent).map(([k, v]) => `${k} ${v}`).join(', ')
+      out.push(`| ${row.template} | ${row.roomSize} | ${row.change} | ${row.calls} | ${row.bytes} | ${parts} |`)
+    }
     out.push('')
     for (const note of s.notes) out.push(`- ${note}`)
     if (s.notes.length) out.push('')

@@ -1,7 +1,7 @@
 /**
  * `npm run bench` (full: prints every figure, rewrites docs/benchmarks.md and docs/benchmarks-setdata.svg)
  * and `npm run bench:quick` (CI: same code on small inputs, prints, writes nothing).
- * Flags: --quick, --only=bundle,events, --no-h5 (skip the H5 build).
+ * Flags: --quick, --only=bundle,setdata,events, --no-h5 (skip the H5 build).
  * Prints one line per figure: `name: value unit (ratio vs reference)`. No time thresholds anywhere.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -12,9 +12,10 @@ import { lineChartSVG } from './chart'
 import { FULL_EVENT_COST, QUICK_EVENT_COST, runEventCost } from './event-cost'
 import { formatFigure, type Figure } from './format'
 import { renderMarkdown, type BenchRun } from './report'
+import { runSetData } from './setdata'
 
-type Section = 'bundle' | 'events'
-const SECTIONS: Section[] = ['bundle', 'events']
+type Section = 'bundle' | 'setdata' | 'events'
+const SECTIONS: Section[] = ['bundle', 'setdata', 'events']
 
 function parseArgs(argv: string[]) {
   const quick = argv.includes('--quick')
@@ -43,6 +44,11 @@ async function main(): Promise<void> {
     run.bundle = await runBundle({ h5: args.h5 })
     print('bundle (mp-weixin / h5, bytes)', run.bundle.figures)
     for (const note of run.bundle.notes) console.log(`  note: ${note}`)
+  }
+  if (args.only.includes('setdata')) {
+    run.setData = runSetData({ quick: args.quick })
+    print('setData per change (compiled component under miniprogram-simulate)', run.setData.figures)
+    for (const note of run.setData.notes) console.log(`  note: ${note}`)
   }
   if (args.only.includes('events')) {
     run.eventCost = runEventCost(args.quick ? QUICK_EVENT_COST : FULL_EVENT_COST)

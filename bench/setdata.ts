@@ -1,12 +1,26 @@
-/** setData traffic of the compiled component (issue #10 item 2). Filled in below. */
-import type { Figure } from './format'
+/**
+ * setData traffic (issue #10 item 2): bytes and calls that one member joining, leaving or turning
+ * its video off costs in the compiled mp-weixin component, in rooms of 2 … 50, under
+ * miniprogram-simulate. Builds tests/fixtures/mp-app with the real compiler (buildFixture) and runs
+ * bench/setdata-probe.ts in a child process per page (its jsdom globals stay out of this process).
+ *
+ * Figures: per template and change, the bytes in the largest room, with the same change in a room
+ * of 2 as the reference — a ratio near 1.0 means flat in room size (the goal), and ≤ 2 KB.
+ */
+import { execFileSync } from 'node:child_process'
+import { join } from 'node:path'
+import { buildFixture } from '../tests/helpers/build-fixture'
+import { ROOT } from './bench-apps'
 import type { Series } from './chart'
+import type { Figure } from './format'
+import type { ProbeMeasure } from './setdata-probe'
 
-export interface SetDataRow {
-  roomSize: number
-  change: 'join' | 'leave' | 'video toggle'
-  calls: number
-  bytes: number
+export const SETDATA_GOAL_BYTES = 2048
+export const FULL_SIZES = [2, 4, 8, 16, 32, 50]
+export const QUICK_SIZES = [2, 8]
+
+export interface SetDataRow extends ProbeMeasure {
+  template: string
 }
 
 export interface SetDataResult {
@@ -15,4 +29,72 @@ export interface SetDataResult {
   figures: Figure[]
   method: string[]
   notes: string[]
+}
+
+/** The fixture pages measured, and where their <live-pusher> is. */
+const PAGES = [
+  { template: 'grid', selector: '#room >>> #pusher' },
+  { template: 'custom', selector: '#my-pusher >>> #pusher' },
+]
+
+const CHANGES: ProbeMeasure['change'][] = ['join', 'leave', 'video toggle']
+const COLORS: Record<string, string> = {
+  'grid join': '#1f77b4',
+  'grid leave': '#ff7f0e',
+  'grid video toggle': '#2ca02c',
+  'custom join': '#9467bd',
+  'custom leave': '#8c564b',
+  'custom video toggle': '#e377c2',
+}
+
+function probe(dist: string, template: string, selector: string, sizes: number[]): ProbeMeasure[] {
+  const stdout = execFileSync(join(ROOT, 'node_modules/.bin/tsx'), [join(__dirname, 'setdata-probe.ts'), dist, template, selector, sizes.join(',')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  })
+  const line = stdout.split('\n').find((l) => l.startsWith('@@SETDATA@@'))
+  if (!line) throw new Error(`setData probe for ${template} printed no result`)
+  return JSON.parse(line.slice('@@SETDATA@@'.length)) as ProbeMeasure[]
+}
+
+export function runSetData(options: { quick: boolean }): SetDataResult {
+  const sizes = options.quick ? QUICK_SIZES : FULL_SIZES
+  const dist = buildFixture('mp-app')
+  const rows: SetDataRow[] = []
+  for (const page of PAGES) {
+    for (const m of probe(dist, page.template, page.selector, sizes)) rows.push({ template: page.template, ...m })
+  }
+  const figures: Figure[] = []
+  const series: Series[] = []
+  const largest = sizes[sizes.length - 1]
+  for (const page of PAGES) {
+    for (const change of CHANGES) {
+      const points = rows.filter((r) => r.template === page.template && r.change === change)
+      const first = points.find((r) => r.roomSize === sizes[0])
+      const last = points.find((r) => r.roomSize === largest)
+      if (!first || !last) continue
+      const worst = Math.max(...points.map((r) => r.bytes))
+      figures.push({
+        name: `setdata.${page.template}.${change.replace(' ', '-')}.room-of-${largest}`,
+        value: last.bytes,
+        unit: 'B',
+        reference: { label: `same change in a room of ${sizes[0]}`, value: first.bytes },
+        goal: { text: '≤ 2 KB per change, flat in room size', met: worst <= SETDATA_GOAL_BYTES && last.bytes <= first.bytes * 1.5 },
+        note: `${last.calls} setData calls; by component: ${Object.entries(last.byComponent).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+      })
+      series.push({ label: `${page.template} ${change}`, color: COLORS[`${page.template} ${change}`] ?? '#333', points: points.map((r) => ({ x: r.roomSize, y: r.bytes })) })
+    }
+  }
+  const method = [
+    'The real mp-weixin build of tests/fixtures/mp-app (the component engineer\'s fixture pages) runs under',
+    '`miniprogram-simulate` with jsdom (tests/mp/mp-harness.ts); `tests/helpers/setdata-meter.ts` wraps exparser\'s',
+    '`setData` and counts every call of every component with the UTF-8 bytes of its JSON payload. bench/setdata-probe.ts',
+    'fires live-pusher `statechange` notifications on the rendered `<live-pusher>`: a **join** is 1031 + 1033 (video on)',
+    '+ 1034 (audio on), as WeChat announces a member; a **video toggle** is one 1033 `hasvideo: 0` for a member in the',
+    'middle of the room; a **leave** is 1032 for that member. Room size counts people, self included.',
+    `Flat in room size = the ratio to the same change in a room of ${sizes[0]} stays near 1.0 (goal counted as met up to 1.5×).`,
+  ]
+  return { rows, series, figures, method, notes: [] }
 }
