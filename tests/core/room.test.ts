@@ -6,7 +6,7 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { watch } from 'vue'
-import { createRoom } from '../../uni_modules/webrtc-room/core/room'
+import { createRoom, IM_STOP_TIMEOUT_MS } from '../../uni_modules/webrtc-room/core/room'
 import { RoomErrorCode, WebrtcRoomError } from '../../uni_modules/webrtc-room/core/error-codes'
 import { registerIM, unregisterIM, type ImFactory, type ImRoomParams, type ImSession } from '../../uni_modules/webrtc-room/core/im-registry'
 import { isLegalTransition } from '../../uni_modules/webrtc-room/core/status'
@@ -605,6 +605,32 @@ describe('IM wiring', () => {
     expect(room.status).toBe('in_room')
     await expect(room.sendGroupTextMsg('x')).rejects.toMatchObject({ code: RoomErrorCode.IM_NOT_INSTALLED })
     await room.stop()
+  })
+
+  it('an IM logout that never settles delays stop() by at most IM_STOP_TIMEOUT_MS; destroy cleans up at once', async () => {
+    registerIM(() => ({
+      start: async () => {},
+      stop: () => new Promise<void>(() => {}),
+      on: () => () => {},
+      sendC2CTextMsg: async () => null,
+      sendC2CCustomMsg: async () => null,
+      sendGroupTextMsg: async () => null,
+      sendGroupCustomMsg: async () => null,
+    }))
+    const platform = createFakePlatform()
+    const room = createRoom({ ...BASE, enableIM: true }, platform, { key: 'im-hang' })
+    await room.start()
+    let stopped = false
+    const stopping = room.destroy().then(() => (stopped = true))
+    expect(useRoomStore().rooms['im-hang']).toBeUndefined()
+    expect(getController('im-hang')).toBeUndefined()
+    await flush()
+    expect(stopped).toBe(false)
+    platform.advance(IM_STOP_TIMEOUT_MS)
+    await stopping
+    expect(stopped).toBe(true)
+    expect(platform.liveTimers()).toBe(0)
+    expect(platform.logs.some((l) => l.message.includes('IM stop did not settle'))).toBe(true)
   })
 
   it('a failing IM login is an im error; update({enableIM}) starts and stops IM live', async () => {

@@ -67,6 +67,9 @@ export interface CreateRoomConfig {
   eventLimit?: number
 }
 
+/** How long stop() waits for an IM session's logout before it resolves anyway. */
+export const IM_STOP_TIMEOUT_MS = 5000
+
 type SendSucc = (res: unknown) => void
 type SendFail = (code: number, message: string) => void
 
@@ -152,7 +155,9 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
     off: () => void
   }
   let im: ImLink | null = null
+  /** Settles when the last stopped IM session finished stopping (or failed to). */
   let imStopping: Promise<void> = Promise.resolve()
+  let imStopPending = false
 
   const waiters: Array<{ epoch: number; resolve: () => void }> = []
 
@@ -491,7 +496,32 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
     } catch (err) {
       stopped = Promise.reject(err)
     }
-    imStopping = stopped.catch((err) => log('warn', 'IM stop failed', { error: String(err) }))
+    imStopPending = true
+    const settled = stopped
+      .catch((err) => log('warn', 'IM stop failed', { error: String(err) }))
+      .then(() => {
+        if (imStopping === settled) imStopPending = false
+      })
+    imStopping = settled
+  }
+
+  /** stop() waits for the IM logout, but never forever: an offline SDK may not answer. */
+  function waitForIMStop(): Promise<void> {
+    if (!imStopPending) return Promise.resolve()
+    return new Promise<void>((resolve) => {
+      let done = false
+      const finish = () => {
+        if (done) return
+        done = true
+        platform.clearTimeout(handle)
+        resolve()
+      }
+      const handle = platform.setTimeout(() => {
+        log('warn', `IM stop did not settle within ${IM_STOP_TIMEOUT_MS} ms; continuing`)
+        finish()
+      }, IM_STOP_TIMEOUT_MS)
+      imStopping.then(finish)
+    })
   }
 
   function send(
@@ -580,7 +610,7 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
       clearAllTimers()
       releaseAppListeners()
       settleWaiters()
-      await imStopping
+      await waitForIMStop()
     },
     pause() {
       dispatch({ type: 'pause' })
@@ -660,7 +690,8 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
     },
     async destroy() {
       if (destroyed) return
-      await controller.stop()
+      // Everything but the IM logout happens synchronously here; only the logout is awaited.
+      const stopping = controller.stop()
       destroyed = true
       safely('engine destroy', () => engine.destroy())
       settleWaiters()
@@ -671,6 +702,7 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
         store.removeRoom(key)
         unregisterController(key)
       }
+      await stopping
     },
   }
 
