@@ -6,6 +6,8 @@
  * per member change (printed: `setData <template> join #n: … bytes`).
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { createRequire } from 'node:module'
+import { join as pathJoin } from 'node:path'
 import { buildFixture } from '../helpers/build-fixture'
 import { installSetDataMeter, type SetDataMeter, type SetDataTotals } from '../helpers/setdata-meter'
 import { installMpApp, renderPage, settle, type MpEnv, type SimComponent } from './mp-harness'
@@ -171,6 +173,32 @@ describe('compiled <webrtc-room> under miniprogram-simulate', () => {
     players[0].dispatchEvent('netstatus', { detail: { info: { videoBitrate: 300 } } })
     await settle(page)
     expect(fx.events.at(-1)).toMatchObject({ tag: 'net_status', detail: { userID: 'bob', info: { videoBitrate: 300 } } })
+  })
+
+  it('app hide / show pause and resume the pusher; leaving the page stops it and frees the room', async () => {
+    const { fx, fire } = await open('float')
+    await join(fire, 'bob')
+    ;[...env.appHide].forEach((cb) => cb())
+    await settle(page!)
+    ;[...env.appShow].forEach((cb) => cb())
+    await settle(page!)
+    expect(fx.events.map((e) => e.tag)).toEqual(expect.arrayContaining(['background', 'foreground']))
+    const pusher = env.contexts.find((c) => c.kind === 'pusher')!
+    expect(pusher.calls).toEqual(['start', 'pause', 'resume'])
+
+    // Leaving the page: WeChat detaches the components (the blocks first, their native tags go and
+    // stop with them); the room is destroyed: listeners released, the room gone from the store.
+    const roomKey = fx.room()!.roomKey
+    const before = env.contexts.map((c) => c.calls.length)
+    page!.detach()
+    page = null
+    await new Promise((r) => setTimeout(r, 5))
+    expect(env.appShow.size + env.appHide.size).toBe(0)
+    // The compiled store module the compiled component registered its controller in.
+    const compiledStore = createRequire(import.meta.url)(pathJoin(env.dist, 'uni_modules/webrtc-room/stores/room.js'))
+    expect(compiledStore.getController(roomKey)).toBeUndefined()
+    // No call reaches a context whose tag is gone.
+    expect(env.contexts.map((c) => c.calls.length)).toEqual(before)
   })
 
   for (const name of ['float', 'grid', 'custom'] as const) {
