@@ -182,13 +182,16 @@ describe('TimSession: the room group', () => {
   })
 
   it('fails with IM_JOIN_GROUP_FAILED (join_group_event code = tim code) when the group is absent and creating is off', async () => {
-    const { open, store } = setup({ groupExists: false, createGroupIfAbsent: false })
+    const { open, store, tim } = setup({ groupExists: false, createGroupIfAbsent: false })
+    const t = tim()
     const { session, events } = open()
     const err = await rejection(session.start())
     expect(err.code).toBe(RoomErrorCode.IM_JOIN_GROUP_FAILED)
     expect(err.detail.nativeCode).toBe(10010)
     expect(events.at(-1)).toMatchObject({ tag: 'join_group_event', code: 10010, detail: { groupID: '1234', status: '' } })
     expect(store.room('room-1')!.joinedGroup).toBeNull()
+    await until(() => t.destroyed, 'the failed session to give tim back')
+    expect(t.calls.slice(-2)).toEqual(['logout', 'destroy'])
     await session.stop()
   })
 
@@ -242,9 +245,11 @@ describe('TimSession: login failures, kick-out, network, SDK errors', () => {
     expect(err.detail.nativeCode).toBe(70001)
     expect(events).toEqual([{ tag: 'login_event', code: 70001, detail: { userID: 'alice', message: 'IM login failed: userSig expired' } }])
     expect(store.room('room-1')!.login).toBe('failed')
+    // A failed start does not keep tim alive until stop(): the instance is already released.
+    await until(() => pool.size === 0, 'the lease to be released')
+    expect(tim().listenerCount()).toBe(0)
     await session.stop()
     expect(pool.size).toBe(0)
-    expect(tim().listenerCount()).toBe(0)
   })
 
   it('no SDK_READY after login → IM_LOGIN_FAILED after the ready timeout', async () => {

@@ -53,6 +53,8 @@ export class TimSession implements ImSession {
   private startPromise: Promise<void> | null = null
   private stopPromise: Promise<void> | null = null
   private joinInFlight: Promise<boolean> | null = null
+  /** A lease given back early (failed start): stop() waits for it. */
+  private releasing: Promise<void> = Promise.resolve()
   private readonly handlers = new Set<(event: ImEvent) => void>()
   private readonly timListeners: Array<[string, (event: TimEvent<any>) => void]> = []
   private pendingGroup: TimMessage[] = []
@@ -147,6 +149,7 @@ export class TimSession implements ImSession {
       const failure = error as WebrtcRoomError
       this.phase = 'failed'
       this.pendingGroup = []
+      this.abandon()
       this.emit('join_group_event', (failure.detail.nativeCode as number | undefined) ?? failure.code, {
         groupID: params.groupID, groupType: params.groupType, status: '', created: false, message: failure.message,
       })
@@ -176,12 +179,24 @@ export class TimSession implements ImSession {
       ? error
       : new WebrtcRoomError(RoomErrorCode.IM_LOGIN_FAILED, `IM login failed: ${timErrorMessage(error)}`, { nativeCode: timErrorCode(error) })
     this.phase = 'failed'
+    this.abandon()
     this.sink.setLogin('failed')
     // The original's login_event: code = the SDK's error code (ours when the SDK gave none).
     this.emit('login_event', (failure.detail.nativeCode as number | undefined) ?? failure.code, {
       userID: this.params.userID, message: failure.message,
     })
     throw failure
+  }
+
+  /**
+   * A failed start gives its lease back at once: a session that cannot be used must not keep tim's
+   * socket (and login) alive until the app calls stop(). stop() later finds nothing left to do.
+   */
+  private abandon(): void {
+    this.unsubscribe()
+    const lease = this.lease
+    this.lease = null
+    if (lease) this.releasing = this.options.pool.release(lease).catch(() => {})
   }
 
   /** Races a step against stop(): a stopped session never waits for the SDK. */
@@ -220,6 +235,7 @@ export class TimSession implements ImSession {
       if (inGroup && lease.isLoggedIn()) await lease.tim.quitGroup(this.params.groupID).catch(() => {})
       await this.options.pool.release(lease)
     }
+    await this.releasing
     this.sink.setJoinedGroup(null)
     this.sink.setLogin('logged_out')
   }
