@@ -190,6 +190,7 @@ describe('TimSession: the room group', () => {
     expect(err.detail.nativeCode).toBe(10010)
     expect(events.at(-1)).toMatchObject({ tag: 'join_group_event', code: 10010, detail: { groupID: '1234', status: '' } })
     expect(store.room('room-1')!.joinedGroup).toBeNull()
+    expect(store.room('room-1')!.lastError).toMatchObject({ code: RoomErrorCode.IM_JOIN_GROUP_FAILED, detail: { nativeCode: 10010 } })
     await until(() => t.destroyed, 'the failed session to give tim back')
     expect(t.calls.slice(-2)).toEqual(['logout', 'destroy'])
     await session.stop()
@@ -245,6 +246,7 @@ describe('TimSession: login failures, kick-out, network, SDK errors', () => {
     expect(err.detail.nativeCode).toBe(70001)
     expect(events).toEqual([{ tag: 'login_event', code: 70001, detail: { userID: 'alice', message: 'IM login failed: userSig expired' } }])
     expect(store.room('room-1')!.login).toBe('failed')
+    expect(store.room('room-1')!.lastError).toEqual({ tag: 'error', code: RoomErrorCode.IM_LOGIN_FAILED, detail: { message: 'IM login failed: userSig expired', nativeCode: 70001 } })
     // A failed start does not keep tim alive until stop(): the instance is already released.
     await until(() => pool.size === 0, 'the lease to be released')
     expect(tim().listenerCount()).toBe(0)

@@ -150,6 +150,7 @@ export class TimSession implements ImSession {
       this.phase = 'failed'
       this.pendingGroup = []
       this.abandon()
+      this.recordFailure(failure)
       this.emit('join_group_event', (failure.detail.nativeCode as number | undefined) ?? failure.code, {
         groupID: params.groupID, groupType: params.groupType, status: '', created: false, message: failure.message,
       })
@@ -181,6 +182,7 @@ export class TimSession implements ImSession {
     this.phase = 'failed'
     this.abandon()
     this.sink.setLogin('failed')
+    this.recordFailure(failure)
     // The original's login_event: code = the SDK's error code (ours when the SDK gave none).
     this.emit('login_event', (failure.detail.nativeCode as number | undefined) ?? failure.code, {
       userID: this.params.userID, message: failure.message,
@@ -426,6 +428,13 @@ export class TimSession implements ImSession {
         // An app handler that throws must not break the session or the other handlers.
       }
     }
+  }
+
+  /** Keeps why the start failed in the store (`lastError`), so a UI can show it with the code's advice. */
+  private recordFailure(failure: WebrtcRoomError): void {
+    const nativeCode = failure.detail.nativeCode
+    const detail: ImErrorDetail = typeof nativeCode === 'number' ? { message: failure.message, nativeCode } : { message: failure.message }
+    this.sink.setError({ tag: 'error', code: failure.code, detail })
   }
 
   private emitError(code: number, message: string, nativeCode?: number): void {
