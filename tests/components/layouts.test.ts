@@ -3,7 +3,7 @@
  * The built-in layouts, the custom `layout` slot and the debug overlay as rendered by
  * @vue/test-utils (mp-weixin branch of the conditional compilation), plus their pure helpers.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { h } from 'vue'
 import WebrtcRoomPusher from '../../uni_modules/webrtc-room/components/webrtc-room-pusher/webrtc-room-pusher.vue'
@@ -159,6 +159,32 @@ describe('debug overlay', () => {
     expect(overlay).not.toContain(userSig.slice(8))
     expect(overlay).not.toContain(privateMapKey.slice(8))
     expect(r.pusherAttr('debug')).toBe('true')
+  })
+
+  it('the debug log (console) never prints the userSig or privateMapKey', async () => {
+    installUni()
+    const userSig = 'eJyrVkrOz0LOGSECRETabcdefghijklmnopqrstuv'
+    const privateMapKey = 'eJwLOGPRIVATEKEYsecret0123456789abcdef'
+    const lines: string[] = []
+    const spies = (['log', 'debug', 'info', 'warn', 'error'] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+        lines.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '))
+      }),
+    )
+    try {
+      const r = room({ debug: true, userSig, privateMapKey, autoplay: true })
+      await enter(r)
+      await join(r, 'bob')
+      await r.wrapper.setProps({ userSig: userSig + 'X' })
+      await flushPromises()
+      await r.methods.stop()
+    } finally {
+      spies.forEach((s) => s.mockRestore())
+    }
+    const log = lines.join('\n')
+    expect(lines.length).toBeGreaterThan(3)
+    expect(log).not.toContain(userSig.slice(6))
+    expect(log).not.toContain(privateMapKey.slice(6))
   })
 
   it('is absent without debug', async () => {
