@@ -69,6 +69,8 @@ describe('IM in the compiled mp-weixin app (tests/fixtures/mp-app-im)', () => {
     const fx = fixture('float')
     const room = fx.room()
     expect(room).not.toBeNull()
+    // Importing the IM entry only registers it: no tim instance, no socket before a room starts IM.
+    expect(sockets).toEqual([])
     await room!.start()
     await settle(page)
 
