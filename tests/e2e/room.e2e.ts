@@ -99,6 +99,29 @@ describe('entering a room', () => {
     await page.close()
   })
 
+  it('labels the room page in Chinese when the user chose Chinese', async () => {
+    const { page, errors } = await openPage(browser)
+    await gotoIndex(page, webURL, signURL)
+    await page.locator('#lang-switch').click()
+    await expect(page.locator('#enter-room').textContent()).resolves.toContain('进入房间')
+    await fillField(page, 'roomID', '626262')
+    // The form remembers the last template (the 1v3 test may have run before).
+    await page.locator('#template-grid').click()
+    await page.locator('#enter-room').click()
+    await page.waitForURL(/pages\/room\/room/)
+    await page.locator('#room-status').waitFor({ state: 'visible' })
+    await expect.poll(async () => (await page.locator('#room-status').textContent())?.trim()).toBe('进房中')
+    await expect(page.locator('#tab-events').textContent()).resolves.toContain('事件')
+    await expect(page.locator('#tool-leave .tool__label').textContent()).resolves.toBe('离开')
+    await screenshot(page, 'room-zh')
+    expect(errors).toEqual([])
+    // The choice is remembered: switch back so the other tests read English.
+    await page.locator('#tool-leave').click()
+    await page.locator('#lang-switch').click()
+    await expect(page.locator('#enter-room').textContent()).resolves.toContain('Enter room')
+    await page.close()
+  })
+
   it('sends a reloaded room page without a session back to the start', async () => {
     const { page, errors } = await openPage(browser)
     await page.goto(`${webURL}/#/pages/room/room`)
