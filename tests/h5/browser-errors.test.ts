@@ -41,6 +41,13 @@ describe('classifyBrowserError', () => {
     expect(failure.message).toContain('join room timeout')
   })
 
+  it("keeps the SDK's multi-line message on one line", () => {
+    const err = rtcError(TrtcErrorCode.OPERATION_FAILED, undefined, "'enterRoom' failed, reason: schedule failed\nRefer to: https://web.sdk.qcloud.com/trtc/webrtc/doc/en/index.html\n)")
+    const { message } = classifyBrowserError(err, 'enter')
+    expect(message).not.toContain('\n')
+    expect(message).toContain('schedule failed Refer to: https://web.sdk.qcloud.com/trtc/webrtc/doc/en/index.html )')
+  })
+
   it('marks OPERATION_ABORT (exitRoom during enterRoom) as aborted', () => {
     expect(classifyBrowserError(rtcError(TrtcErrorCode.OPERATION_ABORT), 'enter').aborted).toBe(true)
   })

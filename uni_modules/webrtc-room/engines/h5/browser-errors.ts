@@ -95,7 +95,9 @@ export function classifyBrowserError(err: unknown, stage: BrowserStage): Browser
   const e = asErrorLike(err)
   const code = typeof e.code === 'number' ? e.code : undefined
   const extra = typeof e.extraCode === 'number' ? e.extraCode : undefined
-  const detail = (typeof e.message === 'string' && e.message) || (typeof e.name === 'string' && e.name) || 'unknown error'
+  // The SDK's messages span lines ("…\nRefer to: https://…\n)"): one line reads better in an event log.
+  const raw = (typeof e.message === 'string' && e.message) || (typeof e.name === 'string' && e.name) || 'unknown error'
+  const detail = raw.replace(/\s+/g, ' ').trim()
   const nameExtra = typeof e.name === 'string' ? DOM_NAME_EXTRA[e.name] : undefined
   const done = (f: Omit<BrowserFailure, 'aborted'>, aborted = false): BrowserFailure => ({ ...f, aborted })
 
