@@ -315,6 +315,28 @@ describe('<webrtc-room> preflight and app lifecycle', () => {
     expect(uni.calls.some((c) => c.api === 'showModal')).toBe(false)
   })
 
+  it('a failing settings modal is logged, never an unhandled rejection', async () => {
+    installUni({
+      getSetting: (o: any) => o.success({ authSetting: { 'scope.camera': false, 'scope.record': true } }),
+      showModal: () => {
+        throw new Error('showModal is not available')
+      },
+    })
+    const rejections: unknown[] = []
+    const onRejection = (reason: unknown) => rejections.push(reason)
+    process.on('unhandledRejection', onRejection)
+    try {
+      const r = room()
+      await r.methods.start()
+      await flushPromises()
+      await sleep(5)
+      expect(r.events.filter((e) => e.tag === 'error').map((e) => e.code)).toEqual([RoomErrorCode.CAMERA_PERMISSION_DENIED])
+      expect(rejections).toEqual([])
+    } finally {
+      process.off('unhandledRejection', onRejection)
+    }
+  })
+
   it('app hide / show pause and resume the pusher', async () => {
     const uni = installUni()
     const r = room()
