@@ -178,6 +178,42 @@ describe('<webrtc-room> events and members', () => {
   })
 })
 
+describe('<webrtc-room> layouts switched live and several rooms per page', () => {
+  it('switching the template in the room re-attaches the new pusher and starts it', async () => {
+    const uni = installUni()
+    const r = room({ template: 'float', autoplay: true })
+    await enter(r)
+    await join(r, 'bob')
+    await r.wrapper.setProps({ template: 'grid' })
+    await flushPromises()
+    await sleep(2)
+    const pushers = uni.contexts.filter((c) => c.id === 'pusher:pusher')
+    expect(pushers).toHaveLength(2)
+    expect(pushers[1].calls).toContain('start')
+    expect(r.wrapper.find('.wr-grid').exists()).toBe(true)
+    expect(r.players()).toHaveLength(1)
+    expect(r.events.some((e) => e.tag === 'exit_room')).toBe(false)
+  })
+
+  it('two rooms on one page keep separate keys, state and events (no module-level self)', async () => {
+    installUni()
+    const a = room({ userID: 'alice', roomID: 1 })
+    const b = mountRoom({ userID: 'bob', roomID: 2 })
+    try {
+      expect(a.methods.roomKey).not.toBe(b.methods.roomKey)
+      await a.methods.start()
+      await flushPromises()
+      expect(a.store.rooms[a.methods.roomKey].status).toBe('entering')
+      expect(b.store.rooms[b.methods.roomKey].status).toBe('idle')
+      expect(a.pusherAttr('url')).toContain('userid=alice')
+      expect(b.pusherAttr('url')).toBe('')
+      expect(b.events).toEqual([])
+    } finally {
+      b.wrapper.unmount()
+    }
+  })
+})
+
 describe('<webrtc-room> exposed methods', () => {
   it('pause / resume / switchCamera drive the pusher context; start twice is a warning', async () => {
     const uni = installUni()
