@@ -100,6 +100,9 @@ export class TimClientPool {
     if (!entry.login) {
       entry.loginSettled = false
       entry.login = this.login(entry, userSig)
+      // Sessions observe it through their lease; one cancelled before it settled must not leave
+      // its failure as an unhandled rejection.
+      entry.login.catch(() => {})
     }
     const current = entry
     return {
