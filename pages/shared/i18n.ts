@@ -15,6 +15,7 @@ const messages = {
   'nav.custom': { zh: '1v3 自定义布局', en: '1v3 custom layout' },
 
   'form.sdkAppID': { zh: 'SDKAppID', en: 'SDKAppID' },
+  'form.optional': { zh: '选填', en: 'Optional' },
   'form.sdkAppID.hint': { zh: '留空则使用签名服务的 SDKAppID', en: "Empty: use the sign service's SDKAppID" },
   'form.userID': { zh: '用户 ID', en: 'User ID' },
   'form.userID.shuffle': { zh: '换一个', en: 'Shuffle' },

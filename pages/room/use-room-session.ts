@@ -1,0 +1,57 @@
+/**
+ * What both room pages do around `<webrtc-room>`: read the session the enter page left, title the
+ * page, start the room once the page is ready (as the original's pages did), keep the screen on
+ * while in it, and leave cleanly — on the Leave button or when the page is closed.
+ */
+import { computed, watch, type Ref } from 'vue'
+import { onReady, onShow, onUnload } from '@dcloudio/uni-app'
+import { useDemoSessionStore } from '../shared/session'
+import { useI18n, type MessageKey } from '../shared/i18n'
+import type { RoomMethods } from './room-methods'
+
+export function useRoomSession(room: Ref<RoomMethods | null>, titleKey: MessageKey) {
+  const { t, locale } = useI18n()
+  const sessionStore = useDemoSessionStore()
+  const session = computed(() => sessionStore.session)
+
+  const showTitle = () => uni.setNavigationBarTitle({ title: t(titleKey) })
+  onShow(showTitle)
+  watch(locale, showTitle)
+
+  onReady(() => {
+    if (!session.value) return
+    uni.setKeepScreenOn({ keepScreenOn: true })
+    room.value?.start().catch(() => {
+      // The failure also arrives as an `error` room-event: the status chip and the notice show it.
+    })
+  })
+
+  let left = false
+  async function stopRoom() {
+    if (left) return
+    left = true
+    await room.value?.stop().catch(() => undefined)
+    uni.setKeepScreenOn({ keepScreenOn: false })
+    sessionStore.end()
+  }
+  onUnload(() => {
+    void stopRoom()
+  })
+
+  function goHome() {
+    if (getCurrentPages().length > 1) uni.navigateBack()
+    else uni.reLaunch({ url: '/pages/index/index' })
+  }
+
+  async function leave() {
+    await stopRoom()
+    goHome()
+  }
+
+  function togglePause(paused: boolean) {
+    if (paused) room.value?.resume()
+    else room.value?.pause()
+  }
+
+  return { session, leave, goHome, togglePause }
+}
