@@ -5,6 +5,8 @@
  * - after stop(): no im-event, no tim listener, no pooled instance, the store says logged out;
  * - group messages are only delivered after a successful join_group_event;
  * - no handler ever sees an exception escape from the session.
+ * And two rooms sharing one pooled tim instance, started/stopped in random order: one login per
+ * instance, at most one logout, nothing left behind, each room only sees its own group.
  */
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
@@ -99,6 +101,55 @@ describe('TimSession under random interleavings', () => {
         },
       ),
       { numRuns: 150 },
+    )
+  }, 60_000)
+})
+
+describe('two rooms sharing one tim instance, random order', () => {
+  it('one login, one logout after the last release, nothing left behind', async () => {
+    type Op = 'startA' | 'startB' | 'stopA' | 'stopB' | 'tick' | 'msgA' | 'msgB'
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom<Op>('startA', 'startB', 'stopA', 'stopB', 'tick', 'msgA', 'msgB'), { maxLength: 16 }), async (ops) => {
+        setActivePinia(createPinia())
+        const mock = createTimMock()
+        mock.server.addGroup('A')
+        mock.server.addGroup('B')
+        const pool = new TimClientPool(mock.sdk, { readyTimeoutMs: 200 })
+        const make = (group: string) => {
+          const session = new TimSession(
+            { roomKey: group, sdkAppID: 1400000001, userID: 'alice', userSig: 's', groupID: group, groupType: 'AVChatRoom', nick: 'alice' },
+            { TIM: mock.sdk, pool, sink: useImStore().sinkFor(group) },
+          )
+          const tags: string[] = []
+          session.on((e) => tags.push(e.tag))
+          return { session, tags, started: null as Promise<unknown> | null }
+        }
+        const rooms = { A: make('A'), B: make('B') }
+        const tim = () => mock.created.at(-1)
+        for (const op of ops) {
+          const room = rooms[op.endsWith('A') ? 'A' : 'B']
+          if (op.startsWith('start')) room.started ??= room.session.start().then(() => 'ok', (e: unknown) => e)
+          if (op.startsWith('stop')) await room.session.stop()
+          if (op.startsWith('msg')) tim()?.receive([incoming({ from: 'bob', to: op.endsWith('A') ? 'A' : 'B' })])
+          await tick()
+        }
+        await Promise.all([rooms.A.session.stop(), rooms.B.session.stop()])
+        await Promise.all([rooms.A.started, rooms.B.started])
+
+        expect(pool.size).toBe(0)
+        for (const instance of mock.created) {
+          expect(instance.listenerCount()).toBe(0)
+          const logins = instance.calls.filter((c) => c.startsWith('login')).length
+          expect(logins).toBeLessThanOrEqual(1) // shared: never a second login on one instance
+          expect(instance.calls.filter((c) => c === 'logout').length).toBeLessThanOrEqual(1)
+        }
+        // Each room only ever saw its own group's messages (and never after its stop).
+        for (const group of Object.keys(rooms)) {
+          const groupPeers = useImStore().conversations(group).filter((c) => c.type === 'GROUP').map((c) => c.peer)
+          for (const peer of groupPeers) expect(peer).toBe(group)
+        }
+      }),
+      { numRuns: 100 },
     )
   }, 60_000)
 })
