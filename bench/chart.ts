@@ -24,7 +24,7 @@ const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').
 function niceMax(value: number): number {
   if (value <= 0) return 1
   const magnitude = 10 ** Math.floor(Math.log10(value))
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * magnitude >= value) return step * magnitude
+  for (const step of [1, 2, 2.5, 4, 5, 6, 8, 10]) if (step * magnitude >= value) return step * magnitude
   return 10 * magnitude
 }
 

@@ -12,6 +12,8 @@ import { snapshotOfRoom, type RoomSnapshot } from './room-snapshot'
 export interface BenchRoom {
   apply(detail: StateChangeDetail): void
   snapshot(): RoomSnapshot
+  /** Release what the room holds (timers, listeners), after the timed part. */
+  dispose?(): Promise<void> | void
 }
 
 /** 'custom' template: unlimited capacity, so 50 members raise no over-capacity warning. */

@@ -1,7 +1,8 @@
 /**
  * Event cost (issue #10 item 3): the same stream of live-pusher member notifications through our core
  * (translate + reduce) and through trtc-wx-sdk's `pusherEventHandler`; final members/streams compared,
- * events per second of each, ratio ours / theirs (≥ 1.0 = we are at least as fast).
+ * events per second of each, ratio ours / theirs (≥ 1.0 = we are at least as fast). Also through our
+ * controller (`createRoom`: core + Pinia store + engine effects), the cost an app pays in practice.
  *
  * Timing: each round builds a fresh room of each kind and replays the whole stream; rounds alternate
  * which side runs first (so neither always gets the warmer JIT/GC state); the median round counts.
@@ -9,6 +10,7 @@
 import { performance } from 'node:perf_hooks'
 import { generateMemberEvents, toDetail } from '../tests/helpers/member-events'
 import type { StateChangeDetail } from '../uni_modules/webrtc-room/core/types'
+import { createControllerRoom } from './controller-room'
 import { createCoreRoom, type BenchRoom } from './core-room'
 import { runEdgeCases, SELF_ID, type EdgeCaseResult } from './edge-cases'
 import type { Figure } from './format'
@@ -32,10 +34,13 @@ export interface StreamResult {
   label: string
   events: number
   oursPerSecond: number
+  controllerPerSecond: number
   theirsPerSecond: number
   finalUsers: number
   finalStreams: number
   differences: string[]
+  /** Controller result vs the pure core's (must be none: same reducer underneath). */
+  controllerDifferences: string[]
 }
 
 export interface EventCostResult {
@@ -46,12 +51,17 @@ export interface EventCostResult {
   figures: Figure[]
 }
 
-function replay(make: () => BenchRoom, details: StateChangeDetail[]): { ms: number; snapshot: RoomSnapshot } {
-  const room = make()
+type MakeRoom = () => BenchRoom | Promise<BenchRoom>
+
+/** Rooms are made (and entered) before the clock starts: only the notifications are timed. */
+async function replay(make: MakeRoom, details: StateChangeDetail[]): Promise<{ ms: number; snapshot: RoomSnapshot }> {
+  const room = await make()
   const start = performance.now()
   for (let i = 0; i < details.length; i++) room.apply(details[i])
   const ms = performance.now() - start
-  return { ms, snapshot: room.snapshot() }
+  const snapshot = room.snapshot()
+  await room.dispose?.()
+  return { ms, snapshot }
 }
 
 function median(values: number[]): number {
@@ -60,38 +70,44 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
-export function measureStream(label: string, details: StateChangeDetail[], rounds: number): StreamResult {
-  const ours = () => createCoreRoom(SELF_ID)
-  const theirs = () => createTrtcWxBenchRoom(SELF_ID)
-  const warmOurs = replay(ours, details)
-  const warmTheirs = replay(theirs, details)
-  const oursMs: number[] = []
-  const theirsMs: number[] = []
+export async function measureStream(label: string, details: StateChangeDetail[], rounds: number): Promise<StreamResult> {
+  const sides: Array<[string, MakeRoom]> = [
+    ['ours', () => createCoreRoom(SELF_ID)],
+    ['controller', () => createControllerRoom(SELF_ID)],
+    ['theirs', () => createTrtcWxBenchRoom(SELF_ID)],
+  ]
+  const warm: Record<string, RoomSnapshot> = {}
+  const times: Record<string, number[]> = {}
+  for (const [name, make] of sides) {
+    warm[name] = (await replay(make, details)).snapshot
+    times[name] = []
+  }
   for (let round = 0; round < rounds; round++) {
-    if (round % 2 === 0) {
-      oursMs.push(replay(ours, details).ms)
-      theirsMs.push(replay(theirs, details).ms)
-    } else {
-      theirsMs.push(replay(theirs, details).ms)
-      oursMs.push(replay(ours, details).ms)
+    // Rotate who goes first, so no side always runs on the warmest JIT / the emptiest heap.
+    for (let i = 0; i < sides.length; i++) {
+      const [name, make] = sides[(round + i) % sides.length]
+      times[name].push((await replay(make, details)).ms)
     }
   }
+  const rate = (name: string) => details.length / (median(times[name]) / 1000)
   return {
     label,
     events: details.length,
-    oursPerSecond: details.length / (median(oursMs) / 1000),
-    theirsPerSecond: details.length / (median(theirsMs) / 1000),
-    finalUsers: warmOurs.snapshot.users.length,
-    finalStreams: warmOurs.snapshot.streams.length,
-    differences: diffSnapshots(warmOurs.snapshot, warmTheirs.snapshot),
+    oursPerSecond: rate('ours'),
+    controllerPerSecond: rate('controller'),
+    theirsPerSecond: rate('theirs'),
+    finalUsers: warm.ours.users.length,
+    finalStreams: warm.ours.streams.length,
+    differences: diffSnapshots(warm.ours, warm.theirs),
+    controllerDifferences: diffSnapshots(warm.controller, warm.ours),
   }
 }
 
-export function runEventCost(options: EventCostOptions): EventCostResult {
+export async function runEventCost(options: EventCostOptions): Promise<EventCostResult> {
   const realisticDetails = realisticMemberEvents({ seed: options.seed, count: options.events, maxMembers: options.maxMembers }).map(toDetail)
   const adversarialDetails = generateMemberEvents(options.events, options.seed, { userPool: userPool(options.maxMembers) }).map(toDetail)
-  const realistic = measureStream(`realistic stream, ≤ ${options.maxMembers} members`, realisticDetails, options.rounds)
-  const adversarial = measureStream(`fuzz stream (tests/helpers/member-events), ${options.maxMembers}-user pool`, adversarialDetails, options.rounds)
+  const realistic = await measureStream(`realistic stream, ≤ ${options.maxMembers} members`, realisticDetails, options.rounds)
+  const adversarial = await measureStream(`fuzz stream (tests/helpers/member-events), ${options.maxMembers}-user pool`, adversarialDetails, options.rounds)
   const figures: Figure[] = []
   for (const [key, result] of [['realistic', realistic], ['fuzz', adversarial]] as const) {
     const reference = { label: 'trtc-wx-sdk 1.1.15', value: result.theirsPerSecond }
@@ -102,6 +118,13 @@ export function runEventCost(options: EventCostOptions): EventCostResult {
       reference,
       goal: key === 'realistic' ? { text: '≥ 1.0× with identical results', met: result.oursPerSecond >= result.theirsPerSecond && result.differences.length === 0 } : undefined,
       note: `${result.events} notifications, ${result.finalUsers} users / ${result.finalStreams} streams at the end, ${result.differences.length} result differences`,
+    })
+    figures.push({
+      name: `event-cost.${key}.ours-controller`,
+      value: result.controllerPerSecond,
+      unit: 'events/s',
+      reference,
+      note: `createRoom controller: core + Pinia room store + engine effects; ${result.controllerDifferences.length} differences from the pure core`,
     })
     figures.push({ name: `event-cost.${key}.trtc-wx-sdk`, value: result.theirsPerSecond, unit: 'events/s', isReference: true, note: result.label })
   }

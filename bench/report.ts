@@ -119,16 +119,20 @@ export function renderMarkdown(run: BenchRun, chartFile: string): string {
       '## 3. Event cost',
       '',
       'The same live-pusher member notifications (1031 join, 1032 leave, 1033 video, 1034 audio; JSON `message` as',
-      'WeChat delivers it) go through our core (`translatePusherState` + `reduce`, on a room that has entered) and',
-      'through trtc-wx-sdk\'s `pusherEventHandler` (`new TRTC(page, {env: \'test\'})`: its logging and telemetry off,',
-      'a fake `wx`). Each round replays the whole stream on fresh rooms; the median round counts.',
+      'WeChat delivers it) go through our core (`translatePusherState` + `reduce`, on a room that has entered), through',
+      'our controller (`createRoom` with a fake platform: the same core plus the Pinia room store, the event handlers and',
+      'the engine effects — what the component runs), and through trtc-wx-sdk\'s `pusherEventHandler`',
+      '(`new TRTC(page, {env: \'test\'})`: its logging and telemetry off, a fake `wx`, no listeners). Each round replays',
+      'the whole stream on fresh rooms (made before the clock starts); the median round counts.',
+      'The issue\'s goal (≥ 1.0×) is judged on the core, as the issue defines the comparison; the controller row shows',
+      'what the store adds on top.',
       '',
-      '| stream | notifications | ours | trtc-wx-sdk | ratio | final users / streams | result differences |',
-      '|---|---|---|---|---|---|---|',
+      '| stream | notifications | ours (core) | ours (controller + store) | trtc-wx-sdk | ratio core / controller | final users / streams | result differences |',
+      '|---|---|---|---|---|---|---|---|',
     )
     for (const r of [e.realistic, e.adversarial]) {
       out.push(
-        `| ${r.label} | ${r.events} | ${formatValue(r.oursPerSecond, 'events/s')} | ${formatValue(r.theirsPerSecond, 'events/s')} | ${(r.oursPerSecond / r.theirsPerSecond).toFixed(2)}× | ${r.finalUsers} / ${r.finalStreams} | ${r.differences.length === 0 ? 'none' : r.differences.map((d) => `\`${d}\``).join('<br>')} |`,
+        `| ${r.label} | ${r.events} | ${formatValue(r.oursPerSecond, 'events/s')} | ${formatValue(r.controllerPerSecond, 'events/s')} | ${formatValue(r.theirsPerSecond, 'events/s')} | ${(r.oursPerSecond / r.theirsPerSecond).toFixed(2)}× / ${(r.controllerPerSecond / r.theirsPerSecond).toFixed(2)}× | ${r.finalUsers} / ${r.finalStreams} | ${r.differences.length === 0 ? 'none' : r.differences.slice(0, 5).map((d) => `\`${d}\``).join('<br>') + (r.differences.length > 5 ? `<br>… ${r.differences.length - 5} more` : '')} |`,
       )
     }
     out.push(

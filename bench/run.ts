@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     for (const note of run.setData.notes) console.log(`  note: ${note}`)
   }
   if (args.only.includes('events')) {
-    run.eventCost = runEventCost(args.quick ? QUICK_EVENT_COST : FULL_EVENT_COST)
+    run.eventCost = await runEventCost(args.quick ? QUICK_EVENT_COST : FULL_EVENT_COST)
     print('event cost (member notifications)', run.eventCost.figures)
     for (const c of run.eventCost.edgeCases) {
       const result = c.differences.length ? c.differences.join('; ') : 'same result'
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
         join(docs, chart),
         lineChartSVG({
           title: 'setData bytes per member change (compiled <webrtc-room>)',
-          xLabel: 'remote members in the room',
+          xLabel: 'people in the room (self included)',
           yLabel: 'bytes sent by setData',
           series: run.setData.series,
           goal: { y: 2048, label: 'goal ≤ 2 KB' },
