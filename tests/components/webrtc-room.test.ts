@@ -46,6 +46,16 @@ describe('<webrtc-room> props → live-pusher', () => {
     expect(r.pusherAttr('waiting-image')).toMatch(/^https:\/\//)
   })
 
+  it('waitingImg becomes the pusher waiting-image; soundMode reaches the players', async () => {
+    installUni()
+    const r = room({ waitingImg: '/static/wait.png', soundMode: 'ear', autoplay: true })
+    await enter(r)
+    await join(r, 'bob')
+    expect(r.pusherAttr('waiting-image')).toBe('/static/wait.png')
+    expect(r.players()[0].attributes('sound-mode')).toBe('ear')
+    expect(r.players()[0].attributes('object-fit')).toBe('fillCrop')
+  })
+
   it('accepts the original sample\'s roomId alias and a string room id', async () => {
     installUni()
     const r = room({ roomID: undefined, roomId: 'meeting-7' })
