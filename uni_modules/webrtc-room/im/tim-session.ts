@@ -19,10 +19,11 @@ import type { ImEvent, ImEventTag } from '../core/types'
 import { CONNECTION_CODE, toConnectionState } from './connection'
 import { joinRoomGroup } from './join-group'
 import { toImMessage } from './map-message'
+import { customPayload, sendThroughTim } from './outgoing'
 import { routeMessages } from './route-messages'
 import type { TimClientPool, TimLease } from './tim-client-pool'
 import { timErrorCode, timErrorMessage } from './tim-client-pool'
-import type { TimEvent, TimInstance, TimMessage, TimStatic } from './tim-types'
+import type { TimEvent, TimInstance, TimMessage, TimStatic, TimTypes } from './tim-types'
 import type { ImConversationType, ImErrorDetail, ImEventDetailMap, ImMessage, ImStateSink } from './types'
 import { validateCustom, validateReceiver, validateText } from './validate'
 
@@ -348,64 +349,37 @@ export class TimSession implements ImSession {
   // Sending
 
   sendC2CTextMsg(receiveUser: string, msg: string): Promise<ImMessage> {
-    return this.send('C2C', receiveUser, () => validateReceiver(receiveUser) ?? validateText(msg, 'C2C'), (tim, to, type) =>
-      tim.createTextMessage({ to, conversationType: type, payload: { text: msg } }))
+    return this.send('C2C', () => validateReceiver(receiveUser) ?? validateText(msg, 'C2C'), (tim, types) =>
+      tim.createTextMessage({ to: receiveUser.trim(), conversationType: types.CONV_C2C, payload: { text: msg } }))
   }
 
   sendC2CCustomMsg(receiveUser: string, msg: CustomMsgInput): Promise<ImMessage> {
-    return this.send('C2C', receiveUser, () => validateReceiver(receiveUser) ?? validateCustom(msg, 'C2C'), (tim, to, type) =>
-      tim.createCustomMessage({ to, conversationType: type, payload: customPayload(msg) }))
+    return this.send('C2C', () => validateReceiver(receiveUser) ?? validateCustom(msg, 'C2C'), (tim, types) =>
+      tim.createCustomMessage({ to: receiveUser.trim(), conversationType: types.CONV_C2C, payload: customPayload(msg) }))
   }
 
   sendGroupTextMsg(msg: string): Promise<ImMessage> {
-    return this.send('GROUP', this.params.groupID, () => validateText(msg, 'GROUP'), (tim, to, type) =>
-      tim.createTextMessage({ to, conversationType: type, payload: { text: msg } }))
+    return this.send('GROUP', () => validateText(msg, 'GROUP'), (tim, types) =>
+      tim.createTextMessage({ to: this.params.groupID, conversationType: types.CONV_GROUP, payload: { text: msg } }))
   }
 
   sendGroupCustomMsg(msg: CustomMsgInput): Promise<ImMessage> {
-    return this.send('GROUP', this.params.groupID, () => validateCustom(msg, 'GROUP'), (tim, to, type) =>
-      tim.createCustomMessage({ to, conversationType: type, payload: customPayload(msg) }))
+    return this.send('GROUP', () => validateCustom(msg, 'GROUP'), (tim, types) =>
+      tim.createCustomMessage({ to: this.params.groupID, conversationType: types.CONV_GROUP, payload: customPayload(msg) }))
   }
 
-  /** Validate → readiness → create → record 'sending' → send → record 'sent' | 'failed'. Resolves with the sent message. */
+  /** Validate → readiness → send (outgoing.ts records sending → sent | failed). Resolves with the sent message. */
   private async send(
     type: ImConversationType,
-    to: string,
     validate: () => WebrtcRoomError | null,
-    create: (tim: TimInstance, to: string, conversationType: string) => TimMessage,
+    create: (tim: TimInstance, types: TimTypes) => TimMessage,
   ): Promise<ImMessage> {
     const invalid = validate()
     if (invalid) throw invalid
     const notReady = this.readinessError(type)
     if (notReady) throw notReady
-    const tim = this.lease!.tim
-    const { TYPES } = this.options.TIM
-    let message: TimMessage
-    try {
-      message = create(tim, type === 'C2C' ? to.trim() : to, type === 'C2C' ? TYPES.CONV_C2C : TYPES.CONV_GROUP)
-      // When it considers itself logged out, tim returns a rejected Promise instead of a message.
-      if (typeof (message as unknown as PromiseLike<unknown>)?.then === 'function') await message
-      if (!message || typeof message.ID !== 'string') throw new Error('tim returned no message')
-    } catch (error) {
-      throw new WebrtcRoomError(RoomErrorCode.IM_SEND_FAILED, `creating the message failed: ${timErrorMessage(error)}`, {
-        nativeCode: timErrorCode(error),
-      })
-    }
-    const outgoing = toImMessage({ ...message, flow: 'out', from: message.from || this.params.userID }, 'sending')
-    this.sink.addOutgoing(outgoing)
-    try {
-      const response = await tim.sendMessage(message)
-      const sent = response?.data?.message
-      const time = sent?.time ? sent.time * 1000 : outgoing.time
-      this.sink.markSent(outgoing.id, { time })
-      return { ...outgoing, status: 'sent', time }
-    } catch (error) {
-      const nativeCode = timErrorCode(error) ?? RoomErrorCode.IM_SEND_FAILED
-      this.sink.markFailed(outgoing.id, nativeCode)
-      throw new WebrtcRoomError(RoomErrorCode.IM_SEND_FAILED, `sending failed: ${timErrorMessage(error)}`, {
-        nativeCode, messageID: outgoing.id,
-      })
-    }
+    const types = this.options.TIM.TYPES
+    return sendThroughTim(this.lease!.tim, this.sink, this.params.userID, (tim) => create(tim, types))
   }
 
   private readinessError(type: ImConversationType): WebrtcRoomError | null {
@@ -443,9 +417,4 @@ export class TimSession implements ImSession {
     this.sink.setError({ tag: 'error', code, detail })
     this.emit('error', code, detail)
   }
-}
-
-/** The original's `{data, ext, desc}` → tim's `{data, extension, description}`. */
-function customPayload(msg: CustomMsgInput): { data: string; description: string; extension: string } {
-  return { data: msg.data, description: msg.desc ?? '', extension: msg.ext ?? '' }
 }
