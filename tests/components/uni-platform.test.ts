@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createUniStub } from '../helpers/uni-stub'
 import { authorizeScope, buildPlatformName, createUniPlatform } from '../../uni_modules/webrtc-room/platform/uni-platform'
-import { createPlayerContext, createPusherContext } from '../../uni_modules/webrtc-room/platform/native-context'
+import { createPlayerContext, createPusherContext, nativeOwner } from '../../uni_modules/webrtc-room/platform/native-context'
 import { guideToSettings } from '../../uni_modules/webrtc-room/platform/permission-guide'
 import { maskSecret, redactSecrets } from '../../uni_modules/webrtc-room/platform/redact'
 
@@ -94,6 +94,19 @@ describe('uni platform adapter', () => {
     expect(createPusherContext('pusher', owner)).not.toBeNull()
     expect(createPlayerContext('player', owner)).not.toBeNull()
     expect(owners).toEqual([['pusher', owner], ['player', owner]])
+  })
+
+  it('hands wx the mp component ($scope) behind a Vue component proxy', () => {
+    const owners: unknown[] = []
+    const scope = { is: 'components/webrtc-room-player/webrtc-room-player' }
+    useUni({
+      createLivePusherContext: (_id: string, c: unknown) => (owners.push(c), { start() {}, stop() {}, pause() {}, resume() {}, switchCamera() {} }),
+      createLivePlayerContext: (_id: string, c: unknown) => (owners.push(c), { play() {}, stop() {} }),
+    })
+    createPusherContext('pusher', { $scope: scope })
+    createPlayerContext('player', { $scope: scope })
+    expect(owners).toEqual([scope, scope])
+    expect(nativeOwner(undefined)).toBeUndefined()
   })
 })
 
