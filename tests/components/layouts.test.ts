@@ -88,7 +88,7 @@ describe('built-in layouts', () => {
     const r = room({ lang: 'en' })
     await r.methods.start()
     await flushPromises()
-    expect(r.wrapper.find('.wr-banner--error').text()).toBe('Something went wrong')
+    expect(r.wrapper.find('.wr-banner--error').text()).toBe('Something went wrong: the WeChat devtools simulator has no live-pusher (-90101)')
   })
 })
 
