@@ -201,7 +201,7 @@ describe('compiled <webrtc-room> under miniprogram-simulate', () => {
     expect(env.contexts.map((c) => c.calls.length)).toEqual(before)
   })
 
-  for (const name of ['float', 'grid', 'custom'] as const) {
+  for (const name of ['float', 'bigsmall', 'grid', 'custom'] as const) {
     it(`setData per member join in rooms of 2 and 16 (${name})`, async () => {
       const { fire } = await open(name, name === 'custom' ? '#my-pusher >>> #pusher' : '#room >>> #pusher')
       const joins = await joinsUpTo(fire, 16)
