@@ -6,7 +6,10 @@
  * - with no route to TRTC's servers (every request and WebSocket not to this run's 127.0.0.1
  *   servers is refused, so the result does not depend on the machine's network) the page shows a
  *   clear enter-room error with its code and advice;
- * - the page stays usable (tabs, leave) and no promise rejection goes unhandled.
+ * - the page stays usable (tabs, leave) and no promise rejection goes unhandled;
+ * - a camera the browser refuses (permission denied, no device) is the matching clear error;
+ * - with servers that never answer, the real SDK's camera on/off and switchCamera work until the
+ *   room's enter timeout.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Page } from 'playwright-core'
@@ -123,6 +126,47 @@ describe('H5 room on the TRTC web SDK', () => {
     await page.locator('#tool-leave').click()
     await page.waitForURL(/pages\/index\/index/)
 
+    expect(result.rejections).toEqual([])
+    expect(errors.filter((line) => line.startsWith('pageerror'))).toEqual([])
+    await page.close()
+  })
+
+  // The browser refuses the camera the way a user or a site setting does: getUserMedia rejects with the
+  // DOMException a real browser throws; the real SDK wraps it, the engine maps it to the room code.
+  it.each([
+    ['NotAllowedError', 'Permission denied', RoomErrorCode.MEDIA_PERMISSION_DENIED, /permission denied/],
+    ['NotFoundError', 'Requested device not found', RoomErrorCode.DEVICE_NOT_FOUND, /no camera found/],
+  ] as const)('camera refused with %s (%s): the matching room error through the real SDK, page usable', async (name, text, code, wording) => {
+    const { page, errors } = await openPage(browser)
+    await installProbe(page)
+    await page.addInitScript(
+      ([errorName, errorText]) => {
+        const devices = navigator.mediaDevices
+        const original = devices.getUserMedia.bind(devices)
+        devices.getUserMedia = async (constraints) => {
+          if (constraints?.video) throw new DOMException(errorText, errorName)
+          return original(constraints)
+        }
+      },
+      [name, text] as const,
+    )
+    await gotoIndex(page, webURL, signURL)
+    await fillField(page, 'userID', `e2e_cam_${name.slice(3, 8).toLowerCase()}`)
+    await fillField(page, 'roomID', '535353')
+    await page.locator('#enter-room').click()
+    await page.waitForURL(/pages\/room\/room/)
+
+    const notice = page.locator('#room-error')
+    await notice.waitFor({ state: 'visible', timeout: 30_000 })
+    const shown = (await notice.textContent()) ?? ''
+    expect(shown).toContain(String(code))
+    expect(shown).toMatch(wording)
+    await screenshot(page, `h5-room-camera-${name}`)
+
+    await page.locator('#tab-members').click()
+    await page.locator('#member-list').waitFor({ state: 'visible' })
+    const result = await probe(page)
+    expect(result.previews).toEqual([])
     expect(result.rejections).toEqual([])
     expect(errors.filter((line) => line.startsWith('pageerror'))).toEqual([])
     await page.close()
