@@ -18,13 +18,23 @@ export function useRoomSession(room: Ref<RoomMethods | null>, titleKey: MessageK
   onShow(showTitle)
   watch(locale, showTitle)
 
-  onReady(() => {
-    if (!session.value) return
+  // Start once the page is ready AND the component ref is set: on mp-weixin a component ref can
+  // resolve after the page's onReady, so whichever comes last starts the room.
+  let ready = false
+  let started = false
+  function startWhenReady() {
+    if (started || !ready || !room.value || !session.value) return
+    started = true
     uni.setKeepScreenOn({ keepScreenOn: true })
-    room.value?.start().catch(() => {
+    room.value.start().catch(() => {
       // The failure also arrives as an `error` room-event: the status chip and the notice show it.
     })
+  }
+  onReady(() => {
+    ready = true
+    startWhenReady()
   })
+  watch(room, startWhenReady)
 
   let left = false
   async function stopRoom() {
