@@ -1,7 +1,7 @@
 /**
  * Screenshots of the built-in layouts on H5 with placeholder players (no camera, no network):
  * builds tests/fixtures/layout-preview for H5 (a page that fabricates a room in the store), serves
- * it on 127.0.0.1 and captures each template with Debian's chromium into docs/layouts/<name>.png.
+ * it on 127.0.0.1 and captures each template with Debian's chromium into docs/layouts/<name>.jpg.
  *
  * Run: npx tsx scripts/layout-screenshots.ts
  */
@@ -45,8 +45,9 @@ async function main() {
       await page.goto(`${server.url}/?shot=${shot.name}#/pages/preview/preview?${shot.query}`)
       await page.waitForSelector('.wr-tile')
       await page.waitForTimeout(300)
-      const file = join(out, `${shot.name}.png`)
-      await page.screenshot({ path: file })
+      // JPEG of the room area only: the placeholder gradients make PNGs ~300 KB each.
+      const file = join(out, `${shot.name}.jpg`)
+      await page.locator('.preview').screenshot({ path: file, type: 'jpeg', quality: 80 })
       console.log(`${shot.name}: ${file}`)
     }
   } finally {
