@@ -1,10 +1,11 @@
 /**
  * `npm run bench` (full: prints every figure, rewrites docs/benchmarks.md and docs/benchmarks-setdata.svg)
  * and `npm run bench:quick` (CI: same code on small inputs, prints, writes nothing).
- * Flags: --quick, --only=bundle,setdata,events, --no-h5 (skip the H5 build).
+ * Flags: --quick, --only=bundle,setdata,events, --no-h5 (skip the H5 build), --render (rewrite the docs
+ * from the last full run's results in dist/bench/last-run.json, without measuring again).
  * Prints one line per figure: `name: value unit (ratio vs reference)`. No time thresholds anywhere.
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from './bench-apps'
 import { runBundle } from './bundle'
@@ -30,7 +31,35 @@ function print(title: string, figures: Figure[]): void {
   for (const figure of figures) console.log(formatFigure(figure))
 }
 
+const LAST_RUN = join(ROOT, 'dist/bench/last-run.json')
+
+function writeDocs(run: BenchRun): void {
+  const docs = join(ROOT, 'docs')
+  mkdirSync(docs, { recursive: true })
+  const chart = 'benchmarks-setdata.svg'
+  if (run.setData) {
+    writeFileSync(
+      join(docs, chart),
+      lineChartSVG({
+        title: 'setData bytes per member change (compiled <webrtc-room>)',
+        xLabel: 'people in the room (self included)',
+        yLabel: 'bytes sent by setData',
+        series: run.setData.series,
+        goal: { y: 2048, label: 'goal ≤ 2 KB' },
+      }),
+    )
+  }
+  writeFileSync(join(docs, 'benchmarks.md'), renderMarkdown(run, chart))
+  console.log(`\nwrote docs/benchmarks.md${run.setData ? ` and docs/${chart}` : ''}`)
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--render')) {
+    if (!existsSync(LAST_RUN)) throw new Error('no dist/bench/last-run.json: run `npm run bench` first')
+    const last = JSON.parse(readFileSync(LAST_RUN, 'utf8')) as BenchRun
+    writeDocs({ ...last, startedAt: new Date(last.startedAt) })
+    return
+  }
   const args = parseArgs(process.argv.slice(2))
   const run: BenchRun = {
     startedAt: new Date(),
@@ -59,23 +88,9 @@ async function main(): Promise<void> {
     }
   }
   if (args.write) {
-    const docs = join(ROOT, 'docs')
-    mkdirSync(docs, { recursive: true })
-    const chart = 'benchmarks-setdata.svg'
-    if (run.setData) {
-      writeFileSync(
-        join(docs, chart),
-        lineChartSVG({
-          title: 'setData bytes per member change (compiled <webrtc-room>)',
-          xLabel: 'people in the room (self included)',
-          yLabel: 'bytes sent by setData',
-          series: run.setData.series,
-          goal: { y: 2048, label: 'goal ≤ 2 KB' },
-        }),
-      )
-    }
-    writeFileSync(join(docs, 'benchmarks.md'), renderMarkdown(run, chart))
-    console.log(`\nwrote docs/benchmarks.md${run.setData ? ` and docs/${chart}` : ''}`)
+    mkdirSync(join(ROOT, 'dist/bench'), { recursive: true })
+    writeFileSync(LAST_RUN, JSON.stringify(run))
+    writeDocs(run)
   }
 }
 
