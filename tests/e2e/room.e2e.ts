@@ -75,6 +75,12 @@ describe('entering a room', () => {
     await screenshot(page, 'room-members')
     await page.locator('#tab-chat').click()
     await page.locator('#chat').waitFor({ state: 'visible' })
+    // IM cannot reach its servers either: a message that cannot go out says so in the chat box.
+    await page.locator('#chat-input input').fill('hello room')
+    await page.locator('#chat-send').click()
+    const chatError = page.locator('#chat-error')
+    await chatError.waitFor({ state: 'visible', timeout: 20_000 })
+    expect((await chatError.textContent())?.trim()).not.toBe('')
     await screenshot(page, 'room-chat')
     await page.locator('#tab-events').click()
 
@@ -119,6 +125,21 @@ describe('entering a room', () => {
     await page.locator('#tool-leave').click()
     await page.locator('#lang-switch').click()
     await expect(page.locator('#enter-room').textContent()).resolves.toContain('Enter room')
+    await page.close()
+  })
+
+  it('refuses a signature for another SDKAppID than the one the form names', async () => {
+    const { page, errors } = await openPage(browser)
+    await gotoIndex(page, webURL, signURL)
+    await fillField(page, 'sdkAppID', String(sdkAppID + 1))
+    await page.locator('#enter-room').click()
+    const alert = page.locator('#sign-error')
+    await alert.waitFor({ state: 'visible' })
+    await expect(alert.textContent()).resolves.toContain("SDKAppID differs from the sign service's")
+    await expect(page.locator('#sign-error-detail').textContent()).resolves.toContain(String(sdkAppID))
+    expect(page.url()).toContain('pages/index/index')
+    expect(errors).toEqual([])
+    await fillField(page, 'sdkAppID', '')
     await page.close()
   })
 

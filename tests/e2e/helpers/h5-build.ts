@@ -59,7 +59,12 @@ export function ensureH5Build(root: string): string {
     // Checked under the lock: another run may have just built the same sources.
     if (h5BuildIsFresh(root)) return
     console.log('[e2e] building the H5 demo (npm run build:h5)')
-    execFileSync('npm', ['run', '--silent', 'build:h5'], { cwd: root, stdio: 'inherit', env: { ...process.env, CI: process.env.CI ?? '1' } })
+    try {
+      execFileSync('npm', ['run', '--silent', 'build:h5'], { cwd: root, stdio: 'pipe', env: { ...process.env, CI: process.env.CI ?? '1' } })
+    } catch (err) {
+      const { stdout, stderr } = err as { stdout?: Buffer; stderr?: Buffer }
+      throw new Error(`npm run build:h5 failed:\n${stdout?.toString() ?? ''}\n${stderr?.toString() ?? ''}`)
+    }
   })
   return out
 }
