@@ -29,17 +29,42 @@ export function eventLevel(source: EventSource, tag: string): EventLevel {
 
 const MAX_TEXT = 160
 
-/** A short human line for any detail: its message when it has one, else compact JSON. */
+/**
+ * A short human line for any detail: its message when it has one; chat messages as `from: text`;
+ * a flat object as `key: value` pairs; anything else as compact JSON.
+ */
 export function describeDetail(detail: unknown): string {
   if (detail === undefined || detail === null || detail === '') return ''
   if (typeof detail === 'string') return truncate(detail)
-  if (typeof detail === 'object' && typeof (detail as { message?: unknown }).message === 'string') {
-    return truncate((detail as { message: string }).message)
+  if (Array.isArray(detail)) return truncate(detail.map(describeItem).join(' | '))
+  if (typeof detail === 'object') {
+    const record = detail as Record<string, unknown>
+    if (typeof record.message === 'string' && record.message) return truncate(record.message)
+    const entries = Object.entries(record).filter(([, v]) => v !== undefined)
+    if (entries.length > 0 && entries.every(([, v]) => isPrimitive(v))) return truncate(entries.map(([k, v]) => `${k}: ${String(v)}`).join(', '))
   }
+  return truncate(compactJSON(detail))
+}
+
+function isPrimitive(value: unknown): boolean {
+  return value === null || ['string', 'number', 'boolean'].includes(typeof value)
+}
+
+/** One element of an array detail: a chat message (`from: text`) or compact JSON. */
+function describeItem(item: unknown): string {
+  if (item && typeof item === 'object') {
+    const msg = item as { from?: unknown; text?: unknown; custom?: { data?: unknown } }
+    const body = typeof msg.text === 'string' ? msg.text : typeof msg.custom?.data === 'string' ? msg.custom.data : undefined
+    if (typeof msg.from === 'string' && body !== undefined) return `${msg.from}: ${body}`
+  }
+  return compactJSON(item)
+}
+
+function compactJSON(value: unknown): string {
   try {
-    return truncate(JSON.stringify(detail))
+    return JSON.stringify(value) ?? String(value)
   } catch {
-    return truncate(String(detail))
+    return String(value)
   }
 }
 

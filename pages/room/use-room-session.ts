@@ -25,7 +25,9 @@ export function useRoomSession(room: Ref<RoomMethods | null>, titleKey: MessageK
   function startWhenReady() {
     if (started || !ready || !room.value || !session.value) return
     started = true
-    uni.setKeepScreenOn({ keepScreenOn: true })
+    // Best effort: without callbacks uni returns a Promise that rejects where the Wake Lock API is
+    // missing (H5 on plain http, older browsers) — an unhandled rejection, found by the H5 e2e test.
+    uni.setKeepScreenOn({ keepScreenOn: true, fail: () => {} })
     room.value.start().catch(() => {
       // The failure also arrives as an `error` room-event: the status chip and the notice show it.
     })
@@ -41,7 +43,7 @@ export function useRoomSession(room: Ref<RoomMethods | null>, titleKey: MessageK
     if (left) return
     left = true
     await room.value?.stop().catch(() => undefined)
-    uni.setKeepScreenOn({ keepScreenOn: false })
+    uni.setKeepScreenOn({ keepScreenOn: false, fail: () => {} })
     sessionStore.end()
   }
   onUnload(() => {

@@ -17,9 +17,13 @@ describe('room page event log', () => {
     expect(eventLevel('im', 'msg_notify')).toBe('info')
   })
 
-  it('describes a detail by its message, else as compact JSON, truncated', () => {
+  it('describes a detail by its message, chat messages, flat fields, else compact JSON, truncated', () => {
     expect(describeDetail({ message: 'camera denied', nativeCode: 10001 })).toBe('camera denied')
-    expect(describeDetail({ userID: 'bob' })).toBe('{"userID":"bob"}')
+    expect(describeDetail({ userID: 'bob' })).toBe('userID: bob')
+    expect(describeDetail({ state: 'disconnected', retry: 2, ok: false })).toBe('state: disconnected, retry: 2, ok: false')
+    expect(describeDetail({ userID: 'bob', streams: { main: true } })).toBe('{"userID":"bob","streams":{"main":true}}')
+    expect(describeDetail([{ from: 'bob', text: 'hi' }, { from: 'carol', custom: { data: '{"x":1}' } }])).toBe('bob: hi | carol: {"x":1}')
+    expect(describeDetail([1, 'a'])).toBe('1 | "a"')
     expect(describeDetail(null)).toBe('')
     const long = describeDetail('x'.repeat(500))
     expect(long).toHaveLength(160)
