@@ -7,7 +7,8 @@
  *   servers is refused, so the result does not depend on the machine's network) the page shows a
  *   clear enter-room error with its code and advice;
  * - the page stays usable (tabs, leave) and no promise rejection goes unhandled;
- * - a camera the browser refuses (permission denied, no device) is the matching clear error;
+ * - a camera the browser refuses (permission denied, no device) is the matching clear error, and
+ *   a page served over plain http from a non-localhost address is an insecure-context error;
  * - with servers that never answer, the real SDK's camera on/off and switchCamera work until the
  *   room's enter timeout.
  */
@@ -60,8 +61,16 @@ async function installProbe(page: Page): Promise<void> {
     const probe: Probe = { rejections: [], previews: [] }
     window.__h5Probe = probe
     window.addEventListener('unhandledrejection', (event) => {
-      const reason = event.reason as { message?: unknown } | undefined
-      probe.rejections.push(String(reason?.message ?? reason))
+      const reason = event.reason as { message?: unknown; errMsg?: unknown } | undefined
+      let text = String(reason?.message ?? reason?.errMsg ?? '')
+      if (!text) {
+        try {
+          text = JSON.stringify(reason)
+        } catch {
+          text = String(reason)
+        }
+      }
+      probe.rejections.push(text)
     })
     document.addEventListener(
       'playing',
@@ -167,6 +176,48 @@ describe('H5 room on the TRTC web SDK', () => {
     await page.locator('#member-list').waitFor({ state: 'visible' })
     const result = await probe(page)
     expect(result.previews).toEqual([])
+    expect(result.rejections).toEqual([])
+    expect(errors.filter((line) => line.startsWith('pageerror'))).toEqual([])
+    await page.close()
+  })
+
+  // The #1 browser pitfall: opening the demo over plain http on a non-localhost address (a LAN IP,
+  // a test domain). The page below really is an insecure context: chromium sees
+  // http://webrtc-room.test, whose requests this test serves from the run's local servers.
+  it('an insecure (http, not localhost) page: -90401 before anything loads, page usable', async () => {
+    const { page, errors } = await openPage(browser)
+    await installProbe(page)
+    const insecure = 'http://webrtc-room.test'
+    await page.route(`${insecure}/**`, async (route) => {
+      const url = new URL(route.request().url())
+      const target = url.pathname.startsWith('/sign/') ? `${signURL}${url.pathname.slice('/sign'.length)}` : `${webURL}${url.pathname}${url.search}`
+      // Same origin for the page: no Origin header to forward (the sign service only allows loopback origins).
+      const { origin: _origin, ...headers } = route.request().headers()
+      const response = await route.fetch({ url: target, headers })
+      await route.fulfill({ response })
+    })
+    await page.goto(`${insecure}/#/pages/index/index`)
+    await page.locator('#enter-room').waitFor({ state: 'visible' })
+    expect(await page.evaluate(() => window.isSecureContext)).toBe(false)
+    await fillField(page, 'signBaseURL', `${insecure}/sign`)
+    await fillField(page, 'userID', 'e2e_http')
+    await fillField(page, 'roomID', '545454')
+    await page.locator('#enter-room').click()
+    await page.waitForURL(/pages\/room\/room/)
+
+    const notice = page.locator('#room-error')
+    await notice.waitFor({ state: 'visible', timeout: 20_000 })
+    const shown = (await notice.textContent()) ?? ''
+    expect(shown).toContain(String(RoomErrorCode.INSECURE_CONTEXT))
+    expect(shown).toMatch(/https/i)
+    await screenshot(page, 'h5-room-insecure-context')
+    // Nothing of the SDK was fetched: the check runs before the lazy import.
+    const sdkFetched = await page.evaluate(() => performance.getEntriesByType('resource').some((entry) => /trtc/i.test(entry.name)))
+    expect(sdkFetched).toBe(false)
+
+    await page.locator('#tool-leave').click()
+    await page.waitForURL(/pages\/index\/index/)
+    const result = await probe(page)
     expect(result.rejections).toEqual([])
     expect(errors.filter((line) => line.startsWith('pageerror'))).toEqual([])
     await page.close()
