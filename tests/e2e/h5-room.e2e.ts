@@ -223,6 +223,31 @@ describe('H5 room on the TRTC web SDK', () => {
     await page.close()
   })
 
+  it('the SDK chunk cannot be fetched (deploy without it, flaky network): -90406, page usable', async () => {
+    const { page, errors } = await openPage(browser)
+    await installProbe(page)
+    let blocked = 0
+    await page.route(/trtc-sdk-v5.*\.js$/, async (route) => {
+      blocked += 1
+      await route.abort('connectionfailed')
+    })
+    await gotoIndex(page, webURL, signURL)
+    await fillField(page, 'userID', 'e2e_nochunk')
+    await fillField(page, 'roomID', '555555')
+    await page.locator('#enter-room').click()
+    await page.waitForURL(/pages\/room\/room/)
+    const notice = page.locator('#room-error')
+    await notice.waitFor({ state: 'visible', timeout: 20_000 })
+    expect(await notice.textContent()).toContain(String(RoomErrorCode.ENGINE_LOAD_FAILED))
+    expect(blocked).toBeGreaterThan(0)
+    await page.locator('#tool-leave').click()
+    await page.waitForURL(/pages\/index\/index/)
+    const result = await probe(page)
+    expect(result.rejections).toEqual([])
+    expect(errors.filter((line) => line.startsWith('pageerror'))).toEqual([])
+    await page.close()
+  })
+
   it('drives the real SDK while the servers never answer: camera off/on, switchCamera, then the enter timeout', async () => {
     const { page, errors } = await openPage(browser)
     await installProbe(page)
