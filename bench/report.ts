@@ -165,6 +165,8 @@ export function renderMarkdown(run: BenchRun, chartFile: string): string {
       const parts = Object.entries(row.byComponent).map(([k, v]) => `${k} ${v}`).join(', ')
       out.push(`| ${row.template} | ${row.roomSize} | ${row.change} | ${row.calls} | ${row.bytes} | ${parts} |`)
     }
+    out.push('', '| trtc-wx-sdk README page: room size | change | setData calls | bytes |', '|---|---|---|---|')
+    for (const row of s.reference ?? []) out.push(`| ${row.roomSize} | ${row.change} | ${row.calls} | ${row.bytes} |`)
     out.push('')
     for (const note of s.notes) out.push(`- ${note}`)
     if (s.notes.length) out.push('')
