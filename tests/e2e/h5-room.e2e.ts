@@ -15,7 +15,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
-import { launchBrowser, openPage, type E2EBrowser } from './helpers/browser'
+import { launchBrowser, openPage, type E2EBrowser, type WatchedPage } from './helpers/browser'
 import { screenshot } from './helpers/artifacts'
 import { fillField, gotoIndex } from './helpers/demo-page'
 import './helpers/context'
@@ -89,15 +89,42 @@ async function probe(page: Page): Promise<Probe> {
   return page.evaluate(() => window.__h5Probe ?? { rejections: ['probe missing'], previews: [] })
 }
 
+/** From the (already opened) enter page into the room page as `userID` in `roomID`. */
+async function submitEnter(page: Page, userID: string, roomID: string): Promise<void> {
+  await fillField(page, 'userID', userID)
+  await fillField(page, 'roomID', roomID)
+  await page.locator('#enter-room').click()
+  await page.waitForURL(/pages\/room\/room/)
+}
+
+async function enterRoomPage(page: Page, userID: string, roomID: string): Promise<void> {
+  await gotoIndex(page, webURL, signURL)
+  await submitEnter(page, userID, roomID)
+}
+
+/** The error notice once it shows, as text. */
+async function errorNotice(page: Page, timeout = 20_000): Promise<string> {
+  const notice = page.locator('#room-error')
+  await notice.waitFor({ state: 'visible', timeout })
+  return (await notice.textContent()) ?? ''
+}
+
+/** Leave works (the page is usable), nothing was left unhandled, then close. */
+async function leaveCleanly(watched: WatchedPage): Promise<void> {
+  const { page, errors } = watched
+  await page.locator('#tool-leave').click()
+  await page.waitForURL(/pages\/index\/index/)
+  expect((await probe(page)).rejections).toEqual([])
+  expect(errors.filter((line) => line.startsWith('pageerror'))).toEqual([])
+  await page.close()
+}
+
 describe('H5 room on the TRTC web SDK', () => {
   it('previews the fake camera, reports the unreachable TRTC servers clearly and stays usable', async () => {
-    const { page, errors } = await openPage(browser)
+    const watched = await openPage(browser)
+    const { page } = watched
     await installProbe(page)
-    await gotoIndex(page, webURL, signURL)
-    await fillField(page, 'userID', 'e2e_h5')
-    await fillField(page, 'roomID', '515151')
-    await page.locator('#enter-room').click()
-    await page.waitForURL(/pages\/room\/room/)
+    await enterRoomPage(page, 'e2e_h5', '515151')
 
     // 1. The local preview: the fake camera's frames play in the pusher view.
     await page.waitForFunction(() => (window.__h5Probe?.previews.length ?? 0) > 0, undefined, { timeout: 30_000 })
@@ -107,7 +134,7 @@ describe('H5 room on the TRTC web SDK', () => {
     // While the room is still connecting, the preview is a live, playing <video> in the pusher view.
     const live = await page.evaluate(() => {
       const video = document.querySelector<HTMLVideoElement>('[id^="webrtc-room-local-"] video')
-      return video ? { paused: video.paused, readyState: video.readyState, width: video.videoWidth, time: video.currentTime } : null
+      return video ? { paused: video.paused, readyState: video.readyState, width: video.videoWidth } : null
     })
     expect(live).toMatchObject({ paused: false })
     expect(live!.readyState).toBeGreaterThanOrEqual(2)
@@ -115,9 +142,7 @@ describe('H5 room on the TRTC web SDK', () => {
     await screenshot(page, 'h5-room-preview')
 
     // 2. The enter fails: one clear error with the enter-room code and advice.
-    const notice = page.locator('#room-error')
-    await notice.waitFor({ state: 'visible', timeout: 45_000 })
-    const text = (await notice.textContent()) ?? ''
+    const text = await errorNotice(page, 45_000)
     expect(text).toContain(String(RoomErrorCode.ENTER_ROOM_FAILED))
     expect(text).toMatch(/could not reach the TRTC servers/)
     expect((await page.locator('#room-status').textContent())?.trim()).toBe('Error')
@@ -131,13 +156,7 @@ describe('H5 room on the TRTC web SDK', () => {
     await page.locator('#member-list').waitFor({ state: 'visible' })
     await page.locator('#tab-events').click()
     await page.locator('#event-log .event').first().waitFor({ state: 'visible' })
-    const result = await probe(page)
-    await page.locator('#tool-leave').click()
-    await page.waitForURL(/pages\/index\/index/)
-
-    expect(result.rejections).toEqual([])
-    expect(errors.filter((line) => line.startsWith('pageerror'))).toEqual([])
-    await page.close()
+    await leaveCleanly(watched)
   })
 
   // The browser refuses the camera the way a user or a site setting does: getUserMedia rejects with the
@@ -146,7 +165,8 @@ describe('H5 room on the TRTC web SDK', () => {
     ['NotAllowedError', 'Permission denied', RoomErrorCode.MEDIA_PERMISSION_DENIED, /permission denied/],
     ['NotFoundError', 'Requested device not found', RoomErrorCode.DEVICE_NOT_FOUND, /no camera found/],
   ] as const)('camera refused with %s (%s): the matching room error through the real SDK, page usable', async (name, text, code, wording) => {
-    const { page, errors } = await openPage(browser)
+    const watched = await openPage(browser)
+    const { page } = watched
     await installProbe(page)
     await page.addInitScript(
       ([errorName, errorText]) => {
@@ -159,33 +179,22 @@ describe('H5 room on the TRTC web SDK', () => {
       },
       [name, text] as const,
     )
-    await gotoIndex(page, webURL, signURL)
-    await fillField(page, 'userID', `e2e_cam_${name.slice(3, 8).toLowerCase()}`)
-    await fillField(page, 'roomID', '535353')
-    await page.locator('#enter-room').click()
-    await page.waitForURL(/pages\/room\/room/)
+    await enterRoomPage(page, `e2e_cam_${name.slice(3, 8).toLowerCase()}`, '535353')
 
-    const notice = page.locator('#room-error')
-    await notice.waitFor({ state: 'visible', timeout: 30_000 })
-    const shown = (await notice.textContent()) ?? ''
+    const shown = await errorNotice(page, 30_000)
     expect(shown).toContain(String(code))
     expect(shown).toMatch(wording)
     await screenshot(page, `h5-room-camera-${name}`)
-
-    await page.locator('#tab-members').click()
-    await page.locator('#member-list').waitFor({ state: 'visible' })
-    const result = await probe(page)
-    expect(result.previews).toEqual([])
-    expect(result.rejections).toEqual([])
-    expect(errors.filter((line) => line.startsWith('pageerror'))).toEqual([])
-    await page.close()
+    expect((await probe(page)).previews).toEqual([])
+    await leaveCleanly(watched)
   })
 
   // The #1 browser pitfall: opening the demo over plain http on a non-localhost address (a LAN IP,
   // a test domain). The page below really is an insecure context: chromium sees
   // http://webrtc-room.test, whose requests this test serves from the run's local servers.
   it('an insecure (http, not localhost) page: -90401 before anything loads, page usable', async () => {
-    const { page, errors } = await openPage(browser)
+    const watched = await openPage(browser)
+    const { page } = watched
     await installProbe(page)
     const insecure = 'http://webrtc-room.test'
     await page.route(`${insecure}/**`, async (route) => {
@@ -200,65 +209,41 @@ describe('H5 room on the TRTC web SDK', () => {
     await page.locator('#enter-room').waitFor({ state: 'visible' })
     expect(await page.evaluate(() => window.isSecureContext)).toBe(false)
     await fillField(page, 'signBaseURL', `${insecure}/sign`)
-    await fillField(page, 'userID', 'e2e_http')
-    await fillField(page, 'roomID', '545454')
-    await page.locator('#enter-room').click()
-    await page.waitForURL(/pages\/room\/room/)
+    await submitEnter(page, 'e2e_http', '545454')
 
-    const notice = page.locator('#room-error')
-    await notice.waitFor({ state: 'visible', timeout: 20_000 })
-    const shown = (await notice.textContent()) ?? ''
+    const shown = await errorNotice(page)
     expect(shown).toContain(String(RoomErrorCode.INSECURE_CONTEXT))
     expect(shown).toMatch(/https/i)
     await screenshot(page, 'h5-room-insecure-context')
     // Nothing of the SDK was fetched: the check runs before the lazy import.
     const sdkFetched = await page.evaluate(() => performance.getEntriesByType('resource').some((entry) => /trtc/i.test(entry.name)))
     expect(sdkFetched).toBe(false)
-
-    await page.locator('#tool-leave').click()
-    await page.waitForURL(/pages\/index\/index/)
-    const result = await probe(page)
-    expect(result.rejections).toEqual([])
-    expect(errors.filter((line) => line.startsWith('pageerror'))).toEqual([])
-    await page.close()
+    await leaveCleanly(watched)
   })
 
   it('the SDK chunk cannot be fetched (deploy without it, flaky network): -90406, page usable', async () => {
-    const { page, errors } = await openPage(browser)
+    const watched = await openPage(browser)
+    const { page } = watched
     await installProbe(page)
     let blocked = 0
     await page.route(/trtc-sdk-v5.*\.js$/, async (route) => {
       blocked += 1
       await route.abort('connectionfailed')
     })
-    await gotoIndex(page, webURL, signURL)
-    await fillField(page, 'userID', 'e2e_nochunk')
-    await fillField(page, 'roomID', '555555')
-    await page.locator('#enter-room').click()
-    await page.waitForURL(/pages\/room\/room/)
-    const notice = page.locator('#room-error')
-    await notice.waitFor({ state: 'visible', timeout: 20_000 })
-    expect(await notice.textContent()).toContain(String(RoomErrorCode.ENGINE_LOAD_FAILED))
+    await enterRoomPage(page, 'e2e_nochunk', '555555')
+    expect(await errorNotice(page)).toContain(String(RoomErrorCode.ENGINE_LOAD_FAILED))
     expect(blocked).toBeGreaterThan(0)
-    await page.locator('#tool-leave').click()
-    await page.waitForURL(/pages\/index\/index/)
-    const result = await probe(page)
-    expect(result.rejections).toEqual([])
-    expect(errors.filter((line) => line.startsWith('pageerror'))).toEqual([])
-    await page.close()
+    await leaveCleanly(watched)
   })
 
   it('drives the real SDK while the servers never answer: camera off/on, switchCamera, then the enter timeout', async () => {
-    const { page, errors } = await openPage(browser)
+    const watched = await openPage(browser)
+    const { page } = watched
     await installProbe(page)
     // This page's routes win over the context's: TRTC's requests hang instead of failing.
     const local = new Set([new URL(webURL).host, new URL(signURL).host])
     await page.route((url) => !local.has(url.host), () => new Promise(() => {}))
-    await gotoIndex(page, webURL, signURL)
-    await fillField(page, 'userID', 'e2e_h5_slow')
-    await fillField(page, 'roomID', '525252')
-    await page.locator('#enter-room').click()
-    await page.waitForURL(/pages\/room\/room/)
+    await enterRoomPage(page, 'e2e_h5_slow', '525252')
     await page.waitForFunction(() => (window.__h5Probe?.previews.length ?? 0) === 1, undefined, { timeout: 30_000 })
     expect((await page.locator('#room-status').textContent())?.trim()).toBe('Entering')
 
@@ -277,15 +262,9 @@ describe('H5 room on the TRTC web SDK', () => {
     await page.locator('#tool-mute').click()
 
     // The servers never answer: the room's enter timeout (20 s) ends it with its own clear code.
-    const notice = page.locator('#room-error')
-    await notice.waitFor({ state: 'visible', timeout: 40_000 })
-    expect(await notice.textContent()).toContain(String(RoomErrorCode.ENTER_TIMEOUT))
+    expect(await errorNotice(page, 40_000)).toContain(String(RoomErrorCode.ENTER_TIMEOUT))
     expect((await page.locator('#room-status').textContent())?.trim()).toBe('Error')
     await screenshot(page, 'h5-room-enter-timeout')
-
-    const result = await probe(page)
-    expect(result.rejections).toEqual([])
-    expect(errors.filter((line) => line.startsWith('pageerror'))).toEqual([])
-    await page.close()
+    await leaveCleanly(watched)
   })
 })
