@@ -287,6 +287,18 @@ describe('H5 engine: live changes and leaving', () => {
     expect(client.callsOf('updateLocalAudio')).toContainEqual([{ mute: false }])
   })
 
+  it('the page hidden (uni reports a hidden tab as app hide) pauses publishing, shown again resumes it', async () => {
+    const h5 = createH5Room()
+    await startAndEnter(h5)
+    const client = h5.sdk.client
+    h5.platform.hideApp()
+    expect(h5.room.status).toBe('paused')
+    expect(client.callsOf('updateLocalVideo')).toContainEqual([{ mute: true }])
+    h5.platform.showApp()
+    expect(h5.room.status).toBe('in_room')
+    expect(client.callsOf('updateLocalVideo')).toContainEqual([{ mute: false }])
+  })
+
   it('switchCamera cycles the video inputs', async () => {
     const h5 = createH5Room()
     await startAndEnter(h5)
@@ -379,10 +391,10 @@ describe('H5 engine: live changes and leaving', () => {
     await startAndEnter(h5)
     const first = h5.sdk.client
     first.emit('error', Object.assign(new Error('rejoin failed'), { code: 5500, extraCode: 5502 }))
-    expect(h5.tagged('reconnecting')).toHaveLength(1)
+    const [reconnecting] = h5.tagged('reconnecting') as Array<{ detail: { delayMs: number } }>
     await settle()
     expect(first.destroyed).toBe(true)
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    h5.platform.advance(reconnecting.detail.delayMs)
     await settle()
     expect(h5.sdk.clients).toHaveLength(2)
     expect(h5.room.status).toBe('in_room')

@@ -6,7 +6,7 @@ import { createTrtcWebEngineFactory } from '../../../uni_modules/webrtc-room/eng
 import { localViewId, remoteViewId } from '../../../uni_modules/webrtc-room/components/common/view-ids'
 import type { TrtcLoader } from '../../../uni_modules/webrtc-room/engines/h5/load-trtc'
 import { createFakeBrowser, type FakeBrowser } from './fake-browser'
-import { createFakePlatform, type FakePlatform } from './fake-platform'
+import { createFakePlatform, type FakePlatform } from '../../helpers/fake-platform'
 import { createFakeTrtc, type FakeTrtc } from './fake-trtc'
 
 export const BASE_OPTIONS: RoomOptions = {
@@ -41,7 +41,7 @@ export function createH5Room(options: Partial<RoomOptions> = {}, loader?: (sdk: 
   setActivePinia(createPinia())
   const sdk = createFakeTrtc()
   const browser = createFakeBrowser()
-  const platform = createFakePlatform()
+  const platform = createFakePlatform({ name: 'h5' })
   const events: RoomEvent[] = []
   seq += 1
   const key = `h5-room-${seq}`
