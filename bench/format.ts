@@ -28,12 +28,17 @@ export function kilobytes(bytes: number): string {
   return `${(bytes / 1024).toFixed(2)} KB`
 }
 
+/** 2 decimals, but small ratios keep 2 significant digits (23 B vs 25520 B is 0.00090×, not 0.00×). */
+export function ratioText(ratio: number): string {
+  return ratio >= 0.1 || ratio === 0 ? ratio.toFixed(2) : ratio.toPrecision(2)
+}
+
 export function formatRatio(figure: Figure): string {
   if (figure.isReference) return '(the reference)'
   if (!figure.reference) return '(no reference)'
   const { label, value } = figure.reference
   if (value === 0) return `(reference ${label} is 0)`
-  return `(${(figure.value / value).toFixed(2)}× vs ${label})`
+  return `(${ratioText(figure.value / value)}× vs ${label})`
 }
 
 export function formatFigure(figure: Figure): string {

@@ -5,7 +5,7 @@
 import { cpus, platform, release, totalmem } from 'node:os'
 import { BUDGET_BYTES, type BundleResult, type PluginBytes } from './bundle'
 import type { EventCostResult } from './event-cost'
-import { formatFigure, formatValue, kilobytes, type Figure } from './format'
+import { formatFigure, formatValue, kilobytes, ratioText, type Figure } from './format'
 import type { SetDataResult } from './setdata'
 
 export interface BenchRun {
@@ -30,7 +30,7 @@ function valueCell(figure: Figure): string {
 function ratioCell(figure: Figure): string {
   if (figure.isReference) return 'the reference'
   if (!figure.reference || figure.reference.value === 0) return '—'
-  return `${(figure.value / figure.reference.value).toFixed(2)}× ${figure.reference.label}`
+  return `${ratioText(figure.value / figure.reference.value)}× ${figure.reference.label}`
 }
 
 function goalCell(figure: Figure): string {
