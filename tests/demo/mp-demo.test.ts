@@ -110,6 +110,58 @@ describe('the demo on mp-weixin (compiled, miniprogram-simulate)', () => {
     // The newest event is on top of the log.
     await tap(room, '#tab-events')
     expect(room.querySelector('#event-log .event__tag')!.dom.textContent).toBe('member_update')
+    await tap(room, '#toolbar >>> #tool-leave')
+    expect(pusherCtx?.calls).toContain('stop')
     room.detach()
+  }, 120_000)
+
+  it("runs the '1v3' page: self large, members seated below with captions and loading covers", async () => {
+    const index = renderPage(env, 'index')
+    await settle(index)
+    await type(index, '#field-userID', 'mp_carol')
+    await type(index, '#field-roomID', '888')
+    await tap(index, '#template-1v3')
+    answer = (o) => o.success?.({ statusCode: 200, data: { sdkAppID: 1400000001, userID: 'mp_carol', userSig: 'eJy-test-sig', expireAt: 1_900_000_000 } })
+    await tap(index, '#enter-room')
+    expect(navigations.at(-1)).toBe('/pages/custom/custom?roomID=888')
+    index.detach()
+
+    env.contexts.length = 0
+    const custom = renderPage(env, 'custom')
+    await settle(custom)
+    await sleep(20)
+    await settle(custom)
+    const dom = () => custom.querySelector('#room')!.dom
+    // The pusher building block owns the live-pusher inside the layout slot, and the room started it.
+    const pusherCtx = env.contexts.find((c) => c.kind === 'pusher')
+    expect(pusherCtx?.calls).toContain('start')
+    expect(dom().textContent).toContain('mp_carol')
+    expect(dom().querySelectorAll('[class*="onev3__seat"]')).toHaveLength(3)
+
+    const pusher = custom.querySelector('#room >>> #pusher')!
+    const fire = async (code: number, message = '') => {
+      pusher.dispatchEvent('statechange', { detail: { code, message } })
+      await settle(custom)
+    }
+    await fire(1018, 'entered room')
+    expect(either('status.in_room')).toContain(text(custom, '#room-status'))
+    for (const userID of ['mp_dan', 'mp_eve']) {
+      const playurl = `room://cloud.tencent.com/rtc?userid=${userID}`
+      await fire(1031, JSON.stringify({ userlist: [{ userid: userID }] }))
+      await fire(1033, JSON.stringify({ userlist: [{ userid: userID, streamtype: 'main', hasvideo: 1, playurl }] }))
+    }
+    const players = custom.querySelectorAll('#room >>> #player')
+    expect(players).toHaveLength(2)
+    const captions = Array.from(dom().querySelectorAll('[class*="caption"]')).map((c) => c.textContent?.trim())
+    expect(captions).toEqual(expect.arrayContaining(['mp_dan', 'mp_eve']))
+    const covers = () => dom().querySelectorAll('[class*="cover__spinner"]').length
+    expect(covers()).toBe(2)
+    players[0].dispatchEvent('statechange', { detail: { code: 2004, message: 'playing' } })
+    await settle(custom)
+    expect(covers()).toBe(1)
+    // The third seat still waits for someone.
+    expect(dom().querySelectorAll('[class*="cover--empty"]')).toHaveLength(1)
+    await tap(custom, '#toolbar >>> #tool-leave')
+    custom.detach()
   }, 120_000)
 })
