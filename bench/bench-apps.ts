@@ -1,9 +1,10 @@
 /**
- * The minimal uni-apps the bundle benchmark builds: the same shell with and without `<webrtc-room>`,
- * and with the IM entry imported. They are written under dist/bench/apps/ with a REAL copy of the
- * plugin (not a symlink): uni's mp-weixin build then emits every plugin module as its own file under
- * `uni_modules/webrtc-room/` (code outside the input dir would be folded into common/vendor.js), so
- * the plugin's bytes can be read off the output tree file by file.
+ * The minimal uni-apps the bundle benchmark builds: one shell page without the room (the baseline for
+ * common/vendor.js), with `<webrtc-room>`, and with the IM entry imported too — same page, so the
+ * differences are the room and IM alone. Written under dist/bench/apps/ with a real copy of the plugin
+ * and their own package.json / vite config, so the H5 build can run from the app's own dir. uni emits
+ * every plugin module as its own file under `uni_modules/webrtc-room/`, so the plugin's bytes are read
+ * off the output tree file by file (bundle.ts cross-checks them on tests/fixtures/mp-app).
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'

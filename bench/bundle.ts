@@ -11,6 +11,7 @@ import { transformSync } from 'esbuild'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { extname, join, relative } from 'node:path'
+import { buildFixture } from '../tests/helpers/build-fixture'
 import { imEntryAvailable } from './bench-apps'
 import { buildVariant } from './build-app'
 import type { Figure } from './format'
@@ -139,6 +140,12 @@ export async function runBundle(options: { h5: boolean }): Promise<BundleResult>
     notes.push('IM on: not measured — the plugin has no IM entry (uni_modules/webrtc-room/im/index.ts) yet')
   }
   const vendor = { base: vendorBytes(baseOut), room: vendorBytes(roomOut), roomIM: roomIMVendor }
+  // Cross-check on the component engineer's fixture (four pages, symlinked plugin, its own build).
+  const fixture = measurePluginBytes(buildFixture('mp-app'))
+  notes.push(
+    `cross-check: the plugin files of tests/fixtures/mp-app's build (float, bigsmall, grid and custom pages) add up to ${fixture.total} B` +
+      (fixture.total === room.total ? ' — the same as the bench app' : ` vs ${room.total} B in the bench app`),
+  )
   const h5 = options.h5 ? measureH5Share(await buildVariant('room', 'h5')) : null
 
   const ref = { label: reference.label, value: reference.bytes }

@@ -6,7 +6,7 @@ import { cpus, platform, release, totalmem } from 'node:os'
 import { BUDGET_BYTES, type BundleResult, type PluginBytes } from './bundle'
 import type { EventCostResult } from './event-cost'
 import { formatFigure, formatValue, kilobytes, ratioText, type Figure } from './format'
-import type { SetDataResult } from './setdata'
+import { isFlat, SETDATA_GOAL_BYTES, type SetDataResult } from './setdata'
 
 export interface BenchRun {
   startedAt: Date
@@ -92,9 +92,9 @@ function goalSummary(run: BenchRun): string[] {
       const grows = ['join', 'leave', 'video toggle'].filter((change) => {
         const first = rows.find((r) => r.change === change && r.roomSize === sizes[0])
         const last = rows.find((r) => r.change === change && r.roomSize === sizes[sizes.length - 1])
-        return first && last && last.bytes > first.bytes * 1.5
+        return first && last && !isFlat(first.bytes, last.bytes)
       })
-      const met = worst.bytes <= 2048 && grows.length === 0
+      const met = worst.bytes <= SETDATA_GOAL_BYTES && grows.length === 0
       const top = Object.entries(worst.byComponent).sort((a, b) => b[1] - a[1])[0]
       out.push(
         `- **setData flat, ≤ 2 KB per change (${template})** — ${mark(met)}: worst ${worst.bytes} B (${worst.change}, room of ${worst.roomSize})` +

@@ -13,7 +13,7 @@ import { lineChartSVG } from './chart'
 import { FULL_EVENT_COST, QUICK_EVENT_COST, runEventCost } from './event-cost'
 import { formatFigure, type Figure } from './format'
 import { renderMarkdown, type BenchRun } from './report'
-import { runSetData } from './setdata'
+import { runSetData, SETDATA_GOAL_BYTES } from './setdata'
 
 type Section = 'bundle' | 'setdata' | 'events'
 const SECTIONS: Section[] = ['bundle', 'setdata', 'events']
@@ -45,7 +45,8 @@ function writeDocs(run: BenchRun): void {
         xLabel: 'people in the room (self included)',
         yLabel: 'bytes sent by setData',
         series: run.setData.series,
-        goal: { y: 2048, label: 'goal ≤ 2 KB' },
+        height: 420,
+        goal: { y: SETDATA_GOAL_BYTES, label: 'goal ≤ 2 KB' },
       }),
     )
   }
