@@ -374,6 +374,22 @@ describe('H5 engine: live changes and leaving', () => {
     expect(h5.tagged('member_join').map((e) => (e.detail as { userID: string }).userID)).toEqual(['frank'])
   })
 
+  it('SDK calls failing while leaving (rejecting or throwing) are logged, never unhandled, and destroy still runs', async () => {
+    const h5 = createH5Room()
+    await startAndEnter(h5)
+    const client = h5.sdk.client
+    client.behaviour.set('exitRoom', new Error('exitRoom: not in room'))
+    client.stopLocalVideo = () => {
+      throw new Error('stopLocalVideo: no track')
+    }
+    await h5.room.stop()
+    await settle()
+    expect(client.destroyed).toBe(true)
+    const failures = h5.platform.logs.filter((l) => l.message.includes('[h5 engine]')).map((l) => l.message)
+    expect(failures).toEqual(expect.arrayContaining(['[h5 engine] exitRoom failed', '[h5 engine] stopLocalVideo failed']))
+    expect(h5.room.status).toBe('exited')
+  })
+
   it('stop() while the SDK is still loading never creates a client', async () => {
     let release!: () => void
     const h5 = createH5Room({}, (sdk) => () => new Promise((resolve) => { release = () => resolve(sdk) }))
