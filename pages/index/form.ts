@@ -26,9 +26,11 @@ export interface EnterForm {
   aspect: Aspect
   /** Base URL of the sign service, e.g. http://127.0.0.1:8787 */
   signBaseURL: string
+  /** The sign service's ACCESS_TOKEN when it requires one ('' = none). */
+  signToken: string
 }
 
-export type FormField = 'sdkAppID' | 'userID' | 'roomID' | 'signBaseURL'
+export type FormField = 'sdkAppID' | 'userID' | 'roomID' | 'signBaseURL' | 'signToken'
 
 /** Message keys (see pages/shared/i18n.ts) so the page shows them in the user's language. */
 export type FormErrorKey =
@@ -40,6 +42,7 @@ export type FormErrorKey =
   | 'err.roomID.notNumber'
   | 'err.roomID.range'
   | 'err.signBaseURL.format'
+  | 'err.signToken.format'
 
 export type FormErrors = Partial<Record<FormField, FormErrorKey>>
 
@@ -53,6 +56,7 @@ export interface EnterParams {
   beauty: number
   aspect: Aspect
   signBaseURL: string
+  signToken: string | null
 }
 
 const USER_ID_PATTERN = /^[A-Za-z0-9_-]+$/
@@ -86,6 +90,12 @@ export function validateSignBaseURL(raw: string): FormErrorKey | undefined {
   return /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(raw.trim()) ? undefined : 'err.signBaseURL.format'
 }
 
+/** Optional; when given it travels in an HTTP header, so: printable ASCII without spaces. */
+export function validateSignToken(raw: string): FormErrorKey | undefined {
+  const value = raw.trim()
+  return !value || /^[\x21-\x7e]{1,256}$/.test(value) ? undefined : 'err.signToken.format'
+}
+
 export function validateForm(form: EnterForm): FormErrors {
   const errors: FormErrors = {}
   const checks: [FormField, FormErrorKey | undefined][] = [
@@ -93,6 +103,7 @@ export function validateForm(form: EnterForm): FormErrors {
     ['userID', validateUserID(form.userID)],
     ['roomID', validateRoomID(form.roomID)],
     ['signBaseURL', validateSignBaseURL(form.signBaseURL)],
+    ['signToken', validateSignToken(form.signToken)],
   ]
   for (const [field, error] of checks) if (error) errors[field] = error
   return errors
@@ -114,6 +125,7 @@ export function parseForm(form: EnterForm): { ok: true; params: EnterParams } | 
       beauty: clampBeauty(form.beauty),
       aspect: form.aspect,
       signBaseURL: form.signBaseURL.trim().replace(/\/+$/, ''),
+      signToken: form.signToken.trim() || null,
     },
   }
 }
@@ -164,5 +176,6 @@ export function initialForm(saved: Partial<EnterForm>, defaultSignBaseURL: strin
     beauty: typeof saved.beauty === 'number' ? clampBeauty(saved.beauty) : 3,
     aspect: saved.aspect && ASPECTS.includes(saved.aspect) ? saved.aspect : '9:16',
     signBaseURL: str(saved.signBaseURL) !== undefined && !validateSignBaseURL(saved.signBaseURL!) ? saved.signBaseURL! : defaultSignBaseURL,
+    signToken: str(saved.signToken) !== undefined && !validateSignToken(saved.signToken!) ? saved.signToken! : '',
   }
 }

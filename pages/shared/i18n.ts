@@ -27,6 +27,8 @@ const messages = {
   'form.aspect': { zh: '画面比例', en: 'Aspect' },
   'form.signBaseURL': { zh: '签名服务地址', en: 'Sign service URL' },
   'form.signBaseURL.hint': { zh: '本地开发：npm run sign-server', en: 'Local development: npm run sign-server' },
+  'form.signToken': { zh: '访问令牌', en: 'Access token' },
+  'form.signToken.hint': { zh: '签名服务设置了 ACCESS_TOKEN 时填写', en: 'When the sign service sets ACCESS_TOKEN' },
   'form.submit': { zh: '进入房间', en: 'Enter room' },
   'form.submitting': { zh: '正在获取签名…', en: 'Getting a signature…' },
   'form.section.room': { zh: '房间', en: 'Room' },
@@ -46,6 +48,8 @@ const messages = {
   'err.roomID.notNumber': { zh: '房间号必须是数字', en: 'Room ID must be a number' },
   'err.roomID.range': { zh: '房间号必须在 1 到 4294967294 之间', en: 'Room ID must be between 1 and 4294967294' },
   'err.signBaseURL.format': { zh: '请输入 http(s):// 开头的地址', en: 'Enter an address starting with http(s)://' },
+
+  'err.signToken.format': { zh: '令牌只能包含可见 ASCII 字符，且不含空格', en: 'The token may only contain visible ASCII characters, no spaces' },
 
   'sign.error.title': { zh: '获取签名失败', en: 'Could not get a signature' },
   'sign.error.network': { zh: '无法连接签名服务，请确认已运行 npm run sign-server 且地址正确（小程序需配置 request 合法域名）。', en: 'Cannot reach the sign service: is `npm run sign-server` running at this address? (Mini-programs also need it in the request domain whitelist.)' },

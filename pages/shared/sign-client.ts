@@ -37,7 +37,7 @@ export class SignServiceError extends Error {
 }
 
 export interface HttpPost {
-  (url: string, body: unknown): Promise<{ statusCode: number; data: unknown }>
+  (url: string, body: unknown, headers?: Record<string, string>): Promise<{ statusCode: number; data: unknown }>
 }
 
 export const DEFAULT_SIGN_BASE_URL = 'http://127.0.0.1:8787'
@@ -87,17 +87,20 @@ export function parseSignResponse(statusCode: number, rawData: unknown): SignRes
 /**
  * Asks the sign service for a userSig (+ privateMapKey for the room). When the form named an
  * sdkAppID, the service must sign for that one: a mismatch would only fail later inside TRTC.
+ * `accessToken`: the service's ACCESS_TOKEN when it requires one (sent as a bearer token).
  */
 export async function requestSignature(
   post: HttpPost,
   baseURL: string,
   req: SignRequest,
   expectedSdkAppID: number | null = null,
+  accessToken: string | null = null,
 ): Promise<SignResult> {
   const url = signEndpoint(baseURL)
+  const headers = accessToken ? { authorization: `Bearer ${accessToken}` } : undefined
   let response: { statusCode: number; data: unknown }
   try {
-    response = await post(url, { userID: req.userID, roomID: req.roomID, privilege: req.privilege ?? 255 })
+    response = await post(url, { userID: req.userID, roomID: req.roomID, privilege: req.privilege ?? 255 }, headers)
   } catch (err) {
     const reason = err instanceof Error ? err.message : isRecord(err) && typeof err.errMsg === 'string' ? err.errMsg : String(err)
     // uni says only 'request:fail' on H5: the address is what the user needs to check.

@@ -11,6 +11,7 @@ import {
   validateRoomID,
   validateSdkAppID,
   validateSignBaseURL,
+  validateSignToken,
   validateUserID,
   type EnterForm,
 } from '../../pages/index/form'
@@ -24,6 +25,7 @@ const good: EnterForm = {
   beauty: 3,
   aspect: '9:16',
   signBaseURL: 'http://127.0.0.1:8787/',
+  signToken: '',
 }
 
 describe('enter form validation', () => {
@@ -98,10 +100,22 @@ describe('enter form validation', () => {
         beauty: 9,
         aspect: '9:16',
         signBaseURL: 'http://127.0.0.1:8787',
+        signToken: null,
       },
     })
     const noApp = parseForm(good)
     expect(noApp.ok && noApp.params.sdkAppID).toBeNull()
+  })
+
+  it('takes an optional access token of visible ASCII, trimmed', () => {
+    expect(validateSignToken('')).toBeUndefined()
+    expect(validateSignToken(' s3cr3t-t0ken_value ')).toBeUndefined()
+    expect(validateSignToken('two words')).toBe('err.signToken.format')
+    expect(validateSignToken('令牌')).toBe('err.signToken.format')
+    expect(validateSignToken('x'.repeat(257))).toBe('err.signToken.format')
+    const withToken = parseForm({ ...good, signToken: ' abcdefghijklmnop ' })
+    expect(withToken.ok && withToken.params.signToken).toBe('abcdefghijklmnop')
+    expect(parseForm({ ...good, signToken: 'a b' })).toEqual({ ok: false, errors: { signToken: 'err.signToken.format' } })
   })
 
   it('clamps beauty into 0..9', () => {
@@ -131,7 +145,7 @@ describe('defaults', () => {
     expect(kept).toMatchObject({ userID: 'alice_01', roomID: '77', template: 'grid', beauty: 5, signBaseURL: 'http://127.0.0.1:8787/' })
 
     const stale = initialForm(
-      { userID: '小明', roomID: '0', template: 'nope' as never, sdkAppID: 'x', signBaseURL: 'bad', aspect: '1:1' as never, beauty: 'x' as never },
+      { userID: '小明', roomID: '0', template: 'nope' as never, sdkAppID: 'x', signBaseURL: 'bad', aspect: '1:1' as never, beauty: 'x' as never, signToken: 'has space' },
       'http://127.0.0.1:8787',
       () => 0,
     )
@@ -144,6 +158,7 @@ describe('defaults', () => {
       beauty: 3,
       aspect: '9:16',
       signBaseURL: 'http://127.0.0.1:8787',
+      signToken: '',
     })
   })
 

@@ -74,7 +74,7 @@ function mountPage() {
   const pinia = createPinia()
   setActivePinia(pinia)
   useDemoSessionStore().begin({
-    params: { sdkAppID: null, userID: 'alice', roomID: 424242, template: 'grid', enableIM: true, beauty: 3, aspect: '9:16', signBaseURL: 'http://127.0.0.1:8787' },
+    params: { sdkAppID: null, userID: 'alice', roomID: 424242, template: 'grid', enableIM: true, beauty: 3, aspect: '9:16', signBaseURL: 'http://127.0.0.1:8787', signToken: null },
     sign: { sdkAppID: 1400000001, userID: 'alice', userSig: 'sig', privateMapKey: 'pmk', expireAt: 0 },
   })
   const fake = makeFakeRoom()

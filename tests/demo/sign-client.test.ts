@@ -13,9 +13,18 @@ describe('sign client', () => {
   it('posts userID, roomID and the full privilege to {base}/api/usersig', async () => {
     const post = vi.fn<HttpPost>(async () => ({ statusCode: 200, data: answer }))
     const result = await requestSignature(post, 'http://127.0.0.1:8787/', { userID: 'alice', roomID: 1234 })
-    expect(post).toHaveBeenCalledWith('http://127.0.0.1:8787/api/usersig', { userID: 'alice', roomID: 1234, privilege: 255 })
+    expect(post).toHaveBeenCalledWith('http://127.0.0.1:8787/api/usersig', { userID: 'alice', roomID: 1234, privilege: 255 }, undefined)
     expect(result).toEqual(answer)
     expect(signEndpoint('https://a.b/base//')).toBe('https://a.b/base/api/usersig')
+  })
+
+  it("sends the service's access token as a bearer token, and shows its refusal", async () => {
+    const post = vi.fn<HttpPost>(async () => ({ statusCode: 200, data: answer }))
+    await requestSignature(post, 'http://h', { userID: 'alice', roomID: 1 }, null, 'tok-123')
+    expect(post.mock.calls[0][2]).toEqual({ authorization: 'Bearer tok-123' })
+    const refused: HttpPost = async () => ({ statusCode: 401, data: { error: { code: 'UNAUTHORIZED', message: 'missing Authorization: Bearer <ACCESS_TOKEN>' } } })
+    const err = await caught(requestSignature(refused, 'http://h', { userID: 'alice', roomID: 1 }))
+    expect(err).toMatchObject({ kind: 'http', status: 401, code: 'UNAUTHORIZED' })
   })
 
   it("keeps the service's JSON error: status, code and message", async () => {

@@ -8,6 +8,9 @@ import { launchBrowser, openPage, type E2EBrowser, type WatchedPage } from './he
 import { screenshot } from './helpers/artifacts'
 import { resettingServer } from './helpers/free-port'
 import { fillField, gotoIndex } from './helpers/demo-page'
+import { randomBytes } from 'node:crypto'
+import { startSignService } from './helpers/sign-service'
+import { ROOT } from './helpers/artifacts'
 import './helpers/context'
 
 const { webURL, signURL } = inject('e2e')
@@ -90,6 +93,26 @@ describe('enter-room page', () => {
     // uni re-renders on the next tick: wait for the message to go rather than sampling once.
     await page.locator('#error-roomID').waitFor({ state: 'detached', timeout: 5_000 })
     await page.close()
+  })
+
+  it("sends the access token a protected sign service requires, and shows its refusal without it", async () => {
+    const token = randomBytes(24).toString('hex')
+    const guarded = await startSignService(ROOT, webURL, { accessToken: token })
+    try {
+      const { page } = await freshIndex()
+      await fillField(page, 'signBaseURL', guarded.url)
+      await page.locator('#enter-room').click()
+      await page.locator('#sign-error').waitFor({ state: 'visible' })
+      await expect(page.locator('#sign-error').textContent()).resolves.toContain('The sign service refused the request')
+      await expect(page.locator('#sign-error-detail').textContent()).resolves.toMatch(/^HTTP 401 \[UNAUTHORIZED\]/)
+
+      await fillField(page, 'signToken', token)
+      await page.locator('#enter-room').click()
+      await page.waitForURL(/pages\/(room\/room|custom\/custom)/)
+      await page.close()
+    } finally {
+      await guarded.close()
+    }
   })
 
   it('shows an unreachable sign service in the page, not only in the console', async () => {

@@ -52,7 +52,7 @@ function stopChild(child: ChildProcess): Promise<void> {
   })
 }
 
-export async function startSignService(root: string, webOrigin: string): Promise<SignService> {
+export async function startSignService(root: string, webOrigin: string, options: { accessToken?: string } = {}): Promise<SignService> {
   const sdkAppID = 1400000001
   const secretKey = randomBytes(32).toString('hex')
   let log = ''
@@ -67,7 +67,7 @@ export async function startSignService(root: string, webOrigin: string): Promise
       TRTC_SDKAPPID: String(sdkAppID),
       TRTC_SECRETKEY: secretKey,
       CORS_ORIGIN: webOrigin,
-      ACCESS_TOKEN: '',
+      ACCESS_TOKEN: options.accessToken ?? '',
     },
   })
   child.stdout!.on('data', (chunk) => (log += chunk))
