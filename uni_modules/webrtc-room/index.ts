@@ -56,6 +56,10 @@ export { createUniPlatform } from './platform/uni-platform'
 // Native contexts on the component that owns the tag (mp-weixin; null elsewhere).
 export { createPusherContext, createPlayerContext } from './platform/native-context'
 export { LEGAL_TRANSITIONS, isLegalTransition } from './core/status'
+// H5: the element ids the browser engine plays into (render them when you draw your own layout),
+// and this build's engine (the TRTC web engine on H5, null elsewhere).
+export { localViewId, remoteViewId } from './components/common/view-ids'
+export { platformEngine } from './platform/h5-engine'
 
 // Every contract type.
 export type * from './core/types'
