@@ -21,14 +21,17 @@ import { createTrtcWxBenchRoom } from './trtc-wx-room'
 export interface EventCostOptions {
   /** Notifications per stream. */
   events: number
+  /** Max room sizes of the scaling series (realistic streams, `scalingEvents` each); empty = skip. */
+  scalingSizes: number[]
+  scalingEvents: number
   /** Timed rounds per implementation (after one warm-up round each). */
   rounds: number
   maxMembers: number
   seed: number
 }
 
-export const FULL_EVENT_COST: EventCostOptions = { events: 5_000, rounds: 7, maxMembers: 50, seed: 10 }
-export const QUICK_EVENT_COST: EventCostOptions = { events: 1_000, rounds: 2, maxMembers: 50, seed: 10 }
+export const FULL_EVENT_COST: EventCostOptions = { events: 5_000, rounds: 7, maxMembers: 50, seed: 10, scalingSizes: [2, 4, 8, 16, 32, 50], scalingEvents: 2_000 }
+export const QUICK_EVENT_COST: EventCostOptions = { events: 1_000, rounds: 2, maxMembers: 50, seed: 10, scalingSizes: [], scalingEvents: 0 }
 
 export interface StreamResult {
   label: string
@@ -47,6 +50,8 @@ export interface EventCostResult {
   realistic: StreamResult
   /** core-B's fuzzing generator over the same 50-user pool: stray offs, duplicates, absent users. */
   adversarial: StreamResult
+  /** Realistic streams capped at each room size: how the cost per notification grows with the room. */
+  scaling: Array<StreamResult & { maxMembers: number }>
   edgeCases: EdgeCaseResult[]
   figures: Figure[]
 }
@@ -128,5 +133,18 @@ export async function runEventCost(options: EventCostOptions): Promise<EventCost
     })
     figures.push({ name: `event-cost.${key}.trtc-wx-sdk`, value: result.theirsPerSecond, unit: 'events/s', isReference: true, note: result.label })
   }
-  return { realistic, adversarial, edgeCases: runEdgeCases(), figures }
+  const scaling: EventCostResult['scaling'] = []
+  for (const maxMembers of options.scalingSizes) {
+    const details = realisticMemberEvents({ seed: options.seed, count: options.scalingEvents, maxMembers }).map(toDetail)
+    const result = await measureStream(`realistic stream, ≤ ${maxMembers} members`, details, 3)
+    scaling.push({ ...result, maxMembers })
+    figures.push({
+      name: `event-cost.scaling.max-${maxMembers}-members.ours`,
+      value: result.oursPerSecond,
+      unit: 'events/s',
+      reference: { label: 'trtc-wx-sdk 1.1.15', value: result.theirsPerSecond },
+      note: `trtc-wx-sdk ${Math.round(result.theirsPerSecond)} events/s; controller ${Math.round(result.controllerPerSecond)} events/s; ${result.differences.length} result differences`,
+    })
+  }
+  return { realistic, adversarial, scaling, edgeCases: runEdgeCases(), figures }
 }

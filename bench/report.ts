@@ -193,6 +193,19 @@ export function renderMarkdown(run: BenchRun, chartFile: string): string {
         `| ${r.label} | ${r.events} | ${formatValue(r.oursPerSecond, 'events/s')} | ${formatValue(r.controllerPerSecond, 'events/s')} | ${formatValue(r.theirsPerSecond, 'events/s')} | ${(r.oursPerSecond / r.theirsPerSecond).toFixed(2)}× / ${(r.controllerPerSecond / r.theirsPerSecond).toFixed(2)}× | ${r.finalUsers} / ${r.finalStreams} | ${r.differences.length === 0 ? 'none' : r.differences.slice(0, 5).map((d) => `\`${d}\``).join('<br>') + (r.differences.length > 5 ? `<br>… ${r.differences.length - 5} more` : '')} |`,
       )
     }
+    if (e.scaling?.length) {
+      out.push(
+        '',
+        'How the cost grows with the room (realistic streams capped at each size, 3 timed rounds each):',
+        '',
+        '| max members | ours (core) | ours (controller + store) | trtc-wx-sdk | ratio core / controller | result differences |',
+        '|---|---|---|---|---|---|',
+        ...e.scaling.map(
+          (r) =>
+            `| ${r.maxMembers} | ${formatValue(r.oursPerSecond, 'events/s')} | ${formatValue(r.controllerPerSecond, 'events/s')} | ${formatValue(r.theirsPerSecond, 'events/s')} | ${(r.oursPerSecond / r.theirsPerSecond).toFixed(2)}× / ${(r.controllerPerSecond / r.theirsPerSecond).toFixed(2)}× | ${r.differences.length} |`,
+        ),
+      )
+    }
     out.push(
       '',
       'Why trtc-wx-sdk is slower: on every notification it emits its events with `getPlayerList()`, a fresh copy of every',
