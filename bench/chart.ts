@@ -13,6 +13,8 @@ export interface ChartOptions {
   xLabel: string
   yLabel: string
   series: Series[]
+  /** One line of small print under the title (e.g. a reference that would not fit the scale). */
+  footnote?: string
   /** Horizontal goal line. */
   goal?: { y: number; label: string }
   width?: number
@@ -31,7 +33,7 @@ function niceMax(value: number): number {
 export function lineChartSVG(options: ChartOptions): string {
   const width = options.width ?? 640
   const height = options.height ?? 360
-  const pad = { left: 64, right: 160, top: 40, bottom: 48 }
+  const pad = { left: 64, right: 160, top: options.footnote ? 52 : 40, bottom: 48 }
   const plotW = width - pad.left - pad.right
   const plotH = height - pad.top - pad.bottom
   const xs = options.series.flatMap((s) => s.points.map((p) => p.x))
@@ -44,6 +46,7 @@ export function lineChartSVG(options: ChartOptions): string {
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`)
   out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`)
   out.push(`<text x="${width / 2}" y="22" text-anchor="middle" font-size="15" font-weight="bold">${esc(options.title)}</text>`)
+  if (options.footnote) out.push(`<text x="${width / 2}" y="38" text-anchor="middle" font-size="11" fill="#555">${esc(options.footnote)}</text>`)
   for (let i = 0; i <= 5; i++) {
     const y = (yMax * i) / 5
     out.push(`<line x1="${pad.left}" x2="${pad.left + plotW}" y1="${sy(y).toFixed(1)}" y2="${sy(y).toFixed(1)}" stroke="#e5e5e5"/>`)

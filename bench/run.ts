@@ -33,6 +33,15 @@ function print(title: string, figures: Figure[]): void {
 
 const LAST_RUN = join(ROOT, 'dist/bench/last-run.json')
 
+/** The trtc-wx-sdk README page is off the chart's scale: say where it is. */
+function referenceFootnote(setData: NonNullable<BenchRun['setData']>): string | undefined {
+  const joins = (setData.reference ?? []).filter((r) => r.change === 'join')
+  if (joins.length < 2) return undefined
+  const first = joins[0]
+  const last = joins[joins.length - 1]
+  return `off scale — trtc-wx-sdk README page, one join: ${first.bytes} B (room of ${first.roomSize}) → ${last.bytes} B (room of ${last.roomSize})`
+}
+
 function writeDocs(run: BenchRun): void {
   const docs = join(ROOT, 'docs')
   mkdirSync(docs, { recursive: true })
@@ -47,6 +56,7 @@ function writeDocs(run: BenchRun): void {
         series: run.setData.series,
         height: 420,
         goal: { y: SETDATA_GOAL_BYTES, label: 'goal ≤ 2 KB' },
+        footnote: referenceFootnote(run.setData),
       }),
     )
   }
