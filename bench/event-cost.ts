@@ -33,6 +33,21 @@ export interface EventCostOptions {
 export const FULL_EVENT_COST: EventCostOptions = { events: 5_000, rounds: 7, maxMembers: 50, seed: 10, scalingSizes: [2, 4, 8, 16, 32, 50], scalingEvents: 2_000 }
 export const QUICK_EVENT_COST: EventCostOptions = { events: 1_000, rounds: 2, maxMembers: 50, seed: 10, scalingSizes: [], scalingEvents: 0 }
 
+/** Known kinds of result difference (each explained by an edge case); anything else is unexplained. */
+export function classifyDifference(difference: string): string {
+  if (/ours none, trtc-wx-sdk \{video 0, audio 0,/.test(difference)) return 'trtc-wx-sdk keeps an empty player (a stream switched off that was never on)'
+  if (/url .* trtc-wx-sdk \{.*url /.test(difference) && !/video \d, audio \d, url (\S+)\}, trtc-wx-sdk \{video \d, audio \d, url \1\}/.test(difference)) {
+    return 'trtc-wx-sdk keeps a stale play URL'
+  }
+  return 'unexplained'
+}
+
+export function classifyDifferences(differences: string[]): Record<string, number> {
+  const counts: Record<string, number> = {}
+  for (const d of differences) counts[classifyDifference(d)] = (counts[classifyDifference(d)] ?? 0) + 1
+  return counts
+}
+
 export interface StreamResult {
   label: string
   events: number
@@ -122,7 +137,9 @@ export async function runEventCost(options: EventCostOptions): Promise<EventCost
       unit: 'events/s',
       reference,
       goal: key === 'realistic' ? { text: '≥ 1.0× with identical results', met: result.oursPerSecond >= result.theirsPerSecond && result.differences.length === 0 } : undefined,
-      note: `${result.events} notifications, ${result.finalUsers} users / ${result.finalStreams} streams at the end, ${result.differences.length} result differences`,
+      note: `${result.events} notifications, ${result.finalUsers} users / ${result.finalStreams} streams at the end, ${result.differences.length} result differences${
+        result.differences.length ? ` (${Object.entries(classifyDifferences(result.differences)).map(([k, n]) => `${n}× ${k}`).join('; ')})` : ''
+      }`,
     })
     figures.push({
       name: `event-cost.${key}.ours-controller`,
