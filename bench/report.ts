@@ -4,7 +4,7 @@
  */
 import { cpus, platform, release, totalmem } from 'node:os'
 import { BUDGET_BYTES, type BundleResult, type PluginBytes } from './bundle'
-import type { EventCostResult } from './event-cost'
+import { classifyDifferences, type EventCostResult } from './event-cost'
 import { formatFigure, formatValue, kilobytes, ratioText, type Figure } from './format'
 import { isFlat, SETDATA_GOAL_BYTES, type SetDataResult } from './setdata'
 
@@ -190,7 +190,7 @@ export function renderMarkdown(run: BenchRun, chartFile: string): string {
     )
     for (const r of [e.realistic, e.adversarial]) {
       out.push(
-        `| ${r.label} | ${r.events} | ${formatValue(r.oursPerSecond, 'events/s')} | ${formatValue(r.controllerPerSecond, 'events/s')} | ${formatValue(r.theirsPerSecond, 'events/s')} | ${(r.oursPerSecond / r.theirsPerSecond).toFixed(2)}× / ${(r.controllerPerSecond / r.theirsPerSecond).toFixed(2)}× | ${r.finalUsers} / ${r.finalStreams} | ${r.differences.length === 0 ? 'none' : r.differences.slice(0, 5).map((d) => `\`${d}\``).join('<br>') + (r.differences.length > 5 ? `<br>… ${r.differences.length - 5} more` : '')} |`,
+        `| ${r.label} | ${r.events} | ${formatValue(r.oursPerSecond, 'events/s')} | ${formatValue(r.controllerPerSecond, 'events/s')} | ${formatValue(r.theirsPerSecond, 'events/s')} | ${(r.oursPerSecond / r.theirsPerSecond).toFixed(2)}× / ${(r.controllerPerSecond / r.theirsPerSecond).toFixed(2)}× | ${r.finalUsers} / ${r.finalStreams} | ${r.differences.length === 0 ? 'none' : Object.entries(classifyDifferences(r.differences)).map(([kind, n]) => `${n}× ${kind}`).join('<br>') + `<br>e.g. \`${r.differences[0]}\``} |`,
       )
     }
     if (e.scaling?.length) {
