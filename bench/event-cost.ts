@@ -4,8 +4,9 @@
  * events per second of each, ratio ours / theirs (≥ 1.0 = we are at least as fast). Also through our
  * controller (`createRoom`: core + Pinia store + engine effects), the cost an app pays in practice.
  *
- * Timing: each round builds a fresh room of each kind and replays the whole stream; rounds alternate
- * which side runs first (so neither always gets the warmer JIT/GC state); the median round counts.
+ * Timing: each round builds a fresh room of each kind (outside the clock) and replays the whole stream;
+ * the order of the three sides rotates per round (so none always gets the warmer JIT / emptier heap);
+ * the median round counts. A warm-up replay of each side comes first and gives the compared results.
  */
 import { performance } from 'node:perf_hooks'
 import { generateMemberEvents, toDetail } from '../tests/helpers/member-events'
