@@ -145,6 +145,23 @@ describe('H5 engine: remote members', () => {
     expect(client.callsOf('stopRemoteVideo')).toEqual([[{ userId: 'bob_x', streamType: 'main' }]])
   })
 
+  it('unmutes a user once however many events arrive, and stopMember mutes even while audio is away', async () => {
+    const h5 = createH5Room()
+    await startAndEnter(h5)
+    const client = h5.sdk.client
+    client.emit('remote-user-enter', { userId: 'gina' })
+    client.emit('remote-audio-available', { userId: 'gina' })
+    client.emit('remote-video-available', { userId: 'gina', streamType: 'main' })
+    expect(client.callsOf('muteRemoteAudio')).toEqual([['gina', false]])
+    client.emit('remote-audio-unavailable', { userId: 'gina' })
+    h5.room.stopMember('gina')
+    // TRTC keeps the mute: audio that comes back stays off until playMember.
+    expect(client.callsOf('muteRemoteAudio')).toEqual([['gina', false], ['gina', true]])
+    h5.room.playMember('gina')
+    client.emit('remote-audio-available', { userId: 'gina' })
+    expect(client.callsOf('muteRemoteAudio')).toEqual([['gina', false], ['gina', true], ['gina', false]])
+  })
+
   it('plays a screen share (sub) stream as the aux stream', async () => {
     const h5 = createH5Room()
     await startAndEnter(h5)

@@ -29,6 +29,8 @@ export class RemotePlayers {
   private readonly wanted = new Map<string, EngineStream>()
   /** Stream keys whose video is started (or waiting for its view), with a cancel for the wait. */
   private readonly running = new Map<string, () => void>()
+  /** Users whose audio this session unmuted (one `muteRemoteAudio(false)` each, not one per event). */
+  private readonly audioOn = new Set<string>()
   private disposed = false
 
   constructor(private readonly host: RemotePlayersHost) {}
@@ -75,7 +77,10 @@ export class RemotePlayers {
     if (this.forgetRunning(stream.key)) {
       void settle(log, 'stopRemoteVideo', () => client.stopRemoteVideo({ userId: stream.userID, streamType: toTrtcStreamType(stream.streamType) }))
     }
-    if (stream.streamType === 'main' && this.audio.has(stream.userID)) {
+    if (stream.streamType === 'main') {
+      // Muted even while the user publishes no audio: TRTC remembers it, so audio that comes back
+      // later stays off until the app plays the member again.
+      this.audioOn.delete(stream.userID)
       void settle(log, 'muteRemoteAudio', () => client.muteRemoteAudio(stream.userID, true))
     }
   }
@@ -86,6 +91,7 @@ export class RemotePlayers {
     for (const cancel of this.running.values()) cancel()
     this.running.clear()
     this.wanted.clear()
+    this.audioOn.clear()
   }
 
   /** Start what a wanted stream publishes and is not running yet. Idempotent. */
@@ -94,7 +100,8 @@ export class RemotePlayers {
     if (!stream || this.disposed) return
     const { client, browser, roomKey, log } = this.host
     const { userID, streamType } = stream
-    if (streamType === 'main' && this.audio.has(userID)) {
+    if (streamType === 'main' && this.audio.has(userID) && !this.audioOn.has(userID)) {
+      this.audioOn.add(userID)
       void settle(log, 'muteRemoteAudio', () => client.muteRemoteAudio(userID, false))
     }
     const trtcType = toTrtcStreamType(streamType)
@@ -125,6 +132,7 @@ export class RemotePlayers {
 
   private forgetUser(userId: string): void {
     this.audio.delete(userId)
+    this.audioOn.delete(userId)
     for (const type of ['main', 'sub']) this.video.delete(videoKey(userId, type))
     for (const type of ['main', 'aux']) {
       this.forgetRunning(`${userId}_${type}`)
