@@ -4,22 +4,13 @@
  * in the output. The mini-program's JS size is printed, not asserted (figures in docs/h5.md).
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { buildFixture } from '../helpers/build-fixture'
+import { jsFiles } from '../helpers/dist-files'
 
 /** Strings only the H5 engine or trtc-sdk-v5 contain (TRTC event names, the loader's path, the engine's name). */
 const H5_MARKERS = ['remote-video-available', 'autoplay-failed', 'trtc.esm', "'trtc-web'", '"trtc-web"', 'enableAutoPlayDialog']
-
-function jsFiles(dir: string): string[] {
-  const out: string[] = []
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name)
-    if (entry.isDirectory()) out.push(...jsFiles(path))
-    else if (entry.name.endsWith('.js')) out.push(path)
-  }
-  return out
-}
 
 describe('mp-weixin build carries none of the H5 engine', () => {
   let dist: string

@@ -9,19 +9,10 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { buildFixture } from '../helpers/build-fixture'
+import { jsFiles } from '../helpers/dist-files'
 
 /** Strings only tim-wx-sdk's code contains: its event names, version log and IM socket host. */
 const TIM_MARKERS = ['sdkStateReady', 'onMessageReceived', 'TIM.VERSION', 'wss.im.qcloud.com', 'kickedOut']
-
-function jsFiles(dir: string): string[] {
-  const out: string[] = []
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name)
-    if (entry.isDirectory()) out.push(...jsFiles(path))
-    else if (entry.name.endsWith('.js')) out.push(path)
-  }
-  return out
-}
 
 interface Scan {
   vendorBytes: number
