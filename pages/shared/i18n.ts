@@ -26,7 +26,7 @@ const messages = {
   'form.beauty': { zh: '美颜', en: 'Beauty' },
   'form.aspect': { zh: '画面比例', en: 'Aspect' },
   'form.signBaseURL': { zh: '签名服务地址', en: 'Sign service URL' },
-  'form.signBaseURL.hint': { zh: '本地开发：npm run sign-server', en: 'Local development: npm run sign-server' },
+  'form.signBaseURL.hint': { zh: '本地开发：npm run dev 会在 8787 端口启动签名服务', en: 'Local development: npm run dev starts one on port 8787' },
   'form.signToken': { zh: '访问令牌', en: 'Access token' },
   'form.signToken.hint': { zh: '签名服务设置了 ACCESS_TOKEN 时填写', en: 'When the sign service sets ACCESS_TOKEN' },
   'form.submit': { zh: '进入房间', en: 'Enter room' },
