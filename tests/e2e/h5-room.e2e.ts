@@ -162,6 +162,27 @@ describe('H5 room on the TRTC web SDK', () => {
     await leaveCleanly(watched)
   })
 
+  it('leaving while the room still connects, then entering again: a fresh SDK instance previews again, no error', async () => {
+    const watched = await openPage(browser)
+    const { page } = watched
+    await installProbe(page)
+    for (const round of [1, 2]) {
+      if (round === 1) await enterRoomPage(page, 'e2e_again', '565656')
+      else await submitEnter(page, 'e2e_again', '565656')
+      await page.waitForFunction((n) => (window.__h5Probe?.previews.length ?? 0) >= n, round, { timeout: 30_000 })
+      expect((await page.locator('#room-status').textContent())?.trim()).toBe('Entering')
+      // Leave mid-enter: the SDK aborts its pending enterRoom, which is no error of the room.
+      await page.locator('#tool-leave').click()
+      await page.waitForURL(/pages\/index\/index/)
+    }
+    await page.waitForTimeout(1_000)
+    const result = await probe(page)
+    expect(result.previews).toHaveLength(2)
+    expect(result.rejections).toEqual([])
+    expect(watched.errors).toEqual([])
+    await page.close()
+  })
+
   // The browser refuses the camera the way a user or a site setting does: getUserMedia rejects with the
   // DOMException a real browser throws; the real SDK wraps it, the engine maps it to the room code.
   it.each([
