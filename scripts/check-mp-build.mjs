@@ -10,8 +10,11 @@ const need = (ok, what) => { if (!ok) failures.push(what) }
 for (const ext of ['.js', '.json', '.wxml']) need(existsSync(comp + ext), `missing ${comp + ext}`)
 if (existsSync(comp + '.wxml')) {
   const wxml = readFileSync(comp + '.wxml', 'utf8')
-  need(/<live-pusher\b|<webrtc-room-pusher\b/.test(wxml), 'webrtc-room.wxml has no live-pusher (or pusher building block)')
+  // The templates are sub-components (layout-float/-bigsmall/-grid) built on the pusher building block.
+  need(/<live-pusher\b|<webrtc-room-pusher\b|<layout-(float|bigsmall|grid)\b/.test(wxml), 'webrtc-room.wxml has no live-pusher, pusher building block or layout')
 }
+const pusher = join(dist, 'uni_modules/webrtc-room/components/webrtc-room-pusher/webrtc-room-pusher.wxml')
+need(existsSync(pusher) && /<live-pusher\b/.test(readFileSync(pusher, 'utf8')), 'webrtc-room-pusher.wxml has no live-pusher')
 // The demo's room page is the one that hosts <webrtc-room> (pages/index is the enter form).
 const page = JSON.parse(readFileSync(join(dist, 'pages/room/room.json'), 'utf8'))
 need(
