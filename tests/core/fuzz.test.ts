@@ -233,9 +233,15 @@ class Observer {
       assert(room.events.length > 0, 'newest event not logged')
     }
     const emitted = Driver.emitted(effects)
-    const errors = emitted.filter((e) => e.tag === 'error')
+    // -8 keeps the original's `error` tag but is not fatal (detail.fatal === false): the room stays open.
+    const errors = emitted.filter((e) => e.tag === 'error' && (e.detail as { fatal?: boolean })?.fatal !== false)
     assert(errors.length <= 1, 'several errors in one step')
     if (errors.length === 1 && action.type !== 'report') assert(to === 'error', `error event but status ${to}`)
+    for (const e of emitted) {
+      if (e.tag === 'error' && (e.detail as { fatal?: boolean })?.fatal === false) {
+        assert(e.code === RoomErrorCode.OVER_CAPACITY, `non-fatal error ${e.code}`)
+      }
+    }
 
     // -8 once per overflow episode, and every overflow is reported.
     const overflowReports = emitted.filter((e) => e.code === RoomErrorCode.OVER_CAPACITY).length

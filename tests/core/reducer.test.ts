@@ -634,7 +634,7 @@ describe('over capacity: -8 once per overflow episode', () => {
     d.pusher(1031, joined('f'))
     const overflow = d.events.filter((e) => e.code === RoomErrorCode.OVER_CAPACITY)
     expect(overflow).toHaveLength(1)
-    expect(overflow[0]).toMatchObject({ tag: 'warning', detail: { capacity: 3, members: 4 } })
+    expect(overflow[0]).toMatchObject({ tag: 'error', detail: { capacity: 3, members: 4, fatal: false } })
     expect(d.memberIDs).toHaveLength(6) // extra members stay in the store
     d.pusher(1032, joined('d', 'e', 'f'))
     d.pusher(1031, joined('g'))

@@ -261,8 +261,11 @@ function checkCapacity(step: Step): void {
   if (isOverCapacity(capacity, count)) {
     if (!step.state.overCapacity) {
       step.state.overCapacity = true
-      step.notice('warning', RoomErrorCode.OVER_CAPACITY, {
+      // Tag `error` as in the original (apps listen for -8 there), but not fatal: the room stays open
+      // and the extra members stay in the store.
+      step.notice('error', RoomErrorCode.OVER_CAPACITY, {
         message: `${count} remote members, the '${step.state.options?.template}' template shows ${capacity}`,
+        fatal: false,
         capacity,
         members: count,
       })

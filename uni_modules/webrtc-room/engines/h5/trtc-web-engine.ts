@@ -41,8 +41,11 @@ export const LISTENED_EVENTS: readonly TrtcEventName[] = [
   'first-video-frame', 'permission-state-change', 'statistics',
 ]
 
-/** TRTC.setLogLevel levels: DEBUG with the `debug` prop, else WARN (INFO floods the console). */
-const LOG_LEVEL = { debug: 1, quiet: 3 } as const
+/**
+ * TRTC.setLogLevel levels: DEBUG with the `debug` prop, else NONE. The SDK's own ERROR lines print the
+ * userSig and privateMapKey in clear, and every error already reaches the app as a room event.
+ */
+const LOG_LEVEL = { debug: 1, quiet: 5 } as const
 
 /** live-pusher's "entered room" code, reused so raw `push_state` watchers see one vocabulary. */
 const ENTERED_CODE = 1018
