@@ -379,3 +379,13 @@ export interface RoomController {
   /** stop() + remove the room from the store. */
   destroy(): Promise<void>
 }
+
+/** What a page's `ref` on `<webrtc-room>` exposes (the component's `defineExpose`). */
+export type WebrtcRoomMethods = Pick<
+  RoomController,
+  | 'start' | 'stop' | 'pause' | 'resume' | 'switchCamera' | 'playMember' | 'stopMember'
+  | 'sendC2CTextMsg' | 'sendC2CCustomMsg' | 'sendGroupTextMsg' | 'sendGroupCustomMsg'
+> & {
+  /** The room's key in the room store (`useRoomStore().rooms[roomKey]`). */
+  readonly roomKey: string
+}
