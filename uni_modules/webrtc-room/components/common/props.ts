@@ -20,11 +20,15 @@ export const makeNumberProp = <T extends number = number>(defaultVal: T) => ({
  *  (and become one typed `error` event) instead of stopping at a dev-only Vue warning. */
 export const makeLooseProp = <T>(types: PropType<T>) => ({ type: types, default: undefined })
 
+/** The one prop every building block, layout and tile takes: the room key (the `layout` slot's `room`),
+ *  by which it finds its room in the store (see room-link.ts). */
+export const roomKeyProp = { room: { type: String, required: true as const } }
+
 export const customProps = {
   /** Extra class on the root element. */
-  customClass: makeStringProp(''),
+  customClass: makeStringProp<string>(''),
   /** Extra inline style on the root element. */
-  customStyle: makeStringProp(''),
+  customStyle: makeStringProp<string>(''),
 }
 
 export type Lang = 'zh' | 'en'

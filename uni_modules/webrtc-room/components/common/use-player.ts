@@ -10,12 +10,9 @@ import { useAttachment } from './use-attachment'
 import { useRoomLink } from './room-link'
 import { remoteViewId } from './view-ids'
 import { streamOf } from './member-stream'
+import type { NativeEvent } from './native-event'
 
 export const PLAYER_TAG_ID = 'player'
-
-interface NativeEvent<D> {
-  detail: D
-}
 
 export function streamKeyOf(userID: string, streamType: StreamType): string {
   return `${userID}_${streamType}`

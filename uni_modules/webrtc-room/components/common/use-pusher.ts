@@ -10,6 +10,7 @@ import { createPusherContext } from '../../platform/native-context'
 import { useAttachment } from './use-attachment'
 import { useRoomLink } from './room-link'
 import { localViewId } from './view-ids'
+import type { NativeEvent } from './native-event'
 
 export const PUSHER_TAG_ID = 'pusher'
 
@@ -26,10 +27,6 @@ const IDLE_ATTRIBUTES: PusherAttributes = {
   devicePosition: 'front',
   waitingImage: '',
   paused: false,
-}
-
-interface NativeEvent<D> {
-  detail: D
 }
 
 export function useLivePusher(roomKey: () => string) {

@@ -26,6 +26,3 @@ export function useLayout(roomKey: () => string, fallbackCapacity: number) {
   const labels = computed(() => labelsFor(viewOptionsOf(roomKey()).lang))
   return { state, tiles, shown, hiddenCount, status, labels }
 }
-
-/** The one prop every layout and tile takes: the room key. */
-export const roomKeyProp = { room: { type: String, required: true as const } }
