@@ -223,6 +223,7 @@ describe('ranges', () => {
     ['enableIM', 'false'],
     ['useCloud', 'no'],
     ['enableBlackStream', 1],
+    ['pauseOnHide', 'yes'],
     ['recordId', -1],
     ['recordId', 1.5],
     ['recordId', 'abc'],

@@ -366,6 +366,38 @@ describe('reconnect', () => {
 })
 
 describe('pause / resume / app hide and show', () => {
+  it('pauseOnHide: a browser tab keeps the call when hidden by default; the option overrides either way', async () => {
+    const enterOn = async (platformName: string, options: Partial<RoomOptions> = {}) => {
+      const ctx = setup(options, createFakePlatform({ name: platformName }))
+      ctx.room.attachPusher(fakePusher())
+      await ctx.room.start()
+      ctx.platform.advance(0)
+      ctx.room.onPusherStateChange({ code: 1018, message: 'enter room success' })
+      expect(ctx.room.status).toBe('in_room')
+      return ctx
+    }
+    const h5 = await enterOn('h5')
+    h5.platform.hideApp()
+    expect(h5.room.status).toBe('in_room')
+    expect(h5.ofTag('background')).toHaveLength(0)
+    h5.platform.showApp()
+    expect(h5.room.status).toBe('in_room')
+    // Live update: the next hide pauses.
+    h5.room.update({ pauseOnHide: true })
+    h5.platform.hideApp()
+    expect(h5.room.status).toBe('paused')
+    h5.platform.showApp()
+    expect(h5.room.status).toBe('in_room')
+
+    const h5Opted = await enterOn('h5', { pauseOnHide: true })
+    h5Opted.platform.hideApp()
+    expect(h5Opted.room.status).toBe('paused')
+
+    const mpOff = await enterOn('mp-weixin', { pauseOnHide: false })
+    mpOff.platform.hideApp()
+    expect(mpOff.room.status).toBe('in_room')
+  })
+
   it('pause and resume drive the pusher; app hide/show pauses and resumes', async () => {
     const { room, platform, pusher, ofTag } = await enterModern()
     const store = useRoomStore()

@@ -30,6 +30,8 @@ export interface ValidOptions {
   streamID?: string
   recvMode?: 1 | 2 | 3 | 4
   enableBlackStream?: boolean
+  /** undefined = the platform's default (room.ts). */
+  pauseOnHide?: boolean
   enterMode: EnterMode
   useCloud: boolean
   userName: string
@@ -322,6 +324,7 @@ export function validateOptions(input: RoomOptions): ValidationResult {
     streamID,
     recvMode: optional('recvMode', [1, 2, 3, 4] as const),
     enableBlackStream: raw.enableBlackStream === undefined ? undefined : bool('enableBlackStream', false),
+    pauseOnHide: raw.pauseOnHide === undefined ? undefined : bool('pauseOnHide', true),
     enterMode: oneOf('enterMode', ['auto', 'modern', 'legacy'] as const, 'auto'),
     useCloud: bool('useCloud', true),
     userName: text('userName', ''),

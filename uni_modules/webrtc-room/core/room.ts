@@ -395,10 +395,20 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
     for (const name of [...timers.keys()]) clearTimer(name)
   }
 
+  /** Read at each hide so a live `update({ pauseOnHide })` applies; a show after no pause is a no-op. */
+  function pausesOnHide(): boolean {
+    return core.options?.pauseOnHide ?? platform.name !== 'h5'
+  }
+
   function ensureAppListeners(): void {
     if (appListeners.length > 0) return
     try {
-      appListeners = [platform.onAppHide(() => dispatch({ type: 'app_hide' })), platform.onAppShow(() => dispatch({ type: 'app_show' }))]
+      appListeners = [
+        platform.onAppHide(() => {
+          if (pausesOnHide()) dispatch({ type: 'app_hide' })
+        }),
+        platform.onAppShow(() => dispatch({ type: 'app_show' })),
+      ]
     } catch (err) {
       log('warn', 'app show/hide listeners unavailable', { error: String(err) })
     }

@@ -67,6 +67,11 @@ export interface RoomOptions {
   recvMode?: 1 | 2 | 3 | 4
   /** Modern URL `enableBlackStream=`: keep sending black frames while the camera is off. */
   enableBlackStream?: boolean
+  /**
+   * Pause the push while the app is hidden and resume on show. Default: true in a mini-program (WeChat
+   * stops the camera in the background anyway), false in a browser (a hidden tab keeps the call going).
+   */
+  pauseOnHide?: boolean
 }
 
 /** What `<live-pusher>` binds besides the URL; the controller keeps it in `RoomState.pusher`. */

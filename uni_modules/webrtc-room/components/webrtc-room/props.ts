@@ -71,6 +71,8 @@ export const webrtcRoomProps = {
   streamID: makeLooseProp<string>(String),
   recvMode: makeLooseProp<1 | 2 | 3 | 4>(Number as unknown as PropType<1 | 2 | 3 | 4>),
   enableBlackStream: makeLooseProp<boolean>(Boolean),
+  /** Pause while the app is hidden: default true in a mini-program, false in a browser tab. */
+  pauseOnHide: makeLooseProp<boolean>(Boolean),
   /** Labels of the built-in layouts, the debug overlay and the permission guide. */
   lang: makeStringProp<Lang>('zh'),
   /** When camera/mic were denied: offer the settings page, then start again when granted. */
@@ -88,6 +90,7 @@ export const OPTION_KEYS = [
   'pureAudioPushMod', 'recordId', 'smallViewLeft', 'smallViewTop', 'smallViewWidth', 'smallViewHeight',
   'waitingImg', 'loadingImg', 'roomName', 'userName', 'useCloud', 'playerBackgroundImg', 'soundMode',
   'enterMode', 'imGroupType', 'reconnect', 'enterTimeout', 'streamID', 'recvMode', 'enableBlackStream',
+  'pauseOnHide',
 ] as const satisfies ReadonlyArray<keyof RoomOptions & keyof WebrtcRoomProps>
 
 /**
