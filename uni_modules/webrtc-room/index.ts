@@ -47,6 +47,8 @@ export type { RoomErrorCodeName, RoomErrorCodeValue } from './core/error-codes'
 // IM seam (types + registration; the tim-wx-sdk implementation is in the opt-in `im` entry).
 export { registerIM, unregisterIM, getIMFactory } from './core/im-registry'
 export type { ImFactory, ImSession, ImRoomParams, CustomMsgInput } from './core/im-registry'
+// Typed im-event details and messages (type-only: no IM bytes in apps without the IM entry).
+export type * from './im/types'
 
 // Pure helpers apps driving their own tags may want.
 export { validateOptions } from './core/options'
