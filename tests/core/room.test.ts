@@ -571,6 +571,10 @@ describe('IM wiring', () => {
 
     const early = room.sendGroupTextMsg('too early')
     await expect(early).rejects.toMatchObject({ code: RoomErrorCode.IM_NOT_READY })
+    // A bad input is reported before "not ready": the clearer answer for the caller.
+    await expect(room.sendC2CTextMsg('', 'hi')).rejects.toMatchObject({ code: RoomErrorCode.IM_INVALID_RECEIVER })
+    await expect(room.sendGroupTextMsg('')).rejects.toMatchObject({ code: RoomErrorCode.IM_EMPTY_MESSAGE })
+    await expect(room.sendGroupCustomMsg({ data: 5 } as never)).rejects.toMatchObject({ code: RoomErrorCode.IM_INVALID_DATA })
 
     im.sessions[0].resolveStart()
     await flush()

@@ -6,7 +6,7 @@ import { TimClientPool } from '../../uni_modules/webrtc-room/im/tim-client-pool'
 import { TimSession } from '../../uni_modules/webrtc-room/im/tim-session'
 import {
   IM_TEXT_LIMIT_BYTES, utf8ByteLength, validateCustom, validateReceiver, validateText,
-} from '../../uni_modules/webrtc-room/im/validate'
+} from '../../uni_modules/webrtc-room/core/im-validate'
 import { createTimMock, type FakeTim } from '../helpers/tim-mock'
 
 describe('utf8ByteLength', () => {

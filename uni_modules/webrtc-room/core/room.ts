@@ -28,6 +28,7 @@ import { codeMessage } from './codes'
 import { createLiveTagsEngine, type EngineFactory, type EngineSink, type EngineStream, type RoomEngine } from './engine'
 import { RoomErrorCode, WebrtcRoomError } from './error-codes'
 import { getIMFactory, type CustomMsgInput, type ImSession } from './im-registry'
+import { validateCustom, validateReceiver, validateText } from './im-validate'
 import { translatePlayerNet, translatePlayerState, translatePusherError, translatePusherNet, translatePusherState } from './live-codes'
 import { roomIDText } from './options'
 import { runPreflight, type PreflightResult } from './preflight'
@@ -537,6 +538,7 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
   function send(
     name: string,
     call: (session: ImSession) => Promise<unknown>,
+    inputError: WebrtcRoomError | null,
     succ: SendSucc | undefined,
     fail: SendFail | undefined,
   ): Promise<unknown> {
@@ -555,6 +557,8 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
     }
     const enabled = core.options ? core.options.enableIM : raw.enableIM === true
     if (!enabled) return failWith(RoomErrorCode.IM_DISABLED, `${name}: enableIM is false — ${codeMessage(RoomErrorCode.IM_DISABLED)}`)
+    // A bad input is the clearer answer than "not ready": report it first.
+    if (inputError) return failWith(inputError.code, `${name}: ${inputError.message}`)
     if (!getIMFactory() && !im) return failWith(RoomErrorCode.IM_NOT_INSTALLED, `${name}: ${codeMessage(RoomErrorCode.IM_NOT_INSTALLED)}`)
     const link = im
     if (!link || !link.ready) return failWith(RoomErrorCode.IM_NOT_READY, `${name}: ${codeMessage(RoomErrorCode.IM_NOT_READY)}`)
@@ -672,16 +676,16 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
     },
 
     sendC2CTextMsg(receiveUser, msg, succ, fail) {
-      return send('sendC2CTextMsg', (s) => s.sendC2CTextMsg(receiveUser, msg), succ, fail)
+      return send('sendC2CTextMsg', (s) => s.sendC2CTextMsg(receiveUser, msg), validateReceiver(receiveUser) ?? validateText(msg, 'C2C'), succ, fail)
     },
     sendC2CCustomMsg(receiveUser, msg, succ, fail) {
-      return send('sendC2CCustomMsg', (s) => s.sendC2CCustomMsg(receiveUser, msg as CustomMsgInput), succ, fail)
+      return send('sendC2CCustomMsg', (s) => s.sendC2CCustomMsg(receiveUser, msg as CustomMsgInput), validateReceiver(receiveUser) ?? validateCustom(msg, 'C2C'), succ, fail)
     },
     sendGroupTextMsg(msg, succ, fail) {
-      return send('sendGroupTextMsg', (s) => s.sendGroupTextMsg(msg), succ, fail)
+      return send('sendGroupTextMsg', (s) => s.sendGroupTextMsg(msg), validateText(msg, 'GROUP'), succ, fail)
     },
     sendGroupCustomMsg(msg, succ, fail) {
-      return send('sendGroupCustomMsg', (s) => s.sendGroupCustomMsg(msg as CustomMsgInput), succ, fail)
+      return send('sendGroupCustomMsg', (s) => s.sendGroupCustomMsg(msg as CustomMsgInput), validateCustom(msg, 'GROUP'), succ, fail)
     },
 
     on(handler) {

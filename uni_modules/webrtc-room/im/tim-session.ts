@@ -25,7 +25,7 @@ import type { TimClientPool, TimLease } from './tim-client-pool'
 import { timErrorCode, timErrorMessage } from './tim-client-pool'
 import type { TimEvent, TimInstance, TimMessage, TimStatic, TimTypes } from './tim-types'
 import type { ImConversationType, ImErrorDetail, ImEventDetailMap, ImMessage, ImStateSink } from './types'
-import { validateCustom, validateReceiver, validateText } from './validate'
+import { validateCustom, validateReceiver, validateText } from '../core/im-validate'
 
 export interface TimSessionOptions {
   TIM: TimStatic

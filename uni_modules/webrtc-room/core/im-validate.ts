@@ -1,13 +1,14 @@
 /**
- * Input checks for the four send methods, before anything reaches the SDK.
+ * Input checks for the four send methods, before anything reaches the SDK. In the core (not the opt-in
+ * IM entry) so the controller reports a bad input before "not ready", with or without IM installed.
  *
  * Limits are the original component's (webim), PROTOCOL.md section 4: C2C 12000 bytes, group 8898
  * bytes, counted in UTF-8 like the server counts the message body. tim-wx-sdk itself sends an
  * over-long body and lets the server refuse it (80002 ERR_SVR_COMM_BODY_SIZE_LIMIT); checking here
  * fails fast, offline and with a clear code.
  */
-import { RoomErrorCode, WebrtcRoomError } from '../core/error-codes'
-import type { ImConversationType } from './types'
+import { RoomErrorCode, WebrtcRoomError } from './error-codes'
+import type { ImConversationType } from '../im/types'
 
 export const IM_TEXT_LIMIT_BYTES: Record<ImConversationType, number> = { C2C: 12000, GROUP: 8898 }
 
