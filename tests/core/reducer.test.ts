@@ -641,10 +641,16 @@ describe('over capacity: -8 once per overflow episode', () => {
     expect(d.events.filter((e) => e.code === RoomErrorCode.OVER_CAPACITY)).toHaveLength(2)
   })
 
-  it('bigsmall holds 1; 1020 lists count too; custom templates are unlimited', () => {
-    const d = new Driver({ template: 'bigsmall' }).enter()
-    d.pusher(1020, list([{ userid: 'a' }, { userid: 'b' }]))
+  it('float holds 3; 1020 lists count too; grid, bigsmall and custom templates show everyone', () => {
+    const d = new Driver({ template: 'float' }).enter()
+    d.pusher(1020, list([{ userid: 'a' }, { userid: 'b' }, { userid: 'c' }, { userid: 'd' }]))
     expect(d.events.filter((e) => e.code === RoomErrorCode.OVER_CAPACITY)).toHaveLength(1)
+    for (const template of ['grid', 'bigsmall'] as const) {
+      const paged = new Driver({ template }).enter()
+      paged.pusher(1031, joined('a', 'b', 'c', 'd', 'e'))
+      expect(paged.state.room.capacity).toBe(-1)
+      expect(paged.events.some((e) => e.code === RoomErrorCode.OVER_CAPACITY)).toBe(false)
+    }
     const custom = new Driver({ template: '1v3' }).enter()
     custom.pusher(1031, joined('a', 'b', 'c', 'd', 'e'))
     expect(custom.state.room.capacity).toBe(-1)
@@ -652,12 +658,12 @@ describe('over capacity: -8 once per overflow episode', () => {
   })
 
   it('a re-enter starts a new episode', () => {
-    const d = new Driver({ template: 'bigsmall' }).enter()
-    d.pusher(1031, joined('a', 'b'))
+    const d = new Driver({ template: 'float' }).enter()
+    d.pusher(1031, joined('a', 'b', 'c', 'd'))
     d.pusher(-1307)
     d.fire('reconnect')
     d.pusher(1018)
-    d.pusher(1031, joined('a', 'b'))
+    d.pusher(1031, joined('a', 'b', 'c', 'd'))
     expect(d.events.filter((e) => e.code === RoomErrorCode.OVER_CAPACITY)).toHaveLength(2)
   })
 })
@@ -778,16 +784,17 @@ describe('live updates', () => {
 
   it('updates before start only change the raw options', () => {
     const d = new Driver()
-    d.dispatch({ type: 'update', options: { muted: true, template: 'bigsmall' } })
+    d.dispatch({ type: 'update', options: { muted: true, template: 'grid' } })
     expect(d.status).toBe('idle')
     expect(d.state.room.pusher?.muted).toBe(true)
-    expect(d.state.room.capacity).toBe(1)
+    expect(d.state.room.capacity).toBe(-1)
   })
 
   it('a template change in the room can start an overflow episode', () => {
-    const d = new Driver().enter()
-    d.pusher(1031, joined('a', 'b'))
-    d.dispatch({ type: 'update', options: { template: 'bigsmall' } })
+    const d = new Driver({ template: 'grid' }).enter()
+    d.pusher(1031, joined('a', 'b', 'c', 'd'))
+    expect(d.events.filter((e) => e.code === RoomErrorCode.OVER_CAPACITY)).toHaveLength(0)
+    d.dispatch({ type: 'update', options: { template: 'float' } })
     expect(d.events.filter((e) => e.code === RoomErrorCode.OVER_CAPACITY)).toHaveLength(1)
   })
 })

@@ -147,7 +147,7 @@ const ROOM: Row[] = [
   [E.MIC_OPEN_FAILED, 'error', '打开麦克风失败', 'microphone open failed', '确认麦克风未被占用且已授权，然后重新进房。', 'Make sure the microphone is free and allowed, then enter again.'],
   [E.PUSH_DISCONNECTED, 'error', '推流连接断开', 'push disconnected', '检查网络后调用 start() 重新进房。', 'Check the network, then call start() again.'],
   [E.MEDIA_PERMISSION, 'error', '没有摄像头或麦克风权限', 'no camera or microphone permission', '引导用户在设置中允许摄像头和麦克风，然后重新进房。', 'Guide the user to allow camera and microphone in the settings, then enter again.'],
-  [E.OVER_CAPACITY, 'error', '房间人数超过模板可显示的数量', 'more members than the template shows', '换用 grid / custom 模板，或限制房间人数；多出的成员仍在 store 中。', 'Use the grid or a custom template, or limit the room size; extra members stay in the store.'],
+  [E.OVER_CAPACITY, 'error', '房间人数超过模板可显示的数量（float 模板 3 位）', 'more members than the template shows (float: 3)', '换用 grid / custom 模板，或限制房间人数；多出的成员仍在 store 中。', 'Use the grid or a custom template, or limit the room size; extra members stay in the store.'],
   [E.ROOM_SIG_FAILED, 'error', '获取房间签名失败', 'room signature request failed', '检查网络与合法域名（official.opensso.tencent-cloud.com / yun.tim.qq.com），以及 userSig 与 privateMapKey。', 'Check the network, the whitelisted domains (official.opensso.tencent-cloud.com / yun.tim.qq.com), userSig and privateMapKey.'],
   [E.JOIN_ROOM_FAILED, 'error', '进房失败或被移出房间', 'join room failed or removed from the room', '检查签名与房间号后调用 start() 重新进房。', 'Check the signatures and the room id, then call start() again.'],
   // The original's status codes.
