@@ -6,7 +6,7 @@ import { cpus, platform, release, totalmem } from 'node:os'
 import { BUDGET_BYTES, type BundleResult, type PluginBytes } from './bundle'
 import { classifyDifferences, type EventCostResult } from './event-cost'
 import { formatFigure, formatValue, kilobytes, ratioText, type Figure } from './format'
-import { isFlat, SETDATA_GOAL_BYTES, type SetDataResult } from './setdata'
+import { flatFrom, isFlat, SETDATA_GOAL_BYTES, type SetDataResult } from './setdata'
 
 export interface BenchRun {
   startedAt: Date
@@ -90,7 +90,7 @@ function goalSummary(run: BenchRun): string[] {
       const worst = rows.reduce((a, r) => (r.bytes > a.bytes ? r : a))
       const sizes = [...new Set(rows.map((r) => r.roomSize))].sort((a, b) => a - b)
       const grows = ['join', 'leave', 'video toggle'].filter((change) => {
-        const first = rows.find((r) => r.change === change && r.roomSize === sizes[0])
+        const first = rows.find((r) => r.change === change && r.roomSize === flatFrom(sizes))
         const last = rows.find((r) => r.change === change && r.roomSize === sizes[sizes.length - 1])
         return first && last && !isFlat(first.bytes, last.bytes)
       })
