@@ -123,6 +123,42 @@ describe('custom layout slot', () => {
     expect(r.wrapper.find('.wr-banner').exists()).toBe(false)
   })
 
+  it('network stats do not re-render the slot: its members and self carry no net/volume/playURL', async () => {
+    installUni()
+    let renders = 0
+    let lastMembers: Array<Record<string, unknown>> = []
+    const r = room(
+      { template: 'custom', autoplay: true },
+      {
+        layout: (p: { room: string; members: Array<Record<string, unknown>>; self: Record<string, unknown> | null }) => {
+          renders++
+          lastMembers = p.members
+          expect(p.self && 'net' in p.self).toBe(false)
+          return h('div', [h(WebrtcRoomPusher, { room: p.room }), ...p.members.map((m) => h(WebrtcRoomPlayer, { room: p.room, userId: m.userID as string, key: m.userID as string }))])
+        },
+      },
+    )
+    await enter(r)
+    await join(r, 'bob')
+    expect(Object.keys((lastMembers[0].streams as Record<string, Record<string, unknown>>).main).sort()).toEqual(
+      ['hasAudio', 'hasVideo', 'key', 'loading', 'playing', 'streamType', 'userID'],
+    )
+    const before = renders
+    for (let i = 0; i < 5; i++) {
+      await r.firePusher('netstatus', { info: { videoBitrate: 500 + i, netSpeed: 800 + i } })
+      await r.wrapper.find('live-player').trigger('netstatus', { detail: { info: { videoBitrate: 300 + i } } })
+      await flushPromises()
+    }
+    // The store did take the stats; the slot did not re-render for them.
+    const stream = r.store.rooms[r.methods.roomKey].members.bob.streams.main!
+    expect(stream.net).toMatchObject({ videoBitrate: 304 })
+    expect(r.store.rooms[r.methods.roomKey].self.net).toMatchObject({ videoBitrate: 504 })
+    expect(renders).toBe(before)
+    // A real change (video off) does re-render it.
+    await r.memberNotice(1033, [{ userid: 'bob', streamtype: 'main', hasvideo: 0 }])
+    expect(renders).toBeGreaterThan(before)
+  })
+
   it('a player block whose member changes re-attaches under the new stream key', async () => {
     installUni()
     const r = room(

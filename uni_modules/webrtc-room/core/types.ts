@@ -394,3 +394,26 @@ export type WebrtcRoomMethods = Pick<
   /** The room's key in the room store (`useRoomStore().rooms[roomKey]`). */
   readonly roomKey: string
 }
+
+/** One stream as the `layout` slot sees it (no network stats, volume or play URL). */
+export type LayoutStream = Pick<StreamState, 'key' | 'userID' | 'streamType' | 'hasVideo' | 'hasAudio' | 'loading' | 'playing'>
+
+/** One member as the `layout` slot sees it. */
+export interface LayoutMember {
+  userID: string
+  userName?: string
+  joinedAt: number
+  streams: Partial<Record<StreamType, LayoutStream>>
+}
+
+/** Self as the `layout` slot sees it (no network stats). */
+export type LayoutSelf = Omit<SelfState, 'net'>
+
+/** Props of the `layout` scoped slot of `<webrtc-room>`. */
+export interface LayoutSlotProps {
+  /** The room key: pass it to `<webrtc-room-pusher :room>` / `<webrtc-room-player :room>`. */
+  room: string
+  members: LayoutMember[]
+  self: LayoutSelf | null
+  status: RoomStatus
+}

@@ -15,3 +15,21 @@ export function stableList<T extends { key: string }>(compute: () => T[]): Compu
     return next
   })
 }
+
+/**
+ * A computed value that keeps its previous object while the new one is structurally equal (JSON):
+ * for small view models (the `layout` slot props) rebuilt from a store that also changes for reasons
+ * the view does not show (network stats every ~2 s per stream).
+ */
+export function stableValue<T>(compute: () => T): ComputedRef<T> {
+  let last: T | undefined
+  let lastJSON = ''
+  return computed(() => {
+    const next = compute()
+    const json = JSON.stringify(next)
+    if (last !== undefined && json === lastJSON) return last
+    last = next
+    lastJSON = json
+    return next
+  })
+}
