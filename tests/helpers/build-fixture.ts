@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 
 export const ROOT = resolve(__dirname, '../..')
 const PLUGIN = join(ROOT, 'uni_modules/webrtc-room')
@@ -42,22 +42,30 @@ function sleep(ms: number) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
 }
 
-/** Builds tests/fixtures/<name> for `platform` (once while unchanged) and returns the output dir. */
-export function buildFixture(name: string, platform: 'mp-weixin' | 'h5' = 'mp-weixin', env: Record<string, string> = {}): string {
-  const fixtureDir = join(ROOT, 'tests/fixtures', name)
-  const suffix = Object.keys(env).length ? '-' + createHash('sha1').update(JSON.stringify(env)).digest('hex').slice(0, 8) : ''
-  const outDir = join(ROOT, 'dist/fixtures', `${name}-${platform}${suffix}`)
+export interface CachedBuild {
+  /** The uni app to build (UNI_INPUT_DIR). */
+  inputDir: string
+  outDir: string
+  platform: 'mp-weixin' | 'h5'
+  /** Hash of everything the build reads: the build is reused while it is unchanged. */
+  inputsHash: string
+  env?: Record<string, string>
+}
+
+/**
+ * Runs uni's real compiler once per inputs hash (stamped in the output dir), under a lock directory
+ * so parallel test workers never build the same output at once.
+ */
+export function cachedUniBuild({ inputDir, outDir, platform, inputsHash: want, env = {} }: CachedBuild): string {
   const stamp = join(outDir, '.inputs-hash')
   const lock = `${outDir}.lock`
-  const want = inputsHash(fixtureDir, platform, env)
-
-  mkdirSync(join(ROOT, 'dist/fixtures'), { recursive: true })
+  mkdirSync(dirname(outDir), { recursive: true })
   for (let waited = 0; ; waited += 200) {
     try {
       mkdirSync(lock)
       break
     } catch {
-      if (waited > 180_000) throw new Error(`timed out waiting for the build lock ${lock}`)
+      if (waited > 240_000) throw new Error(`timed out waiting for the build lock ${lock}`)
       sleep(200)
     }
   }
@@ -67,7 +75,7 @@ export function buildFixture(name: string, platform: 'mp-weixin' | 'h5' = 'mp-we
     const args = ['build', ...(platform === 'h5' ? [] : ['-p', platform])]
     execFileSync(join(ROOT, 'node_modules/.bin/uni'), args, {
       cwd: ROOT,
-      env: { ...process.env, CI: '1', UNI_INPUT_DIR: fixtureDir, UNI_OUTPUT_DIR: outDir, NODE_ENV: 'production', ...env },
+      env: { ...process.env, CI: '1', UNI_INPUT_DIR: inputDir, UNI_OUTPUT_DIR: outDir, NODE_ENV: 'production', ...env },
       stdio: 'pipe',
     })
     writeFileSync(stamp, want)
@@ -75,4 +83,12 @@ export function buildFixture(name: string, platform: 'mp-weixin' | 'h5' = 'mp-we
   } finally {
     rmSync(lock, { recursive: true, force: true })
   }
+}
+
+/** Builds tests/fixtures/<name> for `platform` (once while unchanged) and returns the output dir. */
+export function buildFixture(name: string, platform: 'mp-weixin' | 'h5' = 'mp-weixin', env: Record<string, string> = {}): string {
+  const fixtureDir = join(ROOT, 'tests/fixtures', name)
+  const suffix = Object.keys(env).length ? '-' + createHash('sha1').update(JSON.stringify(env)).digest('hex').slice(0, 8) : ''
+  const outDir = join(ROOT, 'dist/fixtures', `${name}-${platform}${suffix}`)
+  return cachedUniBuild({ inputDir: fixtureDir, outDir, platform, env, inputsHash: inputsHash(fixtureDir, platform, env) })
 }
