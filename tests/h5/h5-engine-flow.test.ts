@@ -304,8 +304,19 @@ describe('H5 engine: live changes and leaving', () => {
     expect(client.callsOf('updateLocalAudio')).toContainEqual([{ mute: false }])
   })
 
-  it('the page hidden (uni reports a hidden tab as app hide) pauses publishing, shown again resumes it', async () => {
+  it('a hidden tab keeps publishing by default (pauseOnHide false in a browser)', async () => {
     const h5 = createH5Room()
+    await startAndEnter(h5)
+    const client = h5.sdk.client
+    h5.platform.hideApp()
+    expect(h5.room.status).toBe('in_room')
+    expect(client.callsOf('updateLocalVideo')).not.toContainEqual([{ mute: true }])
+    h5.platform.showApp()
+    expect(h5.room.status).toBe('in_room')
+  })
+
+  it('with pauseOnHide the page hidden (uni reports a hidden tab as app hide) pauses publishing, shown again resumes it', async () => {
+    const h5 = createH5Room({ pauseOnHide: true })
     await startAndEnter(h5)
     const client = h5.sdk.client
     h5.platform.hideApp()
