@@ -18,10 +18,17 @@ async function settle(page: Page): Promise<void> {
  * model asynchronously, so a second fill right after a first can be overwritten by the first one's
  * re-render: fill, let it settle, and fill again until the field really holds the value.
  */
+/** uni-h5 useField: `throttle(triggerInputFn, 100)`. */
+const UNI_INPUT_THROTTLE_MS = 100
+
 export async function fillField(page: Page, field: string, value: string): Promise<void> {
   const input = page.locator(`#field-${field} input`)
   for (let attempt = 0; attempt < 3; attempt++) {
     await input.fill(value)
+    // uni-h5's input throttles its `update:modelValue` to one per 100 ms: a second fill within that
+    // window reaches the model only at the trailing edge, so a click right away would submit the old
+    // value. Wait the window out before reading back.
+    await page.waitForTimeout(UNI_INPUT_THROTTLE_MS + 50)
     await settle(page)
     if ((await input.inputValue()) === value) return
   }
