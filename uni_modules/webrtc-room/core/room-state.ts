@@ -4,7 +4,7 @@
  */
 import { templateCapacity } from './capacity'
 import { DEFAULT_WAITING_IMG, type ValidOptions } from './options'
-import type { PusherAttributes, RoomOptions, RoomState } from './types'
+import type { MemberState, PusherAttributes, RoomOptions, RoomState } from './types'
 
 export const DEFAULT_EVENT_LIMIT = 100
 
@@ -110,4 +110,15 @@ export function createCoreState(key: string, raw: RoomOptions, eventLimit = DEFA
     hidden: false,
     eventLimit,
   }
+}
+
+/** Members in join order (`memberOrder`): never a userID twice, never a missing entry; [] without a room. */
+export function orderedMembers(state: RoomState | null | undefined): MemberState[] {
+  if (!state) return []
+  const out: MemberState[] = []
+  for (const id of state.memberOrder) {
+    const member = state.members[id]
+    if (member) out.push(member)
+  }
+  return out
 }

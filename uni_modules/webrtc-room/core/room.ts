@@ -34,7 +34,7 @@ import { roomIDText } from './options'
 import { runPreflight, type PreflightResult } from './preflight'
 import { reduce } from './reducer'
 import { buildRoomSigRequest, parseRoomSigResponse } from './room-signature'
-import { createCoreState, type CoreState } from './room-state'
+import { createCoreState, orderedMembers, type CoreState } from './room-state'
 import { isActive } from './status'
 import type {
   ImEvent,
@@ -598,7 +598,7 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
       return core.room.status
     },
     get members() {
-      return core.room.memberOrder.map((userID) => core.room.members[userID]).filter((m): m is MemberState => !!m)
+      return orderedMembers(core.room)
     },
 
     start() {

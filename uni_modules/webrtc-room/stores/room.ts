@@ -14,6 +14,7 @@
 import { defineStore } from 'pinia'
 import { reactive } from 'vue'
 import type { MemberState, RoomController, RoomState } from '../core/types'
+import { orderedMembers } from '../core/room-state'
 
 /** Events kept per room (ring buffer, oldest first). */
 export const ROOM_EVENT_LIMIT = 200
@@ -47,14 +48,7 @@ export const useRoomStore = defineStore('webrtc-room/room', () => {
 
   /** Members of a room in join order (`memberOrder`); [] for an unknown room. */
   function members(key: string): MemberState[] {
-    const state = rooms[key]
-    if (!state) return []
-    const list: MemberState[] = []
-    for (const userID of state.memberOrder) {
-      const member = state.members[userID]
-      if (member) list.push(member)
-    }
-    return list
+    return orderedMembers(rooms[key])
   }
 
   // --- writers: the controller's only ---

@@ -9,16 +9,7 @@ export function streamOf(state: RoomState | null, userID: string, streamType: St
   return memberOf(state, userID)?.streams[streamType] ?? null
 }
 
-/** Members in join order (never a userID twice, never a missing entry). */
-export function orderedMembers(state: RoomState | null): MemberState[] {
-  if (!state) return []
-  const out: MemberState[] = []
-  for (const id of state.memberOrder) {
-    const member = state.members[id]
-    if (member) out.push(member)
-  }
-  return out
-}
+export { orderedMembers } from '../../core/room-state'
 
 /** Name under a member's video: userName when known, else userID. */
 export function captionOf(member: Pick<MemberState, 'userID' | 'userName'>): string {
