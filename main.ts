@@ -4,6 +4,8 @@ import App from './App.vue'
 // The demo offers IM chat: installing the plugin's opt-in IM entry is what makes `enableIM` work
 // (an app that never imports it ships none of tim-wx-sdk).
 import '@/uni_modules/webrtc-room/im'
+// The demo's error notice explains codes with advice: the plugin's opt-in code texts.
+import '@/uni_modules/webrtc-room/codes'
 
 // uni-app's entry: it calls createApp() and mounts the returned app itself.
 export function createApp() {

@@ -1,6 +1,7 @@
 /**
  * The room page's error notice: what the last `error` room-event means and what to do about it, in
- * the user's language, from the plugin's code tables (the same text the media-codes store holds).
+ * the user's language, from the plugin's code tables (the same text the media-codes store holds; the
+ * demo installs the plugin's opt-in codes entry in main.ts for the meanings and advice).
  */
 import { describeCode } from '@/uni_modules/webrtc-room/core/codes'
 import type { ErrorDetail, RoomEvent } from '@/uni_modules/webrtc-room/core/types'
@@ -28,6 +29,6 @@ export function errorNotice(event: RoomEvent<ErrorDetail>, locale: Locale): Erro
     code: event.code,
     title,
     message: message && message !== title ? message : '',
-    advice: info ? info.advice[locale] : FALLBACK[locale].advice,
+    advice: info?.advice?.[locale] || FALLBACK[locale].advice,
   }
 }

@@ -1,9 +1,13 @@
 /**
- * The code tables (core/codes.ts) against PROTOCOL.md sections 2–4 and RoomErrorCode: every code is
- * there, with a source, a level and non-empty zh / en / advice; lookups by source disambiguate.
+ * The full code tables (the opt-in codes entry, installed here) against PROTOCOL.md sections 2–4 and
+ * RoomErrorCode: every code is there, with a source, a level and non-empty zh / en / advice; lookups
+ * by source disambiguate; the default build's summary in core/codes.ts is generated from them.
  */
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { ALL_CODES, CODE_TABLES, codeMessage, describeCode, type CodeSource } from '../../uni_modules/webrtc-room/core/codes'
+import { ALL_CODES, CODE_TABLES } from '../../uni_modules/webrtc-room/codes'
+import { codeMessage, describeCode, installedCodes, type CodeSource } from '../../uni_modules/webrtc-room/core/codes'
+import { CODES_FILE, packSummary, withSummary } from '../../scripts/code-summary'
 import { RoomErrorCode, RoomStatusCode } from '../../uni_modules/webrtc-room/core/error-codes'
 
 // PROTOCOL.md section 2 (live-pusher bindstatechange), copied code by code.
@@ -84,6 +88,26 @@ describe('code tables', () => {
     expect(codeMessage(123456)).toBe('unknown code 123456')
     expect(codeMessage(123456, 'zh')).toBe('未知状态码 123456')
     expect(codeMessage(-1307, 'zh')).toBe('网络断连，且经多次重连无效')
+    expect(codeMessage(1018, 'en')).toBe('entered the room') // info codes have text with the entry
+  })
+
+  it('importing the entry installed it: lookups answer with its frozen full entries', () => {
+    expect(installedCodes()).toBe(ALL_CODES)
+    for (const info of ALL_CODES) expect(describeCode(info.code, info.source)).toBe(info)
+  })
+
+  it('the summary block in core/codes.ts is the one generated from these tables (`npm run codes:summary`)', () => {
+    const source = readFileSync(CODES_FILE, 'utf8')
+    expect(withSummary(source, packSummary(CODE_TABLES)), 'stale summary: run `npm run codes:summary`').toBe(source)
+  })
+
+  it('warning and error messages stay short (the default build ships them) and free of the separators', () => {
+    for (const info of ALL_CODES.filter((i) => i.level !== 'info')) {
+      const key = `${info.source}:${info.code}`
+      expect(info.zh.length, key).toBeLessThanOrEqual(24)
+      expect(info.en.length, key).toBeLessThanOrEqual(48)
+      expect(`${info.zh}${info.en}`, key).not.toMatch(/[;|]/)
+    }
   })
 
   it('entries are frozen (shared tables cannot be edited by a caller)', () => {

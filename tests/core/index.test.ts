@@ -29,11 +29,20 @@ describe('public entry', () => {
 
   it('exports the names other modules code against', () => {
     for (const name of [
-      'createRoom', 'useRoomStore', 'getController', 'useMediaCodesStore', 'useImStore', 'describeCode', 'CODE_TABLES',
+      'createRoom', 'useRoomStore', 'getController', 'useMediaCodesStore', 'useImStore', 'describeCode', 'codeMessage',
       'RoomErrorCode', 'RoomStatusCode', 'WebrtcRoomError', 'registerIM', 'createLiveTagsEngine', 'createUniPlatform', 'createPusherContext',
     ]) {
       expect(entry, name).toHaveProperty(name)
     }
     expect(entry.describeCode(-1307)?.source).toBe('pusher')
+  })
+
+  it('leaves the full code texts to the opt-in codes entry', async () => {
+    expect(entry).not.toHaveProperty('CODE_TABLES')
+    expect(entry).not.toHaveProperty('ALL_CODES')
+    expect(entry.describeCode(-1307)?.advice).toBeUndefined()
+    const codes = await import('../../uni_modules/webrtc-room/codes')
+    expect(Object.keys(codes.CODE_TABLES)).toEqual(['pusher', 'player', 'pusher_error', 'room', 'im', 'browser'])
+    expect(entry.describeCode(-1307)?.advice?.en).toBeTruthy()
   })
 })

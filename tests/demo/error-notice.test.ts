@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+// The demo installs the plugin's codes entry in main.ts: the notice shows its meanings and advice.
+import '../../uni_modules/webrtc-room/codes'
 import { describeCode } from '../../uni_modules/webrtc-room/core/codes'
 import type { ErrorDetail, RoomEvent } from '../../uni_modules/webrtc-room/core/types'
 import { errorNotice } from '../../pages/room/error-notice'
@@ -10,10 +12,10 @@ describe('room error notice', () => {
     const info = describeCode(-6)!
     expect(info).toBeDefined()
     const en = errorNotice(error(-6, { message: 'push disconnected after retries', nativeCode: -1307 }), 'en')
-    expect(en).toEqual({ code: -6, title: info.en, message: 'push disconnected after retries', advice: info.advice.en })
+    expect(en).toEqual({ code: -6, title: info.en, message: 'push disconnected after retries', advice: info.advice!.en })
     const zh = errorNotice(error(-6, { message: 'push disconnected after retries' }), 'zh')
     expect(zh.title).toBe(info.zh)
-    expect(zh.advice).toBe(info.advice.zh)
+    expect(zh.advice).toBe(info.advice!.zh)
   })
 
   it('does not repeat a message that only restates the title', () => {

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
+import '../../uni_modules/webrtc-room/codes' // advice texts are the opt-in codes entry
 import { describeCode } from '../../uni_modules/webrtc-room/core/codes'
 import { useMediaCodesStore } from '../../uni_modules/webrtc-room/stores/media-codes'
 import type { ErrorDetail, RoomEvent } from '../../uni_modules/webrtc-room/core/types'
@@ -135,7 +136,7 @@ describe('H5 engine errors', () => {
     await startAndEnter(h5)
     const codes = useMediaCodesStore()
     const entry = codes.recent.find((r) => r.code === E.ENTER_ROOM_FAILED)
-    expect(entry?.advice.en).toBe(describeCode(E.ENTER_ROOM_FAILED)?.advice.en)
+    expect(entry?.advice.en).toBe(describeCode(E.ENTER_ROOM_FAILED)?.advice?.en)
     expect(entry?.advice.zh).toBeTruthy()
   })
 

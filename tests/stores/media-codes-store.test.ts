@@ -1,18 +1,56 @@
 /**
- * The media-codes store (stores/media-codes.ts): lookup, bounded recent errors with advice, clear.
+ * The media-codes store (stores/media-codes.ts): lookup, bounded recent errors with advice, clear —
+ * first without the opt-in codes entry (level + short message, advice not installed), then with it.
  */
 import { createPinia, setActivePinia } from 'pinia'
-import { beforeEach, describe, expect, it } from 'vitest'
-import { ALL_CODES } from '../../uni_modules/webrtc-room/core/codes'
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { installCodeTables, installedCodes } from '../../uni_modules/webrtc-room/core/codes'
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
 import { RECENT_CODES_LIMIT, useMediaCodesStore } from '../../uni_modules/webrtc-room/stores/media-codes'
 
 beforeEach(() => setActivePinia(createPinia()))
 
+/** The full tables from a separate module graph (importing the entry here would install it at once). */
+async function fullCodes() {
+  vi.resetModules()
+  return (await import('../../uni_modules/webrtc-room/codes')).ALL_CODES
+}
+
+describe('media-codes store without the codes entry', () => {
+  it('says advice is not installed; lookups and records carry level and short message, advice empty', () => {
+    expect(installedCodes()).toEqual([])
+    const codes = useMediaCodesStore()
+    expect(codes.adviceInstalled).toBe(false)
+    expect(codes.table).toEqual([])
+    expect(codes.lookup(-1301)).toEqual({ code: -1301, source: 'pusher', level: 'error', zh: '打开摄像头失败', en: 'camera open failed' })
+    expect(codes.lookup(1018)).toMatchObject({ level: 'info', en: '' })
+    const entry = codes.record({ tag: 'error', code: -4, detail: { message: 'camera busy', nativeCode: -1301 } })
+    expect(entry).toMatchObject({ level: 'error', source: 'room', zh: '打开摄像头失败', en: 'camera open failed', advice: { zh: '', en: '' }, message: 'camera busy' })
+    // A code without text keeps the event's own message.
+    expect(codes.record({ tag: 'warning', code: 1019, detail: { message: 'kicked' } })).toMatchObject({ level: 'info', en: 'kicked', zh: 'kicked' })
+  })
+
+  it('offers the full entries as soon as the codes entry is installed, in a store that already exists', async () => {
+    const codes = useMediaCodesStore()
+    expect(codes.adviceInstalled).toBe(false)
+    const all = await fullCodes()
+    installCodeTables(all)
+    expect(codes.adviceInstalled).toBe(true)
+    expect(codes.table).toBe(all)
+    expect(codes.lookup(-1307)?.advice?.en).toMatch(/re-enters/)
+    expect(codes.record({ tag: 'error', code: -6, detail: {} })!.advice.zh.length).toBeGreaterThan(0)
+  })
+})
+
 describe('media-codes store', () => {
+  beforeAll(async () => {
+    if (installedCodes().length === 0) installCodeTables(await fullCodes())
+  })
+
   it('looks codes up, by source when given', () => {
     const codes = useMediaCodesStore()
-    expect(codes.table).toBe(ALL_CODES)
+    expect(codes.adviceInstalled).toBe(true)
+    expect(codes.table).toBe(installedCodes())
     expect(codes.lookup(-1301)?.zh).toBe('打开摄像头失败')
     expect(codes.lookup(3001, 'player')?.source).toBe('player')
     expect(codes.lookup(424242)).toBeUndefined()

@@ -1,7 +1,8 @@
 /**
- * Public entry of the webrtc-room plugin: the headless controller, the Pinia stores, the code
- * tables, the error codes and every contract type. IM is NOT reachable from here (an app that wants
- * IM imports the plugin's `im` entry once; see core/im-registry.ts) so apps without IM ship 0 IM bytes.
+ * Public entry of the webrtc-room plugin: the headless controller, the Pinia stores, code lookups,
+ * the error codes and every contract type. IM and the full code texts are NOT reachable from here: an
+ * app that wants them imports the plugin's `im` / `codes` entry once (main.ts), so apps without them
+ * ship none of their bytes.
  *
  * @example
  * import { createRoom, useRoomStore } from '@/uni_modules/webrtc-room'
@@ -38,9 +39,10 @@ export type { MediaCodesStore, RecentCode } from './stores/media-codes'
 export { useImStore, IM_MESSAGE_LIMIT } from './stores/im'
 export type { ImConversation, RoomImState } from './stores/im'
 
-// Code tables and error codes.
-export { describeCode, codeMessage, CODE_TABLES, ALL_CODES, SOURCE_PRIORITY } from './core/codes'
-export type { CodeInfo, CodeSource, CodeLevel } from './core/codes'
+// Code lookups (level + short message; the full meanings and advice, CODE_TABLES and ALL_CODES are
+// the opt-in `codes` entry) and error codes.
+export { describeCode, codeMessage, SOURCE_PRIORITY } from './core/codes'
+export type { CodeInfo, CodeSummary, CodeAdvice, CodeSource, CodeLevel } from './core/codes'
 export { RoomErrorCode, RoomStatusCode, WebrtcRoomError } from './core/error-codes'
 export type { RoomErrorCodeName, RoomErrorCodeValue } from './core/error-codes'
 

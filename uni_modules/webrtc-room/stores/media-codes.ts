@@ -1,16 +1,21 @@
 /**
- * The media-codes store: the code tables (core/codes.ts) as a lookup, and the recent errors and
- * warnings of every room with their meaning and advice — what a debug overlay or a help screen shows.
- * The controller records into it; apps read `recent` and call `lookup` / `clear`.
+ * The media-codes store: code lookups and the recent errors and warnings of every room — what a debug
+ * overlay or a help screen shows. The controller records into it; apps read `recent` and call
+ * `lookup` / `clear`.
+ *
+ * Meanings and advice come from the opt-in codes entry (`import '@/uni_modules/webrtc-room/codes'` in
+ * main.ts): with it `adviceInstalled` is true, `table` holds every entry and `lookup` / `recent` carry
+ * zh + en meaning and advice; without it they carry the level and the short message of the default
+ * build, advice '' (`adviceInstalled` false).
  *
  * @example
  * const codes = useMediaCodesStore()
- * codes.lookup(-1307)?.advice.zh
+ * codes.lookup(-1307)?.advice?.zh
  * codes.recent[0]?.advice.en
  */
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
-import { ALL_CODES, describeCode, type CodeInfo, type CodeLevel, type CodeSource } from '../core/codes'
+import { computed, shallowRef } from 'vue'
+import { describeCode, installedCodes, onCodeTablesInstalled, type CodeLevel, type CodeSource, type CodeSummary } from '../core/codes'
 import type { ImEvent, RoomEvent } from '../core/types'
 
 /** Recent entries kept (newest last). */
@@ -24,9 +29,10 @@ export interface RecentCode {
   tag: string
   level: CodeLevel
   source: CodeSource | null
-  /** zh / en meaning; for unknown codes the event's own message. */
+  /** zh / en meaning; the event's own message when the code has no text. */
   zh: string
   en: string
+  /** '' without the codes entry. */
   advice: { zh: string; en: string }
   /** The event's own message (what actually happened). */
   message: string
@@ -34,26 +40,22 @@ export interface RecentCode {
   at: number
 }
 
-function detailOf(event: RoomEvent | ImEvent): Record<string, unknown> {
-  return typeof event.detail === 'object' && event.detail !== null ? (event.detail as Record<string, unknown>) : {}
-}
-
-/** Which events are worth keeping: room errors/warnings and IM errors. */
-export function isRecordable(event: RoomEvent | ImEvent): boolean {
-  return event.tag === 'error' || event.tag === 'warning'
-}
-
 export const useMediaCodesStore = defineStore('webrtc-room/media-codes', () => {
-  const recent = ref<RecentCode[]>([])
+  const recent = shallowRef<RecentCode[]>([])
+  /** Every full entry of the codes entry ([] until it is installed). */
+  const table = shallowRef(installedCodes())
+  onCodeTablesInstalled(() => (table.value = installedCodes()))
+  const adviceInstalled = computed(() => table.value.length > 0)
 
-  function lookup(code: number, source?: CodeSource): CodeInfo | undefined {
+  /** The code's entry (full with the codes entry, else level + short message); undefined if unknown. */
+  function lookup(code: number, source?: CodeSource): CodeSummary | undefined {
     return describeCode(code, source)
   }
 
   /** Keep an error / warning event with its meaning and advice; other events are ignored. */
   function record(event: RoomEvent | ImEvent, options: { kind?: 'room' | 'im'; roomKey?: string; at?: number } = {}): RecentCode | null {
-    if (!isRecordable(event)) return null
-    const detail = detailOf(event)
+    if (event.tag !== 'error' && event.tag !== 'warning') return null
+    const detail = ((typeof event.detail === 'object' && event.detail) || {}) as Record<string, unknown>
     const message = typeof detail.message === 'string' ? detail.message : ''
     const nativeCode = typeof detail.nativeCode === 'number' ? detail.nativeCode : undefined
     const info = describeCode(event.code) ?? (nativeCode !== undefined ? describeCode(nativeCode) : undefined)
@@ -62,18 +64,16 @@ export const useMediaCodesStore = defineStore('webrtc-room/media-codes', () => {
       nativeCode,
       kind: options.kind ?? 'room',
       tag: event.tag,
-      level: info?.level ?? (event.tag === 'warning' ? 'warning' : 'error'),
+      level: info?.level ?? event.tag,
       source: info?.source ?? null,
-      zh: info?.zh ?? message,
-      en: info?.en ?? message,
-      advice: info ? { ...info.advice } : { zh: '', en: '' },
+      zh: info?.zh || message,
+      en: info?.en || message,
+      advice: { zh: info?.advice?.zh ?? '', en: info?.advice?.en ?? '' },
       message,
       roomKey: options.roomKey,
       at: options.at ?? Date.now(),
     }
-    const next = recent.value.length >= RECENT_CODES_LIMIT ? recent.value.slice(recent.value.length - RECENT_CODES_LIMIT + 1) : recent.value.slice()
-    next.push(entry)
-    recent.value = next
+    recent.value = [...recent.value.slice(1 - RECENT_CODES_LIMIT), entry]
     return entry
   }
 
@@ -81,7 +81,7 @@ export const useMediaCodesStore = defineStore('webrtc-room/media-codes', () => {
     recent.value = []
   }
 
-  return { table: ALL_CODES, recent, lookup, record, clear }
+  return { table, adviceInstalled, recent, lookup, record, clear }
 })
 
 export type MediaCodesStore = ReturnType<typeof useMediaCodesStore>

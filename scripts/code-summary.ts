@@ -1,0 +1,49 @@
+/**
+ * `npm run codes:summary`: regenerates the code summary block of uni_modules/webrtc-room/core/codes.ts
+ * from the full tables of the opt-in codes entry (codes/index.ts), the one source of truth for code
+ * texts. The summary keeps source and level of every code and the short zh / en message of warnings
+ * and errors; info codes carry no text (the UI never names them). tests/core/codes.test.ts runs
+ * `packSummary` and fails when the committed block is stale.
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { CodeInfo, CodeSource } from '../uni_modules/webrtc-room/core/codes'
+
+export const CODES_FILE = join(__dirname, '../uni_modules/webrtc-room/core/codes.ts')
+const BLOCK = /(\/\/ <code-summary>[^\n]*\n(?:\/\/[^\n]*\n)*)const SUMMARY[^\n]*\n(?:[^\n]*\n)*?(\/\/ <\/code-summary>)/
+
+/** One entry: `<code><i|w|e>` plus `<zh>|<en>` for warnings and errors. */
+export function packEntry(info: CodeInfo): string {
+  const text = info.level === 'info' ? '' : `${info.zh}|${info.en}`
+  for (const part of [info.zh, info.en]) {
+    if (/[;|]/.test(part)) throw new Error(`${info.source}:${info.code}: ';' and '|' are separators, not allowed in a message`)
+  }
+  return `${info.code}${info.level[0]}${text}`
+}
+
+export function packSummary(tables: Readonly<Record<CodeSource, readonly CodeInfo[]>>): Record<CodeSource, string> {
+  const out = {} as Record<CodeSource, string>
+  for (const [source, rows] of Object.entries(tables) as Array<[CodeSource, readonly CodeInfo[]]>) out[source] = rows.map(packEntry).join(';')
+  return out
+}
+
+/** The TypeScript literal of the block (one line per source). */
+export function summaryLiteral(summary: Record<CodeSource, string>): string {
+  const lines = Object.entries(summary).map(([source, packed]) => `  ${source}: ${JSON.stringify(packed)},`)
+  return `const SUMMARY: Record<CodeSource, string> = {\n${lines.join('\n')}\n}\n`
+}
+
+/** codes.ts with its summary block replaced. */
+export function withSummary(source: string, summary: Record<CodeSource, string>): string {
+  if (!BLOCK.test(source)) throw new Error('core/codes.ts: <code-summary> block not found')
+  return source.replace(BLOCK, (_all, head: string, end: string) => `${head}${summaryLiteral(summary)}${end}`)
+}
+
+if (require.main === module) {
+  void import('../uni_modules/webrtc-room/codes/index').then(({ CODE_TABLES }) => {
+    const before = readFileSync(CODES_FILE, 'utf8')
+    const after = withSummary(before, packSummary(CODE_TABLES))
+    if (after !== before) writeFileSync(CODES_FILE, after)
+    console.log(after === before ? 'core/codes.ts: summary up to date' : 'core/codes.ts: summary rewritten')
+  })
+}

@@ -1,0 +1,60 @@
+/**
+ * The default build's code summary (core/codes.ts without the opt-in codes entry): every code of the
+ * full tables has a summary with the same source and level, warnings and errors keep their short
+ * zh / en message, info codes carry none, nothing carries advice — and codeMessage never comes back
+ * empty. The full tables are loaded into a separate module graph, so this file's core/codes.ts
+ * stays without the entry, as in an app that never imports it.
+ */
+import { describe, expect, it, vi } from 'vitest'
+import { codeMessage, describeCode, installedCodes, SOURCE_PRIORITY } from '../../uni_modules/webrtc-room/core/codes'
+import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
+
+async function fullTables() {
+  vi.resetModules()
+  const entry = await import('../../uni_modules/webrtc-room/codes')
+  expect(installedCodes(), 'the entry must not reach this module graph').toEqual([])
+  return entry
+}
+
+describe('code summary (no codes entry)', () => {
+  it('has every code of the full tables, same source and level, short text only for warnings and errors', async () => {
+    const { ALL_CODES } = await fullTables()
+    expect(ALL_CODES.length).toBeGreaterThan(100)
+    for (const info of ALL_CODES) {
+      const key = `${info.source}:${info.code}`
+      const text = info.level === 'info' ? '' : undefined
+      expect(describeCode(info.code, info.source), key).toEqual({
+        code: info.code,
+        source: info.source,
+        level: info.level,
+        zh: text ?? info.zh,
+        en: text ?? info.en,
+      })
+    }
+  })
+
+  it('knows no code the full tables lack (no stale summary entry)', async () => {
+    const { ALL_CODES } = await fullTables()
+    const known = new Set(ALL_CODES.map((i) => `${i.source}:${i.code}`))
+    // Probe every number either table could hold: the full tables' codes ± a neighbour, per source.
+    for (const source of SOURCE_PRIORITY) {
+      for (const info of ALL_CODES) {
+        for (const code of [info.code - 1, info.code, info.code + 1]) {
+          expect(describeCode(code, source) !== undefined, `${source}:${code}`).toBe(known.has(`${source}:${code}`))
+        }
+      }
+    }
+  })
+
+  it('names a problem in both languages; info codes and unknown codes get a generic text', () => {
+    expect(describeCode(RoomErrorCode.DEVTOOLS_SIMULATOR)).toMatchObject({ level: 'error', source: 'room', zh: expect.stringMatching(/模拟器/), en: expect.stringMatching(/simulator/) })
+    expect(describeCode(-1307)?.advice).toBeUndefined()
+    expect(codeMessage(-4, 'zh')).toBe('打开摄像头失败')
+    expect(codeMessage(-4)).toBe('camera open failed')
+    expect(codeMessage(1018)).toBe('code 1018')
+    expect(codeMessage(1018, 'zh')).toBe('状态码 1018')
+    expect(codeMessage(123456)).toBe('unknown code 123456')
+    expect(describeCode(1018)).toMatchObject({ level: 'info', source: 'pusher', zh: '', en: '' })
+    expect(Object.isFrozen(describeCode(-4))).toBe(true)
+  })
+})
