@@ -7,7 +7,7 @@ import { computed, type Ref } from 'vue'
 import type { RoomState, RoomStatus } from '@/uni_modules/webrtc-room/core/types'
 import { useRoomStore } from '@/uni_modules/webrtc-room/stores/room'
 import { useImStore } from '@/uni_modules/webrtc-room/stores/im'
-import { orderedMembers } from '@/uni_modules/webrtc-room/components/common/member-stream'
+import { orderedMembers } from '@/uni_modules/webrtc-room/components/common/room-view'
 import type { RoomMethods } from './room-methods'
 import { chatMessageView, conversationOf, type ChatTarget } from './chat'
 

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { GRID_PAGE_SIZE, gridCells, seatTiles } from '../../uni_modules/webrtc-room/components/webrtc-room/grid-cells'
+import { GRID_PAGE_SIZE, gridCells, seatTiles } from '../../uni_modules/webrtc-room/components/common/room-view'
 
 const tiles = (...keys: string[]) => keys.map((key) => ({ key }))
 const keys = (list: Array<{ key: string }>) => list.map((t) => t.key)

@@ -8,12 +8,9 @@ import { flushPromises } from '@vue/test-utils'
 import { h } from 'vue'
 import WebrtcRoomPusher from '../../uni_modules/webrtc-room/components/webrtc-room-pusher/webrtc-room-pusher.vue'
 import WebrtcRoomPlayer from '../../uni_modules/webrtc-room/components/webrtc-room-player/webrtc-room-player.vue'
-import { debugLines } from '../../uni_modules/webrtc-room/components/webrtc-room/debug-lines'
-import { gridCells, gridPageCount } from '../../uni_modules/webrtc-room/components/webrtc-room/grid-cells'
+import { debugLines, gridCells, gridPageCount, tilesOf, viewOptionsOf } from '../../uni_modules/webrtc-room/components/common/room-view'
 import { changedOptions, propsToOptions } from '../../uni_modules/webrtc-room/components/webrtc-room/props'
 import { localViewId, remoteViewId, idPart } from '../../uni_modules/webrtc-room/components/common/view-ids'
-import { pagesOf, tilesOf } from '../../uni_modules/webrtc-room/components/common/member-stream'
-import { viewOptionsOf } from '../../uni_modules/webrtc-room/components/common/view-options'
 import type { MemberState, RoomState } from '../../uni_modules/webrtc-room/core/types'
 import { enter, installUni, join, mountRoom, type MountedRoom } from './room-harness'
 
@@ -121,6 +118,32 @@ describe('custom layout slot', () => {
     expect(uni.calls.filter((c) => c.api === 'createLivePlayerContext')).toHaveLength(1)
     // The built-in banner is for built-in layouts only.
     expect(r.wrapper.find('.wr-banner').exists()).toBe(false)
+  })
+
+  it('a template with no built-in layout and no layout slot warns at once, naming the slot', async () => {
+    installUni()
+    const r = room({ template: '1v3' })
+    await flushPromises()
+    const warnings = r.events.filter((e) => e.tag === 'warning')
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatchObject({ code: -90001, detail: { prop: 'template', slot: 'layout' } })
+    expect((warnings[0].detail as { message: string }).message).toMatch(/1v3.*`layout` slot/)
+    // Recorded like the room's own warnings (debug / help screens read the media-codes store).
+    const { useMediaCodesStore } = await import('../../uni_modules/webrtc-room/stores/media-codes')
+    expect(useMediaCodesStore().recent.map((c) => [c.code, c.roomKey])).toEqual([[-90001, r.methods.roomKey]])
+    // Switching to a built-in layout is fine; back to an unknown one warns again.
+    await r.wrapper.setProps({ template: 'grid' })
+    await r.wrapper.setProps({ template: 'custom' })
+    expect(r.events.filter((e) => e.tag === 'warning')).toHaveLength(2)
+  })
+
+  it('a built-in template or a provided layout slot gives no such warning', async () => {
+    installUni()
+    for (const [template, slots] of [['grid', undefined], ['float', undefined], ['1v3', { layout: () => h('div', 'mine') }]] as const) {
+      const r = room({ template }, slots)
+      await flushPromises()
+      expect(r.events.filter((e) => e.tag === 'warning'), template).toEqual([])
+    }
   })
 
   it('network stats do not re-render the slot: its members and self carry no net/volume/playURL', async () => {
@@ -254,7 +277,6 @@ describe('view helpers', () => {
     expect(gridPageCount(4)).toBe(2)
     expect(gridCells(tiles, 0).map((c) => c.key)).toEqual(['self', 'a_main', 'b_main', 'c_main'])
     expect(gridCells(tiles, 1).map((c) => c.key)).toEqual(['d_main', 'e_main'])
-    expect(pagesOf([], 4)).toEqual([[]])
   })
 
   it('a member with a screen share gets a second tile', () => {

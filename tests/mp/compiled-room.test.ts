@@ -219,3 +219,20 @@ describe('compiled <webrtc-room> under miniprogram-simulate', () => {
     })
   }
 })
+
+describe('a template without a layout (compiled)', () => {
+  it('template="1v3" with no layout slot content warns at once, naming the slot; the custom page does not', async () => {
+    for (const name of ['noslot', 'custom']) {
+      currentName = name
+      page = renderPage(env, name)
+      await settle(page)
+      const warnings = fixture(name).events.filter((e) => e.tag === 'warning')
+      if (name === 'noslot') {
+        expect(warnings).toHaveLength(1)
+        expect(warnings[0].detail).toMatchObject({ prop: 'template', slot: 'layout' })
+      } else expect(warnings).toEqual([])
+      page.detach()
+      page = null
+    }
+  })
+})

@@ -8,7 +8,15 @@
  */
 import type { ExtractPropTypes, PropType } from 'vue'
 import type { Aspect, EnterMode, ReconnectPolicy, RoomOptions, TemplateName } from '../../core/types'
-import { makeBooleanProp, makeLooseProp, makeStringProp, type Lang } from '../common/props'
+import type { Lang } from '../common/room-view'
+
+// Tiny prop builders (wot-design-uni style): the props object is both the runtime declaration and,
+// through ExtractPropTypes, the TypeScript type.
+const makeStringProp = <T extends string = string>(defaultVal: T) => ({ type: String as unknown as PropType<T>, default: defaultVal })
+const makeBooleanProp = (defaultVal: boolean) => ({ type: Boolean, default: defaultVal })
+/** No default, loosely typed: bad values reach the core's validation (one typed `error` event)
+ *  instead of stopping at a dev-only Vue warning. */
+const makeLooseProp = <T>(types: PropType<T>) => ({ type: types, default: undefined })
 
 const numberOrString = [Number, String] as PropType<number | string>
 
@@ -83,15 +91,13 @@ export const webrtcRoomProps = {
 
 export type WebrtcRoomProps = ExtractPropTypes<typeof webrtcRoomProps>
 
-/** Props that are the room's options (what `createRoom` / `controller.update` take). */
-export const OPTION_KEYS = [
-  'template', 'sdkAppID', 'userID', 'userSig', 'roomID', 'roomId', 'privateMapKey', 'beauty', 'whiteness',
-  'muted', 'debug', 'enableIM', 'aspect', 'minBitrate', 'maxBitrate', 'autoplay', 'enableCamera',
-  'pureAudioPushMod', 'recordId', 'smallViewLeft', 'smallViewTop', 'smallViewWidth', 'smallViewHeight',
-  'waitingImg', 'loadingImg', 'roomName', 'userName', 'useCloud', 'playerBackgroundImg', 'soundMode',
-  'enterMode', 'imGroupType', 'reconnect', 'enterTimeout', 'streamID', 'recvMode', 'enableBlackStream',
-  'pauseOnHide',
-] as const satisfies ReadonlyArray<keyof RoomOptions & keyof WebrtcRoomProps>
+/** Props of the component only; every other prop is a room option (what `createRoom` / `update` take). */
+const VIEW_PROPS = ['lang', 'permissionGuide', 'customClass', 'customStyle'] as const
+type OptionKey = Exclude<keyof WebrtcRoomProps, (typeof VIEW_PROPS)[number]>
+// Compile-time check that every option prop is a RoomOptions key (Pick rejects any other key).
+export type PropOptions = Pick<RoomOptions, OptionKey>
+
+const OPTION_KEYS = Object.keys(webrtcRoomProps).filter((key) => !(VIEW_PROPS as readonly string[]).includes(key)) as OptionKey[]
 
 /**
  * Props → RoomOptions. Unset optional props are left out (the core applies its defaults), empty

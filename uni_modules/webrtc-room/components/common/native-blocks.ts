@@ -1,0 +1,111 @@
+/**
+ * The one pusher and the one player implementation behind `<webrtc-room-pusher>` / `<webrtc-room-player>`
+ * (every layout and every custom slot uses those blocks): each binds its room's attributes from the
+ * store, creates its native context on the block's OWN component instance (mp-weixin scopes tag ids
+ * per component), attaches it to the controller while it lives and forwards the native events with
+ * `detail` untouched.
+ */
+import { computed, getCurrentInstance, onBeforeUnmount, onMounted, watch, type ComputedRef } from 'vue'
+import type { NetStatusDetail, PusherAttributes, PusherErrorDetail, RoomController, StateChangeDetail, StreamType } from '../../core/types'
+import { createPlayerContext, createPusherContext } from '../../platform/native-context'
+import { useRoomLink, streamOf } from './room-view'
+import { localViewId, remoteViewId } from './view-ids'
+
+/** What a native tag's `bind*` handler receives: the payload is in `detail`. */
+export interface NativeEvent<D> {
+  detail: D
+}
+
+/**
+ * Keeps one native context attached to the right controller under the right key while a block
+ * lives: attach once mounted and the controller is known, re-attach when the room or the key changes
+ * (a slot can hand the same block another member), detach on unmount.
+ */
+function useAttachment(controller: ComputedRef<RoomController | null>, key: () => string, attach: (room: RoomController, key: string) => void, detach: (room: RoomController, key: string) => void): void {
+  let mounted = false
+  let current: { room: RoomController; key: string } | null = null
+  const sync = () => {
+    const room = mounted ? controller.value : null
+    const nextKey = key()
+    if (current && (current.room !== room || current.key !== nextKey)) {
+      detach(current.room, current.key)
+      current = null
+    }
+    if (room && !current) {
+      attach(room, nextKey)
+      current = { room, key: nextKey }
+    }
+  }
+  watch([controller, key], sync)
+  onMounted(() => {
+    mounted = true
+    sync()
+  })
+  onBeforeUnmount(() => {
+    mounted = false
+    sync()
+  })
+}
+
+/** What the pusher tag shows before the room has pusher attributes (idle, or not registered yet). */
+const IDLE_ATTRIBUTES: PusherAttributes = {
+  muted: false,
+  enableCamera: true,
+  beauty: 0,
+  whiteness: 0,
+  minBitrate: 200,
+  maxBitrate: 400,
+  aspect: '9:16',
+  debug: false,
+  devicePosition: 'front',
+  waitingImage: '',
+  paused: false,
+}
+
+export function useLivePusher(roomKey: () => string) {
+  const { state, controller } = useRoomLink(roomKey)
+  const owner = getCurrentInstance()?.proxy
+  useAttachment(
+    controller,
+    () => 'pusher',
+    (room) => {
+      const ctx = createPusherContext('pusher', owner)
+      if (ctx) room.attachPusher(ctx)
+    },
+    (room) => room.detachPusher(),
+  )
+  return {
+    attrs: computed<PusherAttributes>(() => state.value?.pusher ?? IDLE_ATTRIBUTES),
+    // The real URL holds the userSig, so the store only has a redacted copy; it changes in lockstep
+    // with the real one and is read here only to make this computed re-evaluate.
+    url: computed(() => (state.value?.self.pushURL ? (controller.value?.pushURL ?? '') : '')),
+    viewId: computed(() => localViewId(roomKey())),
+    onStateChange: (e: NativeEvent<StateChangeDetail>) => controller.value?.onPusherStateChange(e.detail),
+    onNetStatus: (e: NativeEvent<NetStatusDetail>) => controller.value?.onPusherNetStatus(e.detail),
+    onError: (e: NativeEvent<PusherErrorDetail>) => controller.value?.onPusherError(e.detail),
+  }
+}
+
+/** One member's stream: attached under the stream key `${userID}_${streamType}`. */
+export function useLivePlayer(roomKey: () => string, userID: () => string, streamType: () => StreamType) {
+  const { state, controller } = useRoomLink(roomKey)
+  const owner = getCurrentInstance()?.proxy
+  const stream = computed(() => streamOf(state.value, userID(), streamType()))
+  useAttachment(
+    controller,
+    () => `${userID()}_${streamType()}`,
+    (room, key) => {
+      const ctx = createPlayerContext('player', owner)
+      if (ctx) room.attachPlayer(key, ctx)
+    },
+    (room, key) => room.detachPlayer(key),
+  )
+  return {
+    src: computed(() => stream.value?.playURL ?? ''),
+    playing: computed(() => stream.value?.playing ?? false),
+    debug: computed(() => state.value?.pusher?.debug ?? false),
+    viewId: computed(() => remoteViewId(roomKey(), userID(), streamType())),
+    onStateChange: (e: NativeEvent<StateChangeDetail>) => controller.value?.onPlayerStateChange(userID(), e.detail, streamType()),
+    onNetStatus: (e: NativeEvent<NetStatusDetail>) => controller.value?.onPlayerNetStatus(userID(), e.detail, streamType()),
+  }
+}

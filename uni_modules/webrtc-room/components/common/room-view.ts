@@ -1,0 +1,319 @@
+/**
+ * What the built-in layouts, tiles and building blocks read, by room key: the room's state (through
+ * the Pinia room store — not provide/inject or functions in slot props, which do not survive
+ * mp-weixin's slot compilation), its display options, the labels in its language and its remote tiles.
+ * One module on purpose: every mp-weixin JS module pays its own wrapper in every app.
+ */
+import { computed, reactive, type ComputedRef, type InjectionKey } from 'vue'
+import { useRoomStore } from '../../stores/room'
+import { orderedMembers } from '../../core/room-state'
+import type { LayoutMember, LayoutSelf, LayoutStream, MemberState, RoomController, RoomState, RoomStatus, SelfState, StreamState, StreamType } from '../../core/types'
+
+export { orderedMembers }
+
+export type Lang = 'zh' | 'en'
+
+// ---- Room link --------------------------------------------------------------------------------
+
+export interface RoomLink {
+  state: ComputedRef<RoomState | null>
+  controller: ComputedRef<RoomController | null>
+}
+
+/**
+ * The room's state and controller by key. The store's `rooms[key]` is reactive, the controller
+ * registry is not: the controller is looked up again when the room's entry appears or disappears
+ * (a block may mount before its room registers).
+ */
+export function useRoomLink(roomKey: () => string): RoomLink {
+  const store = useRoomStore()
+  const state = computed<RoomState | null>(() => store.rooms[roomKey()] ?? null)
+  const controller = computed<RoomController | null>(() => (state.value ? (store.getController(state.value.key) ?? null) : null))
+  return { state, controller }
+}
+
+// ---- Display options --------------------------------------------------------------------------
+
+/**
+ * Display options of one `<webrtc-room>` (labels language, caption name, cover images, sound mode).
+ * Layouts and tiles read them by room key instead of taking them as props: on mp-weixin every prop of
+ * every tile travels in its parent's setData, so constant strings per tile would be re-sent with each
+ * member change. Not room state, so not in the room store; `<webrtc-room>` writes and removes its entry.
+ */
+export interface ViewOptions {
+  lang: Lang
+  /** Local caption (and IM nick). */
+  userName: string
+  /** '' = built-in spinner. */
+  loadingImg: string
+  playerBackgroundImg: string
+  soundMode: 'speaker' | 'ear'
+}
+
+const DEFAULT_VIEW: Readonly<ViewOptions> = { lang: 'zh', userName: '', loadingImg: '', playerBackgroundImg: '', soundMode: 'speaker' }
+const views = reactive<Record<string, ViewOptions>>({})
+
+export function setViewOptions(roomKey: string, options: ViewOptions): void {
+  if (JSON.stringify(views[roomKey]) !== JSON.stringify(options)) views[roomKey] = { ...options }
+}
+
+export function removeViewOptions(roomKey: string): void {
+  delete views[roomKey]
+}
+
+/** The room's display options (defaults for a room without an entry, e.g. a headless room). */
+export function viewOptionsOf(roomKey: string): Readonly<ViewOptions> {
+  return views[roomKey] ?? DEFAULT_VIEW
+}
+
+// ---- Labels -----------------------------------------------------------------------------------
+
+/** The few words the built-in layouts and the status banner show, zh + en. */
+const LABELS = {
+  zh: {
+    me: '我',
+    waiting: '等待其他成员加入',
+    loading: '加载中',
+    noVideo: '未开启摄像头',
+    status: { preflight: '检查中', entering: '正在进入房间', paused: '已暂停', reconnecting: '网络中断，正在重连', error: '出错了' },
+  },
+  en: {
+    me: 'Me',
+    waiting: 'Waiting for others',
+    loading: 'Loading',
+    noVideo: 'Camera off',
+    status: { preflight: 'Checking', entering: 'Entering the room', paused: 'Paused', reconnecting: 'Connection lost, reconnecting', error: 'Something went wrong' },
+  },
+} satisfies Record<Lang, { me: string; waiting: string; loading: string; noVideo: string; status: Partial<Record<RoomStatus, string>> }>
+
+export type Labels = (typeof LABELS)['zh'] | (typeof LABELS)['en']
+
+export function labelsFor(lang: Lang | string): Labels {
+  return lang === 'en' ? LABELS.en : LABELS.zh
+}
+
+/** The banner over the video for a status ('' when the status needs none: idle, in_room, exited). */
+export function statusLabel(lang: Lang | string, status: RoomStatus): string {
+  return (labelsFor(lang).status as Partial<Record<RoomStatus, string>>)[status] ?? ''
+}
+
+// ---- Stable computeds -------------------------------------------------------------------------
+
+/**
+ * A computed list that keeps its previous array while the items' keys are unchanged. On mp-weixin a
+ * component re-renders whenever a computed it reads returns a new array, and each re-render re-sends
+ * the props of every child in setData; keeping the old array keeps unaffected layouts out of a change.
+ */
+export function stableList<T extends { key: string }>(compute: () => T[]): ComputedRef<T[]> {
+  let last: T[] = []
+  return computed(() => {
+    const next = compute()
+    if (next.length === last.length && next.every((item, i) => item.key === last[i].key)) return last
+    return (last = next)
+  })
+}
+
+/**
+ * A computed value that keeps its previous object while the new one is structurally equal (JSON):
+ * for view models rebuilt from a store that also changes for reasons the view does not show
+ * (network stats every ~2 s per stream).
+ */
+export function stableValue<T>(compute: () => T): ComputedRef<T> {
+  let last: T | undefined
+  let lastJSON = ''
+  return computed(() => {
+    const next = compute()
+    const json = JSON.stringify(next)
+    if (last === undefined || json !== lastJSON) {
+      last = next
+      lastJSON = json
+    }
+    return last
+  })
+}
+
+// ---- Members and tiles ------------------------------------------------------------------------
+
+export function memberOf(state: RoomState | null, userID: string): MemberState | null {
+  return state?.members[userID] ?? null
+}
+
+export function streamOf(state: RoomState | null, userID: string, streamType: StreamType): StreamState | null {
+  return memberOf(state, userID)?.streams[streamType] ?? null
+}
+
+/** A place on screen for one remote stream: each member's main stream, plus its screen share. */
+export interface Tile {
+  /** `${userID}_${streamType}`: stable v-for key. */
+  key: string
+  userID: string
+  streamType: StreamType
+}
+
+export function tilesOf(members: readonly MemberState[]): Tile[] {
+  const tiles: Tile[] = []
+  for (const { userID, streams } of members) {
+    tiles.push({ key: `${userID}_main`, userID, streamType: 'main' })
+    if (streams.aux) tiles.push({ key: `${userID}_aux`, userID, streamType: 'aux' })
+  }
+  return tiles
+}
+
+/**
+ * What the `layout` slot receives for members and self: the state without what a layout does not draw
+ * and what changes all the time (network stats, volume, play URL) — the slot content belongs to the
+ * page, and the raw state would re-send the member list on every `bindnetstatus`.
+ */
+export function layoutMembers(members: readonly MemberState[]): LayoutMember[] {
+  return members.map(({ userID, userName, joinedAt, streams: all }) => {
+    const streams: Partial<Record<StreamType, LayoutStream>> = {}
+    for (const s of [all.main, all.aux]) {
+      if (s) streams[s.streamType] = { key: s.key, userID: s.userID, streamType: s.streamType, hasVideo: s.hasVideo, hasAudio: s.hasAudio, loading: s.loading, playing: s.playing }
+    }
+    return { userID, userName, joinedAt, streams }
+  })
+}
+
+export function layoutSelf(self: SelfState | null): LayoutSelf | null {
+  if (!self) return null
+  const { net: _net, ...rest } = self
+  return rest
+}
+
+/**
+ * What every built-in layout and tile reads by room key: the state, the display options and labels,
+ * the remote tiles in join order, how many fit (the template's capacity; the rest show as "+N").
+ */
+export function useRoomView(roomKey: () => string, fallbackCapacity = -1) {
+  const { state } = useRoomLink(roomKey)
+  const view = computed(() => viewOptionsOf(roomKey()))
+  const labels = computed(() => labelsFor(view.value.lang))
+  // Tile keys carry userID + stream type: a stream's flags changing does not re-render a layout.
+  const tiles = stableList(() => tilesOf(orderedMembers(state.value)))
+  const capacity = computed(() => {
+    const c = state.value?.capacity
+    return c === undefined || c < 0 ? fallbackCapacity : c
+  })
+  const shown = stableList(() => (capacity.value < 0 ? tiles.value : tiles.value.slice(0, capacity.value)))
+  const hiddenCount = computed(() => tiles.value.length - shown.value.length)
+  const status = computed<RoomStatus>(() => state.value?.status ?? 'idle')
+  return { state, view, labels, tiles, shown, hiddenCount, status }
+}
+
+// ---- Props every block shares -----------------------------------------------------------------
+
+/** The prop every building block, layout and tile takes: the room key (the `layout` slot's `room`). */
+export const roomKeyProp = { room: { type: String, required: true as const } }
+
+export const customProps = {
+  /** Extra class on the root element. */
+  customClass: { type: String, default: '' },
+  /** Extra inline style on the root element. */
+  customStyle: { type: String, default: '' },
+}
+
+// ---- Grid seating ------------------------------------------------------------------------------
+
+/*
+ * The grid's paging, pure: cell 0 is the local view, then each remote tile in its seat; pages of
+ * GRID_PAGE_SIZE cells. Seats are stable (seatTiles): a join takes a free seat or the next one at the
+ * end, a leave moves the last tile into the freed seat. So a join or a leave re-renders at most two
+ * pages of 4 cells whatever the room size, and no other member's player is re-bound (restarted).
+ */
+export const GRID_PAGE_SIZE = 4
+
+/** The grid's seated tiles, provided by layout-grid to its pages (one seating per grid). */
+export const GRID_SEATS: InjectionKey<ComputedRef<Tile[]>> = Symbol('webrtc-room grid seats')
+
+export interface GridCell {
+  key: string
+  self: boolean
+  userID: string
+  streamType: 'main' | 'aux'
+}
+
+export function gridPageCount(remoteTiles: number, size = GRID_PAGE_SIZE): number {
+  return Math.max(1, Math.ceil((remoteTiles + 1) / size))
+}
+
+export function gridCells(tiles: readonly Tile[], page: number, size = GRID_PAGE_SIZE): GridCell[] {
+  const cells: GridCell[] = []
+  for (let i = page * size; i < (page + 1) * size && i <= tiles.length; i++) {
+    if (i === 0) cells.push({ key: 'self', self: true, userID: '', streamType: 'main' })
+    else {
+      const t = tiles[i - 1]
+      cells.push({ key: t.key, self: false, userID: t.userID, streamType: t.streamType })
+    }
+  }
+  return cells
+}
+
+/**
+ * Next seating from the previous one: tiles keep their seat; new tiles fill freed seats first, then
+ * go to the end; seats still free are filled by moving the last tile in (swap-remove) and trimmed.
+ */
+export function seatTiles<T extends { key: string }>(previous: readonly T[], tiles: readonly T[]): T[] {
+  const byKey = new Map(tiles.map((t) => [t.key, t]))
+  const seated = new Set<string>()
+  const seats: Array<T | null> = previous.map((p) => {
+    const now = byKey.get(p.key)
+    if (!now || seated.has(p.key)) return null
+    seated.add(p.key)
+    return now
+  })
+  const newcomers = tiles.filter((t) => !seated.has(t.key))
+  let next = 0
+  for (let i = 0; i < seats.length && next < newcomers.length; i++) if (seats[i] === null) seats[i] = newcomers[next++]
+  while (next < newcomers.length) seats.push(newcomers[next++])
+  for (let i = 0; i < seats.length; i++) {
+    if (seats[i] !== null) continue
+    while (seats.length > i + 1 && seats[seats.length - 1] === null) seats.pop()
+    if (seats.length > i + 1) seats[i] = seats.pop()!
+    else seats.length = i
+  }
+  return seats as T[]
+}
+
+// ---- Debug overlay -----------------------------------------------------------------------------
+
+/*
+ * The debug overlay's text, from the room state only. The store never holds the real push URL
+ * (`self.pushURL` is redacted by the core), and event details are not shown — codes only — so the
+ * overlay cannot leak a userSig or privateMapKey.
+ */
+export interface DebugLine {
+  key: string
+  text: string
+  error: boolean
+}
+
+const LAST_EVENTS = 4
+
+function streamFlags(state: RoomState, userID: string): string {
+  const streams = state.members[userID]?.streams ?? {}
+  const parts: string[] = []
+  for (const [type, s] of Object.entries(streams)) {
+    if (!s) continue
+    parts.push(`${type}:${s.hasVideo ? 'V' : '-'}${s.hasAudio ? 'A' : '-'}${s.loading ? '…' : s.playing ? '▶' : '■'}`)
+  }
+  return parts.join(' ')
+}
+
+export function debugLines(state: RoomState | null): DebugLine[] {
+  if (!state) return [{ key: 'status', text: 'room not registered', error: true }]
+  const lines: DebugLine[] = [
+    { key: 'status', text: `${state.status}${state.enterMode ? ` · ${state.enterMode}` : ''} · room ${state.roomID}`, error: state.status === 'error' },
+    { key: 'self', text: `${state.self.userID}${state.self.muted ? ' · muted' : ''}${state.self.cameraOn ? '' : ' · cam off'}`, error: false },
+  ]
+  if (state.self.pushURL) lines.push({ key: 'url', text: state.self.pushURL, error: false })
+  const net = state.self.net
+  if (net && (net.videoBitrate !== undefined || net.netSpeed !== undefined)) {
+    lines.push({ key: 'net', text: `↑ ${net.videoBitrate ?? 0}+${net.audioBitrate ?? 0} kbps · ${net.videoFPS ?? 0} fps`, error: false })
+  }
+  const members = orderedMembers(state)
+  lines.push({ key: 'members', text: `members ${members.length}`, error: false })
+  for (const m of members) lines.push({ key: `m-${m.userID}`, text: `· ${m.userID} ${streamFlags(state, m.userID)}`, error: false })
+  const recent = state.events.filter((e) => e.tag !== 'net_status').slice(-LAST_EVENTS)
+  recent.forEach((e, i) => lines.push({ key: `e-${i}`, text: `${e.tag} ${e.code}`, error: e.tag === 'error' }))
+  return lines
+}
