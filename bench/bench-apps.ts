@@ -1,7 +1,7 @@
 /**
  * The minimal uni-apps the bundle benchmark builds: one shell page without the room (the baseline for
- * common/vendor.js), with `<webrtc-room>`, and with the IM entry imported too — same page, so the
- * differences are the room and IM alone. Written under dist/bench/apps/ with a real copy of the plugin
+ * common/vendor.js), with `<webrtc-room>`, with the IM entry imported too — same page, so the
+ * differences are the room and IM alone — and a headless page (createRoom + stores, its own tags). Written under dist/bench/apps/ with a real copy of the plugin
  * and their own package.json / vite config, so the H5 build can run from the app's own dir. uni emits
  * every plugin module as its own file under `uni_modules/webrtc-room/`, so the plugin's bytes are read
  * off the output tree file by file (bundle.ts cross-checks them on tests/fixtures/mp-app).
@@ -14,7 +14,7 @@ export const PLUGIN_DIR = join(ROOT, 'uni_modules/webrtc-room')
 /** The opt-in IM entry (im/index.ts); the IM variant exists only once the plugin ships it. */
 export const IM_ENTRY = join(PLUGIN_DIR, 'im/index.ts')
 
-export type AppVariant = 'base' | 'room' | 'room-im'
+export type AppVariant = 'base' | 'room' | 'room-im' | 'headless'
 
 const MANIFEST = {
   name: 'bench',
@@ -47,7 +47,46 @@ export function createApp() {
 `
 }
 
+/**
+ * The headless app: what a trtc-wx-sdk user writes — its own `<live-pusher>` / `<live-player>` tags
+ * driven by `createRoom` and the stores (no plugin component), so the plugin's share is the controller,
+ * the stores and what they import.
+ */
+const HEADLESS_PAGE = `<template>
+  <view id="room">
+    <live-pusher id="pusher" mode="RTC" :url="pushURL" @statechange="onPush" @netstatus="onPushNet" @error="onPushError" />
+    <live-player v-for="s in streams" :id="s.key" :key="s.key" mode="RTC" :src="s.playURL" :autoplay="s.playing" @statechange="(e) => onPlay(s, e)" />
+    <text>{{ status }} {{ problem }}</text>
+  </view>
+</template>
+<script setup lang="ts">
+import { computed, getCurrentInstance, onMounted, onUnmounted } from 'vue'
+import { createPusherContext, createRoom, useMediaCodesStore, useRoomStore } from '@/uni_modules/webrtc-room'
+import type { StreamState } from '@/uni_modules/webrtc-room'
+const room = createRoom({ sdkAppID: 1400000001, userID: 'bench_user', userSig: 'test-only-sig', roomID: 1234, autoplay: true })
+const store = useRoomStore()
+const codes = useMediaCodesStore()
+const owner = getCurrentInstance()?.proxy
+const state = computed(() => store.rooms[room.key])
+const status = computed(() => state.value?.status ?? 'idle')
+const pushURL = computed(() => (state.value?.self.pushURL ? room.pushURL : ''))
+const streams = computed(() => Object.values(state.value?.members ?? {}).flatMap((m) => Object.values(m.streams)) as StreamState[])
+const problem = computed(() => codes.recent.at(-1)?.en ?? '')
+const onPush = (e: { detail: { code: number; message: string } }) => room.onPusherStateChange(e.detail)
+const onPushNet = (e: { detail: Record<string, unknown> }) => room.onPusherNetStatus(e.detail as never)
+const onPushError = (e: { detail: { errCode: number; errMsg: string } }) => room.onPusherError(e.detail)
+const onPlay = (s: StreamState, e: { detail: { code: number; message: string } }) => room.onPlayerStateChange(s.userID, e.detail, s.streamType)
+onMounted(() => {
+  const ctx = createPusherContext('pusher', owner)
+  if (ctx) room.attachPusher(ctx)
+  void room.start()
+})
+onUnmounted(() => void room.destroy())
+</script>
+`
+
 function roomPage(variant: AppVariant): string {
+  if (variant === 'headless') return HEADLESS_PAGE
   if (variant === 'base') return `<template>\n  <view id="room">no room</view>\n</template>\n<script setup lang="ts"></script>\n`
   const im = variant === 'room-im' ? ' :enableIM="true"' : ''
   return `<template>

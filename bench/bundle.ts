@@ -1,7 +1,8 @@
 /**
- * Bundle figures (issue #10 item 1):
+ * Bundle figures (issue #10 item 1, targets of issue #13):
  * - the plugin's own minified JS + WXML + WXSS in the mp-weixin build of a page with the room, IM off
  *   and IM on (every file under the output's uni_modules/webrtc-room/, see bench-apps.ts);
+ * - the same for a headless app (createRoom + stores, the app's own live tags, no plugin component);
  * - what the room adds to common/vendor.js (third-party: pinia, and tim-wx-sdk with IM), measured
  *   against the same app without the room;
  * - the H5 engine's share of the H5 build's JS (source-map attribution);
@@ -17,7 +18,26 @@ import { buildVariant } from './build-app'
 import type { Figure } from './format'
 import { bytesBySource, UNMAPPED } from './sourcemap-bytes'
 
-export const BUDGET_BYTES = 15 * 1024
+/** Issue #13: the plugin with its full UI, IM off — required ≤ 64 KB, aimed ≤ 50 KB. */
+export const REQUIRED_BYTES = 64 * 1024
+export const AIM_BYTES = 50 * 1024
+
+/**
+ * The "before" of issue #13: main at f9ebc9e, measured by `npm run bench` (docs/benchmarks.md of that
+ * commit). Kept here so every later run prints its before → after.
+ */
+export const BEFORE_ISSUE_13 = {
+  commit: 'f9ebc9e',
+  imOff: 110826,
+  imOn: 131428,
+  largest: [
+    ['core/codes.js', 23776],
+    ['core/reducer.js', 14642],
+    ['core/room.js', 10926],
+    ['core/options.js', 6798],
+    ['components/webrtc-room/webrtc-room.js', 3402],
+  ] as Array<[string, number]>,
+}
 
 export interface FileSize {
   path: string
@@ -48,6 +68,8 @@ export interface BundleResult {
   reference: { label: string; bytes: number; rawBytes: number }
   room: PluginBytes
   roomIM: PluginBytes | null
+  /** createRoom + stores without the plugin's components (null in runs before this figure existed). */
+  headless?: PluginBytes | null
   vendor: { base: number; room: number; roomIM: number | null }
   h5: H5Share | null
   figures: Figure[]
@@ -133,6 +155,7 @@ export async function runBundle(options: { h5: boolean }): Promise<BundleResult>
   const baseOut = await buildVariant('base', 'mp-weixin')
   const roomOut = await buildVariant('room', 'mp-weixin')
   const room = measurePluginBytes(roomOut)
+  const headless = measurePluginBytes(await buildVariant('headless', 'mp-weixin'))
   let roomIM: PluginBytes | null = null
   let roomIMVendor: number | null = null
   if (imEntryAvailable()) {
@@ -152,7 +175,7 @@ export async function runBundle(options: { h5: boolean }): Promise<BundleResult>
   const h5 = options.h5 ? measureH5Share(await buildVariant('room', 'h5')) : null
 
   const ref = { label: reference.label, value: reference.bytes }
-  const budget = (bytes: number) => ({ text: '≤ 15 KB and < trtc-wx-sdk', met: bytes <= BUDGET_BYTES && bytes < reference.bytes })
+  const budget = (bytes: number) => ({ text: '≤ 64 KB required, ≤ 50 KB aimed', met: bytes <= REQUIRED_BYTES })
   const figures: Figure[] = [
     {
       name: 'bundle.mp-weixin.plugin.im-off',
@@ -160,7 +183,17 @@ export async function runBundle(options: { h5: boolean }): Promise<BundleResult>
       unit: 'B',
       reference: ref,
       goal: budget(room.total),
-      note: `JS ${room.js} + WXML ${room.wxml} + WXSS ${room.wxss} B in ${room.files.length} files (+ ${room.json} B component JSON)`,
+      note:
+        `JS ${room.js} + WXML ${room.wxml} + WXSS ${room.wxss} B in ${room.files.length} files (+ ${room.json} B component JSON); ` +
+        `${room.total <= AIM_BYTES ? 'within' : 'above'} the 50 KB aim; before (main ${BEFORE_ISSUE_13.commit}): ${BEFORE_ISSUE_13.imOff} B`,
+    },
+    {
+      name: 'bundle.mp-weixin.plugin.headless',
+      value: headless.total,
+      unit: 'B',
+      reference: ref,
+      goal: { text: '≤ 1× trtc-wx-sdk', met: headless.total <= reference.bytes },
+      note: `createRoom + room / media-codes stores, the app's own live tags (no plugin component): JS ${headless.js} B in ${headless.files.length} files`,
     },
   ]
   if (roomIM) {
@@ -169,8 +202,7 @@ export async function runBundle(options: { h5: boolean }): Promise<BundleResult>
       value: roomIM.total,
       unit: 'B',
       reference: ref,
-      goal: budget(roomIM.total),
-      note: `JS ${roomIM.js} + WXML ${roomIM.wxml} + WXSS ${roomIM.wxss} B; tim-wx-sdk itself is third-party, in common/vendor.js`,
+      note: `JS ${roomIM.js} + WXML ${roomIM.wxml} + WXSS ${roomIM.wxss} B; tim-wx-sdk itself is third-party, in common/vendor.js; before: ${BEFORE_ISSUE_13.imOn} B`,
     })
   }
   figures.push({
@@ -202,5 +234,5 @@ export async function runBundle(options: { h5: boolean }): Promise<BundleResult>
     figures.push({ name: 'bundle.h5.engine', value: h5.engineBytes, unit: 'B', reference: ref, note: 'our H5 engine code (engines/h5), without trtc-sdk-v5' })
   }
   figures.push({ name: 'bundle.reference.trtc-wx-sdk', value: reference.bytes, unit: 'B', isReference: true, note: `${reference.rawBytes} B as published` })
-  return { reference, room, roomIM, vendor, h5, figures, notes }
+  return { reference, room, roomIM, headless, vendor, h5, figures, notes }
 }

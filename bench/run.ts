@@ -1,7 +1,7 @@
 /**
  * `npm run bench` (full: prints every figure, rewrites docs/benchmarks.md and docs/benchmarks-setdata.svg)
  * and `npm run bench:quick` (CI: same code on small inputs, prints, writes nothing).
- * Flags: --quick, --only=bundle,setdata,events, --no-h5 (skip the H5 build), --render (rewrite the docs
+ * Flags: --quick, --only=bundle,setdata,events (events includes the 1032 leave rows), --no-h5 (skip the H5 build), --render (rewrite the docs
  * from the last full run's results in dist/bench/last-run.json, without measuring again).
  * Prints one line per figure: `name: value unit (ratio vs reference)`. No time thresholds anywhere.
  */
@@ -11,6 +11,7 @@ import { ROOT } from './bench-apps'
 import { runBundle } from './bundle'
 import { lineChartSVG } from './chart'
 import { FULL_EVENT_COST, QUICK_EVENT_COST, runEventCost } from './event-cost'
+import { FULL_LEAVE_SIZES, QUICK_LEAVE_SIZES, runLeaveCost } from './leave-cost'
 import { formatFigure, type Figure } from './format'
 import { renderMarkdown, type BenchRun } from './report'
 import { runSetData, SETDATA_GOAL_BYTES } from './setdata'
@@ -92,6 +93,8 @@ async function main(): Promise<void> {
   }
   if (args.only.includes('events')) {
     run.eventCost = await runEventCost(args.quick ? QUICK_EVENT_COST : FULL_EVENT_COST)
+    // One big 1032 through the controller (1k users in CI, 1k and 10k in the full run).
+    run.eventCost.figures.push(...(await runLeaveCost(args.quick ? QUICK_LEAVE_SIZES : FULL_LEAVE_SIZES)).figures)
     print('event cost (member notifications)', run.eventCost.figures)
     for (const c of run.eventCost.edgeCases) {
       const result = c.differences.length ? c.differences.join('; ') : 'same result'

@@ -1,19 +1,23 @@
 /**
  * The benchmark's own measuring tools: source-map byte attribution, the figure line format, the
  * snapshot diff, the SVG chart, and the claims the event-cost page makes (identical results on the
- * realistic stream; every edge-case verdict matches what is measured). Fast: no builds, no timing.
+ * realistic stream; every edge-case verdict matches what is measured), the 1032 leave row and the
+ * bundle page's before → after. Fast: no builds, no timing thresholds.
  */
 import { buildSync } from 'esbuild'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { BEFORE_ISSUE_13 } from '../../bench/bundle'
 import { lineChartSVG } from '../../bench/chart'
 import { createCoreRoom } from '../../bench/core-room'
 import { runEdgeCases, SELF_ID } from '../../bench/edge-cases'
 import { classifyDifferences } from '../../bench/event-cost'
 import { formatFigure } from '../../bench/format'
+import { runLeaveCost } from '../../bench/leave-cost'
 import { realisticMemberEvents, userPool } from '../../bench/member-events'
+import { renderMarkdown } from '../../bench/report'
 import { diffSnapshots } from '../../bench/room-snapshot'
 import { bytesBySource, UNMAPPED } from '../../bench/sourcemap-bytes'
 import { createTrtcWxBenchRoom } from '../../bench/trtc-wx-room'
@@ -112,5 +116,40 @@ describe('event-cost claims', () => {
     const results = runEdgeCases()
     expect(results.filter((r) => r.stale).map((r) => r.name)).toEqual([])
     expect(results.some((r) => r.differences.length > 0)).toBe(true)
+  })
+})
+
+describe('1032 leave cost', () => {
+  it('times one 1032 of every user through the controller; the room is empty after it', async () => {
+    const { results, figures } = await runLeaveCost([40, 80])
+    expect(results.map((r) => r.users)).toEqual([40, 80])
+    for (const r of results) expect(r.leaveMs).toBeGreaterThanOrEqual(0)
+    expect(figures.map((f) => f.name)).toEqual(['event-cost.leave-1032.40-users.controller', 'event-cost.leave-1032.80-users.controller'])
+    expect(figures[1].note).toMatch(/per-user cost of 40 users/)
+  })
+})
+
+describe('bundle page', () => {
+  const files = (entries: Array<[string, number]>) => entries.map(([path, bytes]) => ({ path: `uni_modules/webrtc-room/${path}`, bytes }))
+  const plugin = (total: number, entries: Array<[string, number]>) => ({ js: total, wxml: 0, wxss: 0, json: 0, total, files: files(entries) })
+
+  it('shows issue 13 before → after, the headless figure and its goal, computed from the run', () => {
+    const bundle = {
+      reference: { label: 'trtc-wx-sdk 1.1.15 minified', bytes: 28000, rawBytes: 27000 },
+      room: plugin(60000, [['core/reducer.js', 9000], ['components/webrtc-room/webrtc-room.js', 3000]]),
+      roomIM: null,
+      headless: plugin(27000, [['core/reducer.js', 9000]]),
+      vendor: { base: 1, room: 2, roomIM: null },
+      h5: null,
+      figures: [],
+      notes: [],
+    }
+    const page = renderMarkdown({ startedAt: new Date(0), quick: false, command: 'npm run bench', bundle, setData: null, eventCost: null }, 'x.svg')
+    expect(page).toContain(`| plugin, IM off (full UI) | ${BEFORE_ISSUE_13.imOff} B`)
+    expect(page).toContain('| 60000 B (58.59 KB) |')
+    expect(page).toContain('| `core/codes.js` | 23776 B | gone |')
+    expect(page).toContain('| `core/reducer.js` | 14642 B | 9000 B |')
+    expect(page).toMatch(/Bundle ≤ 64 KB required, ≤ 50 KB aimed \(full UI, IM off\)\*\* — ✅ met \(the 50 KB aim is not reached\)/)
+    expect(page).toMatch(/Headless \(createRoom \+ stores\) ≤ 1× trtc-wx-sdk\*\* — ✅ met: 26.37 KB = 0.96×/)
   })
 })
