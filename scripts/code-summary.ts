@@ -1,8 +1,10 @@
 /**
  * `npm run codes:summary`: regenerates the code summary block of uni_modules/webrtc-room/core/codes.ts
  * from the full tables of the opt-in codes entry (codes/index.ts), the one source of truth for code
- * texts. The summary keeps source and level of every code and the short zh / en message of warnings
- * and errors; info codes carry no text (the UI never names them). tests/core/codes.test.ts runs
+ * texts. The summary keeps source and level of every code and the short message of warnings and
+ * errors: zh + en for the plugin's own codes (room, im, browser: the banner names them in the room's
+ * `lang`), en only for WeChat's native codes (their zh text is WeChat's own `message`, which the event
+ * carries). Info codes carry no text: the UI never names them. tests/core/codes.test.ts runs
  * `packSummary` and fails when the committed block is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -12,9 +14,12 @@ import type { CodeInfo, CodeSource } from '../uni_modules/webrtc-room/core/codes
 export const CODES_FILE = join(__dirname, '../uni_modules/webrtc-room/core/codes.ts')
 const BLOCK = /(\/\/ <code-summary>[^\n]*\n(?:\/\/[^\n]*\n)*)const SUMMARY[^\n]*\n(?:[^\n]*\n)*?(\/\/ <\/code-summary>)/
 
-/** One entry: `<code><i|w|e>` plus `<zh>|<en>` for warnings and errors. */
+/** Sources whose events carry WeChat's own (Chinese) message: the summary keeps their en text only. */
+export const NATIVE_SOURCES: readonly CodeSource[] = ['pusher', 'player', 'pusher_error']
+
+/** One entry: `<code><i|w|e>` plus `<zh>|<en>` for warnings and errors (`|<en>` for native codes). */
 export function packEntry(info: CodeInfo): string {
-  const text = info.level === 'info' ? '' : `${info.zh}|${info.en}`
+  const text = info.level === 'info' ? '' : `${NATIVE_SOURCES.includes(info.source) ? '' : info.zh}|${info.en}`
   for (const part of [info.zh, info.en]) {
     if (/[;|]/.test(part)) throw new Error(`${info.source}:${info.code}: ';' and '|' are separators, not allowed in a message`)
   }
