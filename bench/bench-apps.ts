@@ -1,7 +1,8 @@
 /**
  * The minimal uni-apps the bundle benchmark builds: one shell page without the room (the baseline for
  * common/vendor.js), with `<webrtc-room>`, with the IM entry imported too — same page, so the
- * differences are the room and IM alone — and a headless page (createRoom + stores, its own tags). Written under dist/bench/apps/ with a real copy of the plugin
+ * differences are the room and IM alone; the same with the opt-in codes entry (full code texts) — and a
+ * headless page (createRoom + stores, its own tags). Written under dist/bench/apps/ with a real copy of the plugin
  * and their own package.json / vite config, so the H5 build can run from the app's own dir. uni emits
  * every plugin module as its own file under `uni_modules/webrtc-room/`, so the plugin's bytes are read
  * off the output tree file by file (bundle.ts cross-checks them on tests/fixtures/mp-app).
@@ -14,7 +15,7 @@ export const PLUGIN_DIR = join(ROOT, 'uni_modules/webrtc-room')
 /** The opt-in IM entry (im/index.ts); the IM variant exists only once the plugin ships it. */
 export const IM_ENTRY = join(PLUGIN_DIR, 'im/index.ts')
 
-export type AppVariant = 'base' | 'room' | 'room-im' | 'headless'
+export type AppVariant = 'base' | 'room' | 'room-im' | 'room-codes' | 'headless'
 
 const MANIFEST = {
   name: 'bench',
@@ -35,7 +36,8 @@ const INDEX_HTML = `<!DOCTYPE html>
 `
 
 function mainTs(variant: AppVariant): string {
-  const im = variant === 'room-im' ? `import '@/uni_modules/webrtc-room/im'\n` : ''
+  const im =
+    variant === 'room-im' ? `import '@/uni_modules/webrtc-room/im'\n` : variant === 'room-codes' ? `import '@/uni_modules/webrtc-room/codes'\n` : ''
   return `import { createSSRApp } from 'vue'
 import * as Pinia from 'pinia'
 ${im}import App from './App.vue'

@@ -156,6 +156,7 @@ export async function runBundle(options: { h5: boolean }): Promise<BundleResult>
   const roomOut = await buildVariant('room', 'mp-weixin')
   const room = measurePluginBytes(roomOut)
   const headless = measurePluginBytes(await buildVariant('headless', 'mp-weixin'))
+  const withCodes = measurePluginBytes(await buildVariant('room-codes', 'mp-weixin'))
   let roomIM: PluginBytes | null = null
   let roomIMVendor: number | null = null
   if (imEntryAvailable()) {
@@ -205,6 +206,13 @@ export async function runBundle(options: { h5: boolean }): Promise<BundleResult>
       note: `JS ${roomIM.js} + WXML ${roomIM.wxml} + WXSS ${roomIM.wxss} B; tim-wx-sdk itself is third-party, in common/vendor.js; before: ${BEFORE_ISSUE_13.imOn} B`,
     })
   }
+  figures.push({
+    name: 'bundle.mp-weixin.plugin.codes-entry-added',
+    value: withCodes.total - room.total,
+    unit: 'B',
+    reference: ref,
+    note: `what \`import '@/uni_modules/webrtc-room/codes'\` (full zh/en meanings + advice) adds to the IM-off figure: ${withCodes.total} B with it`,
+  })
   figures.push({
     name: 'bundle.mp-weixin.vendor-added.im-off',
     value: vendor.room - vendor.base,
