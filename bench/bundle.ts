@@ -30,6 +30,12 @@ export const BEFORE_ISSUE_13 = {
   commit: 'f9ebc9e',
   imOff: 110826,
   imOn: 131428,
+  folders: [
+    ['core/', 72258],
+    ['components/', 32767],
+    ['platform/', 3933],
+    ['stores/', 1868],
+  ] as Array<[string, number]>,
   largest: [
     ['core/codes.js', 23776],
     ['core/reducer.js', 14642],

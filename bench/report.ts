@@ -66,12 +66,14 @@ function breakdown(label: string, bytes: PluginBytes): string[] {
 /** Issue #13's before (main f9ebc9e, recorded in bundle.ts) next to this run. */
 function beforeAfter(b: BundleResult): string[] {
   const after = new Map(b.room.files.map((f) => [f.path.replace('uni_modules/webrtc-room/', ''), f.bytes]))
+  const folder = (prefix: string) => b.room.files.filter((f) => !f.path.endsWith('.json') && f.path.startsWith(`uni_modules/webrtc-room/${prefix}`)).reduce((n, f) => n + f.bytes, 0)
   return [
     `| issue #13 before → after | before (main ${BEFORE_ISSUE_13.commit}) | this run |`,
     '|---|---|---|',
     `| plugin, IM off (full UI) | ${BEFORE_ISSUE_13.imOff} B (${kilobytes(BEFORE_ISSUE_13.imOff)}) | ${b.room.total} B (${kilobytes(b.room.total)}) |`,
     `| plugin, IM on | ${BEFORE_ISSUE_13.imOn} B (${kilobytes(BEFORE_ISSUE_13.imOn)}) | ${b.roomIM ? `${b.roomIM.total} B (${kilobytes(b.roomIM.total)})` : 'not measured'} |`,
     `| plugin, headless | not measured | ${b.headless ? `${b.headless.total} B (${kilobytes(b.headless.total)})` : 'not measured'} |`,
+    ...BEFORE_ISSUE_13.folders.map(([prefix, bytes]) => `| \`${prefix}\` (IM off) | ${bytes} B | ${folder(prefix)} B |`),
     ...BEFORE_ISSUE_13.largest.map(([file, bytes]) => `| \`${file}\` | ${bytes} B | ${after.has(file) ? `${after.get(file)} B` : 'gone'} |`),
     '',
   ]
