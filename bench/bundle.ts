@@ -26,6 +26,12 @@ export const AIM_BYTES = 50 * 1024
  * The "before" of issue #13: main at f9ebc9e, measured by `npm run bench` (docs/benchmarks.md of that
  * commit). Kept here so every later run prints its before → after.
  */
+/**
+ * Intermediate steps of issue #13 (a branch measured alone by `npm run bench -- --only=bundle` at the
+ * named commit, before it was merged with the others): shown between before and this run.
+ */
+export const ISSUE_13_STEPS: Array<{ label: string; imOff: number; imOn: number; headless: number }> = []
+
 export const BEFORE_ISSUE_13 = {
   commit: 'f9ebc9e',
   imOff: 110826,

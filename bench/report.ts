@@ -3,7 +3,7 @@
  * of result differences vs trtc-wx-sdk, the setData chart and the machine/date the run was made on.
  */
 import { cpus, platform, release, totalmem } from 'node:os'
-import { AIM_BYTES, BEFORE_ISSUE_13, REQUIRED_BYTES, type BundleResult, type PluginBytes } from './bundle'
+import { AIM_BYTES, BEFORE_ISSUE_13, ISSUE_13_STEPS, REQUIRED_BYTES, type BundleResult, type PluginBytes } from './bundle'
 import { classifyDifferences, type EventCostResult } from './event-cost'
 import { formatFigure, formatValue, kilobytes, ratioText, type Figure } from './format'
 import { flatFrom, isFlat, SETDATA_GOAL_BYTES, type SetDataResult } from './setdata'
@@ -67,14 +67,18 @@ function breakdown(label: string, bytes: PluginBytes): string[] {
 function beforeAfter(b: BundleResult): string[] {
   const after = new Map(b.room.files.map((f) => [f.path.replace('uni_modules/webrtc-room/', ''), f.bytes]))
   const folder = (prefix: string) => b.room.files.filter((f) => !f.path.endsWith('.json') && f.path.startsWith(`uni_modules/webrtc-room/${prefix}`)).reduce((n, f) => n + f.bytes, 0)
+  const steps = ISSUE_13_STEPS
+  const cells = (pick: (s: (typeof steps)[number]) => number) => steps.map((s) => ` ${pick(s)} B (${kilobytes(pick(s))}) |`).join('')
+  const none = steps.map(() => ' |').join('')
+  const measured = (p: PluginBytes | null | undefined) => (p ? `${p.total} B (${kilobytes(p.total)})` : 'not measured')
   return [
-    `| issue #13 before → after | before (main ${BEFORE_ISSUE_13.commit}) | this run |`,
-    '|---|---|---|',
-    `| plugin, IM off (full UI) | ${BEFORE_ISSUE_13.imOff} B (${kilobytes(BEFORE_ISSUE_13.imOff)}) | ${b.room.total} B (${kilobytes(b.room.total)}) |`,
-    `| plugin, IM on | ${BEFORE_ISSUE_13.imOn} B (${kilobytes(BEFORE_ISSUE_13.imOn)}) | ${b.roomIM ? `${b.roomIM.total} B (${kilobytes(b.roomIM.total)})` : 'not measured'} |`,
-    `| plugin, headless | not measured | ${b.headless ? `${b.headless.total} B (${kilobytes(b.headless.total)})` : 'not measured'} |`,
-    ...BEFORE_ISSUE_13.folders.map(([prefix, bytes]) => `| \`${prefix}\` (IM off) | ${bytes} B | ${folder(prefix)} B |`),
-    ...BEFORE_ISSUE_13.largest.map(([file, bytes]) => `| \`${file}\` | ${bytes} B | ${after.has(file) ? `${after.get(file)} B` : 'gone'} |`),
+    `| issue #13 before → after | before (main ${BEFORE_ISSUE_13.commit}) |${steps.map((s) => ` ${s.label} |`).join('')} this run |`,
+    `|---|---|${steps.map(() => '---|').join('')}---|`,
+    `| plugin, IM off (full UI) | ${BEFORE_ISSUE_13.imOff} B (${kilobytes(BEFORE_ISSUE_13.imOff)}) |${cells((s) => s.imOff)} ${measured(b.room)} |`,
+    `| plugin, IM on | ${BEFORE_ISSUE_13.imOn} B (${kilobytes(BEFORE_ISSUE_13.imOn)}) |${cells((s) => s.imOn)} ${measured(b.roomIM)} |`,
+    `| plugin, headless | not measured |${cells((s) => s.headless)} ${measured(b.headless)} |`,
+    ...BEFORE_ISSUE_13.folders.map(([prefix, bytes]) => `| \`${prefix}\` (IM off) | ${bytes} B |${none} ${folder(prefix)} B |`),
+    ...BEFORE_ISSUE_13.largest.map(([file, bytes]) => `| \`${file}\` | ${bytes} B |${none} ${after.has(file) ? `${after.get(file)} B` : 'gone'} |`),
     '',
   ]
 }
