@@ -14,7 +14,7 @@
  * codes.recent[0]?.advice.en
  */
 import { defineStore } from 'pinia'
-import { computed, shallowRef } from 'vue'
+import { computed, onScopeDispose, shallowRef } from 'vue'
 import { describeCode, installedCodes, onCodeTablesInstalled, type CodeLevel, type CodeSource, type CodeSummary } from '../core/codes'
 import type { ImEvent, RoomEvent } from '../core/types'
 
@@ -44,7 +44,8 @@ export const useMediaCodesStore = defineStore('webrtc-room/media-codes', () => {
   const recent = shallowRef<RecentCode[]>([])
   /** Every full entry of the codes entry ([] until it is installed). */
   const table = shallowRef(installedCodes())
-  onCodeTablesInstalled(() => (table.value = installedCodes()))
+  // The codes entry may be imported after the store exists; $dispose() drops the listener.
+  onScopeDispose(onCodeTablesInstalled(() => (table.value = installedCodes())))
   const adviceInstalled = computed(() => table.value.length > 0)
 
   /** The code's entry (full with the codes entry, else level + short message); undefined if unknown. */
