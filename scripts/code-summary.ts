@@ -14,6 +14,9 @@ import type { CodeInfo, CodeSource } from '../uni_modules/webrtc-room/core/codes
 export const CODES_FILE = join(__dirname, '../uni_modules/webrtc-room/core/codes.ts')
 const BLOCK = /(\/\/ <code-summary>[^\n]*\n(?:\/\/[^\n]*\n)*)const SUMMARY[^\n]*\n(?:[^\n]*\n)*?(\/\/ <\/code-summary>)/
 
+/** Codes only the H5 engine emits: kept out of mini-program builds by uni's conditional compilation. */
+export const H5_ONLY_SOURCES: readonly CodeSource[] = ['browser']
+
 /** Sources whose events carry WeChat's own (Chinese) message: the summary keeps their en text only. */
 export const NATIVE_SOURCES: readonly CodeSource[] = ['pusher', 'player', 'pusher_error']
 
@@ -32,10 +35,12 @@ export function packSummary(tables: Readonly<Record<CodeSource, readonly CodeInf
   return out
 }
 
-/** The TypeScript literal of the block (one line per source). */
+/** The TypeScript literal of the block (one line per source; H5-only sources behind `#ifdef H5`). */
 export function summaryLiteral(summary: Record<CodeSource, string>): string {
-  const lines = Object.entries(summary).map(([source, packed]) => `  ${source}: ${JSON.stringify(packed)},`)
-  return `const SUMMARY: Record<CodeSource, string> = {\n${lines.join('\n')}\n}\n`
+  const entries = Object.entries(summary) as Array<[CodeSource, string]>
+  const lines = entries.filter(([source]) => !H5_ONLY_SOURCES.includes(source)).map(([source, packed]) => `  ${source}: ${JSON.stringify(packed)},`)
+  const h5 = entries.filter(([source]) => H5_ONLY_SOURCES.includes(source)).map(([source, packed]) => `SUMMARY.${source} = ${JSON.stringify(packed)}`)
+  return `const SUMMARY: Partial<Record<CodeSource, string>> = {\n${lines.join('\n')}\n}\n// #ifdef H5\n${h5.join('\n')}\n// #endif\n`
 }
 
 /** codes.ts with its summary block replaced. */

@@ -6,6 +6,7 @@
  * per member change (printed: `setData <template> join #n: … bytes`).
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join as pathJoin } from 'node:path'
 import { buildFixture } from '../helpers/build-fixture'
@@ -218,6 +219,15 @@ describe('compiled <webrtc-room> under miniprogram-simulate', () => {
       }
     })
   }
+})
+
+describe('code summary in the mp-weixin build', () => {
+  it('carries the short messages but not the browser-only codes (uni conditional compilation) nor the advice', () => {
+    const js = readFileSync(pathJoin(env.dist, 'uni_modules/webrtc-room/core/codes.js'), 'utf8')
+    expect(js).toContain('camera open failed')
+    expect(js).not.toContain('-90400')
+    expect(js).not.toContain('Nothing to do.')
+  })
 })
 
 describe('a template without a layout (compiled)', () => {
