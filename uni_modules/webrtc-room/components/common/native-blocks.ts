@@ -47,6 +47,18 @@ function useAttachment(controller: ComputedRef<RoomController | null>, key: () =
   })
 }
 
+/**
+ * The id of the container the H5 engine plays into; '' in a mini-program, which renders the live tag
+ * itself (so its build carries none of the id scheme).
+ */
+function h5ViewId(id: () => string): string {
+  let value = ''
+  // #ifdef H5
+  value = id()
+  // #endif
+  return value
+}
+
 /** What the pusher tag shows before the room has pusher attributes (idle, or not registered yet). */
 const IDLE_ATTRIBUTES: PusherAttributes = {
   muted: false,
@@ -79,7 +91,7 @@ export function useLivePusher(roomKey: () => string) {
     // The real URL holds the userSig, so the store only has a redacted copy; it changes in lockstep
     // with the real one and is read here only to make this computed re-evaluate.
     url: computed(() => (state.value?.self.pushURL ? (controller.value?.pushURL ?? '') : '')),
-    viewId: computed(() => localViewId(roomKey())),
+    viewId: computed(() => h5ViewId(() => localViewId(roomKey()))),
     onStateChange: (e: NativeEvent<StateChangeDetail>) => controller.value?.onPusherStateChange(e.detail),
     onNetStatus: (e: NativeEvent<NetStatusDetail>) => controller.value?.onPusherNetStatus(e.detail),
     onError: (e: NativeEvent<PusherErrorDetail>) => controller.value?.onPusherError(e.detail),
@@ -104,7 +116,7 @@ export function useLivePlayer(roomKey: () => string, userID: () => string, strea
     src: computed(() => stream.value?.playURL ?? ''),
     playing: computed(() => stream.value?.playing ?? false),
     debug: computed(() => state.value?.pusher?.debug ?? false),
-    viewId: computed(() => remoteViewId(roomKey(), userID(), streamType())),
+    viewId: computed(() => h5ViewId(() => remoteViewId(roomKey(), userID(), streamType()))),
     onStateChange: (e: NativeEvent<StateChangeDetail>) => controller.value?.onPlayerStateChange(userID(), e.detail, streamType()),
     onNetStatus: (e: NativeEvent<NetStatusDetail>) => controller.value?.onPlayerNetStatus(userID(), e.detail, streamType()),
   }
