@@ -11,11 +11,13 @@
  *   3. the readme's TypeScript step: `src/uni_modules/webrtc-room/global.d.ts` in tsconfig `include`
  *      (the app's own include patterns do NOT cover uni_modules);
  * then `build:mp-weixin`, `build:h5` and `vue-tsc --noEmit` must pass, no markdown may reach the
- * mini-program, and three planted mistakes (a wrong prop type, a wrong event handler, an unknown ref
+ * mini-program, the compiled example page must run (scripts/fresh-app-run.ts), and three planted mistakes (a wrong prop type, a wrong event handler, an unknown ref
  * method) must each fail type-checking.
  *
  * Usage: node scripts/fresh-app-check.mjs [--keep]   (--keep leaves the temp app for inspection)
  * Reuses the npm cache (`--prefer-offline`); the toolchain pins come from the root package.json.
+ * FRESH_APP_UNI=3.0.0-<release> runs the same check on another uni release (every `@dcloudio/*` but
+ * `types`): how docs/versions.md tells which HBuilderX releases really build and run the plugin.
  */
 import { spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
@@ -33,6 +35,7 @@ const TOOLCHAIN = {
   devDependencies: ['@dcloudio/types', '@dcloudio/uni-cli-shared', '@dcloudio/vite-plugin-uni', 'vite', 'typescript', 'vue-tsc'],
 }
 const KEEP = process.argv.includes('--keep')
+const UNI_OVERRIDE = process.env.FRESH_APP_UNI
 
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'))
 const rootPkg = readJson(join(ROOT, 'package.json'))
@@ -85,7 +88,8 @@ function pinned(names) {
   return Object.fromEntries(
     names.map((name) => {
       if (!rootPins[name]) fail(`root package.json pins no ${name}`)
-      return [name, rootPins[name]]
+      const uniPackage = name.startsWith('@dcloudio/') && name !== '@dcloudio/types'
+      return [name, UNI_OVERRIDE && uniPackage ? UNI_OVERRIDE : rootPins[name]]
     }),
   )
 }
@@ -181,7 +185,8 @@ try {
     checkInstallCommand(readmeExample(readme, 'install'))
     if (!readme.includes(GLOBAL_DTS)) fail(`readme no longer tells users to include ${GLOBAL_DTS}`)
   })
-  step(`create the app (${app}) and copy in uni_modules/webrtc-room`, () => writeApp(app))
+  const uni = UNI_OVERRIDE ?? rootPins['@dcloudio/uni-app']
+  step(`create the app (${app}, @dcloudio/* ${uni}) and copy in uni_modules/webrtc-room`, () => writeApp(app))
   step('install: the readme command (npm cache, --prefer-offline)', () => {
     const [cmd, ...args] = readmeExample(readme, 'install').trim().split(/\s+/)
     run(app, cmd, [...args, '--prefer-offline', '--no-audit', '--no-fund'])
@@ -195,6 +200,10 @@ try {
     const pageJson = readJson(join(out, 'pages/index/index.json'))
     if (!Object.keys(pageJson.usingComponents ?? {}).includes('webrtc-room')) fail('the example page does not use <webrtc-room>')
     console.log(`${files.length} files, no markdown; pages/index uses webrtc-room`)
+  })
+  step('run the compiled example page (miniprogram-simulate)', () => {
+    const { output } = run(ROOT, 'npx', ['tsx', 'scripts/fresh-app-run.ts', join(app, 'dist/build/mp-weixin')])
+    process.stdout.write(output)
   })
   step('build:h5', () => run(app, 'npm', ['run', 'build:h5']))
   step('vue-tsc --noEmit (clean app)', () => run(app, 'npx', ['vue-tsc', '--noEmit']))
