@@ -17,7 +17,8 @@
  * Usage: node scripts/fresh-app-check.mjs [--keep]   (--keep leaves the temp app for inspection)
  * Reuses the npm cache (`--prefer-offline`); the toolchain pins come from the root package.json.
  * FRESH_APP_UNI=3.0.0-<release> runs the same check on another uni release (every `@dcloudio/*` but
- * `types`): how docs/versions.md tells which HBuilderX releases really build and run the plugin.
+ * `types`), FRESH_APP_PINS=vue@3.3.11,vite@4.5.9 changes other toolchain pins to match that release:
+ * how docs/versions.md tells which HBuilderX releases really build and run the plugin.
  */
 import { spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
@@ -36,6 +37,12 @@ const TOOLCHAIN = {
 }
 const KEEP = process.argv.includes('--keep')
 const UNI_OVERRIDE = process.env.FRESH_APP_UNI
+const PIN_OVERRIDES = Object.fromEntries(
+  (process.env.FRESH_APP_PINS ?? '').split(',').filter(Boolean).map((word) => {
+    const at = word.lastIndexOf('@')
+    return [word.slice(0, at), word.slice(at + 1)]
+  }),
+)
 
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'))
 const rootPkg = readJson(join(ROOT, 'package.json'))
@@ -89,7 +96,7 @@ function pinned(names) {
     names.map((name) => {
       if (!rootPins[name]) fail(`root package.json pins no ${name}`)
       const uniPackage = name.startsWith('@dcloudio/') && name !== '@dcloudio/types'
-      return [name, UNI_OVERRIDE && uniPackage ? UNI_OVERRIDE : rootPins[name]]
+      return [name, PIN_OVERRIDES[name] ?? (UNI_OVERRIDE && uniPackage ? UNI_OVERRIDE : rootPins[name])]
     }),
   )
 }
@@ -186,7 +193,8 @@ try {
     if (!readme.includes(GLOBAL_DTS)) fail(`readme no longer tells users to include ${GLOBAL_DTS}`)
   })
   const uni = UNI_OVERRIDE ?? rootPins['@dcloudio/uni-app']
-  step(`create the app (${app}, @dcloudio/* ${uni}) and copy in uni_modules/webrtc-room`, () => writeApp(app))
+  const pins = Object.entries(PIN_OVERRIDES).map(([n, v]) => ` ${n}@${v}`).join('')
+  step(`create the app (${app}, @dcloudio/* ${uni}${pins}) and copy in uni_modules/webrtc-room`, () => writeApp(app))
   step('install: the readme command (npm cache, --prefer-offline)', () => {
     const [cmd, ...args] = readmeExample(readme, 'install').trim().split(/\s+/)
     run(app, cmd, [...args, '--prefer-offline', '--no-audit', '--no-fund'])
