@@ -42,7 +42,8 @@ export const secretKey = fc.oneof(
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 80 }).filter((s) => s.trim() === s && s.length > 0),
 )
 export const privilege = fc.integer({ min: 0, max: 255 })
-export const roomID = fc.oneof(fc.constantFrom(1, 1234, 0x7fffffff, 0x80000000, 0xffffffff), fc.integer({ min: 1, max: 0xffffffff }))
+/** Every numeric room TRTC accepts: 1 … 4294967294 (2^32 − 2). */
+export const roomID = fc.oneof(fc.constantFrom(1, 1234, 0x7fffffff, 0x80000000, 0xfffffffe), fc.integer({ min: 1, max: 0xfffffffe }))
 export const strRoomID = fc.stringMatching(/^[A-Za-z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]{1,64}$/)
 export const isAscii = (s: string) => /^[\x00-\x7f]*$/.test(s)
 

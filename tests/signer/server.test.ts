@@ -181,6 +181,8 @@ describe('sign service: bad paths', () => {
     await expectError(await post(svc.url, { userID: 'a', roomID: 0 }), 400, 'INVALID_ROOM_ID')
     await expectError(await post(svc.url, { userID: 'a', roomID: '1234' }), 400, 'INVALID_ROOM_ID')
     await expectError(await post(svc.url, { userID: 'a', roomID: 2 ** 32 }), 400, 'INVALID_ROOM_ID')
+    // 4294967295 is past the client's range (one constant, uni_modules/webrtc-room/core/room-id.ts).
+    await expectError(await post(svc.url, { userID: 'a', roomID: 4294967295 }), 400, 'INVALID_ROOM_ID')
     await expectError(await post(svc.url, { userID: 'a', strRoomID: 'x/y' }), 400, 'INVALID_ROOM_ID')
     await expectError(await post(svc.url, { userID: 'a', roomID: 1, strRoomID: 'r' }), 400, 'INVALID_ROOM_ID')
     await expectError(await post(svc.url, { userID: 'a', roomID: 1, privilege: 256 }), 400, 'INVALID_PRIVILEGE')

@@ -84,7 +84,7 @@ describe('privateMapKey rooms and privileges', () => {
     expectCode('INVALID_PRIVILEGE', () => genPrivateMapKeyV1({ sdkAppID: 1, privateKey, userID: 'a', roomID: 1, privilege }))
   })
 
-  it.each([0, -1, 2 ** 32, 3.5])('roomID %s is refused', (roomID) => {
+  it.each([0, -1, 2 ** 32 - 1, 2 ** 32, 3.5])('roomID %s is refused', (roomID) => {
     expectCode('INVALID_ROOM_ID', () => genPrivateMapKey({ ...pmk, roomID }))
   })
 
