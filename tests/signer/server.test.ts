@@ -24,6 +24,8 @@ const baseConfig: ServerConfig = {
   cors: { kind: 'list', origins: new Set(['http://localhost:5173']) },
   maxBodyBytes: 4096,
   devSecret: false,
+  // These suites send many requests from one address; the rate limit has its own suite (server-limits.test.ts).
+  limits: { rateBurst: 10_000 },
 }
 
 interface Running {
