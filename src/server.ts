@@ -1,5 +1,6 @@
+#!/usr/bin/env node
 /**
- * `npm run sign-server`: the HTTP sign service. Configuration from the environment (src/README.md);
+ * `trtc-sign-server` (`npm run sign-server` in the repo): the HTTP sign service. Configuration from the environment (src/README.md);
  * `--dev` signs with the TEST-ONLY throwaway secret when none is configured.
  */
 import { isIP } from 'node:net'
