@@ -21,3 +21,7 @@ export const MAX_INFLATED_BYTES = 64 * 1024
 /** Defaults of the official signers: userSig 180 days (tls-sig-api), privateMapKey v1 300 s (the 2018 PHP sample). */
 export const DEFAULT_USERSIG_V1_EXPIRE = 180 * 24 * 3600
 export const DEFAULT_PRIVATE_MAP_KEY_V1_EXPIRE = 300
+/** Lifetime the sign service and the cloud function issue: a minute to 30 days (long-lived credentials in a client are a liability). */
+export const MIN_ISSUED_EXPIRE = 60
+export const MAX_ISSUED_EXPIRE = 30 * 86400
+export const DEFAULT_ISSUED_EXPIRE = 86400

@@ -8,7 +8,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 import { createV2Signer } from '../usersig-v2'
-import { signPrivateMapKey } from '../private-map-key'
 import { DEFAULT_LIMITS, type ServerConfig, type ServiceLimits } from './config'
 import { guardConnections } from './connection-guard'
 import { createRateLimiter } from './rate-limit'
@@ -16,7 +15,7 @@ import { corsHeaders, originAllowed, PREFLIGHT_HEADERS } from './cors'
 import { HttpError } from './http-error'
 import { readJsonBody, sendJson } from './http-json'
 import { sigPreview, type LogFields, type Logger } from './logger'
-import { parseSignRequest } from './sign-request'
+import { parseSignRequest, signRequest } from './sign-request'
 
 export const SIGN_PATH = '/api/usersig'
 export const HEALTH_PATH = '/healthz'
@@ -70,12 +69,7 @@ export function createSignHandler(config: ServerConfig, logger: Logger, lifecycl
     if (expectedToken) checkBearer(req, expectedToken)
 
     const request = parseSignRequest(await readJsonBody(req, config.maxBodyBytes))
-    const now = Date.now()
-    const expireAt = Math.floor(now / 1000) + config.expire
-    const userSig = signer.genUserSig(request.userID, config.expire, { now })
-    const privateMapKey = request.room
-      ? signPrivateMapKey(signer, { ...request.room, userID: request.userID, expire: config.expire, privilege: request.privilege, now })
-      : undefined
+    const { userSig, privateMapKey, expireAt } = signRequest(signer, request, config.expire)
     Object.assign(fields, { userID: request.userID, ...request.room, userSig: sigPreview(userSig) })
     sendJson(res, 200, { sdkAppID: config.sdkAppID, userID: request.userID, userSig, ...(privateMapKey ? { privateMapKey } : {}), expireAt }, cors)
   }

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { findSecretKey, keyFilePermissionWarning, SecretSourceError, type Env } from '../secret-source'
 import { assertSdkAppID, assertSecretKey } from '../validate'
 import { SignError } from '../errors'
+import { DEFAULT_ISSUED_EXPIRE, MAX_ISSUED_EXPIRE, MIN_ISSUED_EXPIRE } from '../limits'
 import { parseCorsPolicy, type CorsPolicy } from './cors'
 
 export interface ServerConfig {
@@ -92,10 +93,10 @@ export class ConfigError extends Error {
 }
 
 export const DEFAULT_PORT = 8787
-export const DEFAULT_EXPIRE = 86400
-/** USERSIG_EXPIRE bounds: a minute to 30 days. Longer-lived credentials in a client are a liability. */
-export const MIN_EXPIRE = 60
-export const MAX_EXPIRE = 30 * 86400
+/** USERSIG_EXPIRE default and bounds (src/limits.ts). */
+export const DEFAULT_EXPIRE = DEFAULT_ISSUED_EXPIRE
+export const MIN_EXPIRE = MIN_ISSUED_EXPIRE
+export const MAX_EXPIRE = MAX_ISSUED_EXPIRE
 export const MAX_BODY_BYTES = 4096
 export const MIN_ACCESS_TOKEN_LENGTH = 16
 
