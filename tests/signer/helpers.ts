@@ -3,11 +3,28 @@ import { readFileSync } from 'node:fs'
 import { inflateSync } from 'node:zlib'
 import fc from 'fast-check'
 import { vi } from 'vitest'
+import type { ServerConfig } from '../../src/server/config'
 
 const keysDir = new URL('../fixtures/keys/', import.meta.url)
 export const fixtureKey = (name: string): string => readFileSync(new URL(name, keysDir), 'utf8')
 /** TEST-ONLY dev secret (sdkAppID 1400000001), the one `npm run sign-server:dev` uses. */
 export const devSecret = JSON.parse(fixtureKey('dev-trtc-secret.json')) as { sdkAppID: number; secretKey: string }
+
+/** A sign service config on 127.0.0.1 with the TEST-ONLY dev secret, as the in-process suites start it. */
+export function testServerConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+  return {
+    sdkAppID: devSecret.sdkAppID,
+    secretKey: devSecret.secretKey,
+    secretSource: 'test',
+    expire: 3600,
+    host: '127.0.0.1',
+    port: 0,
+    cors: { kind: 'any' },
+    maxBodyBytes: 4096,
+    devSecret: false,
+    ...overrides,
+  }
+}
 
 /** The JSON inside a userSig, keys in their written order. */
 export function sigJson(sig: string): Record<string, unknown> {

@@ -9,23 +9,13 @@ import { Agent, request as httpRequest, type Server } from 'node:http'
 import { connect, type Socket } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { createSignServer, stopSignServer } from '../../src/server/app'
-import { DEFAULT_LIMITS, defaultMaxConnections, loadLimits, type ServerConfig, type ServiceLimits } from '../../src/server/config'
+import { DEFAULT_LIMITS, defaultMaxConnections, loadLimits, type ServiceLimits } from '../../src/server/config'
 import { createRateLimiter } from '../../src/server/rate-limit'
 import { createLogger } from '../../src/server/logger'
 import { verifyUserSig } from '../../src/index'
-import { devSecret } from './helpers'
+import { devSecret, testServerConfig } from './helpers'
 
-const config: ServerConfig = {
-  sdkAppID: devSecret.sdkAppID,
-  secretKey: devSecret.secretKey,
-  secretSource: 'test',
-  expire: 3600,
-  host: '127.0.0.1',
-  port: 0,
-  cors: { kind: 'any' },
-  maxBodyBytes: 4096,
-  devSecret: false,
-}
+const config = testServerConfig()
 
 const running: Server[] = []
 const sockets: Socket[] = []
