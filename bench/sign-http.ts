@@ -2,9 +2,11 @@
  * The sign service under load next to a bare node:http server, in the same run: requests/s and p99
  * at 10 and 100 keep-alive connections on loopback, so the cost of validation, signing (HMAC +
  * zlib, twice: userSig and privateMapKey), logging and the abuse limits is visible as a ratio.
- * Each server runs in its own process; the load generator (bench/http-load.ts) in this one.
+ * Each server runs in its own process; the load generator (bench/http-load.ts) in this one. The
+ * service runs as deployed: the package built to plain JS (`npm run build` in src/), not through tsx,
+ * whose loader costs several times the service itself per request.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import type { Figure } from './format'
@@ -67,8 +69,10 @@ export interface SignHttpOptions {
 }
 
 export async function runSignHttpBench({ durationMs, connections }: SignHttpOptions): Promise<Figure[]> {
+  const build = spawnSync('npm', ['run', '-s', 'build'], { cwd: `${ROOT}src`, stdio: 'inherit' })
+  if (build.status !== 0) throw new Error('npm run build in src/ failed')
   const bare = await startTarget('bare node:http', ['-e', BARE_SERVER], {}, '/')
-  const ours = await startTarget('sign service', ['--import', 'tsx', 'src/server.ts'], {
+  const ours = await startTarget('sign service', ['src/dist/src/server.js'], {
     TRTC_SDKAPPID: '1400000000',
     TRTC_SECRETKEY: '5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e', // Tencent's public sample key
     // The limiter runs on every request but never refuses: its cost is measured, not its verdict.
@@ -86,7 +90,7 @@ export async function runSignHttpBench({ durationMs, connections }: SignHttpOpti
         results.set(target, result)
       }
       const [b, o] = [results.get(bare)!, results.get(ours)!]
-      const note = `${c} keep-alive connections, ${durationMs} ms, loopback; POST /api/usersig with a room (userSig + privateMapKey)`
+      const note = `${c} keep-alive connections, ${durationMs} ms, loopback; POST /api/usersig with a room (userSig + privateMapKey); the built package`
       figures.push(
         { name: `sign.http.c${c}.throughput`, value: Math.round(o.perSecond), unit: 'req/s', reference: { label: `bare node:http ${Math.round(b.perSecond)} req/s`, value: b.perSecond }, note },
         { name: `sign.http.c${c}.p99`, value: Number(o.p99Ms.toFixed(2)), unit: 'ms', reference: { label: `bare node:http ${b.p99Ms.toFixed(2)} ms`, value: b.p99Ms }, note },
