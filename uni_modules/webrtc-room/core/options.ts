@@ -3,6 +3,7 @@
  * passes) → `ValidOptions`, or typed issues in the -90000 range. Pure; no globals.
  */
 import { RoomErrorCode } from './error-codes'
+import { ROOM_ID_MAX } from './room-id'
 import type { Aspect, EnterMode, ReconnectPolicy, RoomOptions, TemplateName } from './types'
 
 export type RoomRef = { kind: 'numeric'; id: number } | { kind: 'string'; id: string }
@@ -55,7 +56,7 @@ export type ValidationResult =
   | { ok: true; options: ValidOptions; warnings: OptionIssue[] }
   | { ok: false; errors: OptionIssue[]; warnings: OptionIssue[] }
 
-export const ROOM_ID_MAX = 4294967294
+export { ROOM_ID_MAX }
 export const USER_ID_MAX_LENGTH = 32
 export const STR_ROOM_ID_MAX_LENGTH = 64
 /** Letters, digits and `_ - . @`: URL-safe, so the push URL carries them unencoded (see query.ts). */
