@@ -2,7 +2,7 @@
  * The enter-room form as plain data: defaults, validation and the hand-off to the sign service.
  * Pure functions (no `uni`): unit-tested in tests/demo/form.test.ts.
  */
-import type { Aspect } from '@/uni_modules/webrtc-room/core/types'
+import type { Aspect } from '@/uni_modules/webrtc-room'
 
 /** Templates the demo offers: the three built-ins and the '1v3' custom page. */
 export const DEMO_TEMPLATES = ['float', 'bigsmall', 'grid', '1v3'] as const

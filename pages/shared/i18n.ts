@@ -92,6 +92,7 @@ const messages = {
   'tool.pause': { zh: '暂停', en: 'Pause' },
   'tool.resume': { zh: '继续', en: 'Resume' },
   'tool.leave': { zh: '离开', en: 'Leave' },
+  'room.retry': { zh: '重试', en: 'Retry' },
 
   'chat.to': { zh: '发给', en: 'To' },
   'chat.group': { zh: '全体（群聊）', en: 'Everyone (group)' },
