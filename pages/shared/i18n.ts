@@ -26,7 +26,7 @@ const messages = {
   'form.beauty': { zh: '美颜', en: 'Beauty' },
   'form.aspect': { zh: '画面比例', en: 'Aspect' },
   'form.signBaseURL': { zh: '签名服务地址', en: 'Sign service URL' },
-  'form.signBaseURL.hint': { zh: '本地开发：npm run dev 会在 8787 端口启动签名服务', en: 'Local development: npm run dev starts one on port 8787' },
+  'form.signBaseURL.hint': { zh: '本地开发：npm run dev 的页面地址即可（开发服务器把 /api/ 转发给签名服务）', en: 'Local development: npm run dev\'s page address (its dev server forwards /api/ to the sign service)' },
   'form.signToken': { zh: '访问令牌', en: 'Access token' },
   'form.signToken.hint': { zh: '签名服务设置了 ACCESS_TOKEN 时填写；默认只保留到关闭应用', en: 'When the sign service sets ACCESS_TOKEN; kept until the app closes' },
   'form.rememberToken': { zh: '在本设备上记住令牌', en: 'Remember the token on this device' },
