@@ -69,7 +69,8 @@ describe('npm run dev, first visit on a cold cache', () => {
     expect(dev.output()).not.toMatch(LATE_OPTIMIZE)
     // The signature came through the proxy.
     expect(signRequests(sign.output())).toContainEqual({ path: '/api/usersig', status: 200 })
-    expect(errors.filter((e) => !/trtc|webrtc/i.test(e))).toEqual([])
+    // The one expected console error: the plugin reporting that TRTC's servers are out of reach (offline test).
+    expect(errors.filter((e) => !/\[webrtc-room\] \[room-\d+\] error -90404 /.test(e))).toEqual([])
     await page.close()
   }, 300_000)
 })
