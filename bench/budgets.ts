@@ -45,7 +45,7 @@ export interface BudgetCheck {
 }
 
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`
-const within = (name: string, value: number, budget: number): BudgetCheck => ({ name, ok: value <= budget, detail: `${kb(value)} ≤ ${kb(budget)}` })
+const within = (name: string, value: number, budget: number): BudgetCheck => ({ name, ok: value <= budget, detail: `${kb(value)} (budget ${kb(budget)})` })
 
 /** Every budget as pass/fail with the figures it compared (pure: tests/bench/budgets.test.ts). */
 export function evaluateBudgets(m: BudgetInputs): BudgetCheck[] {
