@@ -2,8 +2,8 @@
  * The room page's error notice: what the last `error` room-event means and what to do about it, in
  * the user's language, from the plugin's code tables (the same text the media-codes store holds).
  */
-import { describeCode } from '@/uni_modules/webrtc-room/core/codes'
-import type { ErrorDetail, RoomEvent } from '@/uni_modules/webrtc-room/core/types'
+import { describeCode } from '@/uni_modules/webrtc-room'
+import type { ErrorDetail, RoomEvent } from '@/uni_modules/webrtc-room'
 import type { Locale } from '../shared/i18n'
 
 export interface ErrorNotice {

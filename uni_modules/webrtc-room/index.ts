@@ -49,6 +49,8 @@ export { registerIM, unregisterIM, getIMFactory } from './core/im-registry'
 export type { ImFactory, ImSession, ImRoomParams, CustomMsgInput } from './core/im-registry'
 // Typed im-event details and messages (type-only: no IM bytes in apps without the IM entry).
 export type * from './im/types'
+// The IM store's conversation ids (tim's `GROUP<groupID>` / `C2C<userID>`; the store already uses them).
+export { groupConversationID, c2cConversationID } from './im/map-message'
 
 // Pure helpers apps driving their own tags may want.
 export { validateOptions } from './core/options'
@@ -58,6 +60,8 @@ export { createUniPlatform } from './platform/uni-platform'
 // Native contexts on the component that owns the tag (mp-weixin; null elsewhere).
 export { createPusherContext, createPlayerContext } from './platform/native-context'
 export { LEGAL_TRANSITIONS, isLegalTransition } from './core/status'
+// Members in join order (self excluded), as the built-in layouts list them.
+export { orderedMembers } from './core/room-state'
 // H5: the element ids the browser engine plays into (render them when you draw your own layout),
 // and this build's engine (the TRTC web engine on H5, null elsewhere).
 export { localViewId, remoteViewId } from './components/common/view-ids'

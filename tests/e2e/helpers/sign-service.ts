@@ -32,7 +32,7 @@ export function listeningPort(log: string): number | null {
   return null
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+export function stopChild(child: ChildProcess): Promise<void> {
   return new Promise((done) => {
     if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return done()
     const killGroup = (signal: NodeJS.Signals) => {
