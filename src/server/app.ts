@@ -143,7 +143,7 @@ export function createSignServer(config: ServerConfig, logger: Logger): Server {
   server.headersTimeout = limits.headersTimeoutMs
   server.requestTimeout = limits.requestTimeoutMs
   server.keepAliveTimeout = limits.keepAliveTimeoutMs
-  let lastShedLog = 0
+  let lastShedLog = -Infinity // performance.now() starts near 0 in a fresh process: the first shed always logs
   guardConnections(server, {
     maxConnections: limits.maxConnections,
     keepAliveTimeoutMs: limits.keepAliveTimeoutMs,
