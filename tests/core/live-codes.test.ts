@@ -46,6 +46,7 @@ describe('live-pusher bindstatechange → actions', () => {
           { userID: 'u1', playURL: 'room://1.2.3.4/webrtc/1_u1' },
           { userID: 'u2', playURL: 'room://x/u2' },
         ],
+        skipped: 0,
       },
     ])
   })

@@ -194,7 +194,7 @@ describe('legacy enter flow (room signature)', () => {
 
 describe('members: legacy 1020 full list', () => {
   it('members become exactly the list (self excluded, first entry per user wins)', () => {
-    const d = new Driver().enter()
+    const d = new Driver().enter('legacy')
     d.pusher(1020, list([{ userid: 'u1', playurl: 'room://u1' }, { userid: 'me', playurl: 'room://me' }, { userid: 'u2', playurl: 'room://u2' }, { userid: 'u1', playurl: 'room://dup' }]))
     expect(d.memberIDs).toEqual(['u1', 'u2'])
     expect(d.streamsOf('u1').main).toMatchObject({ key: 'u1_main', playURL: 'room://u1', hasVideo: true, hasAudio: true, loading: true, playing: false })
@@ -205,7 +205,7 @@ describe('members: legacy 1020 full list', () => {
 
     const effects = d.pusher(1020, list([{ userid: 'u2', playurl: 'room://u2' }, { userid: 'u3', playurl: 'room://u3' }]))
     expect(d.memberIDs).toEqual(['u2', 'u3'])
-    expect(effects).toContainEqual({ type: 'player', streamKey: 'u1_main', call: 'stop' })
+    expect(effects).toContainEqual({ type: 'player', stream: expect.objectContaining({ key: 'u1_main' }), call: 'stop' })
     expect(d.eventsOf('member_leave')).toMatchObject([{ detail: { userID: 'u1', reason: 'left' } }])
 
     d.pusher(1020, list([]))
@@ -214,7 +214,7 @@ describe('members: legacy 1020 full list', () => {
   })
 
   it('an unchanged list emits nothing but the raw state', () => {
-    const d = new Driver().enter()
+    const d = new Driver().enter('legacy')
     const message = list([{ userid: 'u1', playurl: 'room://u1' }])
     d.pusher(1020, message)
     const effects = d.pusher(1020, message)
@@ -256,7 +256,7 @@ describe('members: 1031–1034 incremental', () => {
     expect(d.streamsOf('a').main).toMatchObject({ hasVideo: false, hasAudio: true })
     const effects = d.pusher(1034, audio('a', 0))
     expect(d.streamsOf('a').main).toBeUndefined()
-    expect(effects).toContainEqual({ type: 'player', streamKey: 'a_main', call: 'stop' })
+    expect(effects).toContainEqual({ type: 'player', stream: expect.objectContaining({ key: 'a_main' }), call: 'stop' })
     expect(d.memberIDs).toEqual(['a'])
   })
 
@@ -294,8 +294,8 @@ describe('members: 1031–1034 incremental', () => {
     d.pusher(1033, video('a', 1))
     d.pusher(1033, video('a', 1, 'aux'))
     const effects = d.pusher(1032, joined('a', 'nobody'))
-    expect(effects).toContainEqual({ type: 'player', streamKey: 'a_main', call: 'stop' })
-    expect(effects).toContainEqual({ type: 'player', streamKey: 'a_aux', call: 'stop' })
+    expect(effects).toContainEqual({ type: 'player', stream: expect.objectContaining({ key: 'a_main' }), call: 'stop' })
+    expect(effects).toContainEqual({ type: 'player', stream: expect.objectContaining({ key: 'a_aux' }), call: 'stop' })
     expect(d.memberIDs).toEqual(['b'])
     expect(d.eventsOf('member_leave')).toMatchObject([{ code: RoomStatusCode.MEMBER_LIST, detail: { userID: 'a', reason: 'left' } }])
     d.pusher(1033, video('a', 1))
@@ -317,8 +317,8 @@ describe('members: 1031–1034 incremental', () => {
     expect(manual.streamsOf('a').main?.playing).toBe(false)
     const effects = manual.dispatch({ type: 'play_member', userID: 'a', play: true })
     expect(effects).toEqual([
-      { type: 'player', streamKey: 'a_main', call: 'play' },
-      { type: 'player', streamKey: 'a_aux', call: 'play' },
+      { type: 'player', stream: expect.objectContaining({ key: 'a_main' }), call: 'play' },
+      { type: 'player', stream: expect.objectContaining({ key: 'a_aux' }), call: 'play' },
     ])
     expect(manual.streamsOf('a').main?.playing).toBe(true)
     manual.dispatch({ type: 'play_member', userID: 'a', play: false })
@@ -353,7 +353,7 @@ describe('players: 2003 / 2004 / 2007 / -2301', () => {
   it('-2301 removes that stream (code 18), keeps the member; its next 1033 brings it back', () => {
     const d = withStream()
     const effects = d.player('a', -2301)
-    expect(effects).toContainEqual({ type: 'player', streamKey: 'a_main', call: 'stop' })
+    expect(effects).toContainEqual({ type: 'player', stream: expect.objectContaining({ key: 'a_main' }), call: 'stop' })
     expect(d.streamsOf('a').main).toBeUndefined()
     expect(d.memberIDs).toEqual(['a'])
     expect(d.eventsOf('member_update').at(-1)).toMatchObject({
@@ -574,7 +574,7 @@ describe('stop is idempotent; stale sessions are ignored', () => {
       { type: 'clear_timer', name: 'room_sig_retry' },
       { type: 'leave' },
       { type: 'im_stop' },
-      { type: 'player', streamKey: 'a_main', call: 'stop' },
+      { type: 'player', stream: expect.objectContaining({ key: 'a_main' }), call: 'stop' },
       { type: 'emit', event: { tag: 'exit_room', code: RoomStatusCode.LEFT, detail: { message: 'left the room', reason: 'stop', membersCleared: 1 } } },
     ])
     expect(d.status).toBe('exited')
@@ -642,7 +642,7 @@ describe('over capacity: -8 once per overflow episode', () => {
   })
 
   it('float holds 3; 1020 lists count too; grid, bigsmall and custom templates show everyone', () => {
-    const d = new Driver({ template: 'float' }).enter()
+    const d = new Driver({ template: 'float' }).enter('legacy')
     d.pusher(1020, list([{ userid: 'a' }, { userid: 'b' }, { userid: 'c' }, { userid: 'd' }]))
     expect(d.events.filter((e) => e.code === RoomErrorCode.OVER_CAPACITY)).toHaveLength(1)
     for (const template of ['grid', 'bigsmall'] as const) {

@@ -9,6 +9,7 @@
  *   connection lost ...). live-codes.ts translates live-pusher / live-player codes into them; another
  *   engine (TRTC web SDK on H5) produces the same actions from its own events. See engine.ts.
  */
+import type { EngineStream } from './engine'
 import type { PreflightResult } from './preflight'
 import type { PusherNetInfo, RoomEvent, RoomOptions, StreamType } from './types'
 
@@ -45,8 +46,8 @@ export type EngineAction =
   | { type: 'left'; nativeCode: number; kicked: boolean; message: string }
   /** Entering failed (1022, -3301, -100018 ...): `code` is the room error code to report. */
   | { type: 'enter_failed'; code: number; nativeCode: number; message: string }
-  /** Legacy 1020: the complete list of the other users. */
-  | { type: 'member_list'; users: AnnouncedUser[] }
+  /** Legacy 1020: the complete list of the other users (`skipped`: entries without a userID). */
+  | { type: 'member_list'; users: AnnouncedUser[]; skipped: number }
   | { type: 'members_joined'; userIDs: string[] }
   | { type: 'members_left'; userIDs: string[] }
   | { type: 'streams_changed'; changes: StreamChange[] }
@@ -98,6 +99,6 @@ export type Effect =
   /** Leave the room: stop pushing and every player. */
   | { type: 'leave' }
   | { type: 'pusher'; call: PusherCall }
-  | { type: 'player'; streamKey: string; call: PlayerCall }
+  | { type: 'player'; stream: EngineStream; call: PlayerCall }
   | { type: 'im_start' }
   | { type: 'im_stop' }

@@ -52,15 +52,15 @@ function text(detail: { message?: unknown; errMsg?: unknown }): string {
 }
 
 function userIDs(message: string): string[] | null {
-  const users = parseUserList(message)
-  return users === null ? null : users.map((user) => user.userID)
+  const list = parseUserList(message)
+  return list && list.users.map((user) => user.userID)
 }
 
 /** 1033: video per stream type; 1034: audio, always on the main stream (trtc-wx-sdk). */
 function streamChanges(code: number, message: string): StreamChange[] | null {
-  const users = parseUserList(message)
-  if (users === null) return null
-  return users.map((user) =>
+  const list = parseUserList(message)
+  if (list === null) return null
+  return list.users.map((user) =>
     code === PusherCode.USER_VIDEO
       ? { userID: user.userID, streamType: user.streamType ?? 'main', hasVideo: user.hasVideo ?? false, playURL: user.playURL }
       : { userID: user.userID, streamType: 'main', hasAudio: user.hasAudio ?? false, playURL: user.playURL },
@@ -88,8 +88,8 @@ export function translatePusherState(detail: StateChangeDetail): EngineAction[] 
       add({ type: 'left', nativeCode: code, kicked: !message.includes('reason[0]'), message })
       break
     case PusherCode.MEMBER_LIST: {
-      const users = parseUserList(message)
-      add(users && { type: 'member_list', users })
+      const list = parseUserList(message)
+      add(list && { type: 'member_list', users: list.users, skipped: list.skipped })
       break
     }
     case PusherCode.USER_ENTER: {

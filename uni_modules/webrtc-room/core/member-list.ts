@@ -28,7 +28,13 @@ function streamType(value: unknown): StreamType | undefined {
   return value === 'main' || value === 'aux' ? value : undefined
 }
 
-export function parseUserList(message: unknown): AnnouncedUser[] | null {
+export interface UserList {
+  users: AnnouncedUser[]
+  /** Entries without a string userid (or not objects): skipped, counted. */
+  skipped: number
+}
+
+export function parseUserList(message: unknown): UserList | null {
   let data: unknown = message
   if (typeof message === 'string') {
     try {
@@ -41,10 +47,13 @@ export function parseUserList(message: unknown): AnnouncedUser[] | null {
   const list = (data as { userlist?: unknown }).userlist
   if (!Array.isArray(list)) return null
   const users: AnnouncedUser[] = []
+  let skipped = 0
   for (const entry of list as RawUser[]) {
-    if (typeof entry !== 'object' || entry === null) continue
-    const userID = typeof entry.userid === 'string' ? entry.userid : typeof entry.userID === 'string' ? entry.userID : ''
-    if (userID === '') continue
+    const userID = typeof entry !== 'object' || entry === null ? '' : typeof entry.userid === 'string' ? entry.userid : typeof entry.userID === 'string' ? entry.userID : ''
+    if (userID === '') {
+      skipped += 1
+      continue
+    }
     const url = typeof entry.playurl === 'string' ? entry.playurl : typeof entry.accelerateURL === 'string' ? entry.accelerateURL : undefined
     const user: AnnouncedUser = { userID }
     const type = streamType(entry.streamtype)
@@ -56,5 +65,5 @@ export function parseUserList(message: unknown): AnnouncedUser[] | null {
     if (audio !== undefined) user.hasAudio = audio
     users.push(user)
   }
-  return users
+  return { users, skipped }
 }

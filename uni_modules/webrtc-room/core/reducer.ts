@@ -13,6 +13,7 @@
  * - our own userID is never a member; a userID is never listed twice;
  * - leaving the room (stop, fatal error, suspend, reconnect) drops every member.
  */
+import type { EngineStream } from './engine'
 import type { Effect, EngineAction, RoomAction, StreamChange, TimerName, AnnouncedUser } from './actions'
 import { isOverCapacity, templateCapacity } from './capacity'
 import { describeCode } from './codes'
@@ -21,9 +22,9 @@ import { isIdentityChange, roomIDText, validateOptions, type OptionIssue } from 
 import { buildLegacyPushURL, buildModernPushURL } from './push-url'
 import { missingForModern } from './preflight'
 import { backoffDelay } from './reconnect'
-import { redactURL } from './redact'
+import { redact } from './redact'
 import { ROOM_SIG_RETRIES, ROOM_SIG_RETRY_DELAY_MS } from './room-signature'
-import { pusherFromOptions, pusherFromRaw, type CoreState } from './room-state'
+import { copyMembers, pusherFromOptions, pusherFromRaw, type CoreState } from './room-state'
 import { acceptsEngineEvents, isActive } from './status'
 import type { ErrorDetail, MemberState, RoomEvent, RoomEventTag, RoomOptions, RoomStatus, StreamState, StreamType } from './types'
 
@@ -43,6 +44,7 @@ class Step {
   state: CoreState
   readonly effects: Effect[] = []
   readonly at: number
+  private eventsCopied = false
 
   constructor(previous: CoreState, at: number) {
     this.state = { ...previous, room: { ...previous.room } }
@@ -58,15 +60,17 @@ class Step {
   }
 
   emit<D>(tag: RoomEventTag, code: number, detail: D): void {
-    const event: RoomEvent = { tag, code, detail }
+    // Redacted here, once: the event reaches handlers, the store and log sinks only in this form.
+    const event: RoomEvent = { tag, code, detail: redact(detail) }
     this.effects.push({ type: 'emit', event })
     // net_status arrives every second per stream: it updates state but stays out of the event log.
     if (tag !== 'net_status') {
-      // Keep the newest `eventLimit` (slice(1 - limit) would be slice(0), i.e. everything, for a limit of 1).
-      const limit = this.state.eventLimit
-      const events = this.room.events.slice(Math.max(0, this.room.events.length - limit + 1))
-      if (limit > 0) events.push(event)
-      this.room.events = events
+      // One copy per step (a 1032 of n users emits n events); trimmed to `eventLimit` in result().
+      if (!this.eventsCopied) {
+        this.room.events = this.room.events.slice()
+        this.eventsCopied = true
+      }
+      this.room.events.push(event)
     }
     if (tag === 'error') this.room.lastError = event as RoomEvent<ErrorDetail>
   }
@@ -86,12 +90,25 @@ class Step {
   }
 
   result(): ReduceResult {
+    const events = this.room.events
+    const limit = this.state.eventLimit
+    if (events.length > limit) this.room.events = limit > 0 ? events.slice(events.length - limit) : []
     return { state: this.state, effects: this.effects }
   }
 }
 
 // -------------------------------------------------------------------------------------------------
 // Session helpers
+
+function engineStream(stream: StreamState): EngineStream {
+  return { key: stream.key, userID: stream.userID, streamType: stream.streamType, playURL: stream.playURL }
+}
+
+function stopPlayers(step: Step, member: MemberState | undefined): void {
+  for (const stream of Object.values(member?.streams ?? {})) {
+    if (stream) step.effect({ type: 'player', stream: engineStream(stream), call: 'stop' })
+  }
+}
 
 function clearTimers(step: Step): void {
   for (const name of ALL_TIMERS) step.effect({ type: 'clear_timer', name })
@@ -100,12 +117,8 @@ function clearTimers(step: Step): void {
 /** Drop every member (and stop their players). Returns how many there were. */
 function dropMembers(step: Step): number {
   const count = step.room.memberOrder.length
-  for (const userID of step.room.memberOrder) {
-    for (const stream of Object.values(step.room.members[userID]?.streams ?? {})) {
-      if (stream) step.effect({ type: 'player', streamKey: stream.key, call: 'stop' })
-    }
-  }
-  if (count > 0) step.setMembers({}, [])
+  for (const userID of step.room.memberOrder) stopPlayers(step, step.room.members[userID])
+  if (count > 0) step.setMembers(copyMembers(), [])
   step.state.overCapacity = false
   return count
 }
@@ -178,7 +191,7 @@ function obtainURL(step: Step): void {
 
 function enterWith(step: Step, pushURL: string): void {
   step.state.pushURL = pushURL
-  step.room.self = { ...step.room.self, pushURL: redactURL(pushURL) }
+  step.room.self = { ...step.room.self, pushURL: redact(pushURL) }
   step.effect({ type: 'enter', epoch: step.state.epoch })
   const timeout = step.state.options!.enterTimeout
   if (timeout > 0) step.effect({ type: 'set_timer', name: 'enter_timeout', ms: timeout, epoch: step.state.epoch })
@@ -276,23 +289,25 @@ function checkCapacity(step: Step): void {
 }
 
 function addMember(step: Step, members: Record<string, MemberState>, order: string[], userID: string): boolean {
-  if (userID === step.room.self.userID || members[userID]) return false
+  if (userID === step.room.self.userID || userID in members) return false
   members[userID] = { userID, joinedAt: step.at, streams: {} }
   order.push(userID)
   step.emit('member_join', RoomStatusCode.MEMBER_LIST, { userID })
   return true
 }
 
-function removeMember(step: Step, members: Record<string, MemberState>, order: string[], userID: string, reason: string): boolean {
+/** Remove from `members` only; the caller rebuilds the order once (O(n) for a 1032 of n users). */
+function removeMember(step: Step, members: Record<string, MemberState>, userID: string, reason: string): boolean {
   const member = members[userID]
   if (!member) return false
-  for (const stream of Object.values(member.streams)) {
-    if (stream) step.effect({ type: 'player', streamKey: stream.key, call: 'stop' })
-  }
+  stopPlayers(step, member)
   delete members[userID]
-  order.splice(order.indexOf(userID), 1)
   step.emit('member_leave', RoomStatusCode.MEMBER_LIST, { userID, reason })
   return true
+}
+
+function withoutRemoved(order: string[], members: Record<string, MemberState>): string[] {
+  return order.filter((userID) => userID in members)
 }
 
 /** Apply one stream change to a member (copy on write). Returns the new member, or null when unchanged. */
@@ -309,10 +324,12 @@ function applyStreamChange(step: Step, member: MemberState, change: StreamChange
   if (!next.hasVideo && !next.hasAudio) {
     if (!current) return null
     delete streams[change.streamType]
-    step.effect({ type: 'player', streamKey: current.key, call: 'stop' })
+    step.effect({ type: 'player', stream: engineStream(current), call: 'stop' })
   } else {
     if (current && current.hasVideo === next.hasVideo && current.hasAudio === next.hasAudio && current.playURL === next.playURL) return null
     streams[change.streamType] = next
+    // A new stream that should play (autoplay): tell the engine once, when it appears.
+    if (!current && next.playing) step.effect({ type: 'player', stream: engineStream(next), call: 'play' })
   }
   return { ...member, streams }
 }
@@ -328,7 +345,7 @@ function memberDetail(member: MemberState): Record<string, unknown> {
 }
 
 function applyStreamChanges(step: Step, changes: StreamChange[]): void {
-  const members = { ...step.room.members }
+  const members = copyMembers(step.room.members)
   const updated = new Set<string>()
   for (const change of changes) {
     const member = members[change.userID]
@@ -344,13 +361,17 @@ function applyStreamChanges(step: Step, changes: StreamChange[]): void {
   for (const userID of updated) step.emit('member_update', RoomStatusCode.MEMBER_LIST, memberDetail(members[userID]))
 }
 
-/** Legacy 1020: members become exactly `users` (self excluded, first entry per userID wins). */
-function applyFullList(step: Step, users: AnnouncedUser[]): void {
-  const members = { ...step.room.members }
-  const order = step.room.memberOrder.slice()
+/**
+ * Legacy 1020: members become exactly `users` (self excluded, first entry per userID wins). Entries
+ * without a userID were skipped by the parser; a list of only such entries says nothing (not "everyone left").
+ */
+function applyFullList(step: Step, users: AnnouncedUser[], skipped: number): void {
+  if (users.length === 0 && skipped > 0) return
+  const members = copyMembers(step.room.members)
   const listed = new Map<string, AnnouncedUser>()
   for (const user of users) if (!listed.has(user.userID) && user.userID !== step.room.self.userID) listed.set(user.userID, user)
-  for (const userID of step.room.memberOrder) if (!listed.has(userID)) removeMember(step, members, order, userID, 'left')
+  for (const userID of step.room.memberOrder) if (!listed.has(userID)) removeMember(step, members, userID, 'left')
+  const order = withoutRemoved(step.room.memberOrder, members)
   for (const user of listed.values()) addMember(step, members, order, user.userID)
   step.setMembers(members, order)
   applyStreamChanges(
@@ -367,12 +388,18 @@ function applyFullList(step: Step, users: AnnouncedUser[]): void {
   checkCapacity(step)
 }
 
+/** Replace one member (copy on write of the members record). */
+function setMember(step: Step, member: MemberState): void {
+  const members = copyMembers(step.room.members)
+  members[member.userID] = member
+  step.setMembers(members, step.room.memberOrder)
+}
+
 function updateStream(step: Step, userID: string, streamType: StreamType, patch: Partial<StreamState>): void {
   const member = step.room.members[userID]
   const stream = member?.streams[streamType]
   if (!member || !stream) return
-  const next = { ...stream, ...patch }
-  step.setMembers({ ...step.room.members, [userID]: { ...member, streams: { ...member.streams, [streamType]: next } } }, step.room.memberOrder)
+  setMember(step, { ...member, streams: { ...member.streams, [streamType]: { ...stream, ...patch } } })
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -419,11 +446,13 @@ function reduceEngine(step: Step, action: EngineAction): void {
       fatal(step, action.code, { message: action.message, nativeCode: action.nativeCode })
       return
     case 'member_list':
-      if (status === 'entering' && step.state.mode === 'legacy') markEntered(step, 1020)
-      applyFullList(step, action.users)
+      // Only legacy rooms keep members by 1020 (modern rooms use 1031–1034, as trtc-wx-sdk does).
+      if (step.state.mode !== 'legacy') return
+      if (status === 'entering') markEntered(step, 1020)
+      applyFullList(step, action.users, action.skipped)
       return
     case 'members_joined': {
-      const members = { ...step.room.members }
+      const members = copyMembers(step.room.members)
       const order = step.room.memberOrder.slice()
       let changed = false
       for (const userID of action.userIDs) changed = addMember(step, members, order, userID) || changed
@@ -432,11 +461,10 @@ function reduceEngine(step: Step, action: EngineAction): void {
       return
     }
     case 'members_left': {
-      const members = { ...step.room.members }
-      const order = step.room.memberOrder.slice()
+      const members = copyMembers(step.room.members)
       let changed = false
-      for (const userID of action.userIDs) changed = removeMember(step, members, order, userID, 'left') || changed
-      if (changed) step.setMembers(members, order)
+      for (const userID of action.userIDs) changed = removeMember(step, members, userID, 'left') || changed
+      if (changed) step.setMembers(members, withoutRemoved(step.room.memberOrder, members))
       checkCapacity(step)
       return
     }
@@ -458,8 +486,8 @@ function reduceEngine(step: Step, action: EngineAction): void {
       const streams = { ...member.streams }
       delete streams[action.streamType]
       const next = { ...member, streams }
-      step.effect({ type: 'player', streamKey: stream.key, call: 'stop' })
-      step.setMembers({ ...step.room.members, [action.userID]: next }, step.room.memberOrder)
+      step.effect({ type: 'player', stream: engineStream(stream), call: 'stop' })
+      setMember(step, next)
       step.emit('member_update', RoomStatusCode.PLAYER_DISCONNECTED, { ...memberDetail(next), reason: 'player_disconnected', nativeCode: action.nativeCode })
       return
     }
@@ -622,9 +650,9 @@ function reduceControl(step: Step, action: Exclude<RoomAction, EngineAction>): v
       for (const [type, stream] of Object.entries(member.streams) as Array<[StreamType, StreamState | undefined]>) {
         if (!stream) continue
         streams[type] = { ...stream, playing: action.play, loading: action.play ? stream.loading : true }
-        step.effect({ type: 'player', streamKey: stream.key, call: action.play ? 'play' : 'stop' })
+        step.effect({ type: 'player', stream: engineStream(stream), call: action.play ? 'play' : 'stop' })
       }
-      step.setMembers({ ...step.room.members, [action.userID]: { ...member, streams } }, step.room.memberOrder)
+      setMember(step, { ...member, streams })
       return
     }
     case 'report':

@@ -29,6 +29,14 @@ export interface CoreState {
   eventLimit: number
 }
 
+/**
+ * A members record without a prototype: any userID the server accepts (`toString`, `constructor`,
+ * `__proto__` …) is an ordinary key, never an inherited member.
+ */
+export function copyMembers(from?: Record<string, MemberState>): Record<string, MemberState> {
+  return Object.assign(Object.create(null) as Record<string, MemberState>, from)
+}
+
 function rawRoomID(raw: RoomOptions): string {
   const value = raw.roomID ?? raw.roomId
   return value === undefined || value === null ? '' : String(value)
@@ -85,7 +93,7 @@ export function createRoomState(key: string, raw: RoomOptions): RoomState {
       frontCamera: true,
       net: null,
     },
-    members: {},
+    members: copyMembers(),
     memberOrder: [],
     events: [],
     lastError: null,
@@ -112,12 +120,24 @@ export function createCoreState(key: string, raw: RoomOptions, eventLimit = DEFA
   }
 }
 
+/**
+ * One member by userID, also through a Vue reactive proxy: Vue answers a read of `hasOwnProperty`
+ * (and its own `__v_*` keys) itself, so those userIDs are read from the own property; `in` still
+ * tracks the key for reactivity.
+ */
+export function memberOf(state: RoomState | null | undefined, userID: string): MemberState | undefined {
+  if (!state) return undefined
+  const member = state.members[userID]
+  if (member && member.userID === userID) return member
+  return userID in state.members ? (Object.getOwnPropertyDescriptor(state.members, userID)?.value as MemberState) : undefined
+}
+
 /** Members in join order (`memberOrder`): never a userID twice, never a missing entry; [] without a room. */
 export function orderedMembers(state: RoomState | null | undefined): MemberState[] {
   if (!state) return []
   const out: MemberState[] = []
   for (const id of state.memberOrder) {
-    const member = state.members[id]
+    const member = memberOf(state, id)
     if (member) out.push(member)
   }
   return out

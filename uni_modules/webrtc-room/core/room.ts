@@ -25,7 +25,7 @@ import { createPinia, getActivePinia, setActivePinia, type Pinia } from 'pinia'
 import { shallowRef } from 'vue'
 import type { Effect, EngineAction, RoomAction } from './actions'
 import { codeMessage } from './codes'
-import { createLiveTagsEngine, type EngineFactory, type EngineSink, type EngineStream, type RoomEngine } from './engine'
+import { createLiveTagsEngine, type EngineFactory, type EngineSink, type RoomEngine } from './engine'
 import { RoomErrorCode, WebrtcRoomError } from './error-codes'
 import { getIMFactory, type CustomMsgInput, type ImSession } from './im-registry'
 import { validateCustom, validateReceiver, validateText } from './im-validate'
@@ -34,7 +34,8 @@ import { roomIDText } from './options'
 import { runPreflight, type PreflightResult } from './preflight'
 import { reduce } from './reducer'
 import { buildRoomSigRequest, parseRoomSigResponse } from './room-signature'
-import { createCoreState, orderedMembers, type CoreState } from './room-state'
+import { redact } from './redact'
+import { copyMembers, createCoreState, orderedMembers, type CoreState } from './room-state'
 import { isActive } from './status'
 import type {
   ImEvent,
@@ -49,7 +50,6 @@ import type {
   RoomOptions,
   RoomState,
   StateChangeDetail,
-  StreamState,
   StreamType,
   TimerHandle,
   Unsubscribe,
@@ -106,28 +106,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/** Stream info for an engine call: the new state knows added streams, the old one removed ones. */
-function findStream(key: string, ...rooms: RoomState[]): EngineStream {
-  for (const room of rooms) {
-    for (const member of Object.values(room.members)) {
-      for (const stream of Object.values(member.streams)) {
-        if (stream && stream.key === key) return { key, userID: stream.userID, streamType: stream.streamType, playURL: stream.playURL }
-      }
-    }
-  }
-  const cut = key.lastIndexOf('_')
-  const type = key.slice(cut + 1)
-  return { key, userID: cut > 0 ? key.slice(0, cut) : key, streamType: type === 'aux' ? 'aux' : 'main', playURL: '' }
-}
-
-function streamsOf(room: RoomState): Map<string, StreamState> {
-  const map = new Map<string, StreamState>()
-  for (const member of Object.values(room.members)) {
-    for (const stream of Object.values(member.streams)) if (stream) map.set(stream.key, stream)
-  }
-  return map
-}
-
 export function createRoom(options: RoomOptions, platform: Platform, config: CreateRoomConfig = {}): RoomController {
   if (!platform || typeof platform.setTimeout !== 'function') {
     throw new WebrtcRoomError(RoomErrorCode.UNSUPPORTED_PLATFORM, 'createRoom needs a Platform adapter (index.ts supplies the uni one)')
@@ -140,7 +118,7 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
   const raw: RoomOptions = isRecord(options) ? { ...(options as RoomOptions) } : ({} as RoomOptions)
 
   let core: CoreState = createCoreState(key, raw, config.eventLimit ?? ROOM_EVENT_LIMIT)
-  store.putRoom({ ...core.room, members: { ...core.room.members } })
+  store.putRoom(core.room)
 
   const engine: RoomEngine = (config.engine ?? createLiveTagsEngine)({ roomKey: key, platform })
   const pushURL = shallowRef('')
@@ -167,7 +145,7 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
 
   function log(level: 'debug' | 'info' | 'warn' | 'error', message: string, data?: unknown): void {
     try {
-      platform.log?.(level, `[${key}] ${message}`, data)
+      platform.log?.(level, redact(`[${key}] ${message}`), redact(data))
     } catch {
       // A broken log sink must not break the room.
     }
@@ -212,9 +190,9 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
     }
     if (any) store.patchRoom(key, patch)
     if (prev.members !== next.members) {
-      const changed: Record<string, MemberState> = {}
+      const changed = copyMembers()
       const removed: string[] = []
-      for (const [userID, member] of Object.entries(next.members)) if (prev.members[userID] !== member) changed[userID] = member
+      for (const userID of Object.keys(next.members)) if (prev.members[userID] !== next.members[userID]) changed[userID] = next.members[userID]
       for (const userID of Object.keys(prev.members)) if (!(userID in next.members)) removed.push(userID)
       store.patchMembers(key, changed, removed)
     }
@@ -253,25 +231,15 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
     // Only the controller registered under the key writes its store entry (see destroy()).
     if (getController(key) === controller) syncStore(prev.room, core.room)
     if (pushURL.value !== core.pushURL) pushURL.value = core.pushURL
-    for (const effect of result.effects) runEffect(effect, prev.room)
-    afterStep(action, prev, result.effects)
+    for (const effect of result.effects) runEffect(effect)
+    afterStep(action, result.effects)
   }
 
-  function afterStep(action: RoomAction, prev: CoreState, effects: Effect[]): void {
+  function afterStep(action: RoomAction, effects: Effect[]): void {
     const status = core.room.status
-    // New streams that should play (autoplay): tell the engine once, when they appear.
-    if (core.room.members !== prev.room.members && (status === 'in_room' || status === 'entering' || status === 'paused')) {
-      const before = streamsOf(prev.room)
-      for (const [streamKey, stream] of streamsOf(core.room)) {
-        if (stream.playing && !before.has(streamKey)) engine.player({ key: streamKey, userID: stream.userID, streamType: stream.streamType, playURL: stream.playURL }, 'play')
-      }
-    }
+    // IM on/off is the reducer's decision alone (its im_start / im_stop effects).
     if (action.type === 'update' && isActive(status) && core.options && !effects.some((e) => e.type === 'leave')) {
       safely('engine update', () => engine.update(core.options!, core.room.pusher!))
-      // enableIM switched while in a session.
-      const wanted = core.options.enableIM
-      if (wanted && !im) startIM()
-      if (!wanted && im) stopIM()
     }
     if (!isActive(status)) {
       // The session ended (stop, fatal error, server exit): nothing of it may keep running.
@@ -295,7 +263,7 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
     }
   }
 
-  function runEffect(effect: Effect, prevRoom: RoomState): void {
+  function runEffect(effect: Effect): void {
     switch (effect.type) {
       case 'emit':
         deliver(effect.event)
@@ -328,7 +296,7 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
         safely(`engine pusher ${effect.call}`, () => engine.pusher(effect.call))
         return
       case 'player':
-        safely(`engine player ${effect.call}`, () => engine.player(findStream(effect.streamKey, core.room, prevRoom), effect.call))
+        safely(`engine player ${effect.call}`, () => engine.player(effect.stream, effect.call))
         return
       case 'im_start':
         startIM()

@@ -14,7 +14,7 @@
 import { defineStore } from 'pinia'
 import { reactive } from 'vue'
 import type { MemberState, RoomController, RoomState } from '../core/types'
-import { orderedMembers } from '../core/room-state'
+import { copyMembers, orderedMembers } from '../core/room-state'
 
 /** Events kept per room (ring buffer, oldest first). */
 export const ROOM_EVENT_LIMIT = 200
@@ -54,7 +54,7 @@ export const useRoomStore = defineStore('webrtc-room/room', () => {
   // --- writers: the controller's only ---
 
   function putRoom(state: RoomState): void {
-    rooms[state.key] = state
+    rooms[state.key] = { ...state, members: copyMembers(state.members) }
   }
 
   /** Replace the top-level fields that changed (unchanged subtrees keep their identity). */
@@ -69,7 +69,7 @@ export const useRoomStore = defineStore('webrtc-room/room', () => {
     const target = rooms[key]
     if (!target) return
     for (const userID of removed) delete target.members[userID]
-    for (const [userID, member] of Object.entries(changed)) target.members[userID] = member
+    for (const userID of Object.keys(changed)) target.members[userID] = changed[userID]
   }
 
   function removeRoom(key: string): void {
