@@ -147,3 +147,26 @@ describe('one redactor before the store, events and log sinks', () => {
     await room.destroy()
   })
 })
+
+describe('pause() / resume() pause and resume every player too', () => {
+  it('mp-weixin: the pusher and every attached live-player context', async () => {
+    const { room } = await enter()
+    const calls: string[] = []
+    const pusher = fakePusher()
+    room.attachPusher(pusher)
+    room.onPusherStateChange({ code: 1031, message: list([{ userid: 'alice' }, { userid: 'bob' }]) })
+    room.onPusherStateChange({ code: 1033, message: list([{ userid: 'alice', hasvideo: 1 }, { userid: 'bob', streamtype: 'aux', hasvideo: 1 }]) })
+    for (const key of ['alice_main', 'bob_aux']) {
+      room.attachPlayer(key, { play: () => calls.push(`play ${key}`), stop: () => calls.push(`stop ${key}`), pause: () => calls.push(`pause ${key}`), resume: () => calls.push(`resume ${key}`) })
+    }
+    room.pause()
+    expect(pusher.calls).toContain('pause')
+    expect(calls).toEqual(['pause alice_main', 'pause bob_aux'])
+    // A player mounting while the room is paused stays paused.
+    room.attachPlayer('carol_main', { play: () => calls.push('play carol'), stop: () => {}, pause: () => calls.push('pause carol_main'), resume: () => calls.push('resume carol_main') })
+    room.resume()
+    expect(pusher.calls.slice(-1)).toEqual(['resume'])
+    expect(calls).toEqual(['pause alice_main', 'pause bob_aux', 'pause carol_main', 'resume alice_main', 'resume bob_aux', 'resume carol_main'])
+    await room.destroy()
+  })
+})

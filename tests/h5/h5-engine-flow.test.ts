@@ -445,3 +445,29 @@ describe('H5 engine: live changes and leaving', () => {
     expect(h5.tagged('recovered')).toHaveLength(1)
   })
 })
+
+describe('H5 engine: pause / resume', () => {
+  it('pause() stops remote video and audio as well as the local capture; resume() brings them back', async () => {
+    const h5 = createH5Room()
+    await startAndEnter(h5)
+    const client = h5.sdk.client
+    client.emit('remote-user-enter', { userId: 'alice' })
+    client.emit('remote-audio-available', { userId: 'alice' })
+    client.emit('remote-video-available', { userId: 'alice', streamType: 'main' })
+    const view = h5.mountRemote('alice')
+    expect(client.callsOf('startRemoteVideo')).toHaveLength(1)
+    h5.room.pause()
+    expect(client.callsOf('stopRemoteVideo')).toEqual([[{ userId: 'alice', streamType: 'main' }]])
+    expect(client.callsOf('muteRemoteAudio')).toEqual([['alice', false], ['alice', true]])
+    // Nothing new starts while paused.
+    client.emit('remote-video-unavailable', { userId: 'alice', streamType: 'main' })
+    client.emit('remote-video-available', { userId: 'alice', streamType: 'main' })
+    expect(client.callsOf('startRemoteVideo')).toHaveLength(1)
+    h5.room.resume()
+    expect(client.callsOf('startRemoteVideo')).toEqual([
+      [{ userId: 'alice', streamType: 'main', view, option: { fillMode: 'cover' } }],
+      [{ userId: 'alice', streamType: 'main', view, option: { fillMode: 'cover' } }],
+    ])
+    expect(client.callsOf('muteRemoteAudio')).toEqual([['alice', false], ['alice', true], ['alice', false]])
+  })
+})

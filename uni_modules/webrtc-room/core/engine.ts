@@ -16,7 +16,8 @@
  * - `enter(params, sink)` once per session (a re-enter after a reconnect is a new session with a new
  *   sink). The sink of an old session is dead: calls on it are dropped by the controller (epoch).
  * - `leave()` ends the session: stop publishing and every player. Idempotent.
- * - `pusher(call)`: pause / resume (app hidden, `pause()`), switchCamera, start / stop.
+ * - `pusher(call)`: 'pause' / 'resume' pause and resume the room's media — publishing and every
+ *   player (app hidden, `pause()`); switchCamera, start / stop act on the pusher alone.
  * - `player(stream, call)`: 'play' when a stream should play (autoplay on appearance, or
  *   `playMember`), 'stop' when it went away or the app stopped it.
  * - `update(options, pusher)`: live prop changes (muted, enableCamera, beauty, bitrate ...).
@@ -90,6 +91,7 @@ export const createLiveTagsEngine: EngineFactory = ({ platform }) => {
   let pusherCtx: PusherContext | null = null
   const players = new Map<string, PlayerContext>()
   let inSession = false
+  let paused = false
   let startPending = false
   let startTimer: TimerHandle | null = null
 
@@ -97,6 +99,7 @@ export const createLiveTagsEngine: EngineFactory = ({ platform }) => {
     const ctx = pusherCtx
     if (ctx) safeCall(platform, `live-pusher ${call}`, () => ctx[call]())
   }
+  const playerCall = (key: string, ctx: PlayerContext, call: 'play' | 'stop' | 'pause' | 'resume') => safeCall(platform, `live-player ${key} ${call}`, () => ctx[call]?.())
   const cancelStart = () => {
     if (startTimer !== null) platform.clearTimeout(startTimer)
     startTimer = null
@@ -123,19 +126,23 @@ export const createLiveTagsEngine: EngineFactory = ({ platform }) => {
     leave() {
       if (!inSession) return
       inSession = false
+      paused = false
       startPending = false
       cancelStart()
       pusherCall('stop')
-      for (const [key, ctx] of players) safeCall(platform, `live-player ${key} stop`, () => ctx.stop())
+      for (const [key, ctx] of players) playerCall(key, ctx, 'stop')
     },
     pusher(call) {
-      if (call === 'start') requestStart()
-      else pusherCall(call)
+      if (call === 'start') return requestStart()
+      pusherCall(call)
+      if (call === 'pause' || call === 'resume') {
+        paused = call === 'pause'
+        for (const [key, ctx] of players) playerCall(key, ctx, call)
+      }
     },
     player(stream, call) {
       const ctx = players.get(stream.key)
-      if (!ctx) return
-      safeCall(platform, `live-player ${stream.key} ${call}`, () => (call === 'play' ? ctx.play() : ctx.stop()))
+      if (ctx) playerCall(stream.key, ctx, call)
     },
     update() {
       // Pusher attributes are bound from the room store (`rooms[key].pusher`): nothing to call.
@@ -151,6 +158,8 @@ export const createLiveTagsEngine: EngineFactory = ({ platform }) => {
     },
     attachPlayer(streamKey, ctx) {
       players.set(streamKey, ctx)
+      // A player mounting while the room is paused must not play through its autoplay.
+      if (paused) playerCall(streamKey, ctx, 'pause')
     },
     detachPlayer(streamKey) {
       players.delete(streamKey)
@@ -160,6 +169,7 @@ export const createLiveTagsEngine: EngineFactory = ({ platform }) => {
       pusherCtx = null
       players.clear()
       inSession = false
+      paused = false
       startPending = false
     },
   }

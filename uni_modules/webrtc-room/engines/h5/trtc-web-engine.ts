@@ -128,6 +128,7 @@ class TrtcSession {
     const { browser } = this.deps
     const { roomKey } = this.params
     this.players = new RemotePlayers({ client, browser, roomKey, log: this.log })
+    if (this.paused) this.players.setPaused(true)
     this.capture = new LocalCapture(
       {
         client,
@@ -186,6 +187,7 @@ class TrtcSession {
     if (call === 'pause' || call === 'resume') {
       this.paused = call === 'pause'
       this.capture?.setPaused(this.paused)
+      this.players?.setPaused(this.paused)
     } else if (call === 'switchCamera') {
       if (this.capture) this.capture.switchCamera()
       else this.notice(RoomErrorCode.BROWSER_FEATURE_IGNORED, 'switchCamera: the camera is not running')
