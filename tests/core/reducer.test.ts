@@ -48,7 +48,7 @@ describe('start and the enter flow', () => {
     const d = new Driver()
     const all = [...d.start(), ...d.preflight()]
     expect(all.some((e) => e.type === 'request_room_sig')).toBe(false)
-    expect(all.map((e) => e.type)).toEqual(['preflight', 'enter', 'set_timer'])
+    expect(all.map((e) => e.type)).toEqual(['preflight', 'enter', 'emit', 'set_timer'])
     expect(d.status).toBe('entering')
     expect(d.state.pushURL).toBe(`room://cloud.tencent.com/rtc?sdkappid=1400000001&roomid=1234&userid=me&usersig=${SIG}&appscene=videocall&encsmall=0&cloudenv=PRO`)
     expect(d.state.room.self.pushURL).not.toContain(SIG)
@@ -110,7 +110,7 @@ describe('legacy enter flow (room signature)', () => {
     expect(d.preflight({ ok: true, mode: 'legacy', system: null })).toEqual([{ type: 'request_room_sig', epoch: 1 }])
     expect(d.state.pushURL).toBe('')
     const effects = d.dispatch({ type: 'room_sig_done', epoch: 1, ok: true, roomSig: '{"k":"v"}' })
-    expect(effects.map((e) => e.type)).toEqual(['enter', 'set_timer'])
+    expect(effects.map((e) => e.type)).toEqual(['enter', 'emit', 'set_timer'])
     expect(d.state.pushURL).toBe(
       `room://cloud.tencent.com?sdkappid=1400000001&roomid=1234&userid=me&roomsig=${encodeURIComponent('{"k":"v"}')}&bizbuf=${encodeURIComponent('{"Str_uc_params":{"pure_audio_push_mod":1}}')}`,
     )
@@ -489,7 +489,7 @@ describe('reconnect with bounded exponential backoff on -1307 / 1021', () => {
       delays.push(d.timers.get('reconnect')!.ms)
       expect(d.memberIDs).toEqual([])
       // the reconnect timer re-enters with a fresh URL; the new attempt fails again
-      expect(d.fire('reconnect').map((e) => e.type)).toEqual(['enter', 'set_timer'])
+      expect(d.fire('reconnect').map((e) => e.type)).toEqual(['enter', 'emit', 'set_timer'])
       expect(d.status).toBe('entering')
       expect(d.state.pushURL).not.toBe('')
     }

@@ -5,7 +5,8 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createRoom } from '../../uni_modules/webrtc-room/core/room'
-import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
+import { RoomErrorCode, RoomStatusCode, WebrtcRoomError } from '../../uni_modules/webrtc-room/core/error-codes'
+import { registerIM, unregisterIM } from '../../uni_modules/webrtc-room/core/im-registry'
 import type { RoomEvent, RoomOptions } from '../../uni_modules/webrtc-room/core/types'
 import { useRoomStore } from '../../uni_modules/webrtc-room/stores/room'
 import { useMediaCodesStore } from '../../uni_modules/webrtc-room/stores/media-codes'
@@ -167,6 +168,69 @@ describe('pause() / resume() pause and resume every player too', () => {
     room.resume()
     expect(pusher.calls.slice(-1)).toEqual(['resume'])
     expect(calls).toEqual(['pause alice_main', 'pause bob_aux', 'pause carol_main', 'resume alice_main', 'resume bob_aux', 'resume carol_main'])
+    await room.destroy()
+  })
+})
+
+describe('every code of the tables is emitted where its condition happens', () => {
+  it('-90106: WeChat refuses to start live-pusher (not enabled for this mini-program)', async () => {
+    setActivePinia(createPinia())
+    const platform = createFakePlatform()
+    const room = createRoom(BASE, platform)
+    const events: RoomEvent[] = []
+    room.on((e) => events.push(e))
+    room.attachPusher({ ...fakePusher(), start: (cb?: { fail?: (err: unknown) => void }) => cb?.fail?.({ errMsg: 'operateLivePusher:fail:access denied' }) })
+    await room.start()
+    platform.advance(0)
+    expect(room.status).toBe('error')
+    expect(events.filter((e) => e.tag === 'error')).toMatchObject([{ code: RoomErrorCode.LIVE_PUSHER_NOT_GRANTED, detail: { message: expect.stringContaining('access denied') } }])
+    await room.destroy()
+  })
+
+  it('-90200 / -90201: an expired userSig vs a malformed one (-100018), and IM login 70001', async () => {
+    for (const [message, code] of [['userSig expired', RoomErrorCode.USERSIG_EXPIRED], ['check sig failed', RoomErrorCode.USERSIG_MALFORMED]] as const) {
+      const { room, events } = await enter({}, createFakePlatform())
+      room.onPusherStateChange({ code: -100018, message })
+      expect(events.filter((e) => e.tag === 'error').map((e) => e.code)).toEqual([code])
+      await room.destroy()
+    }
+    registerIM(() => ({
+      on: () => () => {},
+      start: () => Promise.reject(new WebrtcRoomError(RoomErrorCode.IM_LOGIN_FAILED, 'IM login failed: userSig expired', { nativeCode: 70001 })),
+      stop: () => Promise.resolve(),
+      sendC2CTextMsg: () => Promise.resolve(),
+      sendC2CCustomMsg: () => Promise.resolve(),
+      sendGroupTextMsg: () => Promise.resolve(),
+      sendGroupCustomMsg: () => Promise.resolve(),
+    }))
+    try {
+      const { room, events } = await enter({ enableIM: true })
+      await flush()
+      expect(events.filter((e) => e.tag === 'warning').map((e) => e.code)).toEqual([RoomErrorCode.USERSIG_EXPIRED])
+      await room.destroy()
+    } finally {
+      unregisterIM()
+    }
+  })
+
+  it('status codes 14 / 10 / 15 for the pusher, 16 / 17 for players', async () => {
+    const { room, events } = await enter()
+    room.onPusherStateChange({ code: 1002 })
+    room.onPusherStateChange({ code: 1007 })
+    room.onPusherStateChange({ code: 1102 })
+    room.onPusherStateChange({ code: 1002 })
+    expect(events.filter((e) => e.tag === 'self_update').map((e) => e.code)).toEqual([
+      RoomStatusCode.PUSHER_LOADING, RoomStatusCode.PUSH_OK, RoomStatusCode.PUSHER_PLAYING, RoomStatusCode.PUSHER_LOADING, RoomStatusCode.PUSH_OK,
+    ])
+    room.onPusherStateChange({ code: 1031, message: list([{ userid: 'alice' }]) })
+    room.onPusherStateChange({ code: 1033, message: list([{ userid: 'alice', hasvideo: 1 }]) })
+    for (const code of [2007, 2003, 2004, 2007, 2007, 2004]) room.onPlayerStateChange('alice', { code })
+    const updates = events.filter((e) => e.tag === 'member_update' && e.code !== RoomStatusCode.MEMBER_LIST)
+    expect(updates.map((e) => [e.code, (e.detail as { reason: string }).reason])).toEqual([
+      [RoomStatusCode.PLAYER_PLAYING, 'player_playing'],
+      [RoomStatusCode.PLAYER_LOADING, 'player_loading'],
+      [RoomStatusCode.PLAYER_PLAYING, 'player_playing'],
+    ])
     await room.destroy()
   })
 })

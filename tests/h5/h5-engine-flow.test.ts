@@ -4,7 +4,7 @@
  * h5-engine-errors.test.ts.
  */
 import { describe, expect, it } from 'vitest'
-import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
+import { RoomErrorCode, RoomStatusCode } from '../../uni_modules/webrtc-room/core/error-codes'
 import { useRoomStore } from '../../uni_modules/webrtc-room/stores/room'
 import { createH5Room, settle, startAndEnter } from './helpers/h5-room'
 import { deferred } from './helpers/fake-trtc'
@@ -469,5 +469,20 @@ describe('H5 engine: pause / resume', () => {
       [{ userId: 'alice', streamType: 'main', view, option: { fillMode: 'cover' } }],
     ])
     expect(client.callsOf('muteRemoteAudio')).toEqual([['alice', false], ['alice', true], ['alice', false]])
+  })
+})
+
+describe('H5 engine: push status codes', () => {
+  it('14 while reconnecting, 10 when published, 15 on the first local frame', async () => {
+    const h5 = createH5Room()
+    await startAndEnter(h5)
+    const client = h5.sdk.client
+    const codes = () => h5.tagged('self_update').map((e) => e.code)
+    expect(codes()).toEqual([RoomStatusCode.PUSHER_LOADING])
+    client.emit('publish-state-changed', { mediaType: 'video', state: 'started', prevState: 'starting' })
+    client.emit('first-video-frame', { userId: '', streamType: 'main', width: 360, height: 640 })
+    client.emit('connection-state-changed', { prevState: 'CONNECTED', state: 'RECONNECTING' })
+    client.emit('connection-state-changed', { prevState: 'RECONNECTING', state: 'RECONNECTED' })
+    expect(codes()).toEqual([RoomStatusCode.PUSHER_LOADING, RoomStatusCode.PUSH_OK, RoomStatusCode.PUSHER_PLAYING, RoomStatusCode.PUSHER_LOADING, RoomStatusCode.PUSH_OK])
   })
 })

@@ -40,6 +40,10 @@ export type EngineAction =
   | { type: 'player_net'; userID: string; streamType: StreamType; info: PusherNetInfo }
   /** The pusher is publishing (1002). Legacy rooms send no 1018: there this means entered. */
   | { type: 'publishing'; nativeCode: number }
+  /** The pusher is (re)connecting: live-pusher 1102, or the web SDK reconnecting. */
+  | { type: 'pusher_loading'; nativeCode: number }
+  /** The local camera preview runs (first frame captured: live-pusher 1007). */
+  | { type: 'preview_started'; nativeCode: number }
   /** We are in the room (1018). */
   | { type: 'entered'; nativeCode: number }
   /** The server says we left (1019): reason from its message. */

@@ -7,7 +7,7 @@
  *   `<live-player>` tags. The engine only drives their contexts, which the building-block components
  *   create on their own instance and hand over with `controller.attachPusher/attachPlayer`. Native
  *   `bindstatechange` / `bindnetstatus` / `binderror` reach the controller's `onPusher…/onPlayer…`
- *   methods, which translate them with live-codes.ts — so this engine never calls its sink.
+ *   methods, which translate them with live-codes.ts; the engine's own sink reports a refused start.
  * - H5, engines/h5 (trtc-sdk-v5): enters with `params.options` (the push URL is unused there), plays
  *   into the view ids of components/common/view-ids.ts and reports TRTC events through the sink.
  *
@@ -24,6 +24,7 @@
  * - `destroy()`: release everything (after the last `leave`).
  */
 import type { EngineAction, PlayerCall, PusherCall } from './actions'
+import { RoomErrorCode } from './error-codes'
 import type { ValidOptions } from './options'
 import type { PlayerContext, Platform, PusherAttributes, PusherContext, StreamType, TimerHandle } from './types'
 
@@ -94,6 +95,7 @@ export const createLiveTagsEngine: EngineFactory = ({ platform }) => {
   let paused = false
   let startPending = false
   let startTimer: TimerHandle | null = null
+  let sink: EngineSink | null = null
 
   const pusherCall = (call: PusherCall) => {
     const ctx = pusherCtx
@@ -113,13 +115,22 @@ export const createLiveTagsEngine: EngineFactory = ({ platform }) => {
     startPending = false
     startTimer = platform.setTimeout(() => {
       startTimer = null
-      if (inSession) pusherCall('start')
+      const ctx = pusherCtx
+      if (!inSession || !ctx) return
+      // Preflight already ruled out the simulator, old clients and denied scopes: a start WeChat
+      // refuses means live-pusher is not enabled for this mini-program (category / admin console).
+      const fail = (err?: unknown) => {
+        const errMsg = String((err as { errMsg?: unknown } | undefined)?.errMsg ?? 'start failed')
+        sink?.([{ type: 'enter_failed', code: RoomErrorCode.LIVE_PUSHER_NOT_GRANTED, nativeCode: 0, message: `live-pusher start: ${errMsg}` }])
+      }
+      safeCall(platform, 'live-pusher start', () => ctx.start({ fail }))
     }, 0)
   }
 
   return {
     name: 'live-tags',
-    enter() {
+    enter(_params, sessionSink) {
+      sink = sessionSink
       inSession = true
       requestStart()
     },
@@ -128,6 +139,7 @@ export const createLiveTagsEngine: EngineFactory = ({ platform }) => {
       inSession = false
       paused = false
       startPending = false
+      sink = null
       cancelStart()
       pusherCall('stop')
       for (const [key, ctx] of players) playerCall(key, ctx, 'stop')

@@ -89,6 +89,17 @@ export const RoomStatusCode = {
   LEFT: 19,
 } as const
 
+/**
+ * The room code for a userSig the server rejected (live-pusher -100018, the web SDK's extraCode
+ * -100018): expired when the server's message says so, malformed otherwise.
+ */
+export function userSigRejected(message: string): number {
+  return /expire|过期/i.test(message) ? RoomErrorCode.USERSIG_EXPIRED : RoomErrorCode.USERSIG_MALFORMED
+}
+
+/** IM: tim-wx-sdk's login error 70001 is an expired userSig. */
+export const TIM_USERSIG_EXPIRED = 70001
+
 /** A typed error: what rejected Promises of the room and IM methods carry. */
 export class WebrtcRoomError extends Error {
   readonly code: number

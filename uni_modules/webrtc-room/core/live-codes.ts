@@ -4,13 +4,15 @@
  * actions mean in the current state. Every native state change also yields its raw
  * `push_state` / `play_state` action first.
  */
-import { RoomErrorCode } from './error-codes'
+import { RoomErrorCode, userSigRejected } from './error-codes'
 import { parseUserList } from './member-list'
 import type { EngineAction, StreamChange } from './actions'
 import type { NetStatusDetail, PusherErrorDetail, StateChangeDetail, StreamType } from './types'
 
 export const PusherCode = {
   PUSHING: 1002,
+  FIRST_FRAME_CAPTURED: 1007,
+  RECONNECTING: 1102,
   ENTERED: 1018,
   LEFT: 1019,
   MEMBER_LIST: 1020,
@@ -84,6 +86,12 @@ export function translatePusherState(detail: StateChangeDetail): EngineAction[] 
     case PusherCode.ENTERED:
       add({ type: 'entered', nativeCode: code })
       break
+    case PusherCode.FIRST_FRAME_CAPTURED:
+      add({ type: 'preview_started', nativeCode: code })
+      break
+    case PusherCode.RECONNECTING:
+      add({ type: 'pusher_loading', nativeCode: code })
+      break
     case PusherCode.LEFT:
       add({ type: 'left', nativeCode: code, kicked: !message.includes('reason[0]'), message })
       break
@@ -127,7 +135,7 @@ export function translatePusherState(detail: StateChangeDetail): EngineAction[] 
       add({ type: 'enter_failed', code: RoomErrorCode.JOIN_ROOM_FAILED, nativeCode: code, message })
       break
     case PusherCode.USERSIG_CHECK_FAILED:
-      add({ type: 'enter_failed', code: RoomErrorCode.USERSIG_MALFORMED, nativeCode: code, message })
+      add({ type: 'enter_failed', code: userSigRejected(message), nativeCode: code, message })
       break
     case PusherCode.SUSPENDED:
     case PusherCode.FLOAT_WINDOW_CLOSED:

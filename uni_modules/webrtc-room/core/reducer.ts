@@ -193,6 +193,7 @@ function enterWith(step: Step, pushURL: string): void {
   step.state.pushURL = pushURL
   step.room.self = { ...step.room.self, pushURL: redact(pushURL) }
   step.effect({ type: 'enter', epoch: step.state.epoch })
+  step.emit('self_update', RoomStatusCode.PUSHER_LOADING, { message: 'pusher starting' })
   const timeout = step.state.options!.enterTimeout
   if (timeout > 0) step.effect({ type: 'set_timer', name: 'enter_timeout', ms: timeout, epoch: step.state.epoch })
 }
@@ -402,6 +403,16 @@ function updateStream(step: Step, userID: string, streamType: StreamType, patch:
   setMember(step, { ...member, streams: { ...member.streams, [streamType]: { ...stream, ...patch } } })
 }
 
+/** A player started / stopped loading: 16 / 17 on the member, once per change (2003 and 2004 both mean playing). */
+function streamLoading(step: Step, userID: string, streamType: StreamType, loading: boolean, nativeCode: number): void {
+  const member = step.room.members[userID]
+  const stream = member?.streams[streamType]
+  if (!member || !stream || stream.loading === loading) return
+  updateStream(step, userID, streamType, { loading })
+  const code = loading ? RoomStatusCode.PLAYER_LOADING : RoomStatusCode.PLAYER_PLAYING
+  step.emit('member_update', code, { ...memberDetail(step.room.members[userID]), reason: loading ? 'player_loading' : 'player_playing', streamType, nativeCode })
+}
+
 // -------------------------------------------------------------------------------------------------
 // Engine actions
 
@@ -428,7 +439,14 @@ function reduceEngine(step: Step, action: EngineAction): void {
       step.emit('net_status', 0, { userID: action.userID, streamType: action.streamType, info: action.info })
       return
     case 'publishing':
+      step.emit('self_update', RoomStatusCode.PUSH_OK, { message: 'publishing', nativeCode: action.nativeCode })
       if (status === 'entering' && step.state.mode === 'legacy') markEntered(step, action.nativeCode)
+      return
+    case 'pusher_loading':
+      step.emit('self_update', RoomStatusCode.PUSHER_LOADING, { message: 'pusher reconnecting', nativeCode: action.nativeCode })
+      return
+    case 'preview_started':
+      step.emit('self_update', RoomStatusCode.PUSHER_PLAYING, { message: 'camera preview running', nativeCode: action.nativeCode })
       return
     case 'entered':
       if (status === 'entering') markEntered(step, action.nativeCode)
@@ -472,10 +490,10 @@ function reduceEngine(step: Step, action: EngineAction): void {
       applyStreamChanges(step, action.changes)
       return
     case 'stream_loading':
-      updateStream(step, action.userID, action.streamType, { loading: true })
+      streamLoading(step, action.userID, action.streamType, true, action.nativeCode)
       return
     case 'stream_playing':
-      updateStream(step, action.userID, action.streamType, { loading: false })
+      streamLoading(step, action.userID, action.streamType, false, action.nativeCode)
       return
     case 'stream_disconnected': {
       // The player gave up (-2301): drop that stream; the member stays until 1032 says it left,
@@ -662,7 +680,7 @@ function reduceControl(step: Step, action: Exclude<RoomAction, EngineAction>): v
 }
 
 const ENGINE_TYPES = new Set<string>([
-  'push_state', 'play_state', 'pusher_net', 'player_net', 'publishing', 'entered', 'left', 'enter_failed',
+  'push_state', 'play_state', 'pusher_net', 'player_net', 'publishing', 'pusher_loading', 'preview_started', 'entered', 'left', 'enter_failed',
   'member_list', 'members_joined', 'members_left', 'streams_changed', 'stream_loading', 'stream_playing',
   'stream_disconnected', 'device_failed', 'permission_denied', 'connection_lost', 'suspended', 'notice',
 ])

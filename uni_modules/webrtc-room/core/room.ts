@@ -26,7 +26,7 @@ import { shallowRef } from 'vue'
 import type { Effect, EngineAction, RoomAction } from './actions'
 import { codeMessage } from './codes'
 import { createLiveTagsEngine, type EngineFactory, type EngineSink, type RoomEngine } from './engine'
-import { RoomErrorCode, WebrtcRoomError } from './error-codes'
+import { RoomErrorCode, TIM_USERSIG_EXPIRED, WebrtcRoomError } from './error-codes'
 import { getIMFactory, type CustomMsgInput, type ImSession } from './im-registry'
 import { validateCustom, validateReceiver, validateText } from './im-validate'
 import { translatePlayerNet, translatePlayerState, translatePusherError, translatePusherNet, translatePusherState } from './live-codes'
@@ -459,7 +459,9 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
         if (im === link) link.ready = true
       },
       (err) => {
-        if (im === link) imFailure(errorCode(err, RoomErrorCode.IM_LOGIN_FAILED), errorText(err, 'IM login failed'))
+        if (im !== link) return
+        const expired = (err as { detail?: { nativeCode?: unknown } } | null)?.detail?.nativeCode === TIM_USERSIG_EXPIRED
+        imFailure(expired ? RoomErrorCode.USERSIG_EXPIRED : errorCode(err, RoomErrorCode.IM_LOGIN_FAILED), errorText(err, 'IM login failed'))
       },
     )
   }

@@ -108,6 +108,7 @@ export type RoomEventTag =
   | 'member_join'
   | 'member_leave'
   | 'member_update'
+  | 'self_update'
   | 'push_state'
   | 'play_state'
   | 'net_status'

@@ -38,7 +38,7 @@ export const LISTENED_EVENTS: readonly TrtcEventName[] = [
   'error', 'autoplay-failed', 'kicked-out', 'remote-user-enter', 'remote-user-exit',
   'remote-audio-available', 'remote-audio-unavailable', 'remote-video-available', 'remote-video-unavailable',
   'network-quality', 'connection-state-changed', 'audio-play-state-changed', 'video-play-state-changed',
-  'first-video-frame', 'permission-state-change', 'statistics',
+  'first-video-frame', 'permission-state-change', 'statistics', 'publish-state-changed',
 ]
 
 /**
