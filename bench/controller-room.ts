@@ -6,7 +6,7 @@
  */
 import { createPinia } from 'pinia'
 import { createFakePlatform } from '../tests/helpers/fake-platform'
-import { createRoom } from '../uni_modules/webrtc-room/core/room'
+import { createRoom } from '../uni_modules/webrtc-room/room-factory'
 import type { PlayerContext, PusherContext } from '../uni_modules/webrtc-room/core/types'
 import { benchOptions, type BenchRoom } from './core-room'
 import { snapshotOfRoom } from './room-snapshot'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseUserList } from '../../uni_modules/webrtc-room/core/member-list'
+import { parseUserList } from '../../uni_modules/webrtc-room/engines/mp-weixin/member-list'
 
 const users = (message: unknown) => parseUserList(message)?.users ?? null
 

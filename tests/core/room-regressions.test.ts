@@ -4,7 +4,7 @@
  */
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createRoom } from '../../uni_modules/webrtc-room/core/room'
+import { createRoom } from '../../uni_modules/webrtc-room/room-factory'
 import { RoomErrorCode, RoomStatusCode, WebrtcRoomError } from '../../uni_modules/webrtc-room/core/error-codes'
 import { registerIM, unregisterIM } from '../../uni_modules/webrtc-room/core/im-registry'
 import type { RoomEvent, RoomOptions } from '../../uni_modules/webrtc-room/core/types'

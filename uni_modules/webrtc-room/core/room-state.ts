@@ -6,7 +6,8 @@ import { templateCapacity } from './capacity'
 import { DEFAULT_WAITING_IMG, type ValidOptions } from './options'
 import type { MemberState, PusherAttributes, RoomOptions, RoomState } from './types'
 
-export const DEFAULT_EVENT_LIMIT = 100
+/** Events kept per room (ring buffer, oldest first) unless the room is created with another limit. */
+export const ROOM_EVENT_LIMIT = 200
 
 export interface CoreState {
   room: RoomState
@@ -103,7 +104,7 @@ export function createRoomState(key: string, raw: RoomOptions): RoomState {
   }
 }
 
-export function createCoreState(key: string, raw: RoomOptions, eventLimit = DEFAULT_EVENT_LIMIT): CoreState {
+export function createCoreState(key: string, raw: RoomOptions, eventLimit = ROOM_EVENT_LIMIT): CoreState {
   return {
     room: createRoomState(key, raw),
     raw: { ...raw },

@@ -21,15 +21,12 @@
  * await room.start()  // preflight done: push URL known (legacy: signature requested), or an `error` event
  * <live-pusher :url="room.pushURL" @statechange="room.onPusherStateChange($event.detail)" />
  */
-import { createPinia, getActivePinia, setActivePinia, type Pinia } from 'pinia'
-import { shallowRef } from 'vue'
 import type { Effect, EngineAction, RoomAction } from './actions'
 import { codeMessage } from './codes'
-import { createLiveTagsEngine, type EngineFactory, type EngineSink, type RoomEngine } from './engine'
+import type { EngineFactory, EngineSink, NativeEvent, RoomEngine } from './engine'
 import { RoomErrorCode, TIM_USERSIG_EXPIRED, WebrtcRoomError } from './error-codes'
 import { getIMFactory, type CustomMsgInput, type ImSession } from './im-registry'
 import { validateCustom, validateReceiver, validateText } from './im-validate'
-import { translatePlayerNet, translatePlayerState, translatePusherError, translatePusherNet, translatePusherState } from './live-codes'
 import { roomIDText } from './options'
 import { runPreflight, type PreflightResult } from './preflight'
 import { reduce } from './reducer'
@@ -54,17 +51,30 @@ import type {
   TimerHandle,
   Unsubscribe,
 } from './types'
-import { ROOM_EVENT_LIMIT, getController, registerController, unregisterController, useRoomStore, type RoomStore } from '../stores/room'
-import { useMediaCodesStore, type MediaCodesStore } from '../stores/media-codes'
+import { getController, registerController, unregisterController } from './controllers'
 
-export interface CreateRoomConfig {
-  /** Room key in the store (unique per instance); generated when absent. */
+/**
+ * Where a controller writes its room state, only what changed (the Pinia room store provides one,
+ * stores/room.ts `roomSink`), and where it records errors and warnings (the media-codes store).
+ */
+export interface RoomSink {
+  put(state: RoomState): void
+  patch(key: string, patch: Partial<RoomState>): void
+  patchMembers(key: string, changed: Record<string, MemberState>, removed: string[]): void
+  remove(key: string): void
+  /** The sink's live (e.g. reactive) copy of a room, returned by `controller.state`. */
+  view?(key: string): RoomState | undefined
+  record?(event: RoomEvent | ImEvent, meta: { kind: 'room' | 'im'; roomKey: string; at: number }): void
+}
+
+export interface ControllerConfig {
+  /** Room key (unique per instance); generated when absent. */
   key?: string
-  /** Media engine; the mp-weixin live-tags engine by default. */
-  engine?: EngineFactory
-  /** Pinia instance; the active one by default (a private one when the app has none). */
-  pinia?: Pinia
-  /** Events kept in `rooms[key].events`. */
+  /** Media engine (room-factory.ts picks this build's). */
+  engine: EngineFactory
+  /** Where state goes; without one the controller keeps it to itself (`controller.state`). */
+  sink?: RoomSink
+  /** Events kept in `state.events`. */
   eventLimit?: number
 }
 
@@ -79,16 +89,6 @@ let roomSeq = 0
 function nextKey(): string {
   roomSeq += 1
   return `room-${roomSeq}`
-}
-
-function resolvePinia(pinia?: Pinia): Pinia {
-  if (pinia) return pinia
-  const active = getActivePinia()
-  if (active) return active
-  // Headless use without `app.use(pinia)`: a private Pinia keeps the stores working.
-  const own = createPinia()
-  setActivePinia(own)
-  return own
 }
 
 function errorCode(err: unknown, fallback: number): number {
@@ -106,22 +106,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-export function createRoom(options: RoomOptions, platform: Platform, config: CreateRoomConfig = {}): RoomController {
+export function createController(options: RoomOptions, platform: Platform, config: ControllerConfig): RoomController {
   if (!platform || typeof platform.setTimeout !== 'function') {
     throw new WebrtcRoomError(RoomErrorCode.UNSUPPORTED_PLATFORM, 'createRoom needs a Platform adapter (index.ts supplies the uni one)')
   }
   const key = config.key || nextKey()
   if (getController(key)) platform.log?.('warn', `createRoom: key '${key}' is taken; the newer room replaces it in the store`)
-  const pinia = resolvePinia(config.pinia)
-  const store: RoomStore = useRoomStore(pinia)
-  const codes: MediaCodesStore = useMediaCodesStore(pinia)
+  const sink = config.sink
   const raw: RoomOptions = isRecord(options) ? { ...(options as RoomOptions) } : ({} as RoomOptions)
 
-  let core: CoreState = createCoreState(key, raw, config.eventLimit ?? ROOM_EVENT_LIMIT)
-  store.putRoom(core.room)
+  let core: CoreState = createCoreState(key, raw, config.eventLimit)
+  sink?.put(core.room)
 
-  const engine: RoomEngine = (config.engine ?? createLiveTagsEngine)({ roomKey: key, platform })
-  const pushURL = shallowRef('')
+  const engine: RoomEngine = config.engine({ roomKey: key, platform })
   const handlers = new Set<(event: RoomEvent) => void>()
   const imHandlers = new Set<(event: ImEvent) => void>()
   const timers = new Map<string, TimerHandle>()
@@ -152,7 +149,7 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
   }
 
   function deliver(event: RoomEvent): void {
-    if (event.tag === 'error' || event.tag === 'warning') codes.record(event, { kind: 'room', roomKey: key, at: platform.now() })
+    if (event.tag === 'error' || event.tag === 'warning') sink?.record?.(event, { kind: 'room', roomKey: key, at: platform.now() })
     if (core.options?.debug || event.tag === 'error') log(event.tag === 'error' ? 'error' : 'debug', `${event.tag} ${event.code}`, event.detail)
     for (const handler of [...handlers]) {
       try {
@@ -164,7 +161,7 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
   }
 
   function deliverIM(event: ImEvent, record = true): void {
-    if (record && event.tag === 'error') codes.record(event, { kind: 'im', roomKey: key, at: platform.now() })
+    if (record && event.tag === 'error') sink?.record?.(event, { kind: 'im', roomKey: key, at: platform.now() })
     for (const handler of [...imHandlers]) {
       try {
         handler(event)
@@ -178,7 +175,7 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
   // Store sync: only what changed, member by member
 
   function syncStore(prev: RoomState, next: RoomState): void {
-    if (prev === next) return
+    if (prev === next || !sink) return
     const patch: Partial<RoomState> = {}
     let any = false
     for (const field of Object.keys(next) as Array<keyof RoomState>) {
@@ -188,13 +185,13 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
         any = true
       }
     }
-    if (any) store.patchRoom(key, patch)
+    if (any) sink.patch(key, patch)
     if (prev.members !== next.members) {
       const changed = copyMembers()
       const removed: string[] = []
       for (const userID of Object.keys(next.members)) if (prev.members[userID] !== next.members[userID]) changed[userID] = next.members[userID]
       for (const userID of Object.keys(prev.members)) if (!(userID in next.members)) removed.push(userID)
-      store.patchMembers(key, changed, removed)
+      sink.patchMembers(key, changed, removed)
     }
   }
 
@@ -230,7 +227,6 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
     core = result.state
     // Only the controller registered under the key writes its store entry (see destroy()).
     if (getController(key) === controller) syncStore(prev.room, core.room)
-    if (pushURL.value !== core.pushURL) pushURL.value = core.pushURL
     for (const effect of result.effects) runEffect(effect)
     afterStep(action, result.effects)
   }
@@ -246,6 +242,10 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
       clearAllTimers()
       releaseAppListeners()
     }
+  }
+
+  function native(event: NativeEvent): void {
+    safely(`native ${event.kind}`, () => engine.onNative?.(event))
   }
 
   function safely(what: string, fn: () => void): void {
@@ -559,10 +559,10 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
   const controller: RoomController = {
     key,
     get state() {
-      return store.rooms[key] ?? core.room
+      return sink?.view?.(key) ?? core.room
     },
     get pushURL() {
-      return pushURL.value
+      return core.pushURL
     },
     get status() {
       return core.room.status
@@ -629,21 +629,12 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
       safely('detachPlayer', () => engine.detachPlayer?.(streamKey))
     },
 
-    onPusherStateChange(detail: StateChangeDetail) {
-      for (const action of translatePusherState(detail)) dispatch(action)
-    },
-    onPusherNetStatus(detail: NetStatusDetail) {
-      for (const action of translatePusherNet(detail)) dispatch(action)
-    },
-    onPusherError(detail: PusherErrorDetail) {
-      for (const action of translatePusherError(detail)) dispatch(action)
-    },
-    onPlayerStateChange(userID: string, detail: StateChangeDetail, streamType: StreamType = 'main') {
-      for (const action of translatePlayerState(userID, streamType, detail)) dispatch(action)
-    },
-    onPlayerNetStatus(userID: string, detail: NetStatusDetail, streamType: StreamType = 'main') {
-      for (const action of translatePlayerNet(userID, streamType, detail)) dispatch(action)
-    },
+    // Native events go to the engine, which owns their meaning.
+    onPusherStateChange: (detail: StateChangeDetail) => native({ kind: 'pusher_state', detail }),
+    onPusherNetStatus: (detail: NetStatusDetail) => native({ kind: 'pusher_net', detail }),
+    onPusherError: (detail: PusherErrorDetail) => native({ kind: 'pusher_error', detail }),
+    onPlayerStateChange: (userID: string, detail: StateChangeDetail, streamType: StreamType = 'main') => native({ kind: 'player_state', userID, streamType, detail }),
+    onPlayerNetStatus: (userID: string, detail: NetStatusDetail, streamType: StreamType = 'main') => native({ kind: 'player_net', userID, streamType, detail }),
 
     sendC2CTextMsg(receiveUser, msg, succ, fail) {
       return send('sendC2CTextMsg', (s) => s.sendC2CTextMsg(receiveUser, msg), validateReceiver(receiveUser) ?? validateText(msg, 'C2C'), succ, fail)
@@ -683,7 +674,7 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
       imHandlers.clear()
       // A newer controller may have taken this key (a remount): leave its entries alone.
       if (getController(key) === controller) {
-        store.removeRoom(key)
+        sink?.remove(key)
         unregisterController(key)
       }
       await stopping

@@ -8,7 +8,7 @@ import type { NetStatusDetail, StateChangeDetail, StreamState, StreamType } from
 import { createPlayerContext } from '../../platform/native-context'
 import { useAttachment } from './use-attachment'
 import { useRoomLink } from './room-link'
-import { remoteViewId } from './view-ids'
+import { remoteViewId } from '../../core/view-ids'
 import { streamOf } from './member-stream'
 import type { NativeEvent } from './native-event'
 

@@ -9,7 +9,7 @@ import type { NetStatusDetail, PusherAttributes, PusherErrorDetail, StateChangeD
 import { createPusherContext } from '../../platform/native-context'
 import { useAttachment } from './use-attachment'
 import { useRoomLink } from './room-link'
-import { localViewId } from './view-ids'
+import { localViewId } from '../../core/view-ids'
 import type { NativeEvent } from './native-event'
 
 export const PUSHER_TAG_ID = 'pusher'

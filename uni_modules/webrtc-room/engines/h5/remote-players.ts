@@ -4,7 +4,7 @@
  * available: audio by unmuting the user, video by `startRemoteVideo` into its view once mounted.
  */
 import type { EngineStream } from '../../core/engine'
-import { remoteViewId } from '../../components/common/view-ids'
+import { remoteViewId } from '../../core/view-ids'
 import type { BrowserEnv } from './browser-env'
 import { settle, type FailureLog } from './settle'
 import { toCoreStreamType, toTrtcStreamType } from './trtc-events'

@@ -3,8 +3,8 @@
  * Tolerant: a malformed message yields `null`, entries without a string `userid` are skipped,
  * `hasvideo`/`hasaudio` accept 0/1/booleans, the original's `accelerateURL` is read as `playurl`.
  */
-import type { AnnouncedUser } from './actions'
-import type { StreamType } from './types'
+import type { AnnouncedUser } from '../../core/actions'
+import type { StreamType } from '../../core/types'
 
 interface RawUser {
   userid?: unknown

@@ -4,10 +4,10 @@
  * actions mean in the current state. Every native state change also yields its raw
  * `push_state` / `play_state` action first.
  */
-import { RoomErrorCode, userSigRejected } from './error-codes'
+import { RoomErrorCode, userSigRejected } from '../../core/error-codes'
 import { parseUserList } from './member-list'
-import type { EngineAction, StreamChange } from './actions'
-import type { NetStatusDetail, PusherErrorDetail, StateChangeDetail, StreamType } from './types'
+import type { EngineAction, StreamChange } from '../../core/actions'
+import type { NetStatusDetail, PusherErrorDetail, StateChangeDetail, StreamType } from '../../core/types'
 
 export const PusherCode = {
   PUSHING: 1002,
