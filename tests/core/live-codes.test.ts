@@ -47,6 +47,7 @@ describe('live-pusher bindstatechange → actions', () => {
           { userID: 'u2', playURL: 'room://x/u2' },
         ],
         skipped: 0,
+        nativeCode: 1020,
       },
     ])
   })

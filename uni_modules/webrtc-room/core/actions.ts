@@ -51,7 +51,7 @@ export type EngineAction =
   /** Entering failed (1022, -3301, -100018 ...): `code` is the room error code to report. */
   | { type: 'enter_failed'; code: number; nativeCode: number; message: string }
   /** Legacy 1020: the complete list of the other users (`skipped`: entries without a userID). */
-  | { type: 'member_list'; users: AnnouncedUser[]; skipped: number }
+  | { type: 'member_list'; users: AnnouncedUser[]; skipped: number; nativeCode: number }
   | { type: 'members_joined'; userIDs: string[] }
   | { type: 'members_left'; userIDs: string[] }
   | { type: 'streams_changed'; changes: StreamChange[] }

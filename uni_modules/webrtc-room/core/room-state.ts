@@ -4,7 +4,7 @@
  */
 import { templateCapacity } from './capacity'
 import { DEFAULT_WAITING_IMG, type ValidOptions } from './options'
-import type { MemberState, PusherAttributes, RoomOptions, RoomState } from './types'
+import type { MemberState, PusherAttributes, RoomOptions, RoomState, StreamType } from './types'
 
 /** Events kept per room (ring buffer, oldest first) unless the room is created with another limit. */
 export const ROOM_EVENT_LIMIT = 200
@@ -28,6 +28,11 @@ export interface CoreState {
   pausedBy: 'app' | 'hide' | null
   hidden: boolean
   eventLimit: number
+}
+
+/** The key of a remote stream (trtc-wx-sdk's keying): one scheme for the core, engines and components. */
+export function streamKey(userID: string, streamType: StreamType): string {
+  return `${userID}_${streamType}`
 }
 
 /**

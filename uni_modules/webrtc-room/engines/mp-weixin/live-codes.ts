@@ -97,7 +97,7 @@ export function translatePusherState(detail: StateChangeDetail): EngineAction[] 
       break
     case PusherCode.MEMBER_LIST: {
       const list = parseUserList(message)
-      add(list && { type: 'member_list', users: list.users, skipped: list.skipped })
+      add(list && { type: 'member_list', users: list.users, skipped: list.skipped, nativeCode: code })
       break
     }
     case PusherCode.USER_ENTER: {

@@ -1,0 +1,143 @@
+/**
+ * The control concern of the reducer: what the app and the controller ask (start, stop, pause,
+ * resume, update, switchCamera), timers firing and the answers of async work (preflight, room
+ * signature), each tagged with the epoch of the session that asked.
+ */
+import type { RoomAction } from './actions'
+import { templateCapacity } from './capacity'
+import { RoomErrorCode, RoomStatusCode } from './error-codes'
+import { isIdentityChange, validateOptions } from './options'
+import { missingForModern } from './preflight'
+import { buildLegacyPushURL } from './push-url'
+import { checkCapacity } from './reduce-members'
+import { beginSession, connectionLost, emitWarnings, endSession, enterWith, fatal, invalidState, obtainURL, pauseBy, resumeRoom } from './reduce-session'
+import { ROOM_SIG_RETRIES, ROOM_SIG_RETRY_DELAY_MS } from './room-signature'
+import { pusherFromOptions, pusherFromRaw } from './room-state'
+import { isActive } from './status'
+import type { Handlers, Step } from './step'
+import type { RoomOptions } from './types'
+
+function applyUpdate(step: Step, partial: Partial<RoomOptions>): void {
+  if (typeof partial !== 'object' || partial === null || Array.isArray(partial)) {
+    step.notice('warning', RoomErrorCode.INVALID_PROP, { message: 'update() takes an object of props', prop: 'options' })
+    return
+  }
+  const previous = step.state.raw
+  const merged: RoomOptions = { ...previous, ...partial }
+  if (!isActive(step.room.status)) {
+    step.state.raw = merged
+    step.room.pusher = pusherFromRaw(merged)
+    step.room.self = { ...step.room.self, muted: step.room.pusher.muted, cameraOn: step.room.pusher.enableCamera }
+    step.room.capacity = templateCapacity(merged.template ?? 'float')
+    return
+  }
+  const result = validateOptions(merged)
+  if (!result.ok) {
+    const [first] = result.errors
+    step.notice('warning', first.code, { message: `update rejected: ${first.message}`, prop: first.prop, errors: result.errors })
+    return
+  }
+  step.state.raw = merged
+  if (isIdentityChange(partial, previous)) {
+    const dropped = endSession(step, true)
+    step.emit('exit_room', RoomStatusCode.LEFT, { message: 'identity changed: re-entering', reason: 'identity_change', membersCleared: dropped })
+    beginSession(step)
+    return
+  }
+  const options = result.options
+  const hadIM = step.state.options!.enableIM
+  step.state.options = { ...options, room: step.state.options!.room }
+  // enableIM toggled in the room: start / stop the IM session now (else turning it off would leave
+  // the session running, and endSession would no longer stop it).
+  if (options.enableIM !== hadIM) step.effect({ type: options.enableIM ? 'im_start' : 'im_stop' })
+  step.room.pusher = pusherFromOptions(options, step.room.pusher ?? pusherFromRaw(merged))
+  step.room.self = { ...step.room.self, muted: options.muted, cameraOn: options.enableCamera }
+  step.room.capacity = templateCapacity(options.template)
+  emitWarnings(step, result.warnings)
+  checkCapacity(step)
+}
+
+export const CONTROL = {
+  start: (step) => {
+    if (isActive(step.room.status)) invalidState(step, 'start')
+    else beginSession(step)
+  },
+  preflight_done: (step, a) => {
+    if (a.epoch !== step.state.epoch || step.room.status !== 'preflight') return
+    const result = a.result
+    if (!result.ok) {
+      fatal(step, result.code, { ...result.detail, message: result.message })
+      return
+    }
+    if (result.mode === 'legacy' && step.state.options!.room.kind === 'string') {
+      // An old client (auto mode chose legacy) cannot enter a string room: that flow has numeric rooms only.
+      const missing = missingForModern(result.system)
+      fatal(step, missing.code, { message: `string room ids ${missing.message}`, roomID: step.room.roomID, ...result.system })
+      return
+    }
+    step.state.mode = result.mode
+    step.room.enterMode = result.mode
+    obtainURL(step)
+  },
+  room_sig_done: (step, a) => {
+    const epoch = step.state.epoch
+    if (a.epoch !== epoch || step.room.status !== 'entering' || step.state.pushURL !== '') return
+    if (a.ok) {
+      enterWith(step, buildLegacyPushURL(step.state.options!, a.roomSig))
+    } else if (step.state.roomSigAttempts < ROOM_SIG_RETRIES) {
+      step.state.roomSigAttempts += 1
+      step.effect({ type: 'set_timer', name: 'room_sig_retry', ms: ROOM_SIG_RETRY_DELAY_MS, epoch })
+    } else {
+      fatal(step, RoomErrorCode.ROOM_SIG_FAILED, { message: a.message, errorCode: a.errorCode, attempts: step.state.roomSigAttempts + 1 })
+    }
+  },
+  timer: (step, a) => {
+    const status = step.room.status
+    if (a.epoch !== step.state.epoch) return
+    if (a.name === 'room_sig_retry' && status === 'entering') {
+      step.effect({ type: 'request_room_sig', epoch: a.epoch })
+    } else if (a.name === 'reconnect' && status === 'reconnecting') {
+      obtainURL(step)
+    } else if (a.name === 'enter_timeout' && status === 'entering') {
+      if (step.state.reconnectAttempts > 0) connectionLost(step, 0, 'enter timed out while re-entering')
+      else fatal(step, RoomErrorCode.ENTER_TIMEOUT, { timeoutMs: step.state.options?.enterTimeout })
+    }
+  },
+  stop: (step) => {
+    if (!isActive(step.room.status)) return // idempotent
+    const dropped = endSession(step, true)
+    step.status('exited')
+    step.emit('exit_room', RoomStatusCode.LEFT, { message: 'left the room', reason: 'stop', membersCleared: dropped })
+  },
+  pause: (step) => {
+    if (step.room.status === 'in_room') pauseBy(step, 'app')
+    else invalidState(step, 'pause')
+  },
+  resume: (step) => {
+    if (step.room.status === 'paused') resumeRoom(step)
+    else invalidState(step, 'resume')
+  },
+  app_hide: (step) => {
+    const status = step.room.status
+    step.state.hidden = true
+    step.emit('background', 0, { message: 'app hidden', status })
+    if (status === 'in_room') pauseBy(step, 'hide')
+  },
+  app_show: (step) => {
+    const status = step.room.status
+    step.state.hidden = false
+    step.emit('foreground', 0, { message: 'app shown', status })
+    if (status === 'paused' && step.state.pausedBy === 'hide') resumeRoom(step)
+  },
+  switch_camera: (step) => {
+    if (!isActive(step.room.status)) {
+      invalidState(step, 'switchCamera')
+      return
+    }
+    step.room.self = { ...step.room.self, frontCamera: !step.room.self.frontCamera }
+    step.room.pusher = step.room.pusher && { ...step.room.pusher, devicePosition: step.room.self.frontCamera ? 'front' : 'back' }
+    step.effect({ type: 'pusher', call: 'switchCamera' })
+  },
+  update: (step, a) => applyUpdate(step, a.options),
+  report: (step, a) => step.emit(a.event.tag, a.event.code, a.event.detail),
+} satisfies Partial<Handlers<RoomAction['type']>>
