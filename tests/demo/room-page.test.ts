@@ -4,6 +4,7 @@
  * IM store, and its toolbar / chat call the component's methods. `<webrtc-room>` itself is a
  * recording stand-in here (its own suites test it); the stores, the page and its modules are real.
  */
+import { createRoomState } from '../../uni_modules/webrtc-room/core/room-state'
 import { defineComponent, h, nextTick } from 'vue'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
@@ -53,6 +54,7 @@ function member(userID: string, over: Partial<StreamState> = {}): MemberState {
 }
 function roomState(status: RoomState['status'], members: MemberState[]): RoomState {
   return {
+    ...createRoomState(KEY, { sdkAppID: 1, userID: 'alice', userSig: 's' }),
     key: KEY,
     status,
     roomID: '424242',

@@ -100,6 +100,18 @@ export function userSigRejected(message: string): number {
 /** IM: tim-wx-sdk's login error 70001 is an expired userSig. */
 export const TIM_USERSIG_EXPIRED = 70001
 
+/** The numeric `code` of a thrown value, else `fallback`. */
+export function errorCode(err: unknown, fallback: number): number {
+  const code = (err as { code?: unknown } | null)?.code
+  return typeof code === 'number' && Number.isFinite(code) ? code : fallback
+}
+
+/** The message of a thrown value, else `fallback`. */
+export function errorText(err: unknown, fallback: string): string {
+  const message = (err as { message?: unknown } | null)?.message
+  return typeof message === 'string' && message ? message : fallback
+}
+
 /** A typed error: what rejected Promises of the room and IM methods carry. */
 export class WebrtcRoomError extends Error {
   readonly code: number

@@ -230,12 +230,12 @@ export interface RoomState {
   /** Bounded ring buffer, oldest first. */
   events: RoomEvent[]
   lastError: RoomEvent<ErrorDetail> | null
-  /** Live-pusher attributes to bind (always set by the core; optional for older fixtures). */
-  pusher?: PusherAttributes
+  /** Live-pusher attributes to bind. */
+  pusher: PusherAttributes
   /** How the push URL was obtained in this session (null before preflight). */
-  enterMode?: 'modern' | 'legacy' | null
+  enterMode: 'modern' | 'legacy' | null
   /** Remote members the template can show (float/grid 3, bigsmall 1, custom unlimited = -1). */
-  capacity?: number
+  capacity: number
 }
 
 // ---------------------------------------------------------------------------------------------
