@@ -75,7 +75,7 @@ export const RoomErrorCode = {
 export type RoomErrorCodeName = keyof typeof RoomErrorCode
 export type RoomErrorCodeValue = (typeof RoomErrorCode)[RoomErrorCodeName]
 
-/** The original's success/status codes (PROTOCOL.md section 4), kept on status events. */
+/** The original component's success/status codes, kept on status events. */
 export const RoomStatusCode = {
   PUSH_OK: 10,
   JOINED: 11,

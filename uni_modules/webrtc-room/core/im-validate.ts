@@ -2,7 +2,7 @@
  * Input checks for the four send methods, before anything reaches the SDK. In the core (not the opt-in
  * IM entry) so the controller reports a bad input before "not ready", with or without IM installed.
  *
- * Limits are the original component's (webim), PROTOCOL.md section 4: C2C 12000 bytes, group 8898
+ * Limits are the original component's (webim): C2C 12000 bytes, group 8898
  * bytes, counted in UTF-8 like the server counts the message body. tim-wx-sdk itself sends an
  * over-long body and lets the server refuse it (80002 ERR_SVR_COMM_BODY_SIZE_LIMIT); checking here
  * fails fast, offline and with a clear code.

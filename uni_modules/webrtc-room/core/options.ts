@@ -3,7 +3,7 @@
  * passes) → `ValidOptions`, or typed issues in the -90000 range. Pure; no globals.
  */
 import { RoomErrorCode } from './error-codes'
-import type { Aspect, EnterMode, ReconnectPolicy, RoomOptions, TemplateName } from './types'
+import type { Aspect, EnterMode, ReconnectPolicy, RoomOptions, TemplateName, PusherAttributes } from './types'
 
 export type RoomRef = { kind: 'numeric'; id: number } | { kind: 'string'; id: string }
 
@@ -68,6 +68,21 @@ export const SIG_PATTERN = /^[A-Za-z0-9*\-_+/=]+$/
 export const DEFAULT_RECONNECT: ReconnectPolicy = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 16000 }
 export const DEFAULT_ENTER_TIMEOUT_MS = 20000
 export const DEFAULT_WAITING_IMG = 'https://mc.qcloudimg.com/static/img/daeed8616ac5df256c0591c22a65c4d3/pause_publish.jpg'
+
+/** The pusher's defaults: what an idle tag shows and what props fall back to. */
+export const DEFAULT_PUSHER: PusherAttributes = {
+  muted: false,
+  enableCamera: true,
+  beauty: 0,
+  whiteness: 0,
+  minBitrate: 200,
+  maxBitrate: 400,
+  aspect: '9:16',
+  debug: false,
+  devicePosition: 'front',
+  waitingImage: DEFAULT_WAITING_IMG,
+  paused: false,
+}
 
 const IDENTITY_PROPS = ['sdkAppID', 'userID', 'userSig', 'roomID', 'roomId', 'privateMapKey'] as const
 
@@ -224,8 +239,8 @@ export function validateOptions(input: RoomOptions): ValidationResult {
     }
     return n
   }
-  const minBitrate = bitrate('minBitrate', 200)
-  const maxBitrate = bitrate('maxBitrate', 400)
+  const minBitrate = bitrate('minBitrate', DEFAULT_PUSHER.minBitrate)
+  const maxBitrate = bitrate('maxBitrate', DEFAULT_PUSHER.maxBitrate)
   if (minBitrate > maxBitrate) {
     fail(RoomErrorCode.INVALID_BITRATE, 'minBitrate', `minBitrate (${minBitrate}) must not exceed maxBitrate (${maxBitrate})`)
   }

@@ -1,5 +1,5 @@
 /**
- * Preflight before pushing (PROTOCOL.md section 8), pure over `Platform`: platform name, the devtools
+ * Preflight before pushing (live-pusher needs a phone, not the devtools simulator; base library ≥ 1.7.0, WeChat ≥ 6.6.6, modern URL ≥ 2.10.0 / 7.0.8; scope.camera + scope.record), pure over `Platform`: platform name, the devtools
  * simulator, WeChat / base library versions, and the camera / record scopes. It also decides the enter
  * mode when `enterMode` is 'auto': modern on WeChat ≥ 7.0.8 (iOS ≥ 7.0.9) with base library ≥ 2.10.0,
  * legacy for older clients that still meet the hard minimum (1.7.0 / 6.6.6).

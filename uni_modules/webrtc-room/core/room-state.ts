@@ -3,7 +3,7 @@
  * bookkeeping that never leaves the core (epoch, real push URL, retry counters).
  */
 import { templateCapacity } from './capacity'
-import { DEFAULT_WAITING_IMG, type ValidOptions } from './options'
+import { DEFAULT_PUSHER, DEFAULT_WAITING_IMG, type ValidOptions } from './options'
 import type { MemberState, PusherAttributes, RoomOptions, RoomState, StreamType } from './types'
 
 /** Events kept per room (ring buffer, oldest first) unless the room is created with another limit. */
@@ -55,17 +55,16 @@ export function pusherFromRaw(raw: RoomOptions): PusherAttributes {
     return typeof n === 'number' && Number.isFinite(n) ? n : fallback
   }
   return {
+    ...DEFAULT_PUSHER,
     muted: raw.muted === true,
     enableCamera: raw.enableCamera !== false,
     beauty: Math.min(9, Math.max(0, num(raw.beauty, 0))),
     whiteness: Math.min(9, Math.max(0, num(raw.whiteness, 0))),
-    minBitrate: num(raw.minBitrate, 200),
-    maxBitrate: num(raw.maxBitrate, 400),
+    minBitrate: num(raw.minBitrate, DEFAULT_PUSHER.minBitrate),
+    maxBitrate: num(raw.maxBitrate, DEFAULT_PUSHER.maxBitrate),
     aspect: raw.aspect === '3:4' ? '3:4' : '9:16',
     debug: raw.debug === true,
-    devicePosition: 'front',
     waitingImage: raw.waitingImg || DEFAULT_WAITING_IMG,
-    paused: false,
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * The live-pusher / live-player engine's translation layer: native `event.detail` → normalized
- * `EngineAction`s (PROTOCOL.md sections 2–4). Stateless and pure; the reducer decides what the
+ * `EngineAction`s. Stateless and pure; the reducer decides what the
  * actions mean in the current state. Every native state change also yields its raw
  * `push_state` / `play_state` action first.
  */
@@ -166,7 +166,7 @@ export function translatePlayerState(userID: string, streamType: StreamType, det
       actions.push({ type: 'stream_disconnected', userID, streamType, nativeCode: code })
       break
     default:
-      // Negative codes, 3001–3005 network and 6002–6005 player warnings (PROTOCOL.md section 3).
+      // Negative codes, 3001–3005 network and 6002–6005 player warnings.
       if (code < 0 || (code >= 3001 && code <= 3005) || (code >= 6002 && code <= 6005)) {
         actions.push({ type: 'notice', code, nativeCode: code, message: `${userID}: ${message}` })
       }

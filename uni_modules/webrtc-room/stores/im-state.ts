@@ -5,9 +5,21 @@
  * as plain data. The functions mutate in place: inside the store the object is reactive, and an
  * in-place change touches only what changed.
  */
-import { groupConversationID } from './map-message'
-import type { ImConnectionState, ImConversationType, ImErrorDetail, ImLoginState, ImMessage } from './types'
+import type { ImConnectionState, ImConversationType, ImErrorDetail, ImLoginState, ImMessage } from '../im/types'
 import type { ImEvent } from '../core/types'
+
+/** tim's conversation id: `C2C<userID>` / `GROUP<groupID>`. */
+export function conversationIdOf(type: ImConversationType, peer: string): string {
+  return `${type}${peer}`
+}
+
+export function groupConversationID(groupID: string): string {
+  return conversationIdOf('GROUP', groupID)
+}
+
+export function c2cConversationID(userID: string): string {
+  return conversationIdOf('C2C', userID)
+}
 
 /** Messages kept per conversation by default (oldest dropped first). */
 export const IM_MESSAGE_LIMIT = 200
