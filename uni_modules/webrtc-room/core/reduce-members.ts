@@ -13,9 +13,8 @@
 import type { AnnouncedUser, RoomAction, StreamChange } from './actions'
 import { isOverCapacity } from './capacity'
 import { RoomErrorCode, RoomStatusCode } from './error-codes'
-import { markEntered } from './reduce-session'
 import { copyMembers, streamKey } from './room-state'
-import { engineStream, stopPlayers, type Handlers, type Step } from './step'
+import { engineStream, markEntered, stopPlayers, type Handlers, type Step } from './reduce-session'
 import type { MemberState, StreamState, StreamType } from './types'
 
 function newStream(userID: string, streamType: StreamType, autoplay: boolean): StreamState {

@@ -2,17 +2,151 @@
  * The room reducer: `(state, action) → { state, effects }`. Pure: no clock (actions carry `at`), no
  * platform, no mutation of its input. Every decision about the room lives here and the controller
  * only runs the effects. One handler per action type, by concern: session (reduce-session.ts),
- * members (reduce-members.ts), control (reduce-control.ts).
+ * members (reduce-members.ts), and control — the app's calls, timers and async answers — here.
  */
 import type { ControlAction, EngineAction, RoomAction } from './actions'
-import { CONTROL } from './reduce-control'
-import { MEMBER_ENGINE, playMember } from './reduce-members'
-import { SESSION_ENGINE } from './reduce-session'
-import type { CoreState } from './room-state'
-import { acceptsEngineEvents } from './status'
-import { Step, type ActionOf, type Handlers, type ReduceResult } from './step'
+import { templateCapacity } from './capacity'
+import { RoomErrorCode, RoomStatusCode } from './error-codes'
+import { isIdentityChange, validateOptions } from './options'
+import { missingForModern } from './preflight'
+import { buildLegacyPushURL } from './push-url'
+import { checkCapacity, MEMBER_ENGINE, playMember } from './reduce-members'
+import {
+  beginSession, connectionLost, emitWarnings, endSession, enterWith, fatal, invalidState, obtainURL, pauseBy, resumeRoom,
+  SESSION_ENGINE, Step, type ActionOf, type Handlers, type ReduceResult,
+} from './reduce-session'
+import { ROOM_SIG_RETRIES, ROOM_SIG_RETRY_DELAY_MS } from './room-signature'
+import { pusherFromOptions, pusherFromRaw, type CoreState } from './room-state'
+import { acceptsEngineEvents, isActive } from './status'
+import type { RoomOptions } from './types'
 
-export type { ReduceResult } from './step'
+export type { ReduceResult } from './reduce-session'
+
+function applyUpdate(step: Step, partial: Partial<RoomOptions>): void {
+  if (typeof partial !== 'object' || partial === null || Array.isArray(partial)) {
+    step.notice('warning', RoomErrorCode.INVALID_PROP, { message: 'update() takes an object of props', prop: 'options' })
+    return
+  }
+  const previous = step.state.raw
+  const merged: RoomOptions = { ...previous, ...partial }
+  if (!isActive(step.room.status)) {
+    step.state.raw = merged
+    step.room.pusher = pusherFromRaw(merged)
+    step.room.self = { ...step.room.self, muted: step.room.pusher.muted, cameraOn: step.room.pusher.enableCamera }
+    step.room.capacity = templateCapacity(merged.template ?? 'float')
+    return
+  }
+  const result = validateOptions(merged)
+  if (!result.ok) {
+    const [first] = result.errors
+    step.notice('warning', first.code, { message: `update rejected: ${first.message}`, prop: first.prop, errors: result.errors })
+    return
+  }
+  step.state.raw = merged
+  if (isIdentityChange(partial, previous)) {
+    const dropped = endSession(step, true)
+    step.emit('exit_room', RoomStatusCode.LEFT, { message: 'identity changed: re-entering', reason: 'identity_change', membersCleared: dropped })
+    beginSession(step)
+    return
+  }
+  const options = result.options
+  const hadIM = step.state.options!.enableIM
+  step.state.options = { ...options, room: step.state.options!.room }
+  // enableIM toggled in the room: start / stop the IM session now (else turning it off would leave
+  // the session running, and endSession would no longer stop it).
+  if (options.enableIM !== hadIM) step.effect({ type: options.enableIM ? 'im_start' : 'im_stop' })
+  step.room.pusher = pusherFromOptions(options, step.room.pusher ?? pusherFromRaw(merged))
+  step.room.self = { ...step.room.self, muted: options.muted, cameraOn: options.enableCamera }
+  step.room.capacity = templateCapacity(options.template)
+  emitWarnings(step, result.warnings)
+  checkCapacity(step)
+}
+
+/** What the app and the controller ask, timers firing and async answers (tagged with their epoch). */
+const CONTROL = {
+  start: (step) => {
+    if (isActive(step.room.status)) invalidState(step, 'start')
+    else beginSession(step)
+  },
+  preflight_done: (step, a) => {
+    if (a.epoch !== step.state.epoch || step.room.status !== 'preflight') return
+    const result = a.result
+    if (!result.ok) {
+      fatal(step, result.code, { ...result.detail, message: result.message })
+      return
+    }
+    if (result.mode === 'legacy' && step.state.options!.room.kind === 'string') {
+      // An old client (auto mode chose legacy) cannot enter a string room: that flow has numeric rooms only.
+      const missing = missingForModern(result.system)
+      fatal(step, missing.code, { message: `string room ids ${missing.message}`, roomID: step.room.roomID, ...result.system })
+      return
+    }
+    step.state.mode = result.mode
+    step.room.enterMode = result.mode
+    obtainURL(step)
+  },
+  room_sig_done: (step, a) => {
+    const epoch = step.state.epoch
+    if (a.epoch !== epoch || step.room.status !== 'entering' || step.state.pushURL !== '') return
+    if (a.ok) {
+      enterWith(step, buildLegacyPushURL(step.state.options!, a.roomSig))
+    } else if (step.state.roomSigAttempts < ROOM_SIG_RETRIES) {
+      step.state.roomSigAttempts += 1
+      step.effect({ type: 'set_timer', name: 'room_sig_retry', ms: ROOM_SIG_RETRY_DELAY_MS, epoch })
+    } else {
+      fatal(step, RoomErrorCode.ROOM_SIG_FAILED, { message: a.message, errorCode: a.errorCode, attempts: step.state.roomSigAttempts + 1 })
+    }
+  },
+  timer: (step, a) => {
+    const status = step.room.status
+    if (a.epoch !== step.state.epoch) return
+    if (a.name === 'room_sig_retry' && status === 'entering') {
+      step.effect({ type: 'request_room_sig', epoch: a.epoch })
+    } else if (a.name === 'reconnect' && status === 'reconnecting') {
+      obtainURL(step)
+    } else if (a.name === 'enter_timeout' && status === 'entering') {
+      if (step.state.reconnectAttempts > 0) connectionLost(step, 0, 'enter timed out while re-entering')
+      else fatal(step, RoomErrorCode.ENTER_TIMEOUT, { timeoutMs: step.state.options?.enterTimeout })
+    }
+  },
+  stop: (step) => {
+    if (!isActive(step.room.status)) return // idempotent
+    const dropped = endSession(step, true)
+    step.status('exited')
+    step.emit('exit_room', RoomStatusCode.LEFT, { message: 'left the room', reason: 'stop', membersCleared: dropped })
+  },
+  pause: (step) => {
+    if (step.room.status === 'in_room') pauseBy(step, 'app')
+    else invalidState(step, 'pause')
+  },
+  resume: (step) => {
+    if (step.room.status === 'paused') resumeRoom(step)
+    else invalidState(step, 'resume')
+  },
+  app_hide: (step) => {
+    const status = step.room.status
+    step.state.hidden = true
+    step.emit('background', 0, { message: 'app hidden', status })
+    if (status === 'in_room') pauseBy(step, 'hide')
+  },
+  app_show: (step) => {
+    const status = step.room.status
+    step.state.hidden = false
+    step.emit('foreground', 0, { message: 'app shown', status })
+    if (status === 'paused' && step.state.pausedBy === 'hide') resumeRoom(step)
+  },
+  switch_camera: (step) => {
+    if (!isActive(step.room.status)) {
+      invalidState(step, 'switchCamera')
+      return
+    }
+    step.room.self = { ...step.room.self, frontCamera: !step.room.self.frontCamera }
+    step.room.pusher = step.room.pusher && { ...step.room.pusher, devicePosition: step.room.self.frontCamera ? 'front' : 'back' }
+    step.effect({ type: 'pusher', call: 'switchCamera' })
+  },
+  update: (step, a) => applyUpdate(step, a.options),
+  report: (step, a) => step.emit(a.event.tag, a.event.code, a.event.detail),
+} satisfies Partial<Handlers<RoomAction['type']>>
 
 const ENGINE: Handlers<EngineAction['type']> = { ...SESSION_ENGINE, ...MEMBER_ENGINE }
 const CONTROLS: Handlers<ControlAction['type']> = { ...CONTROL, play_member: playMember }
