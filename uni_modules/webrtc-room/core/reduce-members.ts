@@ -17,6 +17,9 @@ import { copyMembers, streamKey } from './room-state'
 import { engineStream, markEntered, stopPlayers, type Handlers, type Step } from './reduce-session'
 import type { MemberState, StreamState, StreamType } from './types'
 
+// Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
+const S = RoomStatusCode
+
 function newStream(userID: string, streamType: StreamType, autoplay: boolean): StreamState {
   return {
     key: streamKey(userID, streamType),
@@ -56,7 +59,7 @@ function addMember(step: Step, members: Record<string, MemberState>, order: stri
   if (userID === step.room.self.userID || userID in members) return false
   members[userID] = { userID, joinedAt: step.at, streams: {} }
   order.push(userID)
-  step.emit('member_join', RoomStatusCode.MEMBER_LIST, { userID })
+  step.emit('member_join', S.MEMBER_LIST, { userID })
   return true
 }
 
@@ -66,7 +69,7 @@ function removeMember(step: Step, members: Record<string, MemberState>, userID: 
   if (!member) return false
   stopPlayers(step, member)
   delete members[userID]
-  step.emit('member_leave', RoomStatusCode.MEMBER_LIST, { userID, reason })
+  step.emit('member_leave', S.MEMBER_LIST, { userID, reason })
   return true
 }
 
@@ -122,7 +125,7 @@ function applyStreamChanges(step: Step, changes: StreamChange[]): void {
   }
   if (updated.size === 0) return
   step.setMembers(members, step.room.memberOrder)
-  for (const userID of updated) step.emit('member_update', RoomStatusCode.MEMBER_LIST, memberDetail(members[userID]))
+  for (const userID of updated) step.emit('member_update', S.MEMBER_LIST, memberDetail(members[userID]))
 }
 
 /**
@@ -172,7 +175,7 @@ function streamLoading(step: Step, userID: string, streamType: StreamType, loadi
   const stream = member?.streams[streamType]
   if (!member || !stream || stream.loading === loading) return
   updateStream(step, userID, streamType, { loading })
-  const code = loading ? RoomStatusCode.PLAYER_LOADING : RoomStatusCode.PLAYER_PLAYING
+  const code = loading ? S.PLAYER_LOADING : S.PLAYER_PLAYING
   step.emit('member_update', code, { ...memberDetail(step.room.members[userID]), reason: loading ? 'player_loading' : 'player_playing', streamType, nativeCode })
 }
 
@@ -217,7 +220,7 @@ export const MEMBER_ENGINE = {
     const next = { ...member, streams }
     step.effect({ type: 'player', stream: engineStream(stream), call: 'stop' })
     setMember(step, next)
-    step.emit('member_update', RoomStatusCode.PLAYER_DISCONNECTED, { ...memberDetail(next), reason: 'player_disconnected', nativeCode: a.nativeCode })
+    step.emit('member_update', S.PLAYER_DISCONNECTED, { ...memberDetail(next), reason: 'player_disconnected', nativeCode: a.nativeCode })
   },
 } satisfies Partial<Handlers<RoomAction['type']>>
 

@@ -17,6 +17,10 @@ import type { EngineStream } from './engine'
 import type { CoreState } from './room-state'
 import type { ErrorDetail, MemberState, RoomEvent, RoomEventTag, RoomStatus, StreamState } from './types'
 
+// Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
+const E = RoomErrorCode
+const S = RoomStatusCode
+
 export interface ReduceResult {
   state: CoreState
   effects: Effect[]
@@ -132,7 +136,7 @@ export function fatal(step: Step, code: number, detail: Partial<ErrorDetail>): v
 }
 
 export function invalidState(step: Step, method: string): void {
-  step.notice('warning', RoomErrorCode.INVALID_STATE, { message: `${method}() while ${step.room.status}: ignored`, method })
+  step.notice('warning', E.INVALID_STATE, { message: `${method}() while ${step.room.status}: ignored`, method })
 }
 
 /** Validate and open a new session (start, or re-enter after an identity change). */
@@ -179,7 +183,7 @@ export function enterWith(step: Step, pushURL: string): void {
   step.state.pushURL = pushURL
   step.room.self = { ...step.room.self, pushURL: redact(pushURL) }
   step.effect({ type: 'enter', epoch: step.state.epoch })
-  step.emit('self_update', RoomStatusCode.PUSHER_LOADING, { message: 'pusher starting' })
+  step.emit('self_update', S.PUSHER_LOADING, { message: 'pusher starting' })
   const timeout = step.state.options!.enterTimeout
   if (timeout > 0) step.effect({ type: 'set_timer', name: 'enter_timeout', ms: timeout, epoch: step.state.epoch })
 }
@@ -187,9 +191,9 @@ export function enterWith(step: Step, pushURL: string): void {
 export function markEntered(step: Step, nativeCode: number): void {
   step.status('in_room')
   step.effect({ type: 'clear_timer', name: 'enter_timeout' })
-  step.emit('enter_room', RoomStatusCode.JOINED, { message: 'entered the room', nativeCode, roomID: step.room.roomID, mode: step.state.mode })
+  step.emit('enter_room', S.JOINED, { message: 'entered the room', nativeCode, roomID: step.room.roomID, mode: step.state.mode })
   if (step.state.reconnectAttempts > 0) {
-    step.emit('recovered', RoomStatusCode.JOINED, { message: 're-entered the room', attempts: step.state.reconnectAttempts })
+    step.emit('recovered', S.JOINED, { message: 're-entered the room', attempts: step.state.reconnectAttempts })
     step.state.reconnectAttempts = 0
   }
   if (step.state.hidden) pauseBy(step, 'hide')
@@ -214,12 +218,12 @@ export function connectionLost(step: Step, nativeCode: number, message: string):
   const policy = step.state.options!.reconnect
   const attempt = step.state.reconnectAttempts + 1
   if (attempt > policy.maxAttempts) {
-    fatal(step, RoomErrorCode.PUSH_DISCONNECTED, {
+    fatal(step, E.PUSH_DISCONNECTED, {
       message: `push disconnected; gave up after ${step.state.reconnectAttempts} re-enter attempts`,
       nativeCode,
       attempts: step.state.reconnectAttempts,
       gaveUp: true,
-      reason: describeCode(RoomErrorCode.RECONNECT_GAVE_UP)?.en,
+      reason: describeCode(E.RECONNECT_GAVE_UP)?.en,
     })
     return
   }
@@ -233,14 +237,14 @@ export function connectionLost(step: Step, nativeCode: number, message: string):
   step.room.pusher = step.room.pusher && { ...step.room.pusher, paused: false }
   step.status('reconnecting')
   const delayMs = backoffDelay(policy, attempt)
-  step.emit('reconnecting', RoomStatusCode.NETWORK_CHANGE, { message: message || 'connection lost, re-entering', nativeCode, attempt, delayMs, membersCleared: dropped })
+  step.emit('reconnecting', S.NETWORK_CHANGE, { message: message || 'connection lost, re-entering', nativeCode, attempt, delayMs, membersCleared: dropped })
   step.effect({ type: 'set_timer', name: 'reconnect', ms: delayMs, epoch: step.state.epoch })
 }
 
 function exited(step: Step, detail: Record<string, unknown>): void {
   const dropped = endSession(step, true)
   step.status('exited')
-  step.emit('exit_room', RoomStatusCode.LEFT, { ...detail, membersCleared: dropped })
+  step.emit('exit_room', S.LEFT, { ...detail, membersCleared: dropped })
 }
 
 /** Native facts about our own push and session. */
@@ -251,25 +255,25 @@ export const SESSION_ENGINE = {
     step.emit('net_status', 0, { userID: step.room.self.userID, info: a.info })
   },
   publishing: (step, a) => {
-    step.emit('self_update', RoomStatusCode.PUSH_OK, { message: 'publishing', nativeCode: a.nativeCode })
+    step.emit('self_update', S.PUSH_OK, { message: 'publishing', nativeCode: a.nativeCode })
     // Legacy rooms send no 1018: publishing means entered there.
     if (step.room.status === 'entering' && step.state.mode === 'legacy') markEntered(step, a.nativeCode)
   },
-  pusher_loading: (step, a) => step.emit('self_update', RoomStatusCode.PUSHER_LOADING, { message: 'pusher reconnecting', nativeCode: a.nativeCode }),
-  preview_started: (step, a) => step.emit('self_update', RoomStatusCode.PUSHER_PLAYING, { message: 'camera preview running', nativeCode: a.nativeCode }),
+  pusher_loading: (step, a) => step.emit('self_update', S.PUSHER_LOADING, { message: 'pusher reconnecting', nativeCode: a.nativeCode }),
+  preview_started: (step, a) => step.emit('self_update', S.PUSHER_PLAYING, { message: 'camera preview running', nativeCode: a.nativeCode }),
   entered: (step, a) => {
     if (step.room.status === 'entering') markEntered(step, a.nativeCode)
   },
   left: (step, a) => {
     if (step.room.status === 'entering' || a.kicked) {
-      fatal(step, RoomErrorCode.JOIN_ROOM_FAILED, { message: a.message || 'removed from the room', nativeCode: a.nativeCode, kicked: a.kicked })
+      fatal(step, E.JOIN_ROOM_FAILED, { message: a.message || 'removed from the room', nativeCode: a.nativeCode, kicked: a.kicked })
     } else {
       exited(step, { message: a.message || 'left the room', nativeCode: a.nativeCode, reason: 'server' })
     }
   },
   enter_failed: (step, a) => fatal(step, a.code, { message: a.message, nativeCode: a.nativeCode }),
   device_failed: (step, a) => fatal(step, a.code, { message: a.message, nativeCode: a.nativeCode }),
-  permission_denied: (step, a) => fatal(step, RoomErrorCode.MEDIA_PERMISSION, { message: a.message, nativeCode: a.nativeCode }),
+  permission_denied: (step, a) => fatal(step, E.MEDIA_PERMISSION, { message: a.message, nativeCode: a.nativeCode }),
   connection_lost: (step, a) => connectionLost(step, a.nativeCode, a.message),
   suspended: (step, a) => exited(step, { message: a.message || 'mini-program suspended', nativeCode: a.nativeCode, reason: 'suspended' }),
   notice: (step, a) => step.notice('warning', a.code, { message: a.message, nativeCode: a.nativeCode }),

@@ -10,6 +10,9 @@ import { validateCustom, validateReceiver, validateText } from './im-validate'
 import { roomIDText, type ValidOptions } from './options'
 import type { ImEvent, Platform, RoomController, RoomEvent } from './types'
 
+// Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
+const E = RoomErrorCode
+
 /** How long stop() waits for an IM session's logout before it resolves anyway. */
 export const IM_STOP_TIMEOUT_MS = 5000
 
@@ -65,7 +68,7 @@ export function createImLink(host: ImHost) {
     if (!options) return
     const factory = getIMFactory()
     if (!factory) {
-      failure(RoomErrorCode.IM_NOT_INSTALLED, "enableIM is set but the IM entry is not installed: import '@/uni_modules/webrtc-room/im' once in main.ts")
+      failure(E.IM_NOT_INSTALLED, "enableIM is set but the IM entry is not installed: import '@/uni_modules/webrtc-room/im' once in main.ts")
       return
     }
     let session: ImSession
@@ -83,7 +86,7 @@ export function createImLink(host: ImHost) {
         host.platform,
       )
     } catch (err) {
-      failure(errorCode(err, RoomErrorCode.IM_LOGIN_FAILED), errorText(err, 'IM session could not be created'))
+      failure(errorCode(err, E.IM_LOGIN_FAILED), errorText(err, 'IM session could not be created'))
       return
     }
     const link: Link = { session, ready: false, off: () => {} }
@@ -103,7 +106,7 @@ export function createImLink(host: ImHost) {
         if (im !== link) return
         // tim-wx-sdk says 70001 for an expired userSig: the room's own code for it.
         const expired = (err as { detail?: { nativeCode?: unknown } } | null)?.detail?.nativeCode === TIM_USERSIG_EXPIRED
-        failure(expired ? RoomErrorCode.USERSIG_EXPIRED : errorCode(err, RoomErrorCode.IM_LOGIN_FAILED), errorText(err, 'IM login failed'))
+        failure(expired ? E.USERSIG_EXPIRED : errorCode(err, E.IM_LOGIN_FAILED), errorText(err, 'IM login failed'))
       },
     )
   }
@@ -160,12 +163,12 @@ export function createImLink(host: ImHost) {
       if (fail) rejected.catch(() => {})
       return rejected
     }
-    if (!host.enabled()) return failWith(RoomErrorCode.IM_DISABLED, `${name}: enableIM is false — ${codeMessage(RoomErrorCode.IM_DISABLED)}`)
+    if (!host.enabled()) return failWith(E.IM_DISABLED, `${name}: enableIM is false — ${codeMessage(E.IM_DISABLED)}`)
     // A bad input is the clearer answer than "not ready": report it first.
     if (inputError) return failWith(inputError.code, `${name}: ${inputError.message}`)
-    if (!getIMFactory() && !im) return failWith(RoomErrorCode.IM_NOT_INSTALLED, `${name}: ${codeMessage(RoomErrorCode.IM_NOT_INSTALLED)}`)
+    if (!getIMFactory() && !im) return failWith(E.IM_NOT_INSTALLED, `${name}: ${codeMessage(E.IM_NOT_INSTALLED)}`)
     const link = im
-    if (!link || !link.ready) return failWith(RoomErrorCode.IM_NOT_READY, `${name}: ${codeMessage(RoomErrorCode.IM_NOT_READY)}`)
+    if (!link || !link.ready) return failWith(E.IM_NOT_READY, `${name}: ${codeMessage(E.IM_NOT_READY)}`)
     return settleWith(() => call(link.session)).then(
       (res) => {
         if (succ) {
@@ -177,7 +180,7 @@ export function createImLink(host: ImHost) {
         }
         return res
       },
-      (err) => failWith(errorCode(err, RoomErrorCode.IM_SEND_FAILED), errorText(err, `${name} failed`)),
+      (err) => failWith(errorCode(err, E.IM_SEND_FAILED), errorText(err, `${name} failed`)),
     )
   }
 
