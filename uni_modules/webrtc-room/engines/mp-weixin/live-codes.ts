@@ -134,6 +134,14 @@ function streamChanges(code: number, message: string): StreamChange[] | null {
   )
 }
 
+/** Pusher codes whose action carries nothing but the native code. */
+const NATIVE_ONLY: Record<number, 'publishing' | 'entered' | 'preview_started' | 'pusher_loading'> = {
+  [PusherCode.PUSHING]: 'publishing',
+  [PusherCode.ENTERED]: 'entered',
+  [PusherCode.FIRST_FRAME_CAPTURED]: 'preview_started',
+  [PusherCode.RECONNECTING]: 'pusher_loading',
+}
+
 /** live-pusher `bindstatechange`. */
 export function translatePusherState(detail: StateChangeDetail): EngineAction[] {
   const code = Number(detail?.code)
@@ -144,19 +152,9 @@ export function translatePusherState(detail: StateChangeDetail): EngineAction[] 
   const add = (action: EngineAction | null) => {
     if (action) actions.push(action)
   }
+  const simple = NATIVE_ONLY[code]
+  if (simple) add({ type: simple, nativeCode: code })
   switch (code) {
-    case PusherCode.PUSHING:
-      add({ type: 'publishing', nativeCode: code })
-      break
-    case PusherCode.ENTERED:
-      add({ type: 'entered', nativeCode: code })
-      break
-    case PusherCode.FIRST_FRAME_CAPTURED:
-      add({ type: 'preview_started', nativeCode: code })
-      break
-    case PusherCode.RECONNECTING:
-      add({ type: 'pusher_loading', nativeCode: code })
-      break
     case PusherCode.LEFT:
       add({ type: 'left', nativeCode: code, kicked: !message.includes('reason[0]'), message })
       break
