@@ -3,7 +3,8 @@
  * passes) → `ValidOptions`, or typed issues in the -90000 range. Pure; no globals.
  */
 import { RoomErrorCode } from './error-codes'
-import type { Aspect, EnterMode, ReconnectPolicy, RoomOptions, TemplateName, PusherAttributes } from './types'
+import type { Aspect, EnterMode, ReconnectPolicy, RoomOptions, TemplateName } from './types'
+import { DEFAULT_PUSHER, DEFAULT_WAITING_IMG } from './room-state'
 
 // Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
 const E = RoomErrorCode
@@ -58,34 +59,18 @@ export type ValidationResult =
   | { ok: true; options: ValidOptions; warnings: OptionIssue[] }
   | { ok: false; errors: OptionIssue[]; warnings: OptionIssue[] }
 
-export const ROOM_ID_MAX = 4294967294
-export const USER_ID_MAX_LENGTH = 32
-export const STR_ROOM_ID_MAX_LENGTH = 64
+const ROOM_ID_MAX = 4294967294
+const USER_ID_MAX_LENGTH = 32
+const STR_ROOM_ID_MAX_LENGTH = 64
 /** Letters, digits and `_ - . @`: URL-safe, so the push URL carries them unencoded (see query.ts). */
 export const USER_ID_PATTERN = /^[A-Za-z0-9_\-.@]+$/
 /** TRTC's string room id alphabet (no CJK, no control characters). */
-export const STR_ROOM_ID_PATTERN = /^[A-Za-z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]+$/
+const STR_ROOM_ID_PATTERN = /^[A-Za-z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]+$/
 /** userSig / privateMapKey: base64 with `*-_` (current) or plain base64 (some older signers). */
-export const SIG_PATTERN = /^[A-Za-z0-9*\-_+/=]+$/
+const SIG_PATTERN = /^[A-Za-z0-9*\-_+/=]+$/
 
 export const DEFAULT_RECONNECT: ReconnectPolicy = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 16000 }
-export const DEFAULT_ENTER_TIMEOUT_MS = 20000
-export const DEFAULT_WAITING_IMG = 'https://mc.qcloudimg.com/static/img/daeed8616ac5df256c0591c22a65c4d3/pause_publish.jpg'
-
-/** The pusher's defaults: what an idle tag shows and what props fall back to. */
-export const DEFAULT_PUSHER: PusherAttributes = {
-  muted: false,
-  enableCamera: true,
-  beauty: 0,
-  whiteness: 0,
-  minBitrate: 200,
-  maxBitrate: 400,
-  aspect: '9:16',
-  debug: false,
-  devicePosition: 'front',
-  waitingImage: DEFAULT_WAITING_IMG,
-  paused: false,
-}
+const DEFAULT_ENTER_TIMEOUT_MS = 20000
 
 const IDENTITY_PROPS = ['sdkAppID', 'userID', 'userSig', 'roomID', 'roomId', 'privateMapKey'] as const
 

@@ -22,7 +22,7 @@ export const VERSION_THRESHOLDS = {
   minWechat: '6.6.6',
 } as const
 
-export const SUPPORTED_PLATFORMS = ['mp-weixin', 'h5'] as const
+const SUPPORTED_PLATFORMS = ['mp-weixin', 'h5'] as const
 
 export interface PreflightInput {
   enterMode: EnterMode

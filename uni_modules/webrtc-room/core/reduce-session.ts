@@ -100,12 +100,12 @@ export function stopPlayers(step: Step, member: MemberState | undefined): void {
 
 const ALL_TIMERS: TimerName[] = ['reconnect', 'enter_timeout', 'room_sig_retry']
 
-export function clearTimers(step: Step): void {
+function clearTimers(step: Step): void {
   for (const name of ALL_TIMERS) step.effect({ type: 'clear_timer', name })
 }
 
 /** Drop every member (and stop their players). Returns how many there were. */
-export function dropMembers(step: Step): number {
+function dropMembers(step: Step): number {
   const count = step.room.memberOrder.length
   for (const userID of step.room.memberOrder) stopPlayers(step, step.room.members[userID])
   if (count > 0) step.setMembers(copyMembers(), [])

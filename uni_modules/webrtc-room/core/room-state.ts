@@ -3,8 +3,25 @@
  * bookkeeping that never leaves the core (epoch, real push URL, retry counters).
  */
 import { templateCapacity } from './capacity'
-import { DEFAULT_PUSHER, DEFAULT_WAITING_IMG, type ValidOptions } from './options'
+import type { ValidOptions } from './options'
 import type { MemberState, PusherAttributes, RoomOptions, RoomState, StreamType } from './types'
+
+export const DEFAULT_WAITING_IMG = 'https://mc.qcloudimg.com/static/img/daeed8616ac5df256c0591c22a65c4d3/pause_publish.jpg'
+
+/** The pusher's defaults: what an idle tag shows and what props fall back to. */
+export const DEFAULT_PUSHER: PusherAttributes = {
+  muted: false,
+  enableCamera: true,
+  beauty: 0,
+  whiteness: 0,
+  minBitrate: 200,
+  maxBitrate: 400,
+  aspect: '9:16',
+  debug: false,
+  devicePosition: 'front',
+  waitingImage: DEFAULT_WAITING_IMG,
+  paused: false,
+}
 
 /** Events kept per room (ring buffer, oldest first) unless the room is created with another limit. */
 export const ROOM_EVENT_LIMIT = 200

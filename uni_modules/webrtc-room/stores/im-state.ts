@@ -64,7 +64,7 @@ function peerOf(message: ImMessage): string {
   return message.conversationType === 'GROUP' ? message.to : message.flow === 'in' ? message.from : message.to
 }
 
-export function ensureConversation(state: RoomImState, id: string, type: ImConversationType, peer: string): ImConversation {
+function ensureConversation(state: RoomImState, id: string, type: ImConversationType, peer: string): ImConversation {
   let conversation = state.conversations[id]
   if (!conversation) {
     conversation = { id, type, peer, messages: [], unread: 0 }

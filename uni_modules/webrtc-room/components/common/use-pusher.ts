@@ -9,7 +9,7 @@ import type { NetStatusDetail, PusherAttributes, PusherErrorDetail, StateChangeD
 import { createPusherContext } from '../../platform/native-context'
 import { useAttachment } from './use-attachment'
 import { useRoomLink } from './room-link'
-import { DEFAULT_PUSHER } from '../../core/options'
+import { DEFAULT_PUSHER } from '../../core/room-state'
 import { localViewId } from '../../core/view-ids'
 import type { NativeEvent } from './native-event'
 

@@ -8,7 +8,7 @@ import { RoomErrorCode, userSigRejected } from '../../core/error-codes'
 import type { AnnouncedUser, EngineAction, StreamChange } from '../../core/actions'
 import type { NetStatusDetail, PusherErrorDetail, StateChangeDetail, StreamType } from '../../core/types'
 
-export const PusherCode = {
+const PusherCode = {
   PUSHING: 1002,
   FIRST_FRAME_CAPTURED: 1007,
   RECONNECTING: 1102,
@@ -34,14 +34,14 @@ export const PusherCode = {
   FLOAT_WINDOW_CLOSED: 5001,
 } as const
 
-export const PlayerCode = {
+const PlayerCode = {
   FIRST_FRAME: 2003,
   PLAYING: 2004,
   LOADING: 2007,
   DISCONNECTED: -2301,
 } as const
 
-export const PusherErrCode = {
+const PusherErrCode = {
   NO_CAMERA_PERMISSION: 10001,
   NO_RECORD_PERMISSION: 10002,
 } as const
