@@ -6,8 +6,8 @@
  *   Async results carry the `epoch` of the session that asked, so a late answer for a stopped or
  *   re-entered room is ignored.
  * - `EngineAction`: normalized media facts (entered, member joined, stream changed, player playing,
- *   connection lost ...). live-codes.ts translates live-pusher / live-player codes into them; another
- *   engine (TRTC web SDK on H5) produces the same actions from its own events. See engine.ts.
+ *   connection lost ...). The mp-weixin engine translates live-pusher / live-player codes into them; the
+ *   H5 engine (TRTC web SDK) produces the same actions from its own events. See engine.ts.
  */
 import type { EngineStream } from './engine'
 import type { PreflightResult } from './preflight'

@@ -1,6 +1,6 @@
 /**
  * The H5 engine: `<webrtc-room>` in a browser on trtc-sdk-v5, behind the same `RoomEngine` seam as
- * the mp-weixin live-tags engine (core/engine.ts). Each `enter` is one session:
+ * the mp-weixin live-tags engine (engines/mp-weixin). Each `enter` is one session:
  *
  * 1. browser checks (secure context, WebRTC APIs), then the SDK is loaded lazily and asked
  *    `TRTC.isSupported()`; a failure is one `enter_failed` with a -904xx code;
