@@ -7,7 +7,14 @@ import { describe, expect, it } from 'vitest'
 import { RoomErrorCode, RoomStatusCode } from '../../uni_modules/webrtc-room/core/error-codes'
 import { useRoomStore } from '../../uni_modules/webrtc-room/stores/room'
 import { createH5Room, settle, startAndEnter } from './helpers/h5-room'
-import { deferred } from './helpers/fake-trtc'
+import { deferred, type FakeTrtcClient } from './helpers/fake-trtc'
+
+/** A remote user enters and publishes audio and main video. */
+function joinPublishing(client: FakeTrtcClient, userId: string): void {
+  client.emit('remote-user-enter', { userId })
+  client.emit('remote-audio-available', { userId })
+  client.emit('remote-video-available', { userId, streamType: 'main' })
+}
 
 describe('H5 engine: entering', () => {
   it('enters with the room identity and reports enter_room', async () => {
@@ -149,9 +156,7 @@ describe('H5 engine: remote members', () => {
     const h5 = createH5Room()
     await startAndEnter(h5)
     const client = h5.sdk.client
-    client.emit('remote-user-enter', { userId: 'gina' })
-    client.emit('remote-audio-available', { userId: 'gina' })
-    client.emit('remote-video-available', { userId: 'gina', streamType: 'main' })
+    joinPublishing(client, 'gina')
     expect(client.callsOf('muteRemoteAudio')).toEqual([['gina', false]])
     client.emit('remote-audio-unavailable', { userId: 'gina' })
     h5.room.stopMember('gina')
@@ -451,9 +456,7 @@ describe('H5 engine: pause / resume', () => {
     const h5 = createH5Room()
     await startAndEnter(h5)
     const client = h5.sdk.client
-    client.emit('remote-user-enter', { userId: 'alice' })
-    client.emit('remote-audio-available', { userId: 'alice' })
-    client.emit('remote-video-available', { userId: 'alice', streamType: 'main' })
+    joinPublishing(client, 'alice')
     const view = h5.mountRemote('alice')
     expect(client.callsOf('startRemoteVideo')).toHaveLength(1)
     h5.room.pause()
