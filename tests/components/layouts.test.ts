@@ -11,7 +11,7 @@ import WebrtcRoomPlayer from '../../uni_modules/webrtc-room/components/webrtc-ro
 import { debugLines } from '../../uni_modules/webrtc-room/components/webrtc-room/debug-lines'
 import { gridCells, gridPageCount } from '../../uni_modules/webrtc-room/components/webrtc-room/grid-cells'
 import { changedOptions, propsToOptions } from '../../uni_modules/webrtc-room/components/webrtc-room/props'
-import { localViewId, remoteViewId, idPart } from '../../uni_modules/webrtc-room/components/common/view-ids'
+import { localViewId, remoteViewId, idPart } from '../../uni_modules/webrtc-room/core/view-ids'
 import { pagesOf, tilesOf } from '../../uni_modules/webrtc-room/components/common/member-stream'
 import { viewOptionsOf } from '../../uni_modules/webrtc-room/components/common/view-options'
 import type { MemberState, RoomState } from '../../uni_modules/webrtc-room/core/types'

@@ -180,7 +180,7 @@ describe('the demo on mp-weixin (compiled, miniprogram-simulate)', () => {
     expect(pusher).toBeTruthy()
     // The example shows nothing but the room: read the room's state from the controller it registered.
     const exposed = basic.querySelector('.r')!.instance.$vm.$.exposed as { roomKey: string }
-    const controller = createRequire(import.meta.url)(join(env.dist, 'uni_modules/webrtc-room/stores/room.js')).getController(exposed.roomKey)
+    const controller = createRequire(import.meta.url)(join(env.dist, 'uni_modules/webrtc-room/core/controllers.js')).getController(exposed.roomKey)
     expect(controller.status).toBe('entering')
     pusher.dispatchEvent('statechange', { detail: { code: 1018, message: 'entered room' } })
     await settle(basic)

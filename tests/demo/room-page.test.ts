@@ -4,6 +4,7 @@
  * IM store, and its toolbar / chat call the component's methods. `<webrtc-room>` itself is a
  * recording stand-in here (its own suites test it); the stores, the page and its modules are real.
  */
+import { createRoomState } from '../../uni_modules/webrtc-room/core/room-state'
 import { defineComponent, h, nextTick } from 'vue'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
@@ -12,7 +13,8 @@ import RoomPage from '../../pages/room/room.vue'
 import { useDemoSessionStore } from '../../pages/shared/session'
 import { useI18n } from '../../pages/shared/i18n'
 import { EVENT_LOG_LIMIT } from '../../pages/room/event-log'
-import { registerController, unregisterController, useRoomStore } from '../../uni_modules/webrtc-room/stores/room'
+import { useRoomStore } from '../../uni_modules/webrtc-room/stores/room'
+import { registerController, unregisterController } from '../../uni_modules/webrtc-room/core/controllers'
 import { useImStore } from '../../uni_modules/webrtc-room/stores/im'
 import type { MemberState, RoomController, RoomEvent, RoomState, StreamState } from '../../uni_modules/webrtc-room/core/types'
 import type { ImMessage } from '../../uni_modules/webrtc-room/im/types'
@@ -54,6 +56,7 @@ function member(userID: string, over: Partial<StreamState> = {}): MemberState {
 }
 function roomState(status: RoomState['status'], members: MemberState[]): RoomState {
   return {
+    ...createRoomState(KEY, { sdkAppID: 1, userID: 'alice', userSig: 's' }),
     key: KEY,
     status,
     roomID: '424242',

@@ -1,8 +1,9 @@
 /** One member's stream as the room store has it, and what a tile shows for it. Pure selectors. */
+import { memberOf as findMember } from '../../core/room-state'
 import type { MemberState, RoomState, StreamState, StreamType } from '../../core/types'
 
 export function memberOf(state: RoomState | null, userID: string): MemberState | null {
-  return state?.members[userID] ?? null
+  return findMember(state, userID) ?? null
 }
 
 export function streamOf(state: RoomState | null, userID: string, streamType: StreamType): StreamState | null {

@@ -8,15 +8,13 @@ import type { NetStatusDetail, StateChangeDetail, StreamState, StreamType } from
 import { createPlayerContext } from '../../platform/native-context'
 import { useAttachment } from './use-attachment'
 import { useRoomLink } from './room-link'
-import { remoteViewId } from './view-ids'
+import { streamKey } from '../../core/room-state'
+import { remoteViewId } from '../../core/view-ids'
 import { streamOf } from './member-stream'
 import type { NativeEvent } from './native-event'
 
 export const PLAYER_TAG_ID = 'player'
 
-export function streamKeyOf(userID: string, streamType: StreamType): string {
-  return `${userID}_${streamType}`
-}
 
 export function useLivePlayer(roomKey: () => string, userID: () => string, streamType: () => StreamType) {
   const { state, controller } = useRoomLink(roomKey)
@@ -28,7 +26,7 @@ export function useLivePlayer(roomKey: () => string, userID: () => string, strea
   const debug = computed(() => state.value?.pusher?.debug ?? false)
   const viewId = computed(() => remoteViewId(roomKey(), userID(), streamType()))
 
-  useAttachment(controller, () => streamKeyOf(userID(), streamType()), {
+  useAttachment(controller, () => streamKey(userID(), streamType()), {
     attach(room, key) {
       const ctx = createPlayerContext(PLAYER_TAG_ID, owner)
       if (ctx) room.attachPlayer(key, ctx)

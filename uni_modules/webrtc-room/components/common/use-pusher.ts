@@ -9,25 +9,14 @@ import type { NetStatusDetail, PusherAttributes, PusherErrorDetail, StateChangeD
 import { createPusherContext } from '../../platform/native-context'
 import { useAttachment } from './use-attachment'
 import { useRoomLink } from './room-link'
-import { localViewId } from './view-ids'
+import { DEFAULT_PUSHER } from '../../core/room-state'
+import { localViewId } from '../../core/view-ids'
 import type { NativeEvent } from './native-event'
 
 export const PUSHER_TAG_ID = 'pusher'
 
 /** What the tag shows before the room has pusher attributes (idle, or the room not registered yet). */
-const IDLE_ATTRIBUTES: PusherAttributes = {
-  muted: false,
-  enableCamera: true,
-  beauty: 0,
-  whiteness: 0,
-  minBitrate: 200,
-  maxBitrate: 400,
-  aspect: '9:16',
-  debug: false,
-  devicePosition: 'front',
-  waitingImage: '',
-  paused: false,
-}
+const IDLE_ATTRIBUTES: PusherAttributes = DEFAULT_PUSHER
 
 export function useLivePusher(roomKey: () => string) {
   const { state, controller } = useRoomLink(roomKey)

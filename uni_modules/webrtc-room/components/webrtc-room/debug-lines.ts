@@ -3,6 +3,7 @@
  * (`self.pushURL` is redacted by the core), and event details are not shown — codes only — so the
  * overlay cannot leak a userSig or privateMapKey.
  */
+import { memberOf } from '../../core/room-state'
 import type { RoomState } from '../../core/types'
 import { orderedMembers } from '../common/member-stream'
 
@@ -15,7 +16,7 @@ export interface DebugLine {
 const LAST_EVENTS = 4
 
 function streamFlags(state: RoomState, userID: string): string {
-  const streams = state.members[userID]?.streams ?? {}
+  const streams = memberOf(state, userID)?.streams ?? {}
   const parts: string[] = []
   for (const [type, s] of Object.entries(streams)) {
     if (!s) continue
