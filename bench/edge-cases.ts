@@ -94,8 +94,8 @@ export const EDGE_CASES: EdgeCase[] = [
   {
     name: 'legacy 1020 full member list',
     details: d({ code: MEMBER_LIST, userIDs: ['a', 'b'] }),
-    differs: true,
-    verdict: 'by design: trtc-wx-sdk dropped the 2018 generation (no 1020 case); we keep it for old clients',
+    differs: false,
+    verdict: 'both ignore 1020 in a modern room; only a legacy (2018) room keeps members by the full list',
   },
   {
     name: 'malformed JSON message',

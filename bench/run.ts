@@ -4,10 +4,12 @@
  * Flags: --quick, --only=bundle,setdata,events (events includes the 1032 leave rows), --no-h5 (skip the H5 build), --render (rewrite the docs
  * from the last full run's results in dist/bench/last-run.json, without measuring again).
  * Prints one line per figure: `name: value unit (ratio vs reference)`. No time thresholds anywhere.
+ * The bundle section also asserts the size budgets (bench/budgets.ts): over budget, the run exits 1.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from './bench-apps'
+import { evaluateBudgets, measureBudgetInputs } from './budgets'
 import { runBundle } from './bundle'
 import { lineChartSVG } from './chart'
 import { FULL_EVENT_COST, QUICK_EVENT_COST, runEventCost } from './event-cost'
@@ -85,6 +87,15 @@ async function main(): Promise<void> {
     run.bundle = await runBundle({ h5: args.h5 })
     print('bundle (mp-weixin / h5, bytes)', run.bundle.figures)
     for (const note of run.bundle.notes) console.log(`  note: ${note}`)
+    // Asserted: over budget = a non-zero exit (CI runs bench:quick), after everything is printed.
+    const checks = evaluateBudgets(await measureBudgetInputs())
+    console.log('\n## size budgets (mp-weixin, asserted)')
+    for (const check of checks) console.log(`${check.ok ? 'ok  ' : 'OVER'} ${check.name}: ${check.detail}`)
+    const over = checks.filter((c) => !c.ok)
+    if (over.length) {
+      console.error(`\n${over.length} size budget(s) exceeded: ${over.map((c) => c.name).join(', ')} (bench/budgets.ts)`)
+      process.exitCode = 1
+    }
   }
   if (args.only.includes('setdata')) {
     run.setData = runSetData({ quick: args.quick })

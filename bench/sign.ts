@@ -4,12 +4,16 @@
  * first that both give identical output for the same clock. Prints figures; asserts nothing timed.
  * Rates are generations per CPU-second of this process (robust on a loaded machine).
  *
- *   BENCH_ROUNDS=31 BENCH_MS=300 npm run bench:sign
+ * Then the HTTP service under load next to a bare node:http server (bench/sign-http.ts):
+ * requests/s and p99 at 10 and 100 connections.
+ *
+ *   BENCH_ROUNDS=31 BENCH_MS=300 BENCH_HTTP_MS=3000 npm run bench:sign
  */
 import { pathToFileURL } from 'node:url'
 import { Api } from 'tls-sig-api-v2'
 import { createV2Signer, signPrivateMapKey } from '../src/index'
 import { formatFigure, type Figure } from './format'
+import { runSignHttpBench } from './sign-http'
 
 const SDKAPPID = 1400000000
 const KEY = '5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e' // Tencent's public sample key.
@@ -103,4 +107,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const roundMs = Number(process.env.BENCH_MS ?? 200)
   console.log(`# sign bench: node ${process.version}, ${rounds} rounds × ${roundMs} ms, median, per CPU-second; ours vs ${REFERENCE}`)
   for (const figure of runSignBench({ rounds, roundMs })) console.log(formatFigure(figure))
+  const durationMs = Number(process.env.BENCH_HTTP_MS ?? 2000)
+  console.log(`# sign service over HTTP vs a bare node:http server: ${durationMs} ms per case, loopback, same run`)
+  runSignHttpBench({ durationMs, connections: [10, 100] }).then(
+    (figures) => figures.forEach((figure) => console.log(formatFigure(figure))),
+    (err: unknown) => {
+      console.error(err)
+      process.exitCode = 1
+    },
+  )
 }

@@ -1,5 +1,5 @@
 // Checks that the demo's mp-weixin build imports into WeChat devtools as is: its project.config.json
-// (appid from manifest.json, the placeholder users replace), the three pages, the '1v3' page built on
+// (appid from manifest.json, the placeholder users replace), the four pages, the '1v3' page built on
 // the building blocks, and the main package under WeChat's 2 MB limit.
 // Usage: node scripts/check-demo-mp.mjs [dist/build/mp-weixin]
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
@@ -20,7 +20,7 @@ if (existsSync(join(dist, 'project.config.json'))) {
 }
 
 const app = json('app.json')
-for (const page of ['pages/index/index', 'pages/room/room', 'pages/custom/custom']) {
+for (const page of ['pages/index/index', 'pages/room/room', 'pages/custom/custom', 'pages/basic/basic']) {
   need(app.pages?.includes(page), `app.json does not list ${page}`)
   for (const ext of ['.js', '.json', '.wxml']) need(existsSync(join(dist, page + ext)), `missing ${page + ext}`)
 }

@@ -1,4 +1,4 @@
-#!/usr/bin/env -S npx --no-install tsx
+#!/usr/bin/env node
 /** `trtc-sign` / `npm run sign -- ...`: see src/README.md or `trtc-sign --help`. */
 import { processIO, runCli } from './cli/run'
 

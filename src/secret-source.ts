@@ -13,16 +13,20 @@ export class SecretSourceError extends Error {
 
 export type Env = Record<string, string | undefined>
 
-/** Reads a key file; surrounding whitespace (the editor's trailing newline) is not part of the key. */
-export function readKeyFile(path: string, what: string): string {
+/**
+ * Reads a key file; surrounding whitespace (the editor's trailing newline) is not part of the key.
+ * `origin` names where the path came from (`--secret-file`, `TRTC_SECRETKEY_FILE`): errors name
+ * that, never the path itself, because a key pasted where a path belongs must not be echoed.
+ */
+export function readKeyFile(path: string, what: string, origin: string): string {
   let text: string
   try {
     text = readFileSync(path, 'utf8')
   } catch (err) {
-    throw new SecretSourceError(`cannot read ${what} file ${path}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`)
+    throw new SecretSourceError(`cannot read the ${what} file named by ${origin} (${(err as NodeJS.ErrnoException).code ?? 'error'}); the value is not shown in case it is the key itself`)
   }
   const key = text.trim()
-  if (!key) throw new SecretSourceError(`${what} file ${path} is empty`)
+  if (!key) throw new SecretSourceError(`the ${what} file named by ${origin} is empty`)
   return key
 }
 
@@ -32,7 +36,7 @@ export function readKeyFile(path: string, what: string): string {
  */
 export function findSecretKey(env: Env, fileFlag?: string): { secretKey: string; source: string; file?: string } | null {
   const file = fileFlag || env.TRTC_SECRETKEY_FILE
-  if (file) return { secretKey: readKeyFile(file, 'secretKey'), source: `file ${file}`, file }
+  if (file) return { secretKey: readKeyFile(file, 'secretKey', fileFlag ? '--secret-file' : 'TRTC_SECRETKEY_FILE'), source: `file ${file}`, file }
   const inline = env.TRTC_SECRETKEY?.trim()
   if (inline) return { secretKey: inline, source: 'TRTC_SECRETKEY' }
   return null
@@ -41,7 +45,7 @@ export function findSecretKey(env: Env, fileFlag?: string): { secretKey: string;
 /** A PEM key for v1: `fileFlag`, else the file in `<envName>_FILE`, else the PEM text in `<envName>`. */
 export function findPemKey(env: Env, envName: string, fileFlag?: string): string | null {
   const file = fileFlag || env[`${envName}_FILE`]
-  if (file) return readKeyFile(file, envName)
+  if (file) return readKeyFile(file, envName, fileFlag ? `--${envName.replace(/^TRTC_/, '').toLowerCase().replace(/_/g, '-')}-file` : `${envName}_FILE`)
   const inline = env[envName]?.trim()
   return inline ? inline.replace(/\\n/g, '\n') : null
 }

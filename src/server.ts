@@ -1,15 +1,14 @@
+#!/usr/bin/env node
 /**
- * `npm run sign-server`: the HTTP sign service. Configuration from the environment (src/README.md);
+ * `trtc-sign-server` (`npm run sign-server` in the repo): the HTTP sign service. Configuration from the environment (src/README.md);
  * `--dev` signs with the TEST-ONLY throwaway secret when none is configured.
  */
 import { isIP } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { ConfigError, loadConfig } from './server/config'
-import { createSignServer } from './server/app'
+import { createSignServer, limitsOf, stopSignServer } from './server/app'
 import { describeCorsPolicy } from './server/cors'
 import { createLogger } from './server/logger'
-
-const FORCE_EXIT_MS = 5_000
 
 function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'))
@@ -19,7 +18,8 @@ function main(): void {
   const args = process.argv.slice(2)
   const unknown = args.filter((arg) => arg !== '--dev')
   if (unknown.length) {
-    process.stderr.write(`sign-server: unknown argument ${unknown[0]} (configuration comes from the environment; see src/README.md)\n`)
+    // The argument itself is not echoed: it may be a key typed in the wrong place.
+    process.stderr.write(`sign-server: unexpected argument #${args.indexOf(unknown[0]) + 1} (not shown; only --dev is accepted — configuration comes from the environment, see README.md)\n`)
     process.exit(2)
   }
   let config
@@ -60,6 +60,7 @@ function main(): void {
       expire: config.expire,
       accessToken: config.accessToken ? 'required' : 'off',
       cors: describeCorsPolicy(config.cors),
+      limits: limitsOf(config),
     })
   })
 
@@ -68,16 +69,10 @@ function main(): void {
     if (stopping) return
     stopping = true
     logger.log('info', 'shutting down', { signal })
-    // Finish requests in flight, refuse new ones; don't wait on idle keep-alive sockets.
-    server.close(() => {
-      logger.log('info', 'stopped')
+    stopSignServer(server).then((outcome) => {
+      logger.log('info', 'stopped', { outcome })
       process.exit(0)
     })
-    server.closeIdleConnections()
-    setTimeout(() => {
-      server.closeAllConnections()
-      process.exit(0)
-    }, FORCE_EXIT_MS).unref()
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

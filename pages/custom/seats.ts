@@ -2,7 +2,7 @@
  * The '1v3' layout's seating: self large on top, the first three members (join order) below,
  * empty seats shown as such so the grid does not jump as people come and go.
  */
-import type { LayoutMember } from '@/uni_modules/webrtc-room/core/types'
+import type { LayoutMember } from '@/uni_modules/webrtc-room'
 
 export const SEAT_COUNT = 3
 

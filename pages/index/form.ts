@@ -2,7 +2,7 @@
  * The enter-room form as plain data: defaults, validation and the hand-off to the sign service.
  * Pure functions (no `uni`): unit-tested in tests/demo/form.test.ts.
  */
-import type { Aspect } from '@/uni_modules/webrtc-room/core/types'
+import type { Aspect } from '@/uni_modules/webrtc-room'
 
 /** Templates the demo offers: the three built-ins and the '1v3' custom page. */
 export const DEMO_TEMPLATES = ['float', 'bigsmall', 'grid', '1v3'] as const
@@ -28,6 +28,8 @@ export interface EnterForm {
   signBaseURL: string
   /** The sign service's ACCESS_TOKEN when it requires one ('' = none). */
   signToken: string
+  /** Keep the token in storage for later visits; otherwise it lives in memory for this app session only. */
+  rememberToken: boolean
 }
 
 export type FormField = 'sdkAppID' | 'userID' | 'roomID' | 'signBaseURL' | 'signToken'
@@ -177,5 +179,6 @@ export function initialForm(saved: Partial<EnterForm>, defaultSignBaseURL: strin
     aspect: saved.aspect && ASPECTS.includes(saved.aspect) ? saved.aspect : '9:16',
     signBaseURL: str(saved.signBaseURL) !== undefined && !validateSignBaseURL(saved.signBaseURL!) ? saved.signBaseURL! : defaultSignBaseURL,
     signToken: str(saved.signToken) !== undefined && !validateSignToken(saved.signToken!) ? saved.signToken! : '',
+    rememberToken: saved.rememberToken === true,
   }
 }

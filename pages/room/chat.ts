@@ -1,21 +1,15 @@
 /**
  * The chat box's sending rules: to the room's group or to one member (C2C), as text or as a
- * custom message. The component's IM methods do the sending; this picks which one and checks input.
+ * custom message. The room's IM methods do the sending; this picks which one and checks input.
  */
-import type { CustomMsgInput } from '@/uni_modules/webrtc-room/core/im-registry'
-import type { ImConversationType, ImMessage, ImMessageKind, ImMessageStatus } from '@/uni_modules/webrtc-room/im/types'
-import { c2cConversationID, groupConversationID } from '@/uni_modules/webrtc-room/im/map-message'
+import { c2cConversationID, groupConversationID } from '@/uni_modules/webrtc-room'
+import type { CustomMsgInput, ImConversationType, ImMessage, ImMessageKind, ImMessageStatus, WebrtcRoomMethods } from '@/uni_modules/webrtc-room'
 
 export type ChatTarget = { kind: 'group' } | { kind: 'c2c'; userID: string }
 export type ChatKind = 'text' | 'custom'
 
-/** The IM half of `<webrtc-room>`'s exposed methods (SPEC 1, "Methods"). */
-export interface RoomImMethods {
-  sendC2CTextMsg(receiveUser: string, msg: string): Promise<unknown>
-  sendC2CCustomMsg(receiveUser: string, msg: CustomMsgInput): Promise<unknown>
-  sendGroupTextMsg(msg: string): Promise<unknown>
-  sendGroupCustomMsg(msg: CustomMsgInput): Promise<unknown>
-}
+/** The IM half of `<webrtc-room>`'s methods (the room's controller has the same ones). */
+export type RoomImMethods = Pick<WebrtcRoomMethods, 'sendC2CTextMsg' | 'sendC2CCustomMsg' | 'sendGroupTextMsg' | 'sendGroupCustomMsg'>
 
 /** Marks custom messages sent by this demo, so receivers can tell them from other apps' payloads. */
 export const DEMO_CUSTOM_EXT = 'webrtc-room-demo'
@@ -38,6 +32,15 @@ export function sendChat(room: RoomImMethods, target: ChatTarget, kind: ChatKind
 export function conversationOf(target: ChatTarget, groupID: string): string {
   if (target.kind === 'c2c') return c2cConversationID(target.userID)
   return groupID ? groupConversationID(groupID) : ''
+}
+
+/** The targets on offer: the group, then each member; a C2C partner who left falls back to the group. */
+export function chatTargets(memberIDs: readonly string[]): ChatTarget[] {
+  return [{ kind: 'group' }, ...memberIDs.map((userID) => ({ kind: 'c2c' as const, userID }))]
+}
+
+export function sameTarget(a: ChatTarget, b: ChatTarget): boolean {
+  return a.kind === b.kind && (a.kind === 'group' || (b.kind === 'c2c' && a.userID === b.userID))
 }
 
 /** One chat bubble. */

@@ -3,8 +3,8 @@
  * the user's language, from the plugin's code tables (the same text the media-codes store holds; the
  * demo installs the plugin's opt-in codes entry in main.ts for the meanings and advice).
  */
-import { describeCode } from '@/uni_modules/webrtc-room/core/codes'
-import type { ErrorDetail, RoomEvent } from '@/uni_modules/webrtc-room/core/types'
+import { describeCode } from '@/uni_modules/webrtc-room'
+import type { ErrorDetail, RoomEvent } from '@/uni_modules/webrtc-room'
 import type { Locale } from '../shared/i18n'
 
 export interface ErrorNotice {

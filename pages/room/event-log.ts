@@ -2,7 +2,7 @@
  * The room page's live event log: room-event and im-event payloads as display rows, newest
  * first, bounded so a long call does not grow the page without end.
  */
-import type { ImEvent, RoomEvent } from '@/uni_modules/webrtc-room/core/types'
+import type { ImEvent, RoomEvent } from '@/uni_modules/webrtc-room'
 
 export const EVENT_LOG_LIMIT = 100
 

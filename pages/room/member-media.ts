@@ -1,5 +1,5 @@
 /** What a member row says about their streams: the label keys, in a fixed order. */
-import type { MemberState } from '@/uni_modules/webrtc-room/core/types'
+import type { MemberState } from '@/uni_modules/webrtc-room'
 import type { MessageKey } from '../shared/i18n'
 
 export function memberMediaKeys(member: MemberState): MessageKey[] {

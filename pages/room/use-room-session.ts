@@ -1,15 +1,18 @@
 /**
  * What both room pages do around `<webrtc-room>`: read the session the enter page left, title the
  * page, start the room once the page is ready (as the original's pages did), keep the screen on
- * while in it, and leave cleanly — on the Leave button or when the page is closed.
+ * while in it, retry after an error with the same settings, and leave cleanly — on the Leave
+ * button or when the page is closed.
  */
-import { computed, watch, type Ref } from 'vue'
+import { computed, nextTick, ref, watch, type Ref } from 'vue'
 import { onReady, onShow, onUnload } from '@dcloudio/uni-app'
+import type { ErrorDetail, RoomEvent, WebrtcRoomMethods } from '@/uni_modules/webrtc-room'
 import { useDemoSessionStore } from '../shared/session'
 import { useI18n, type MessageKey } from '../shared/i18n'
-import type { RoomMethods } from './room-methods'
+import { signFor } from '../shared/sign-session'
+import { needsNewSignature } from './retry'
 
-export function useRoomSession(room: Ref<RoomMethods | null>, titleKey: MessageKey) {
+export function useRoomSession(room: Ref<WebrtcRoomMethods | null>, titleKey: MessageKey) {
   const { t, locale } = useI18n()
   const sessionStore = useDemoSessionStore()
   const session = computed(() => sessionStore.session)
@@ -38,6 +41,31 @@ export function useRoomSession(room: Ref<RoomMethods | null>, titleKey: MessageK
   })
   watch(room, startWhenReady)
 
+  // Retry: stop, sign again when the signature is (nearly) expired or was refused, start again.
+  const retrying = ref(false)
+  /** Why the retry itself failed (the sign service), '' when it did not. */
+  const retryError = ref('')
+  async function retry(lastError: RoomEvent<ErrorDetail> | null) {
+    const api = room.value
+    const current = session.value
+    if (!api || !current || retrying.value) return
+    retrying.value = true
+    retryError.value = ''
+    try {
+      await api.stop().catch(() => undefined)
+      if (needsNewSignature(current.sign, lastError, Date.now())) {
+        sessionStore.begin({ params: current.params, sign: await signFor(current.params) })
+        // The new userSig / privateMapKey reach the component's props before it starts.
+        await nextTick()
+      }
+      await api.start().catch(() => undefined)
+    } catch (err) {
+      retryError.value = err instanceof Error ? err.message : String(err)
+    } finally {
+      retrying.value = false
+    }
+  }
+
   let left = false
   async function stopRoom() {
     if (left) return
@@ -65,5 +93,5 @@ export function useRoomSession(room: Ref<RoomMethods | null>, titleKey: MessageK
     else room.value?.pause()
   }
 
-  return { session, leave, goHome, togglePause }
+  return { session, leave, goHome, togglePause, retry, retrying, retryError }
 }

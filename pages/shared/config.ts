@@ -11,8 +11,10 @@ export function defaultSignBaseURL(): string {
   const fromEnv = import.meta.env.VITE_SIGN_BASE_URL
   if (typeof fromEnv === 'string' && fromEnv) return fromEnv
   // #ifdef H5
-  // Same host as the page, so a phone opening the dev server over the LAN reaches the same machine.
   if (typeof location !== 'undefined' && location.hostname) {
+    // `npm run dev` proxies /api/ to the sign service (vite.config.ts): same origin, no port, no CORS.
+    if (import.meta.env.DEV) return location.origin
+    // A static H5 build has no proxy: same host as the page, so a phone on the LAN reaches the same machine.
     return `http://${location.hostname}:${SIGN_SERVER_DEFAULT_PORT}`
   }
   // #endif

@@ -54,6 +54,21 @@ const OPTIONS = {
 /** Flags someone might try for the key itself: refused with the reason, not "unknown option". */
 const SECRET_FLAGS = /^--?(secret|secretkey|secret-key|key|private-key|privatekey)(=|$)/i
 
+const COMMANDS = ['usersig', 'privatemapkey', 'verify', 'decode'] as const
+
+/** Index of the first argument that looks like an option parseArgs does not know. */
+function unknownOptionIndex(argv: readonly string[]): number {
+  const known = (arg: string) => {
+    const name = arg.replace(/^--?/, '').split('=')[0]
+    return name in OPTIONS || name === 'h'
+  }
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--') break
+    if (argv[i].startsWith('-') && argv[i] !== '-' && !known(argv[i])) return i
+  }
+  return argv.length - 1
+}
+
 /** Whole decimal numbers only: "1e3", "0x10", "12abc" and "" are usage errors, not coerced. */
 function integerFlag(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined
@@ -81,6 +96,10 @@ export function runCli(argv: string[], env: Env, io: CliIO): number {
     try {
       parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
     } catch (err) {
+      // Node's own message quotes the unknown token: it may be a key typed in the wrong place.
+      if ((err as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+        throw new UsageError(`unknown option at argument ${unknownOptionIndex(argv) + 1} (not shown: it might be a key); options: ${Object.keys(OPTIONS).map((o) => `--${o}`).join(' ')}`)
+      }
       throw new UsageError((err as Error).message)
     }
     const { values, positionals } = parsed
@@ -93,7 +112,9 @@ export function runCli(argv: string[], env: Env, io: CliIO): number {
       io.err(USAGE)
       return 2
     }
-    if (positionals.length > 1) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[1])}`)
+    if (positionals.length > 1) {
+      throw new UsageError(`unexpected extra argument at position ${argv.indexOf(positionals[1]) + 1} (not shown: it might be a key; keys come from TRTC_SECRETKEY / TRTC_SECRETKEY_FILE)`)
+    }
 
     const sdkAppIDFlag = () => integerFlag('sdkappid', values.sdkappid ?? env.TRTC_SDKAPPID)
     const secretKey = () => {
@@ -156,7 +177,7 @@ export function runCli(argv: string[], env: Env, io: CliIO): number {
         return result.valid ? 0 : 1
       }
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(command)} (usersig, privatemapkey, verify, decode)`)
+        throw new UsageError(`unknown command (not shown: it might be a key); the commands are ${COMMANDS.join(', ')}`)
     }
   } catch (err) {
     if (err instanceof SignError) io.err(JSON.stringify({ error: { code: err.code, message: err.message } }))

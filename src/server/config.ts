@@ -4,10 +4,11 @@
  * rather than sign with a guessed setting.
  */
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { findSecretKey, keyFilePermissionWarning, SecretSourceError, type Env } from '../secret-source'
 import { assertSdkAppID, assertSecretKey } from '../validate'
 import { SignError } from '../errors'
+import { DEFAULT_ISSUED_EXPIRE, MAX_ISSUED_EXPIRE, MIN_ISSUED_EXPIRE } from '../limits'
 import { parseCorsPolicy, type CorsPolicy } from './cors'
 
 export interface ServerConfig {
@@ -27,6 +28,61 @@ export interface ServerConfig {
   devSecret: boolean
   /** Things worth a warning at start-up (e.g. a key file others can read). */
   warnings?: string[]
+  /** Abuse limits; anything not given takes its DEFAULT_LIMITS value. */
+  limits?: Partial<ServiceLimits>
+}
+
+/** The service's abuse limits (src/README.md, "Limits"). Times in milliseconds. */
+export interface ServiceLimits {
+  /** Requests a client (IP) may send at once; 0 turns the rate limit off. */
+  rateBurst: number
+  /** Refill of each client's bucket, requests per minute. */
+  ratePerMinute: number
+  /** Take the client from the last X-Forwarded-For hop (behind your reverse proxy only). */
+  trustProxy: boolean
+  /** Open connections at most; at the cap the longest-idle socket makes room for a newcomer. */
+  maxConnections: number
+  /** A client must finish its request headers within this time (408 otherwise). */
+  headersTimeoutMs: number
+  /** …and the whole request, body included, within this time. */
+  requestTimeoutMs: number
+  /** An idle keep-alive socket is closed after this time. */
+  keepAliveTimeoutMs: number
+  /** On SIGINT/SIGTERM, requests in flight get this long before the sockets are cut. */
+  shutdownTimeoutMs: number
+}
+
+/** Room for the key file, logs and the runtime's own descriptors below the open-files limit. */
+const RESERVED_FDS = 64
+const CONNECTIONS_CEILING = 1000
+
+/**
+ * Default connection cap: 1000, or less when the process may open fewer files (`ulimit -n`), so
+ * the cap, not EMFILE, decides who is turned away. Reads /proc/self/limits where there is one.
+ */
+export function defaultMaxConnections(limitsText?: string): number {
+  let text = limitsText
+  if (text === undefined) {
+    try {
+      text = readFileSync('/proc/self/limits', 'utf8')
+    } catch {
+      return CONNECTIONS_CEILING
+    }
+  }
+  const soft = /^Max open files\s+(\d+)/m.exec(text)
+  if (!soft) return CONNECTIONS_CEILING
+  return Math.max(16, Math.min(CONNECTIONS_CEILING, Number(soft[1]) - RESERVED_FDS))
+}
+
+export const DEFAULT_LIMITS: ServiceLimits = {
+  rateBurst: 20,
+  ratePerMinute: 60,
+  trustProxy: false,
+  maxConnections: CONNECTIONS_CEILING,
+  headersTimeoutMs: 5_000,
+  requestTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 5_000,
+  shutdownTimeoutMs: 5_000,
 }
 
 export class ConfigError extends Error {
@@ -37,15 +93,18 @@ export class ConfigError extends Error {
 }
 
 export const DEFAULT_PORT = 8787
-export const DEFAULT_EXPIRE = 86400
-/** USERSIG_EXPIRE bounds: a minute to 30 days. Longer-lived credentials in a client are a liability. */
-export const MIN_EXPIRE = 60
-export const MAX_EXPIRE = 30 * 86400
+/** USERSIG_EXPIRE default and bounds (src/limits.ts). */
+export const DEFAULT_EXPIRE = DEFAULT_ISSUED_EXPIRE
+export const MIN_EXPIRE = MIN_ISSUED_EXPIRE
+export const MAX_EXPIRE = MAX_ISSUED_EXPIRE
 export const MAX_BODY_BYTES = 4096
 export const MIN_ACCESS_TOKEN_LENGTH = 16
 
-/** TEST-ONLY fixture for --dev (tests/fixtures/keys/dev-trtc-secret.json): sdkAppID 1400000001. */
-export const DEV_SECRET_FILE = fileURLToPath(new URL('../../tests/fixtures/keys/dev-trtc-secret.json', import.meta.url))
+/**
+ * TEST-ONLY fixture for --dev (tests/fixtures/keys/dev-trtc-secret.json): sdkAppID 1400000001.
+ * Found from the source tree only: the packaged service has no dev secret and refuses --dev.
+ */
+export const DEV_SECRET_FILE = join(__dirname, '../../tests/fixtures/keys/dev-trtc-secret.json')
 
 function loadDevSecret(): { sdkAppID: number; secretKey: string } {
   try {
@@ -54,7 +113,7 @@ function loadDevSecret(): { sdkAppID: number; secretKey: string } {
     assertSecretKey(secretKey)
     return { sdkAppID, secretKey }
   } catch (err) {
-    throw new ConfigError(`--dev: cannot load the test secret ${DEV_SECRET_FILE}: ${(err as Error).message}`)
+    throw new ConfigError(`--dev: cannot load the TEST-ONLY secret ${DEV_SECRET_FILE} (--dev works in the webrtc-room repository only): ${(err as Error).message}`)
   }
 }
 
@@ -128,5 +187,26 @@ export function loadConfig(env: Env, options: { dev?: boolean } = {}): ServerCon
     maxBodyBytes: MAX_BODY_BYTES,
     devSecret,
     warnings,
+    limits: loadLimits(env),
   }
+}
+
+/** The abuse limits from the environment (each optional; src/README.md lists them). */
+export function loadLimits(env: Env): ServiceLimits {
+  const trust = env.TRUST_PROXY?.trim()
+  if (trust && trust !== '0' && trust !== '1') throw new ConfigError(`TRUST_PROXY must be 1 (behind your own reverse proxy) or 0, got ${JSON.stringify(trust)}`)
+  const limits: ServiceLimits = {
+    rateBurst: integerVar(env, 'RATE_LIMIT_BURST', DEFAULT_LIMITS.rateBurst, 0, 100_000),
+    ratePerMinute: integerVar(env, 'RATE_LIMIT_PER_MINUTE', DEFAULT_LIMITS.ratePerMinute, 1, 6_000_000),
+    trustProxy: trust === '1',
+    maxConnections: integerVar(env, 'MAX_CONNECTIONS', defaultMaxConnections(), 1, 1_000_000),
+    headersTimeoutMs: integerVar(env, 'HEADERS_TIMEOUT_MS', DEFAULT_LIMITS.headersTimeoutMs, 100, 600_000),
+    requestTimeoutMs: integerVar(env, 'REQUEST_TIMEOUT_MS', DEFAULT_LIMITS.requestTimeoutMs, 100, 600_000),
+    keepAliveTimeoutMs: integerVar(env, 'KEEP_ALIVE_TIMEOUT_MS', DEFAULT_LIMITS.keepAliveTimeoutMs, 100, 600_000),
+    shutdownTimeoutMs: integerVar(env, 'SHUTDOWN_TIMEOUT_MS', DEFAULT_LIMITS.shutdownTimeoutMs, 0, 600_000),
+  }
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
+    throw new ConfigError(`HEADERS_TIMEOUT_MS (${limits.headersTimeoutMs}) must not exceed REQUEST_TIMEOUT_MS (${limits.requestTimeoutMs}): the headers are part of the request`)
+  }
+  return limits
 }

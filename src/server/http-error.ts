@@ -11,6 +11,7 @@ export type HttpErrorCode =
   | 'FORBIDDEN_ORIGIN'
   | 'NOT_FOUND'
   | 'METHOD_NOT_ALLOWED'
+  | 'RATE_LIMITED'
   | 'INTERNAL'
 
 export class HttpError extends Error {

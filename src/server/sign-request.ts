@@ -1,9 +1,11 @@
 /**
  * The body of POST /api/usersig: `{userID, roomID?, strRoomID?, privilege?}`. userID must be what
  * the plugin accepts in a room URL (letters, digits, `_`, `-`, at most 32); a room asks for a
- * privateMapKey too, with `privilege` (default 255).
+ * privateMapKey too, with `privilege` (default 255). Shared by the HTTP service and the uniCloud
+ * cloud function (src/unicloud/), so both accept and sign exactly the same requests.
  */
-import type { RoomTarget } from '../private-map-key'
+import { signPrivateMapKey, type RoomTarget } from '../private-map-key'
+import type { V2Signer } from '../usersig-v2'
 import { SignError } from '../errors'
 import { ALL_PRIVILEGES } from '../limits'
 import { assertPrivilege, assertRoomID, assertStrRoomID } from '../validate'
@@ -51,4 +53,20 @@ export function parseSignRequest(body: unknown): SignRequest {
     fromSignError(() => assertPrivilege(privilege))
   }
   return { userID, ...(room ? { room } : {}), privilege: (privilege as number | undefined) ?? ALL_PRIVILEGES }
+}
+
+export interface SignedCredentials {
+  userSig: string
+  privateMapKey?: string
+  /** Unix seconds when both expire. */
+  expireAt: number
+}
+
+/** Signs a parsed request: a userSig, and a privateMapKey when it names a room, both for `expire` seconds. */
+export function signRequest(signer: V2Signer, request: SignRequest, expire: number, now = Date.now()): SignedCredentials {
+  const userSig = signer.genUserSig(request.userID, expire, { now })
+  const expireAt = Math.floor(now / 1000) + expire
+  if (!request.room) return { userSig, expireAt }
+  const privateMapKey = signPrivateMapKey(signer, { ...request.room, userID: request.userID, expire, privilege: request.privilege, now })
+  return { userSig, privateMapKey, expireAt }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildFixture } from '../helpers/build-fixture'
 
@@ -10,5 +10,13 @@ describe('compiled mp-weixin fixture', () => {
     expect(page.usingComponents['webrtc-room']).toBe('../../uni_modules/webrtc-room/components/webrtc-room/webrtc-room')
     const wxml = join(dist, 'uni_modules/webrtc-room/components/webrtc-room/webrtc-room.wxml')
     expect(existsSync(wxml)).toBe(true)
+  })
+
+  it('leaves the plugin\'s uniCloud cloud function (server code, holds no secret but signs) out of the mini-program', () => {
+    const dist = buildFixture('mp-app')
+    const files = readdirSync(dist, { recursive: true }).map(String)
+    expect(files.filter((f) => /uniCloud|webrtc-room-sign/.test(f))).toEqual([])
+    const js = files.filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(dist, f), 'utf8')).join('\n')
+    expect(js).not.toMatch(/TLS\.identifier|createHmac|uni-config-center/)
   })
 })

@@ -28,6 +28,6 @@ describe('mp-weixin build carries none of the H5 engine', () => {
     }
     console.log(`[h5-engine-bytes] mp-weixin fixture JS total: ${totalJsBytes} B`)
     expect(hits).toEqual([])
-    expect(existsSync(join(dist, 'uni_modules/webrtc-room/engines'))).toBe(false)
+    expect(existsSync(join(dist, 'uni_modules/webrtc-room/engines/h5'))).toBe(false)
   })
 })

@@ -10,7 +10,7 @@ import WebrtcRoomPusher from '../../uni_modules/webrtc-room/components/webrtc-ro
 import WebrtcRoomPlayer from '../../uni_modules/webrtc-room/components/webrtc-room-player/webrtc-room-player.vue'
 import { debugLines, gridCells, gridPageCount, tilesOf, viewOptionsOf } from '../../uni_modules/webrtc-room/components/common/room-view'
 import { changedOptions, propsToOptions } from '../../uni_modules/webrtc-room/components/webrtc-room/props'
-import { localViewId, remoteViewId, idPart } from '../../uni_modules/webrtc-room/components/common/view-ids'
+import { localViewId, remoteViewId, idPart } from '../../uni_modules/webrtc-room/core/view-ids'
 import type { MemberState, RoomState } from '../../uni_modules/webrtc-room/core/types'
 import { enter, installUni, join, mountRoom, type MountedRoom } from './room-harness'
 

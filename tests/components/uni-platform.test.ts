@@ -3,7 +3,6 @@ import { createUniStub } from '../helpers/uni-stub'
 import { authorizeScope, buildPlatformName, createUniPlatform } from '../../uni_modules/webrtc-room/platform/uni-platform'
 import { createPlayerContext, createPusherContext, nativeOwner } from '../../uni_modules/webrtc-room/platform/native-context'
 import { guideToSettings } from '../../uni_modules/webrtc-room/platform/permission-guide'
-import { maskSecret, redactSecrets } from '../../uni_modules/webrtc-room/platform/redact'
 
 function useUni(overrides: Record<string, unknown> = {}) {
   const stub = createUniStub(overrides)
@@ -84,6 +83,12 @@ describe('uni platform adapter', () => {
     spy.mockRestore()
   })
 
+  it('an app log sink gets redacted messages and data too', () => {
+    const lines: unknown[] = []
+    createUniPlatform({ log: (...args) => lines.push(args) }).log!('warn', 'pusher error {"userSig":"eJyrVkrOz0xRslIqzcsszs9TstIzUQ"}', { privateMapKey: 'PMK0123456789' })
+    expect(JSON.stringify(lines)).not.toMatch(/eJyrVkrOz0x|PMK0123456789/)
+  })
+
   it('creates native contexts on the owner instance it is given', () => {
     const owners: unknown[] = []
     const owner = { tag: 'me' }
@@ -127,16 +132,3 @@ describe('settings guide', () => {
   })
 })
 
-describe('redactSecrets', () => {
-  it('masks secret keys deeply and secret query params, keeps the rest', () => {
-    const out = redactSecrets({ a: 'room://c/rtc?sdkappid=1&usersig=ABCDEFGHIJ&privatemapkey=KLMNOPQRST', nested: [{ privateMapKey: 'ZZZZZZZZ', userID: 'alice' }] })
-    expect(out.a).toBe('room://c/rtc?sdkappid=1&usersig=ABCD…(10)&privatemapkey=KLMN…(10)')
-    expect(out.nested[0]).toEqual({ privateMapKey: 'ZZZZ…(8)', userID: 'alice' })
-    expect(maskSecret('ab')).toBe('a…(2)')
-  })
-  it('survives cycles', () => {
-    const a: any = { userSig: 'x1234567' }
-    a.self = a
-    expect(redactSecrets(a).self).toBe('[…]')
-  })
-})

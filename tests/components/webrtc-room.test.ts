@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import WebrtcRoomPlayer from '../../uni_modules/webrtc-room/components/webrtc-room-player/webrtc-room-player.vue'
-import { getController } from '../../uni_modules/webrtc-room/stores/room'
+import { getController } from '../../uni_modules/webrtc-room/core/controllers'
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
 import { registerIM, unregisterIM, type ImSession } from '../../uni_modules/webrtc-room/core/im-registry'
 import type { ImEvent } from '../../uni_modules/webrtc-room/core/types'

@@ -4,7 +4,7 @@
  * can "fire" a pending timer with the epoch the reducer gave it. No clock, no platform.
  */
 import type { Effect, RoomAction, TimerName } from '../../uni_modules/webrtc-room/core/actions'
-import { translatePlayerState, translatePusherError, translatePusherState } from '../../uni_modules/webrtc-room/core/live-codes'
+import { translatePlayerState, translatePusherError, translatePusherState } from '../../uni_modules/webrtc-room/engines/mp-weixin/live-codes'
 import type { PreflightResult } from '../../uni_modules/webrtc-room/core/preflight'
 import { reduce } from '../../uni_modules/webrtc-room/core/reducer'
 import { createCoreState, type CoreState } from '../../uni_modules/webrtc-room/core/room-state'

@@ -3,7 +3,7 @@
  * stops, player calls, and contexts that throw.
  */
 import { describe, expect, it } from 'vitest'
-import { createLiveTagsEngine } from '../../uni_modules/webrtc-room/core/engine'
+import { createLiveTagsEngine } from '../../uni_modules/webrtc-room/engines/mp-weixin/live-tags-engine'
 import type { EngineEnterParams } from '../../uni_modules/webrtc-room/core/engine'
 import { createFakePlatform } from '../helpers/fake-platform'
 

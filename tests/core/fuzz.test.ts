@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { Effect, RoomAction, TimerName } from '../../uni_modules/webrtc-room/core/actions'
 import { isOverCapacity } from '../../uni_modules/webrtc-room/core/capacity'
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
-import { translatePlayerState, translatePusherError, translatePusherNet, translatePusherState } from '../../uni_modules/webrtc-room/core/live-codes'
+import { translatePlayerState, translatePusherError, translatePusherNet, translatePusherState } from '../../uni_modules/webrtc-room/engines/mp-weixin/live-codes'
 import { reduce } from '../../uni_modules/webrtc-room/core/reducer'
 import { createCoreState, type CoreState } from '../../uni_modules/webrtc-room/core/room-state'
 import { acceptsEngineEvents, isLegalTransition } from '../../uni_modules/webrtc-room/core/status'
@@ -18,7 +18,8 @@ import { deepFreeze, Driver, SIG } from './driver'
 
 const SELF = 'me'
 /** Small pool (with our own id in it) so joins, leaves and stream toggles collide often. */
-const POOL = ['a', 'b', 'c', 'd', SELF] as const
+// Object.prototype names are ordinary userIDs (the sign service accepts them): members must not inherit them.
+const POOL = ['a', 'b', 'c', 'toString', '__proto__', 'constructor', 'valueOf', 'hasOwnProperty', SELF] as const
 /** Event-log bounds drawn per sequence (edge sizes 0, 1, 2 included). */
 const EVENT_LIMITS = [0, 1, 2, 20] as const
 
@@ -162,7 +163,7 @@ class Observer {
     if (live(before)) {
       if (action.type === 'members_joined') for (const id of action.userIDs) this.announced.add(id)
       if (action.type === 'members_left') for (const id of action.userIDs) this.announced.delete(id)
-      if (action.type === 'member_list') this.announced = new Set(action.users.map((u) => u.userID))
+      if (action.type === 'member_list' && before.mode === 'legacy' && (action.users.length > 0 || action.skipped === 0)) this.announced = new Set(action.users.map((u) => u.userID))
     }
     if (!acceptsEngineEvents(to) || (action.type === 'update' && after.epoch !== before.epoch)) this.announced.clear()
 
@@ -175,7 +176,7 @@ class Observer {
     stats.maxMembers = Math.max(stats.maxMembers, order.length)
 
     // Legacy 1020 is the complete list: afterwards the members are exactly it (minus ourselves).
-    if (action.type === 'member_list' && live(before) && acceptsEngineEvents(to)) {
+    if (action.type === 'member_list' && before.mode === 'legacy' && live(before) && acceptsEngineEvents(to)) {
       const listed = new Set(action.users.map((u) => u.userID).filter((id) => id !== after.options?.userID))
       assert(listed.size === order.length && order.every((id) => listed.has(id)), '1020 list not applied exactly')
     }
@@ -194,7 +195,7 @@ class Observer {
     }
 
     // Every stream that disappears has its player stopped (no player left behind).
-    const stopped = new Set(effects.flatMap((e) => (e.type === 'player' && e.call === 'stop' ? [e.streamKey] : [])))
+    const stopped = new Set(effects.flatMap((e) => (e.type === 'player' && e.call === 'stop' ? [e.stream.key] : [])))
     for (const id of before.room.memberOrder) {
       for (const stream of Object.values(before.room.members[id].streams)) {
         if (stream && !room.members[id]?.streams[stream.streamType]) assert(stopped.has(stream.key), `player ${stream.key} dropped without stop`)
@@ -287,7 +288,8 @@ describe('reducer properties (fast-check)', () => {
     expect(stats.sequences).toBeGreaterThanOrEqual(10_000)
     // The generator reaches every status (else the properties prove little).
     expect([...stats.statuses].sort()).toEqual(['entering', 'error', 'exited', 'idle', 'in_room', 'paused', 'preflight', 'reconnecting'])
-    expect(stats.overCapacityEpisodes).toBeGreaterThan(100)
+    // Modern rooms ignore 1020 now, so fewer lists fill the room than before; still well covered.
+    expect(stats.overCapacityEpisodes).toBeGreaterThan(40)
   })
 
   it('never mutates its input and is deterministic (500 sequences over frozen states)', () => {

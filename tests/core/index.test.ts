@@ -22,7 +22,7 @@ describe('public entry', () => {
     expect(stub.calls.map((c) => c.api)).toEqual(expect.arrayContaining(['onAppHide', 'onAppShow']))
     await room.stop()
     expect(stub.calls.map((c) => c.api)).toEqual(expect.arrayContaining(['offAppHide', 'offAppShow']))
-    expect(events).toEqual(['exit_room'])
+    expect(events).toEqual(['self_update', 'exit_room'])
     expect(entry.getController(room.key)).toBe(room)
     await room.destroy()
   })

@@ -7,7 +7,7 @@ import {
   translatePusherError,
   translatePusherNet,
   translatePusherState,
-} from '../../uni_modules/webrtc-room/core/live-codes'
+} from '../../uni_modules/webrtc-room/engines/mp-weixin/live-codes'
 import type { StateChangeDetail } from '../../uni_modules/webrtc-room/core/types'
 
 const list = (userlist: unknown[]) => JSON.stringify({ userlist })
@@ -46,6 +46,8 @@ describe('live-pusher bindstatechange → actions', () => {
           { userID: 'u1', playURL: 'room://1.2.3.4/webrtc/1_u1' },
           { userID: 'u2', playURL: 'room://x/u2' },
         ],
+        skipped: 0,
+        nativeCode: 1020,
       },
     ])
   })
@@ -105,8 +107,13 @@ describe('live-pusher bindstatechange → actions', () => {
     expect(pusher({ code, message: 'n' })).toEqual([{ type: 'notice', code, nativeCode: code, message: 'n' }])
   })
 
-  it.each([1001, 1003, 1005, 1007, 1008, 1101, 1102, 1103, 4998, 4999, 3006, 2999])('%d is informational: raw state only', (code) => {
+  it.each([1001, 1003, 1005, 1008, 1101, 1103, 4998, 4999, 3006, 2999])('%d is informational: raw state only', (code) => {
     expect(pusher({ code, message: '' })).toEqual([])
+  })
+
+  it('1007 starts the preview (status 15), 1102 is the pusher reconnecting by itself (status 14)', () => {
+    expect(pusher({ code: 1007 })).toEqual([{ type: 'preview_started', nativeCode: 1007 }])
+    expect(pusher({ code: 1102 })).toEqual([{ type: 'pusher_loading', nativeCode: 1102 }])
   })
 
   it('accepts a numeric string code; ignores details without a code (never throws)', () => {

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
 import {
   DEFAULT_RECONNECT,
-  DEFAULT_WAITING_IMG,
   isIdentityChange,
   parseRoomRef,
   roomIDText,
@@ -10,6 +9,7 @@ import {
   type OptionIssue,
 } from '../../uni_modules/webrtc-room/core/options'
 import { reduce } from '../../uni_modules/webrtc-room/core/reducer'
+import { DEFAULT_WAITING_IMG } from '../../uni_modules/webrtc-room/core/room-state'
 import { createCoreState } from '../../uni_modules/webrtc-room/core/room-state'
 import type { RoomOptions } from '../../uni_modules/webrtc-room/core/types'
 

@@ -1,105 +1,81 @@
-import { describe, expect, it, vi } from 'vitest'
-import { createDebugLog, redactDeep, redactSecret, redactURL } from '../../uni_modules/webrtc-room/core/redact'
+/**
+ * The one redactor (core/redact.ts): every form a credential takes in the plugin's text — query
+ * parameters, URL-encoded URLs inside other URLs, JSON text (also escaped inside JSON), plain text
+ * and object keys — is masked to a short prefix and its length.
+ */
+import { describe, expect, it } from 'vitest'
+import { maskSecret, redact } from '../../uni_modules/webrtc-room/core/redact'
 
 const SIG = 'eJw1jcEKgjAYhV*-_abcdefghijklmnop'
+const MASKED = `eJw1…(${SIG.length})`
 
-describe('redactSecret', () => {
-  it('keeps a short prefix and the length only', () => {
-    expect(redactSecret(SIG)).toBe(`eJw1jc…(${SIG.length})`)
-    expect(redactSecret('abcdefgh')).toBe('ab…(8)') // never more than a quarter of a short secret
-    expect(redactSecret('abc')).toBe('…(3)')
-    expect(redactSecret('')).toBe('')
+describe('maskSecret', () => {
+  it('keeps at most a quarter (and 4 chars) of the value, and the length', () => {
+    expect(maskSecret(SIG)).toBe(MASKED)
+    expect(maskSecret('abcdefgh')).toBe('ab…(8)')
+    expect(maskSecret('abc')).toBe('…(3)')
+    expect(maskSecret('')).toBe('')
   })
 })
 
-describe('redactURL', () => {
-  it('redacts usersig and privatemapkey of a modern URL, keeps every other parameter', () => {
+describe('redact: text forms', () => {
+  it('query parameters of push URLs and the legacy signature request, case-insensitive', () => {
     const url = `room://cloud.tencent.com/rtc?sdkappid=1400000001&roomid=1&userid=me&usersig=${SIG}&appscene=videocall&privatemapkey=PMK0123456789`
-    const redacted = redactURL(url)
-    expect(redacted).not.toContain(SIG)
-    expect(redacted).not.toContain('PMK0123456789')
-    expect(redacted).toBe(`room://cloud.tencent.com/rtc?sdkappid=1400000001&roomid=1&userid=me&usersig=eJw1jc…(${SIG.length})&appscene=videocall&privatemapkey=PMK…(13)`)
+    expect(redact(url)).toBe(`room://cloud.tencent.com/rtc?sdkappid=1400000001&roomid=1&userid=me&usersig=${MASKED}&appscene=videocall&privatemapkey=PMK…(13)`)
+    expect(redact(`https://yun.tim.qq.com/v4/x?identifier=me&UserSig=${SIG}&random=1`)).toBe(`https://yun.tim.qq.com/v4/x?identifier=me&UserSig=${MASKED}&random=1`)
+    expect(redact(`x?user_sig=${SIG}#frag`)).toBe(`x?user_sig=${MASKED}#frag`)
+    expect(redact('room://x?usersig=')).toBe('room://x?usersig=')
   })
 
-  it('redacts an encoded legacy roomsig (decoded first, so the length is the real one)', () => {
-    const roomSig = JSON.stringify({ Key: 'secret-room-signature' })
-    const redacted = redactURL(`room://cloud.tencent.com?sdkappid=1&roomid=1&userid=me&roomsig=${encodeURIComponent(roomSig)}`)
-    expect(redacted).not.toContain('secret-room-signature')
-    expect(redacted).toContain(`roomsig={"Key"…(${roomSig.length})`)
+  it('URL-encoded queries (a push URL inside another URL), once and twice encoded', () => {
+    const inner = `room://x?usersig=${SIG}&roomid=2`
+    const once = redact(`https://a/b?url=${encodeURIComponent(inner)}&x=1`)
+    expect(once).not.toContain(SIG.slice(0, 12))
+    expect(once).toContain('roomid%3D2&x=1')
+    expect(redact(encodeURIComponent(encodeURIComponent(inner)))).not.toContain(encodeURIComponent(encodeURIComponent(SIG)).slice(0, 12))
   })
 
-  it('is case-insensitive, survives malformed escapes and leaves other strings alone', () => {
-    expect(redactURL(`x?UserSig=${SIG}`)).not.toContain(SIG)
-    expect(redactURL('room://x?usersig=%E0%A4%A')).toBe('room://x?usersig=%E…(8)')
-    expect(redactURL('hello world')).toBe('hello world')
-    expect(redactURL('room://x?usersig=')).toBe('room://x?usersig=')
+  it('JSON text, also escaped inside JSON, with PrivMapEncrypt and user_sig', () => {
+    const body = JSON.stringify({ PrivMapEncrypt: 'PMK0123456789', TenantId: 'x', userSig: SIG })
+    expect(redact(body)).toBe(JSON.stringify({ PrivMapEncrypt: 'PMK…(13)', TenantId: 'x', userSig: MASKED }))
+    const nested = JSON.stringify({ body: JSON.stringify({ user_sig: SIG }) })
+    expect(redact(nested)).toBe(JSON.stringify({ body: JSON.stringify({ user_sig: MASKED }) }))
+    expect(redact(`{"usersig" : "${SIG}"}`)).toBe(`{"usersig" : "${MASKED}"}`)
+  })
+
+  it('plain text, and leaves look-alike names and other text alone', () => {
+    expect(redact(`enter failed: userSig: ${SIG}, retry`)).toBe(`enter failed: userSig: ${MASKED}, retry`)
+    expect(redact(`privateMapKey = ${SIG}`)).toBe(`privateMapKey = ${MASKED}`)
+    expect(redact('usersign=1 user_signature=2 hello world')).toBe('usersign=1 user_signature=2 hello world')
   })
 })
 
-describe('redactDeep', () => {
-  it('redacts secret keys at any depth, keeps the rest', () => {
-    const data = { userID: 'me', userSig: SIG, nested: [{ privateMapKey: 'PMK0123456789', ok: 1 }], secretKey: 'server-secret-123' }
-    const out = redactDeep(data) as typeof data
-    expect(out.userID).toBe('me')
-    expect(out.userSig).toBe(`eJw1jc…(${SIG.length})`)
-    expect(out.nested[0]).toEqual({ privateMapKey: 'PMK…(13)', ok: 1 })
-    expect(out.secretKey).not.toContain('server-secret')
-    expect(data.userSig).toBe(SIG) // a copy, not in place
+describe('redact: values', () => {
+  it('masks secret keys at any depth, copies, keeps the rest', () => {
+    const data = { userID: 'me', userSig: SIG, nested: [{ privateMapKey: 'PMK0123456789', ok: 1 }], secretKey: 'server-secret-123', n: 5 }
+    const out = redact(data)
+    expect(out).toEqual({ userID: 'me', userSig: MASKED, nested: [{ privateMapKey: 'PMK…(13)', ok: 1 }], secretKey: 'serv…(17)', n: 5 })
+    expect(data.userSig).toBe(SIG)
+    expect(redact({ message: `bad room://x?usersig=${SIG}` })).toEqual({ message: `bad room://x?usersig=${MASKED}` })
   })
 
-  it('redacts credentials inside the https room-signature request URL too', () => {
-    const request = { url: `https://official.opensso.tencent-cloud.com/v4/openim/jsonvideoapp?sdkappid=1&identifier=me&usersig=${SIG}&random=1`, method: 'POST' }
-    const out = JSON.stringify(redactDeep(request))
-    expect(out).not.toContain(SIG)
-    expect(out).toContain('identifier=me')
-  })
-
-  it('redacts push URLs under any key and inside plain strings', () => {
-    const url = `room://cloud.tencent.com/rtc?userid=me&usersig=${SIG}`
-    expect(JSON.stringify(redactDeep({ pushURL: url, other: url, list: [url] }))).not.toContain(SIG)
-    expect(redactDeep({ url: 'https://example.com/a.png' })).toEqual({ url: 'https://example.com/a.png' })
-  })
-
-  it('keeps an error\'s name and message; bounds depth; passes primitives through', () => {
-    expect(redactDeep(new TypeError(`bad room://x?usersig=${SIG}`))).toEqual({ name: 'TypeError', message: `bad room://x?usersig=eJw1jc…(${SIG.length})` })
-    let deep: Record<string, unknown> = { leaf: true }
-    for (let i = 0; i < 10; i++) deep = { deep }
-    expect(JSON.stringify(redactDeep(deep))).toContain('[deep]')
-    expect(redactDeep(5)).toBe(5)
-    expect(redactDeep(null)).toBe(null)
-    expect(redactDeep({ userSig: 5 })).toEqual({ userSig: 5 })
-  })
-
-  it('survives a cyclic object', () => {
+  it('errors become name + redacted message; cycles and depth are cut; primitives pass', () => {
+    expect(redact(new TypeError(`bad usersig=${SIG}`))).toEqual({ name: 'TypeError', message: `bad usersig=${MASKED}` })
     const cyclic: Record<string, unknown> = { userSig: SIG }
     cyclic.self = cyclic
-    expect(() => JSON.stringify(redactDeep(cyclic))).not.toThrow()
-  })
-})
-
-describe('createDebugLog', () => {
-  it('is silent unless enabled; writes a tagged, redacted line to the sink', () => {
-    const sink = vi.fn()
-    let enabled = false
-    const log = createDebugLog('room-1', () => enabled, sink)
-    log('info', 'enter', { userSig: SIG })
-    expect(sink).not.toHaveBeenCalled()
-    enabled = true
-    log('info', 'enter', { userSig: SIG })
-    log('warn', 'plain')
-    expect(sink).toHaveBeenNthCalledWith(1, 'info', '[webrtc-room room-1] enter', { userSig: `eJw1jc…(${SIG.length})` })
-    expect(sink).toHaveBeenNthCalledWith(2, 'warn', '[webrtc-room room-1] plain', undefined)
+    expect(redact(cyclic).self).toBe('[…]')
+    let deep: Record<string, unknown> = { leaf: true }
+    for (let i = 0; i < 10; i++) deep = { deep }
+    expect(JSON.stringify(redact(deep))).toContain('[…]')
+    expect(redact(5)).toBe(5)
+    expect(redact(null)).toBe(null)
+    expect(redact(undefined)).toBe(undefined)
   })
 
-  it('falls back to the console', () => {
-    const log = vi.spyOn(console, 'log').mockImplementation(() => {})
-    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
-    const debug = createDebugLog('t', () => true)
-    debug('debug', 'd')
-    debug('error', 'e', { sig: SIG })
-    expect(log).toHaveBeenCalledWith('[webrtc-room t] d')
-    expect(error).toHaveBeenCalledWith('[webrtc-room t] e', { sig: `eJw1jc…(${SIG.length})` })
-    log.mockRestore()
-    error.mockRestore()
+  it('a key named __proto__ stays data', () => {
+    const input = JSON.parse('{"__proto__": {"userSig": "abcdefgh"}}') as Record<string, unknown>
+    const out = redact(input)
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype)
+    expect(Object.keys(out)).toEqual(['__proto__'])
   })
 })

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { RoomErrorCode, RoomStatusCode } from '../../uni_modules/webrtc-room/core/error-codes'
 import { DEFAULT_RECONNECT } from '../../uni_modules/webrtc-room/core/options'
 import type { RoomAction } from '../../uni_modules/webrtc-room/core/actions'
-import { isEngineAction, reduce, streamKey } from '../../uni_modules/webrtc-room/core/reducer'
+import { isEngineAction, reduce } from '../../uni_modules/webrtc-room/core/reducer'
+import { streamKey } from '../../uni_modules/webrtc-room/core/room-state'
 import { createCoreState } from '../../uni_modules/webrtc-room/core/room-state'
 import { ROOM_SIG_RETRY_DELAY_MS } from '../../uni_modules/webrtc-room/core/room-signature'
 import type { ErrorDetail } from '../../uni_modules/webrtc-room/core/types'
@@ -48,7 +49,7 @@ describe('start and the enter flow', () => {
     const d = new Driver()
     const all = [...d.start(), ...d.preflight()]
     expect(all.some((e) => e.type === 'request_room_sig')).toBe(false)
-    expect(all.map((e) => e.type)).toEqual(['preflight', 'enter', 'set_timer'])
+    expect(all.map((e) => e.type)).toEqual(['preflight', 'enter', 'emit', 'set_timer'])
     expect(d.status).toBe('entering')
     expect(d.state.pushURL).toBe(`room://cloud.tencent.com/rtc?sdkappid=1400000001&roomid=1234&userid=me&usersig=${SIG}&appscene=videocall&encsmall=0&cloudenv=PRO`)
     expect(d.state.room.self.pushURL).not.toContain(SIG)
@@ -110,7 +111,7 @@ describe('legacy enter flow (room signature)', () => {
     expect(d.preflight({ ok: true, mode: 'legacy', system: null })).toEqual([{ type: 'request_room_sig', epoch: 1 }])
     expect(d.state.pushURL).toBe('')
     const effects = d.dispatch({ type: 'room_sig_done', epoch: 1, ok: true, roomSig: '{"k":"v"}' })
-    expect(effects.map((e) => e.type)).toEqual(['enter', 'set_timer'])
+    expect(effects.map((e) => e.type)).toEqual(['enter', 'emit', 'set_timer'])
     expect(d.state.pushURL).toBe(
       `room://cloud.tencent.com?sdkappid=1400000001&roomid=1234&userid=me&roomsig=${encodeURIComponent('{"k":"v"}')}&bizbuf=${encodeURIComponent('{"Str_uc_params":{"pure_audio_push_mod":1}}')}`,
     )
@@ -194,7 +195,7 @@ describe('legacy enter flow (room signature)', () => {
 
 describe('members: legacy 1020 full list', () => {
   it('members become exactly the list (self excluded, first entry per user wins)', () => {
-    const d = new Driver().enter()
+    const d = new Driver().enter('legacy')
     d.pusher(1020, list([{ userid: 'u1', playurl: 'room://u1' }, { userid: 'me', playurl: 'room://me' }, { userid: 'u2', playurl: 'room://u2' }, { userid: 'u1', playurl: 'room://dup' }]))
     expect(d.memberIDs).toEqual(['u1', 'u2'])
     expect(d.streamsOf('u1').main).toMatchObject({ key: 'u1_main', playURL: 'room://u1', hasVideo: true, hasAudio: true, loading: true, playing: false })
@@ -205,7 +206,7 @@ describe('members: legacy 1020 full list', () => {
 
     const effects = d.pusher(1020, list([{ userid: 'u2', playurl: 'room://u2' }, { userid: 'u3', playurl: 'room://u3' }]))
     expect(d.memberIDs).toEqual(['u2', 'u3'])
-    expect(effects).toContainEqual({ type: 'player', streamKey: 'u1_main', call: 'stop' })
+    expect(effects).toContainEqual({ type: 'player', stream: expect.objectContaining({ key: 'u1_main' }), call: 'stop' })
     expect(d.eventsOf('member_leave')).toMatchObject([{ detail: { userID: 'u1', reason: 'left' } }])
 
     d.pusher(1020, list([]))
@@ -214,7 +215,7 @@ describe('members: legacy 1020 full list', () => {
   })
 
   it('an unchanged list emits nothing but the raw state', () => {
-    const d = new Driver().enter()
+    const d = new Driver().enter('legacy')
     const message = list([{ userid: 'u1', playurl: 'room://u1' }])
     d.pusher(1020, message)
     const effects = d.pusher(1020, message)
@@ -256,7 +257,7 @@ describe('members: 1031–1034 incremental', () => {
     expect(d.streamsOf('a').main).toMatchObject({ hasVideo: false, hasAudio: true })
     const effects = d.pusher(1034, audio('a', 0))
     expect(d.streamsOf('a').main).toBeUndefined()
-    expect(effects).toContainEqual({ type: 'player', streamKey: 'a_main', call: 'stop' })
+    expect(effects).toContainEqual({ type: 'player', stream: expect.objectContaining({ key: 'a_main' }), call: 'stop' })
     expect(d.memberIDs).toEqual(['a'])
   })
 
@@ -294,8 +295,8 @@ describe('members: 1031–1034 incremental', () => {
     d.pusher(1033, video('a', 1))
     d.pusher(1033, video('a', 1, 'aux'))
     const effects = d.pusher(1032, joined('a', 'nobody'))
-    expect(effects).toContainEqual({ type: 'player', streamKey: 'a_main', call: 'stop' })
-    expect(effects).toContainEqual({ type: 'player', streamKey: 'a_aux', call: 'stop' })
+    expect(effects).toContainEqual({ type: 'player', stream: expect.objectContaining({ key: 'a_main' }), call: 'stop' })
+    expect(effects).toContainEqual({ type: 'player', stream: expect.objectContaining({ key: 'a_aux' }), call: 'stop' })
     expect(d.memberIDs).toEqual(['b'])
     expect(d.eventsOf('member_leave')).toMatchObject([{ code: RoomStatusCode.MEMBER_LIST, detail: { userID: 'a', reason: 'left' } }])
     d.pusher(1033, video('a', 1))
@@ -317,8 +318,8 @@ describe('members: 1031–1034 incremental', () => {
     expect(manual.streamsOf('a').main?.playing).toBe(false)
     const effects = manual.dispatch({ type: 'play_member', userID: 'a', play: true })
     expect(effects).toEqual([
-      { type: 'player', streamKey: 'a_main', call: 'play' },
-      { type: 'player', streamKey: 'a_aux', call: 'play' },
+      { type: 'player', stream: expect.objectContaining({ key: 'a_main' }), call: 'play' },
+      { type: 'player', stream: expect.objectContaining({ key: 'a_aux' }), call: 'play' },
     ])
     expect(manual.streamsOf('a').main?.playing).toBe(true)
     manual.dispatch({ type: 'play_member', userID: 'a', play: false })
@@ -353,7 +354,7 @@ describe('players: 2003 / 2004 / 2007 / -2301', () => {
   it('-2301 removes that stream (code 18), keeps the member; its next 1033 brings it back', () => {
     const d = withStream()
     const effects = d.player('a', -2301)
-    expect(effects).toContainEqual({ type: 'player', streamKey: 'a_main', call: 'stop' })
+    expect(effects).toContainEqual({ type: 'player', stream: expect.objectContaining({ key: 'a_main' }), call: 'stop' })
     expect(d.streamsOf('a').main).toBeUndefined()
     expect(d.memberIDs).toEqual(['a'])
     expect(d.eventsOf('member_update').at(-1)).toMatchObject({
@@ -489,7 +490,7 @@ describe('reconnect with bounded exponential backoff on -1307 / 1021', () => {
       delays.push(d.timers.get('reconnect')!.ms)
       expect(d.memberIDs).toEqual([])
       // the reconnect timer re-enters with a fresh URL; the new attempt fails again
-      expect(d.fire('reconnect').map((e) => e.type)).toEqual(['enter', 'set_timer'])
+      expect(d.fire('reconnect').map((e) => e.type)).toEqual(['enter', 'emit', 'set_timer'])
       expect(d.status).toBe('entering')
       expect(d.state.pushURL).not.toBe('')
     }
@@ -574,7 +575,7 @@ describe('stop is idempotent; stale sessions are ignored', () => {
       { type: 'clear_timer', name: 'room_sig_retry' },
       { type: 'leave' },
       { type: 'im_stop' },
-      { type: 'player', streamKey: 'a_main', call: 'stop' },
+      { type: 'player', stream: expect.objectContaining({ key: 'a_main' }), call: 'stop' },
       { type: 'emit', event: { tag: 'exit_room', code: RoomStatusCode.LEFT, detail: { message: 'left the room', reason: 'stop', membersCleared: 1 } } },
     ])
     expect(d.status).toBe('exited')
@@ -642,7 +643,7 @@ describe('over capacity: -8 once per overflow episode', () => {
   })
 
   it('float holds 3; 1020 lists count too; grid, bigsmall and custom templates show everyone', () => {
-    const d = new Driver({ template: 'float' }).enter()
+    const d = new Driver({ template: 'float' }).enter('legacy')
     d.pusher(1020, list([{ userid: 'a' }, { userid: 'b' }, { userid: 'c' }, { userid: 'd' }]))
     expect(d.events.filter((e) => e.code === RoomErrorCode.OVER_CAPACITY)).toHaveLength(1)
     for (const template of ['grid', 'bigsmall'] as const) {

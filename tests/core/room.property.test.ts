@@ -9,14 +9,15 @@ import fc from 'fast-check'
 import { createPinia, setActivePinia } from 'pinia'
 import { describe, expect, it } from 'vitest'
 import { toRaw } from 'vue'
-import { createRoom } from '../../uni_modules/webrtc-room/core/room'
+import { createRoom } from '../../uni_modules/webrtc-room/room-factory'
 import type { RoomController, RoomOptions } from '../../uni_modules/webrtc-room/core/types'
 import { useRoomStore } from '../../uni_modules/webrtc-room/stores/room'
 import { createFakePlatform, flush, type FakePlatform } from '../helpers/fake-platform'
 import { memberEventArb, toDetail } from '../helpers/member-events'
 
 const BASE: RoomOptions = { sdkAppID: 1400000001, userID: 'me', userSig: 'sig', roomID: 7, reconnect: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 40 }, enterTimeout: 500 }
-const USERS = ['alice', 'bob', 'carol', 'me']
+// Object.prototype names included: any userID the server accepts must join, stream and leave.
+const USERS = ['alice', 'bob', 'carol', 'toString', '__proto__', 'constructor', 'valueOf', 'hasOwnProperty', 'me']
 
 type Op =
   | { kind: 'member'; detail: { code: number; message?: string } }

@@ -6,13 +6,16 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { watch } from 'vue'
-import { createRoom, IM_STOP_TIMEOUT_MS } from '../../uni_modules/webrtc-room/core/room'
+import { createController, IM_STOP_TIMEOUT_MS } from '../../uni_modules/webrtc-room/core/room'
+import { createLiveTagsEngine } from '../../uni_modules/webrtc-room/engines/mp-weixin/live-tags-engine'
+import { createRoom } from '../../uni_modules/webrtc-room/room-factory'
 import { RoomErrorCode, WebrtcRoomError } from '../../uni_modules/webrtc-room/core/error-codes'
 import { registerIM, unregisterIM, type ImFactory, type ImRoomParams, type ImSession } from '../../uni_modules/webrtc-room/core/im-registry'
 import { isLegalTransition } from '../../uni_modules/webrtc-room/core/status'
 import type { EngineFactory, EngineSink, RoomEngine } from '../../uni_modules/webrtc-room/core/engine'
 import type { ImEvent, RoomEvent, RoomOptions, RoomStatus } from '../../uni_modules/webrtc-room/core/types'
-import { controllerCount, getController, useRoomStore } from '../../uni_modules/webrtc-room/stores/room'
+import { useRoomStore } from '../../uni_modules/webrtc-room/stores/room'
+import { controllerCount, getController } from '../../uni_modules/webrtc-room/core/controllers'
 import { useMediaCodesStore } from '../../uni_modules/webrtc-room/stores/media-codes'
 import { createFakePlatform, flush, type FakePlatform } from '../helpers/fake-platform'
 
@@ -128,15 +131,20 @@ describe('modern flow', () => {
 
   it('autoplay tells the engine to play new streams once; playMember/stopMember drive the player', async () => {
     const calls: string[] = []
-    const engine: EngineFactory = () => ({
-      name: 'recording',
-      enter: () => calls.push('enter'),
-      leave: () => calls.push('leave'),
-      pusher: (c) => calls.push(`pusher:${c}`),
-      player: (s, c) => calls.push(`player:${s.key}:${c}`),
-      update: () => calls.push('update'),
-      destroy: () => calls.push('destroy'),
-    })
+    // The live-tags engine (it translates the native events), with its calls recorded.
+    const engine: EngineFactory = (env) => {
+      const inner = createLiveTagsEngine(env)
+      return {
+        ...inner,
+        name: 'recording',
+        enter: (params, sink) => (calls.push('enter'), inner.enter(params, sink)),
+        leave: () => (calls.push('leave'), inner.leave()),
+        pusher: (c) => calls.push(`pusher:${c}`),
+        player: (s, c) => calls.push(`player:${s.key}:${c}`),
+        update: () => calls.push('update'),
+        destroy: () => calls.push('destroy'),
+      }
+    }
     const { room, platform } = setup({ autoplay: true }, createFakePlatform(), engine)
     await room.start()
     room.onPusherStateChange({ code: 1018 })
@@ -767,7 +775,7 @@ describe('leaks and registry', () => {
   })
 
   it('garbage options and a missing platform are typed errors, not crashes', async () => {
-    expect(() => createRoom(BASE, undefined as never)).toThrow(WebrtcRoomError)
+    expect(() => createController(BASE, undefined as never, { engine: createLiveTagsEngine })).toThrow(WebrtcRoomError)
     const platform = createFakePlatform()
     const room = createRoom(null as never, platform)
     const events: RoomEvent[] = []

@@ -26,6 +26,7 @@ const good: EnterForm = {
   aspect: '9:16',
   signBaseURL: 'http://127.0.0.1:8787/',
   signToken: '',
+  rememberToken: false,
 }
 
 describe('enter form validation', () => {
@@ -159,6 +160,7 @@ describe('defaults', () => {
       aspect: '9:16',
       signBaseURL: 'http://127.0.0.1:8787',
       signToken: '',
+      rememberToken: false,
     })
   })
 

@@ -4,6 +4,8 @@
  * hand-off to the room page, and the room page driven by native live-pusher codes (status chip,
  * event log, member list). This is what a user imports into WeChat devtools.
  */
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildDemo } from './helpers/build-demo'
 import { installMpApp, renderPage, settle, sleep, type MpEnv, type SimComponent } from '../mp/mp-harness'
@@ -99,17 +101,17 @@ describe('the demo on mp-weixin (compiled, miniprogram-simulate)', () => {
     }
     await fire(1018, 'entered room')
     expect(either('status.in_room')).toContain(text(room, '#room-status'))
-    expect(room.querySelector('#event-log')!.dom.textContent).toContain('enter_room')
+    expect(room.querySelectorAll('#event-log >>> .event__tag').map((tag) => tag.dom.textContent)).toContain('enter_room')
 
     const playurl = 'room://cloud.tencent.com/rtc?userid=mp_bob'
     await fire(1031, JSON.stringify({ userlist: [{ userid: 'mp_bob' }] }))
     await fire(1033, JSON.stringify({ userlist: [{ userid: 'mp_bob', streamtype: 'main', hasvideo: 1, playurl }] }))
     expect(text(room, '#tab-members .tabs__badge')).toBe('1')
     await tap(room, '#tab-members')
-    expect(text(room, '#member-list .member__name')).toBe('mp_bob')
+    expect(text(room, '#member-list >>> .member__name')).toBe('mp_bob')
     // The newest event is on top of the log.
     await tap(room, '#tab-events')
-    expect(room.querySelector('#event-log .event__tag')!.dom.textContent).toBe('member_update')
+    expect(room.querySelector('#event-log >>> .event__tag')!.dom.textContent).toBe('member_update')
     await tap(room, '#toolbar >>> #tool-leave')
     expect(pusherCtx?.calls).toContain('stop')
     room.detach()
@@ -164,4 +166,25 @@ describe('the demo on mp-weixin (compiled, miniprogram-simulate)', () => {
     await tap(custom, '#toolbar >>> #tool-leave')
     custom.detach()
   }, 120_000)
+
+  it('runs pages/basic (the readme minimal example): the ref watch starts the room and a pusher event reaches it', async () => {
+    env.contexts.length = 0
+    const basic = renderPage(env, 'basic')
+    await settle(basic)
+    await sleep(20)
+    await settle(basic)
+    const pusherCtx = env.contexts.find((c) => c.kind === 'pusher')
+    expect(pusherCtx?.calls).toContain('start')
+    // The example gives the tag no id: uni compiles its `ref` to class "r", which finds it.
+    const pusher = basic.querySelector('.r >>> #pusher')!
+    expect(pusher).toBeTruthy()
+    // The example shows nothing but the room: read the room's state from the controller it registered.
+    const exposed = basic.querySelector('.r')!.instance.$vm.$.exposed as { roomKey: string }
+    const controller = createRequire(import.meta.url)(join(env.dist, 'uni_modules/webrtc-room/core/controllers.js')).getController(exposed.roomKey)
+    expect(controller.status).toBe('entering')
+    pusher.dispatchEvent('statechange', { detail: { code: 1018, message: 'entered room' } })
+    await settle(basic)
+    expect(controller.status).toBe('in_room')
+    basic.detach()
+  }, 60_000)
 })

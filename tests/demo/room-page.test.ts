@@ -4,6 +4,7 @@
  * IM store, and its toolbar / chat call the component's methods. `<webrtc-room>` itself is a
  * recording stand-in here (its own suites test it); the stores, the page and its modules are real.
  */
+import { createRoomState } from '../../uni_modules/webrtc-room/core/room-state'
 import { defineComponent, h, nextTick } from 'vue'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
@@ -13,10 +14,12 @@ import { useDemoSessionStore } from '../../pages/shared/session'
 import { useI18n } from '../../pages/shared/i18n'
 import { EVENT_LOG_LIMIT } from '../../pages/room/event-log'
 import { useRoomStore } from '../../uni_modules/webrtc-room/stores/room'
+import { registerController, unregisterController } from '../../uni_modules/webrtc-room/core/controllers'
 import { useImStore } from '../../uni_modules/webrtc-room/stores/im'
-import type { MemberState, RoomEvent, RoomState, StreamState } from '../../uni_modules/webrtc-room/core/types'
+import type { MemberState, RoomController, RoomEvent, RoomState, StreamState } from '../../uni_modules/webrtc-room/core/types'
 import type { ImMessage } from '../../uni_modules/webrtc-room/im/types'
 import { createUniStub } from '../helpers/uni-stub'
+import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
 
 const KEY = 'room-demo-test'
 
@@ -53,6 +56,7 @@ function member(userID: string, over: Partial<StreamState> = {}): MemberState {
 }
 function roomState(status: RoomState['status'], members: MemberState[]): RoomState {
   return {
+    ...createRoomState(KEY, { sdkAppID: 1, userID: 'alice', userSig: 's' }),
     key: KEY,
     status,
     roomID: '424242',
@@ -70,14 +74,17 @@ function message(id: string, over: Partial<ImMessage>): ImMessage {
   }
 }
 
-function mountPage() {
+function mountPage(expireAt = 0) {
   const pinia = createPinia()
   setActivePinia(pinia)
   useDemoSessionStore().begin({
-    params: { sdkAppID: null, userID: 'alice', roomID: 424242, template: 'grid', enableIM: true, beauty: 3, aspect: '9:16', signBaseURL: 'http://127.0.0.1:8787', signToken: null },
-    sign: { sdkAppID: 1400000001, userID: 'alice', userSig: 'sig', privateMapKey: 'pmk', expireAt: 0 },
+    params: { sdkAppID: null, userID: 'alice', roomID: 424242, template: 'grid', enableIM: true, beauty: 3, aspect: '9:16', signBaseURL: 'http://127.0.0.1:8787', signToken: 'tok' },
+    sign: { sdkAppID: 1400000001, userID: 'alice', userSig: 'sig', privateMapKey: 'pmk', expireAt },
   })
   const fake = makeFakeRoom()
+  // The chat sends through the room's controller, as the real component registers it.
+  unregisterController(KEY)
+  registerController(KEY, fake.methods as unknown as RoomController)
   const wrapper = mount(RoomPage, { global: { plugins: [pinia], stubs: { 'webrtc-room': fake.component } } })
   return { wrapper, fake, rooms: useRoomStore(), im: useImStore() }
 }
@@ -207,5 +214,60 @@ describe('room page', () => {
     rooms.patchMembers(KEY, {}, ['bob'])
     await flushPromises()
     expect(wrapper.find('#chat-target').text()).toContain('Everyone')
+  })
+
+  describe('Retry after an error', () => {
+    type RequestOptions = { url: string; header?: Record<string, string>; success?: (r: unknown) => void }
+    let requests: RequestOptions[]
+    beforeEach(() => {
+      requests = []
+      vi.stubGlobal('uni', createUniStub({
+        setNavigationBarTitle: vi.fn(), reLaunch: vi.fn(), getStorageSync: () => '', setStorageSync: vi.fn(),
+        request: (o: RequestOptions) => {
+          requests.push(o)
+          o.success?.({ statusCode: 200, data: { sdkAppID: 1400000001, userID: 'alice', userSig: 'sig-2', privateMapKey: 'pmk-2', expireAt: 4_000_000_000 } })
+        },
+      }).uni)
+    })
+
+    async function failRoom(rooms: ReturnType<typeof useRoomStore>, code: number) {
+      rooms.putRoom(roomState('in_room', []))
+      rooms.patchRoom(KEY, { status: 'error', lastError: { tag: 'error', code, detail: { message: 'failed' } } })
+      await nextTick()
+    }
+
+    it('stops and starts the room again with the same signature while it is valid', async () => {
+      const { wrapper, fake, rooms } = mountPage(Math.floor(Date.now() / 1000) + 3600)
+      await flushPromises()
+      await failRoom(rooms, -6)
+      await tap(wrapper, '#room-retry')
+      expect(fake.methods.stop).toHaveBeenCalledTimes(1)
+      expect(fake.methods.start).toHaveBeenCalledTimes(2)
+      expect(fake.methods.stop.mock.invocationCallOrder[0]).toBeLessThan(fake.methods.start.mock.invocationCallOrder[1])
+      expect(requests).toEqual([])
+      expect(wrapper.findComponent(fake.component).props()).toMatchObject({ userSig: 'sig', roomID: 424242 })
+    })
+
+    it('signs again first when the signature has expired, then starts with the new one', async () => {
+      const { wrapper, fake, rooms } = mountPage(0)
+      await flushPromises()
+      await failRoom(rooms, -6)
+      let userSigAtStart = ''
+      fake.methods.start.mockImplementation(async () => {
+        userSigAtStart = String(wrapper.findComponent(fake.component).props('userSig'))
+      })
+      await tap(wrapper, '#room-retry')
+      expect(requests.map((r) => [r.url, r.header?.authorization])).toEqual([['http://127.0.0.1:8787/api/usersig', 'Bearer tok']])
+      expect(userSigAtStart).toBe('sig-2')
+      expect(useDemoSessionStore().session?.sign.privateMapKey).toBe('pmk-2')
+    })
+
+    it('signs again when the room refused the signature, even before it expires', async () => {
+      const { wrapper, rooms } = mountPage(Math.floor(Date.now() / 1000) + 3600)
+      await flushPromises()
+      await failRoom(rooms, RoomErrorCode.USERSIG_EXPIRED)
+      await tap(wrapper, '#room-retry')
+      expect(requests).toHaveLength(1)
+    })
   })
 })

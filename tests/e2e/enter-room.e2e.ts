@@ -48,6 +48,19 @@ describe('enter-room page', () => {
     await page.close()
   })
 
+  it('keeps the form a centered column on a 1280 px desktop window', async () => {
+    const { page, errors } = await freshIndex()
+    await page.setViewportSize({ width: 1280, height: 800 })
+    const field = await page.locator('#field-userID').boundingBox()
+    expect(field).not.toBeNull()
+    expect(field!.width).toBeLessThanOrEqual(560)
+    // Centered: the same margin on both sides (within a pixel or two of rounding).
+    expect(Math.abs(field!.x - (1280 - field!.x - field!.width))).toBeLessThan(4)
+    await screenshot(page, 'index-desktop')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
   it('relabels the page in Chinese', async () => {
     const { page, errors } = await freshIndex()
     await page.locator('#lang-switch').click()

@@ -159,6 +159,14 @@ describe('H5 room on the TRTC web SDK', () => {
     await page.locator('#member-list').waitFor({ state: 'visible' })
     await page.locator('#tab-events').click()
     await page.locator('#event-log .event').first().waitFor({ state: 'visible' })
+
+    // 4. Retry enters again with the same settings: the camera preview plays again, and (still no
+    // route to TRTC) the same clear error comes back.
+    const previewsBefore = (await probe(page)).previews.length
+    await page.locator('#room-retry').click()
+    await page.waitForFunction((n) => (window.__h5Probe?.previews.length ?? 0) > n, previewsBefore, { timeout: 30_000 })
+    await errorEvents.nth(1).waitFor({ state: 'visible', timeout: 45_000 })
+    expect(await errorNotice(page)).toContain(String(RoomErrorCode.ENTER_ROOM_FAILED))
     await leaveCleanly(watched)
   })
 

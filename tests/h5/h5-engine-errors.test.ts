@@ -119,6 +119,13 @@ describe('H5 engine errors', () => {
     expect(onlyError(h5)).toMatchObject({ code: E.USERSIG_MALFORMED, detail: { nativeCode: -100018 } })
   })
 
+  it('an expired userSig: -90200', async () => {
+    const h5 = createH5Room()
+    h5.sdk.prepare = failOn('enterRoom', rtcError(5400, -100018, 'userSig check failed: userSig expired'))
+    await startAndEnter(h5)
+    expect(onlyError(h5)).toMatchObject({ code: E.USERSIG_EXPIRED, detail: { nativeCode: -100018 } })
+  })
+
   it('an SDK call that throws synchronously is still one clear error', async () => {
     const h5 = createH5Room()
     h5.sdk.prepare = (client) => {

@@ -4,10 +4,17 @@
  * h5-engine-errors.test.ts.
  */
 import { describe, expect, it } from 'vitest'
-import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
+import { RoomErrorCode, RoomStatusCode } from '../../uni_modules/webrtc-room/core/error-codes'
 import { useRoomStore } from '../../uni_modules/webrtc-room/stores/room'
 import { createH5Room, settle, startAndEnter } from './helpers/h5-room'
-import { deferred } from './helpers/fake-trtc'
+import { deferred, type FakeTrtcClient } from './helpers/fake-trtc'
+
+/** A remote user enters and publishes audio and main video. */
+function joinPublishing(client: FakeTrtcClient, userId: string): void {
+  client.emit('remote-user-enter', { userId })
+  client.emit('remote-audio-available', { userId })
+  client.emit('remote-video-available', { userId, streamType: 'main' })
+}
 
 describe('H5 engine: entering', () => {
   it('enters with the room identity and reports enter_room', async () => {
@@ -149,9 +156,7 @@ describe('H5 engine: remote members', () => {
     const h5 = createH5Room()
     await startAndEnter(h5)
     const client = h5.sdk.client
-    client.emit('remote-user-enter', { userId: 'gina' })
-    client.emit('remote-audio-available', { userId: 'gina' })
-    client.emit('remote-video-available', { userId: 'gina', streamType: 'main' })
+    joinPublishing(client, 'gina')
     expect(client.callsOf('muteRemoteAudio')).toEqual([['gina', false]])
     client.emit('remote-audio-unavailable', { userId: 'gina' })
     h5.room.stopMember('gina')
@@ -443,5 +448,44 @@ describe('H5 engine: live changes and leaving', () => {
     expect(h5.sdk.clients).toHaveLength(2)
     expect(h5.room.status).toBe('in_room')
     expect(h5.tagged('recovered')).toHaveLength(1)
+  })
+})
+
+describe('H5 engine: pause / resume', () => {
+  it('pause() stops remote video and audio as well as the local capture; resume() brings them back', async () => {
+    const h5 = createH5Room()
+    await startAndEnter(h5)
+    const client = h5.sdk.client
+    joinPublishing(client, 'alice')
+    const view = h5.mountRemote('alice')
+    expect(client.callsOf('startRemoteVideo')).toHaveLength(1)
+    h5.room.pause()
+    expect(client.callsOf('stopRemoteVideo')).toEqual([[{ userId: 'alice', streamType: 'main' }]])
+    expect(client.callsOf('muteRemoteAudio')).toEqual([['alice', false], ['alice', true]])
+    // Nothing new starts while paused.
+    client.emit('remote-video-unavailable', { userId: 'alice', streamType: 'main' })
+    client.emit('remote-video-available', { userId: 'alice', streamType: 'main' })
+    expect(client.callsOf('startRemoteVideo')).toHaveLength(1)
+    h5.room.resume()
+    expect(client.callsOf('startRemoteVideo')).toEqual([
+      [{ userId: 'alice', streamType: 'main', view, option: { fillMode: 'cover' } }],
+      [{ userId: 'alice', streamType: 'main', view, option: { fillMode: 'cover' } }],
+    ])
+    expect(client.callsOf('muteRemoteAudio')).toEqual([['alice', false], ['alice', true], ['alice', false]])
+  })
+})
+
+describe('H5 engine: push status codes', () => {
+  it('14 while reconnecting, 10 when published, 15 on the first local frame', async () => {
+    const h5 = createH5Room()
+    await startAndEnter(h5)
+    const client = h5.sdk.client
+    const codes = () => h5.tagged('self_update').map((e) => e.code)
+    expect(codes()).toEqual([RoomStatusCode.PUSHER_LOADING])
+    client.emit('publish-state-changed', { mediaType: 'video', state: 'started', prevState: 'starting' })
+    client.emit('first-video-frame', { userId: '', streamType: 'main', width: 360, height: 640 })
+    client.emit('connection-state-changed', { prevState: 'CONNECTED', state: 'RECONNECTING' })
+    client.emit('connection-state-changed', { prevState: 'RECONNECTING', state: 'RECONNECTED' })
+    expect(codes()).toEqual([RoomStatusCode.PUSHER_LOADING, RoomStatusCode.PUSH_OK, RoomStatusCode.PUSHER_PLAYING, RoomStatusCode.PUSHER_LOADING, RoomStatusCode.PUSH_OK])
   })
 })

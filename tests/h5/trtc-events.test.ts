@@ -40,6 +40,7 @@ describe('translateTrtcEvent', () => {
     ])
     expect(translateTrtcEvent('first-video-frame', { userId: '', streamType: 'main', width: 1, height: 1 }, SELF)).toEqual([
       { type: 'push_state', code: 1007, message: 'first local video frame' },
+      { type: 'preview_started', nativeCode: 1007 },
     ])
   })
 
@@ -74,7 +75,10 @@ describe('translateTrtcEvent', () => {
   it('re-emits reconnecting / reconnected with the live-pusher codes', () => {
     expect(translateTrtcEvent('connection-state-changed', { prevState: 'CONNECTED', state: 'RECONNECTING' }, SELF)).toEqual([
       { type: 'push_state', code: 1102, message: 'connection lost, TRTC is reconnecting' },
+      { type: 'pusher_loading', nativeCode: 1102 },
     ])
+    expect(translateTrtcEvent('publish-state-changed', { mediaType: 'video', state: 'started', prevState: 'starting' }, SELF)).toEqual([{ type: 'publishing', nativeCode: 1002 }])
+    expect(translateTrtcEvent('publish-state-changed', { mediaType: 'video', state: 'stopped', prevState: 'started' }, SELF)).toEqual([])
     expect(translateTrtcEvent('connection-state-changed', { prevState: 'RECONNECTING', state: 'RECONNECTED' }, SELF)[0]).toMatchObject({ code: 1002 })
     expect(translateTrtcEvent('connection-state-changed', { prevState: 'CONNECTING', state: 'CONNECTED' }, SELF)).toEqual([])
   })

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import {
   TIM_CONV_C2C, TIM_CONV_GROUP, TIM_CONV_SYSTEM, TIM_MSG_CUSTOM, TIM_MSG_GRP_SYS_NOTICE, TIM_MSG_GRP_TIP, TIM_MSG_TEXT,
-  TIM_TIP_GROUP_PROFILE_UPDATED, c2cConversationID, groupConversationID, toImMessage,
+  TIM_TIP_GROUP_PROFILE_UPDATED, toImMessage,
 } from '../../uni_modules/webrtc-room/im/map-message'
+import { c2cConversationID, groupConversationID } from '../../uni_modules/webrtc-room/stores/im-state'
 import { routeMessages } from '../../uni_modules/webrtc-room/im/route-messages'
 import { CONNECTION_CODE, toConnectionState } from '../../uni_modules/webrtc-room/im/connection'
 import { TYPES, incoming } from '../helpers/tim-mock'

@@ -5,7 +5,7 @@
  */
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createRoom } from '../../uni_modules/webrtc-room/core/room'
+import { createRoom } from '../../uni_modules/webrtc-room/room-factory'
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
 import { registerIM, unregisterIM } from '../../uni_modules/webrtc-room/core/im-registry'
 import type { ImEvent, RoomOptions } from '../../uni_modules/webrtc-room/core/types'

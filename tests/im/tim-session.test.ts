@@ -319,6 +319,21 @@ describe('TimSession: login failures, kick-out, network, SDK errors', () => {
     await session.stop()
   })
 
+  it("tim's 'disconnected' before any connection is not an event (nothing happened yet); later ones are", async () => {
+    const { open, tim, store } = setup()
+    const { session, events } = open()
+    await session.start()
+    const t = tim()
+    t.netState('disconnected')
+    t.netState('disconnected')
+    expect(events.filter((e) => e.tag === 'connection_event')).toEqual([])
+    expect(store.room('room-1')!.connection).toBe('disconnected')
+    t.netState('connecting')
+    t.netState('disconnected')
+    expect(events.filter((e) => e.tag === 'connection_event').map((e) => e.code)).toEqual([1, 9999])
+    await session.stop()
+  })
+
   it('tim ERROR → im-event error IM_SDK_ERROR with the tim code; store lastError', async () => {
     const { open, tim, store } = setup()
     const { session, events } = open()

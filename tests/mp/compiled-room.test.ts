@@ -116,7 +116,8 @@ describe('compiled <webrtc-room> under miniprogram-simulate', () => {
     expect(covers()).toBe(2)
     page.querySelectorAll('#room >>> #player')[0].dispatchEvent('statechange', { detail: { code: 2004, message: 'playing' } })
     await settle(page)
-    expect(fx.events.at(-1)).toMatchObject({ tag: 'play_state', code: 2004, detail: { userID: 'bob' } })
+    expect(fx.events.at(-2)).toMatchObject({ tag: 'play_state', code: 2004, detail: { userID: 'bob' } })
+    expect(fx.events.at(-1)).toMatchObject({ tag: 'member_update', code: 17, detail: { userID: 'bob', reason: 'player_playing' } })
     expect(covers()).toBe(1)
 
     // Over capacity (3 in float): one -8 warning, a "+1" badge, 3 players on screen.
@@ -156,6 +157,19 @@ describe('compiled <webrtc-room> under miniprogram-simulate', () => {
     expect(page.querySelectorAll('#room >>> #player')).toHaveLength(4)
   })
 
+  it('userIDs named like Object.prototype members join, play and leave in the compiled build', async () => {
+    const { page, fx, fire } = await open('grid')
+    const ids = ['toString', '__proto__', 'hasOwnProperty', 'bob']
+    for (const id of ids) await join(fire, id)
+    expect(fx.events.filter((e) => e.tag === 'member_join').map((e) => e.detail.userID)).toEqual(ids)
+    expect(page.querySelectorAll('#room >>> #player')).toHaveLength(4)
+    expect(owners('player').map((o) => o.userId)).toEqual(ids)
+    await fire(1032, JSON.stringify({ userlist: [{ userid: '__proto__' }, { userid: 'toString' }] }))
+    expect(page.querySelectorAll('#room >>> #player')).toHaveLength(2)
+    expect(fx.events.filter((e) => e.tag === 'member_leave').map((e) => e.detail.userID)).toEqual(['__proto__', 'toString'])
+    expect(owners('player').filter((o) => o.userId !== undefined).length).toBeGreaterThanOrEqual(2)
+  })
+
   it('custom layout: slot blocks get their room through the store, contexts on their own instances', async () => {
     const { page, fx, fire } = await open('custom', '#my-pusher >>> #pusher')
     expect(owners('pusher')).toEqual([expect.objectContaining({ name: 'webrtc-room-pusher', calls: ['start'] })])
@@ -170,7 +184,7 @@ describe('compiled <webrtc-room> under miniprogram-simulate', () => {
     expect(page.dom.textContent).toContain('carol')
     players[1].dispatchEvent('statechange', { detail: { code: 2003, message: 'first frame' } })
     await settle(page)
-    expect(fx.events.at(-1)).toMatchObject({ tag: 'play_state', code: 2003, detail: { userID: 'carol' } })
+    expect(fx.events.at(-2)).toMatchObject({ tag: 'play_state', code: 2003, detail: { userID: 'carol' } })
     players[0].dispatchEvent('netstatus', { detail: { info: { videoBitrate: 300 } } })
     await settle(page)
     expect(fx.events.at(-1)).toMatchObject({ tag: 'net_status', detail: { userID: 'bob', info: { videoBitrate: 300 } } })
@@ -196,8 +210,8 @@ describe('compiled <webrtc-room> under miniprogram-simulate', () => {
     await new Promise((r) => setTimeout(r, 5))
     expect(env.appShow.size + env.appHide.size).toBe(0)
     // The compiled store module the compiled component registered its controller in.
-    const compiledStore = createRequire(import.meta.url)(pathJoin(env.dist, 'uni_modules/webrtc-room/stores/room.js'))
-    expect(compiledStore.getController(roomKey)).toBeUndefined()
+    const compiledRegistry = createRequire(import.meta.url)(pathJoin(env.dist, 'uni_modules/webrtc-room/core/controllers.js'))
+    expect(compiledRegistry.getController(roomKey)).toBeUndefined()
     // No call reaches a context whose tag is gone.
     expect(env.contexts.map((c) => c.calls.length)).toEqual(before)
   })

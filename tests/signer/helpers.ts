@@ -3,11 +3,28 @@ import { readFileSync } from 'node:fs'
 import { inflateSync } from 'node:zlib'
 import fc from 'fast-check'
 import { vi } from 'vitest'
+import type { ServerConfig } from '../../src/server/config'
 
 const keysDir = new URL('../fixtures/keys/', import.meta.url)
 export const fixtureKey = (name: string): string => readFileSync(new URL(name, keysDir), 'utf8')
 /** TEST-ONLY dev secret (sdkAppID 1400000001), the one `npm run sign-server:dev` uses. */
 export const devSecret = JSON.parse(fixtureKey('dev-trtc-secret.json')) as { sdkAppID: number; secretKey: string }
+
+/** A sign service config on 127.0.0.1 with the TEST-ONLY dev secret, as the in-process suites start it. */
+export function testServerConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+  return {
+    sdkAppID: devSecret.sdkAppID,
+    secretKey: devSecret.secretKey,
+    secretSource: 'test',
+    expire: 3600,
+    host: '127.0.0.1',
+    port: 0,
+    cors: { kind: 'any' },
+    maxBodyBytes: 4096,
+    devSecret: false,
+    ...overrides,
+  }
+}
 
 /** The JSON inside a userSig, keys in their written order. */
 export function sigJson(sig: string): Record<string, unknown> {
@@ -42,7 +59,8 @@ export const secretKey = fc.oneof(
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 80 }).filter((s) => s.trim() === s && s.length > 0),
 )
 export const privilege = fc.integer({ min: 0, max: 255 })
-export const roomID = fc.oneof(fc.constantFrom(1, 1234, 0x7fffffff, 0x80000000, 0xffffffff), fc.integer({ min: 1, max: 0xffffffff }))
+/** Every numeric room TRTC accepts: 1 … 4294967294 (2^32 − 2). */
+export const roomID = fc.oneof(fc.constantFrom(1, 1234, 0x7fffffff, 0x80000000, 0xfffffffe), fc.integer({ min: 1, max: 0xfffffffe }))
 export const strRoomID = fc.stringMatching(/^[A-Za-z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]{1,64}$/)
 export const isAscii = (s: string) => /^[\x00-\x7f]*$/.test(s)
 

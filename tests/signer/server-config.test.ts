@@ -43,9 +43,9 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRTC_SDKAPPID: '1', TRTC_SECRETKEY_FILE: join(dir, 'key') })).toMatchObject({ secretKey: 'file-secret-value', secretSource: `file ${join(dir, 'key')}`, warnings: [] })
     chmodSync(join(dir, 'key'), 0o644)
     expect(loadConfig({ TRTC_SDKAPPID: '1', TRTC_SECRETKEY_FILE: join(dir, 'key') }).warnings).toEqual([expect.stringMatching(/readable by other users \(mode 0644\); `chmod 600`/)])
-    expect(refusal({ TRTC_SDKAPPID: '1', TRTC_SECRETKEY_FILE: join(dir, 'absent') })).toMatch(/cannot read secretKey file .*ENOENT/)
+    expect(refusal({ TRTC_SDKAPPID: '1', TRTC_SECRETKEY_FILE: join(dir, 'absent') })).toMatch(/cannot read the secretKey file named by TRTC_SECRETKEY_FILE \(ENOENT\)/)
     writeFileSync(join(dir, 'empty'), '\n')
-    expect(refusal({ TRTC_SDKAPPID: '1', TRTC_SECRETKEY_FILE: join(dir, 'empty') })).toMatch(/is empty/)
+    expect(refusal({ TRTC_SDKAPPID: '1', TRTC_SECRETKEY_FILE: join(dir, 'empty') })).toMatch(/file named by TRTC_SECRETKEY_FILE is empty/)
   })
 
   it('USERSIG_EXPIRE and PORT are bounded', () => {

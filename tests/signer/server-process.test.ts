@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { spawn } from 'node:child_process'
+import { connect } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { verifyUserSig } from '../../src/index'
 import { devSecret } from './helpers'
@@ -18,9 +19,11 @@ interface Child {
   listening: Promise<number>
 }
 
-function startServer(env: Record<string, string>, args: string[] = []): Child {
-  // One node process (tsx as a loader), so signals reach the server itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts', ...args], {
+function startServer(env: Record<string, string>, args: string[] = [], openFiles?: number): Child {
+  // One node process (tsx as a loader), so signals reach the server itself; `ulimit -n` via sh's exec.
+  const command = [process.execPath, '--import', 'tsx', 'src/server.ts', ...args]
+  const [file, argv] = openFiles ? ['/bin/sh', ['-c', `ulimit -n ${openFiles} && exec "$@"`, 'sh', ...command]] : [command[0], command.slice(1)]
+  const child = spawn(file, argv, {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -61,8 +64,12 @@ describe('sign-server process', () => {
     const body = (await response.json()) as { userSig: string; sdkAppID: number }
     expect(body.sdkAppID).toBe(1400000009)
     expect(verifyUserSig(body.userSig, secret).valid).toBe(true)
+    // fetch keeps that socket alive: the stop must not wait for it (nor for the 5 s forced exit).
+    const t0 = performance.now()
     child.kill('SIGTERM')
     expect(await child.exited).toBe(0)
+    expect(performance.now() - t0).toBeLessThan(2000)
+    expect(child.output()).toMatch(/"msg":"stopped","outcome":"clean"/)
     expect(child.output()).toMatch(/"msg":"shutting down","signal":"SIGTERM"/)
     expect(child.output()).toMatch(/"msg":"stopped"/)
     expect(child.output()).not.toContain(secret)
@@ -85,9 +92,30 @@ describe('sign-server process', () => {
     expect(await child.exited).toBe(0)
   })
 
+  it('started with ulimit -n 200: 400 idle sockets do not lock real requests out (the default cap follows the limit)', async () => {
+    const child = startServer({ TRTC_SDKAPPID: '1400000009', TRTC_SECRETKEY: 'test-only-ulimit-secret' }, [], 200)
+    const port = await child.listening
+    expect(child.output()).toMatch(/"maxConnections":136/)
+    const idle = Array.from({ length: 400 }, () => connect(port, '127.0.0.1').on('error', () => {}))
+    await new Promise((done) => setTimeout(done, 300))
+    try {
+      const t0 = performance.now()
+      for (let i = 0; i < 3; i++) {
+        const response = await fetch(`http://127.0.0.1:${port}/api/usersig`, { method: 'POST', headers: { 'content-type': 'application/json', connection: 'close' }, body: JSON.stringify({ userID: `u${i}` }) })
+        expect(response.status).toBe(200)
+      }
+      expect(performance.now() - t0).toBeLessThan(3000)
+    } finally {
+      idle.forEach((socket) => socket.destroy())
+      child.kill('SIGTERM')
+      await child.exited
+    }
+  })
+
   it('unknown arguments are refused (configuration is environment only)', async () => {
     const child = startServer({}, ['--secret=abc'])
     expect(await child.exited).toBe(2)
-    expect(child.output()).toMatch(/unknown argument --secret=abc/)
+    expect(child.output()).toMatch(/unexpected argument #1 \(not shown/)
+    expect(child.output()).not.toContain("abc")
   })
 })

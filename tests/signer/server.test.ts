@@ -11,20 +11,14 @@ import { createSignServer } from '../../src/server/app'
 import { createLogger } from '../../src/server/logger'
 import type { ServerConfig } from '../../src/server/config'
 import { requestSignature, SignServiceError, type HttpPost } from '../../pages/shared/sign-client'
-import { devSecret } from './helpers'
+import { devSecret, testServerConfig } from './helpers'
 
 const TOKEN = 'test-only-token-0123456789'
-const baseConfig: ServerConfig = {
-  sdkAppID: devSecret.sdkAppID,
-  secretKey: devSecret.secretKey,
-  secretSource: 'test',
-  expire: 3600,
-  host: '127.0.0.1',
-  port: 0,
+const baseConfig = testServerConfig({
   cors: { kind: 'list', origins: new Set(['http://localhost:5173']) },
-  maxBodyBytes: 4096,
-  devSecret: false,
-}
+  // These suites send many requests from one address; the rate limit has its own suite (server-limits.test.ts).
+  limits: { rateBurst: 10_000 },
+})
 
 interface Running {
   url: string
@@ -181,6 +175,8 @@ describe('sign service: bad paths', () => {
     await expectError(await post(svc.url, { userID: 'a', roomID: 0 }), 400, 'INVALID_ROOM_ID')
     await expectError(await post(svc.url, { userID: 'a', roomID: '1234' }), 400, 'INVALID_ROOM_ID')
     await expectError(await post(svc.url, { userID: 'a', roomID: 2 ** 32 }), 400, 'INVALID_ROOM_ID')
+    // 4294967295 is past the client's range (one constant, uni_modules/webrtc-room/core/room-id.ts).
+    await expectError(await post(svc.url, { userID: 'a', roomID: 4294967295 }), 400, 'INVALID_ROOM_ID')
     await expectError(await post(svc.url, { userID: 'a', strRoomID: 'x/y' }), 400, 'INVALID_ROOM_ID')
     await expectError(await post(svc.url, { userID: 'a', roomID: 1, strRoomID: 'r' }), 400, 'INVALID_ROOM_ID')
     await expectError(await post(svc.url, { userID: 'a', roomID: 1, privilege: 256 }), 400, 'INVALID_PRIVILEGE')

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest'
 import { genPrivateMapKey, genPrivateMapKeyV1, genUserSig, genUserSigV1, SignError, type SignErrorCode } from '../../src/index'
 import { fixtureKey } from './helpers'
+import { parseRoomRef } from '../../uni_modules/webrtc-room/core/options'
+import { ROOM_ID_MAX } from '../../uni_modules/webrtc-room/core/room-id'
 
 const v2 = { sdkAppID: 1400000001, secretKey: 'test-only-key', userID: 'alice', expire: 86400 }
 const privateKey = fixtureKey('v1-secp256k1-private.pem')
@@ -78,13 +80,28 @@ describe('sdkAppID and keys', () => {
 })
 
 describe('privateMapKey rooms and privileges', () => {
+  it('the signer and the client plugin accept exactly the same numeric rooms (one constant, core/room-id.ts)', () => {
+    const pmk = { sdkAppID: 1400000000, secretKey: 'k', userID: 'a', expire: 60, privilege: 255 }
+    for (const roomID of [0, 1, 2, 0x7fffffff, ROOM_ID_MAX - 1, ROOM_ID_MAX, ROOM_ID_MAX + 1, 2 ** 32, 2 ** 53]) {
+      const client = 'kind' in parseRoomRef(roomID)
+      let server = true
+      try {
+        genPrivateMapKey({ ...pmk, roomID })
+      } catch {
+        server = false
+      }
+      expect({ roomID, server }).toEqual({ roomID, server: client })
+    }
+    expect(ROOM_ID_MAX).toBe(4294967294)
+  })
+
   const pmk = { ...v2, privilege: 255 }
   it.each([256, -1, 1.5, 0x1ff, Number.NaN])('privilege %s (unknown bits) is refused', (privilege) => {
     expectCode('INVALID_PRIVILEGE', () => genPrivateMapKey({ ...pmk, roomID: 1, privilege }), /8 known bits/)
     expectCode('INVALID_PRIVILEGE', () => genPrivateMapKeyV1({ sdkAppID: 1, privateKey, userID: 'a', roomID: 1, privilege }))
   })
 
-  it.each([0, -1, 2 ** 32, 3.5])('roomID %s is refused', (roomID) => {
+  it.each([0, -1, 2 ** 32 - 1, 2 ** 32, 3.5])('roomID %s is refused', (roomID) => {
     expectCode('INVALID_ROOM_ID', () => genPrivateMapKey({ ...pmk, roomID }))
   })
 

@@ -7,7 +7,8 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { isReactive, watch } from 'vue'
 import { createRoomState } from '../../uni_modules/webrtc-room/core/room-state'
 import type { MemberState, RoomController } from '../../uni_modules/webrtc-room/core/types'
-import { controllerCount, getController, registerController, unregisterController, useRoomStore } from '../../uni_modules/webrtc-room/stores/room'
+import { useRoomStore } from '../../uni_modules/webrtc-room/stores/room'
+import { controllerCount, getController, registerController, unregisterController } from '../../uni_modules/webrtc-room/core/controllers'
 
 const member = (userID: string): MemberState => ({ userID, joinedAt: 0, streams: {} })
 

@@ -10,29 +10,22 @@
  * room.on((e) => console.log(e.tag, e.code, e.detail))
  * await room.start()
  */
-import { createRoom as createCoreRoom, type CreateRoomConfig } from './core/room'
-import { createUniPlatform } from './platform/uni-platform'
-import { platformEngine } from './platform/h5-engine'
-import type { Platform, RoomController, RoomOptions } from './core/types'
-
-/**
- * `createRoom(options, platform?, config?)`: without a platform, the uni adapter (mp-weixin / H5)
- * is used; tests and other runtimes pass their own `Platform`.
- */
-export function createRoom(options: RoomOptions, platform?: Platform, config?: CreateRoomConfig): RoomController {
-  // Default engine = this build's (H5: TRTC web SDK, loaded lazily; mp-weixin: live tags).
-  const engine = config?.engine ?? platformEngine() ?? undefined
-  return createCoreRoom(options, platform ?? createUniPlatform(), { ...config, engine })
-}
-export type { CreateRoomConfig } from './core/room'
+// `createRoom(options, platform?, config?)`: this build's platform and engine, the Pinia stores as sink.
+export { createRoom } from './room-factory'
+export type { CreateRoomConfig } from './room-factory'
+// The Pinia-free controller under it, for apps that keep state elsewhere.
+export { createController } from './core/room'
+export type { ControllerConfig, RoomSink } from './core/room'
 
 // Engines (the seam an H5 / custom engine implements).
-export { createLiveTagsEngine } from './core/engine'
-export type { RoomEngine, EngineFactory, EngineSink, EngineEnterParams, EngineEnvironment, EngineStream } from './core/engine'
+export { createLiveTagsEngine } from './engines/mp-weixin/live-tags-engine'
+export type { RoomEngine, EngineFactory, EngineSink, EngineEnterParams, EngineEnvironment, EngineStream, NativeEvent } from './core/engine'
 
-// Stores.
-export { useRoomStore, getController, registerController, unregisterController, ROOM_EVENT_LIMIT } from './stores/room'
+// Stores and the controller registry.
+export { useRoomStore, roomSink } from './stores/room'
 export type { RoomStore } from './stores/room'
+export { getController, registerController, unregisterController } from './core/controllers'
+export { ROOM_EVENT_LIMIT } from './core/room-state'
 export { useMediaCodesStore, RECENT_CODES_LIMIT } from './stores/media-codes'
 export type { MediaCodesStore, RecentCode } from './stores/media-codes'
 // The IM store is pure state (no SDK): reading it costs no IM bytes; the IM entry fills it.
@@ -51,6 +44,8 @@ export { registerIM, unregisterIM, getIMFactory } from './core/im-registry'
 export type { ImFactory, ImSession, ImRoomParams, CustomMsgInput } from './core/im-registry'
 // Typed im-event details and messages (type-only: no IM bytes in apps without the IM entry).
 export type * from './im/types'
+// The IM store's conversation ids (tim's `GROUP<groupID>` / `C2C<userID>`; the store already uses them).
+export { groupConversationID, c2cConversationID } from './im/map-message'
 
 // Pure helpers apps driving their own tags may want.
 export { validateOptions } from './core/options'
@@ -60,9 +55,11 @@ export { createUniPlatform } from './platform/uni-platform'
 // Native contexts on the component that owns the tag (mp-weixin; null elsewhere).
 export { createPusherContext, createPlayerContext } from './platform/native-context'
 export { LEGAL_TRANSITIONS, isLegalTransition } from './core/status'
+// Members in join order (self excluded), as the built-in layouts list them.
+export { orderedMembers } from './core/room-state'
 // H5: the element ids the browser engine plays into (render them when you draw your own layout),
 // and this build's engine (the TRTC web engine on H5, null elsewhere).
-export { localViewId, remoteViewId } from './components/common/view-ids'
+export { localViewId, remoteViewId } from './core/view-ids'
 export { platformEngine } from './platform/h5-engine'
 
 // Every contract type.

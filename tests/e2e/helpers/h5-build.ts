@@ -3,25 +3,14 @@
  * its sources (so a stale build never tests old code). E2E_SKIP_BUILD=1 trusts what is there.
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { builtAfterSources } from '../../helpers/freshness'
 
-const SOURCES = ['pages', 'uni_modules', 'static', 'App.vue', 'main.ts', 'pages.json', 'manifest.json', 'index.html', 'vite.config.ts', 'package-lock.json']
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0
-  const st = statSync(path)
-  if (!st.isDirectory()) return st.mtimeMs
-  let newest = st.mtimeMs
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)))
-  return newest
-}
+const SOURCES = ['pages', 'uni_modules', 'static', 'App.vue', 'main.ts', 'pages.json', 'manifest.json', 'index.html', 'vite.config.ts', 'scripts/dev-ports.ts', 'package-lock.json']
 
 export function h5BuildIsFresh(root: string): boolean {
-  const index = join(root, 'dist/build/h5/index.html')
-  if (!existsSync(index)) return false
-  const built = statSync(index).mtimeMs
-  return SOURCES.every((s) => newestMtime(join(root, s)) <= built)
+  return builtAfterSources(join(root, 'dist/build/h5/index.html'), root, SOURCES)
 }
 
 const LOCK_STALE_MS = 5 * 60_000

@@ -1,9 +1,9 @@
 /** Test-only: a real controller (core/room.ts) on the H5 engine over a fake SDK, page and platform. */
 import { createPinia, setActivePinia } from 'pinia'
-import { createRoom } from '../../../uni_modules/webrtc-room/core/room'
+import { createRoom } from '../../../uni_modules/webrtc-room/room-factory'
 import type { RoomController, RoomEvent, RoomOptions } from '../../../uni_modules/webrtc-room/core/types'
 import { createTrtcWebEngineFactory } from '../../../uni_modules/webrtc-room/engines/h5/trtc-web-engine'
-import { localViewId, remoteViewId } from '../../../uni_modules/webrtc-room/components/common/view-ids'
+import { localViewId, remoteViewId } from '../../../uni_modules/webrtc-room/core/view-ids'
 import type { TrtcLoader } from '../../../uni_modules/webrtc-room/engines/h5/load-trtc'
 import { createFakeBrowser, type FakeBrowser } from './fake-browser'
 import { createFakePlatform, type FakePlatform } from '../../helpers/fake-platform'

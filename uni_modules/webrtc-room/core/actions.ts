@@ -6,9 +6,10 @@
  *   Async results carry the `epoch` of the session that asked, so a late answer for a stopped or
  *   re-entered room is ignored.
  * - `EngineAction`: normalized media facts (entered, member joined, stream changed, player playing,
- *   connection lost ...). live-codes.ts translates live-pusher / live-player codes into them; another
- *   engine (TRTC web SDK on H5) produces the same actions from its own events. See engine.ts.
+ *   connection lost ...). The mp-weixin engine translates live-pusher / live-player codes into them; the
+ *   H5 engine (TRTC web SDK) produces the same actions from its own events. See engine.ts.
  */
+import type { EngineStream } from './engine'
 import type { PreflightResult } from './preflight'
 import type { PusherNetInfo, RoomEvent, RoomOptions, StreamType } from './types'
 
@@ -39,14 +40,18 @@ export type EngineAction =
   | { type: 'player_net'; userID: string; streamType: StreamType; info: PusherNetInfo }
   /** The pusher is publishing (1002). Legacy rooms send no 1018: there this means entered. */
   | { type: 'publishing'; nativeCode: number }
+  /** The pusher is (re)connecting: live-pusher 1102, or the web SDK reconnecting. */
+  | { type: 'pusher_loading'; nativeCode: number }
+  /** The local camera preview runs (first frame captured: live-pusher 1007). */
+  | { type: 'preview_started'; nativeCode: number }
   /** We are in the room (1018). */
   | { type: 'entered'; nativeCode: number }
   /** The server says we left (1019): reason from its message. */
   | { type: 'left'; nativeCode: number; kicked: boolean; message: string }
   /** Entering failed (1022, -3301, -100018 ...): `code` is the room error code to report. */
   | { type: 'enter_failed'; code: number; nativeCode: number; message: string }
-  /** Legacy 1020: the complete list of the other users. */
-  | { type: 'member_list'; users: AnnouncedUser[] }
+  /** Legacy 1020: the complete list of the other users (`skipped`: entries without a userID). */
+  | { type: 'member_list'; users: AnnouncedUser[]; skipped: number; nativeCode: number }
   | { type: 'members_joined'; userIDs: string[] }
   | { type: 'members_left'; userIDs: string[] }
   | { type: 'streams_changed'; changes: StreamChange[] }
@@ -98,6 +103,6 @@ export type Effect =
   /** Leave the room: stop pushing and every player. */
   | { type: 'leave' }
   | { type: 'pusher'; call: PusherCall }
-  | { type: 'player'; streamKey: string; call: PlayerCall }
+  | { type: 'player'; stream: EngineStream; call: PlayerCall }
   | { type: 'im_start' }
   | { type: 'im_stop' }

@@ -6,7 +6,7 @@
  */
 import type { TemplateName } from './types'
 
-export const UNLIMITED = -1
+const UNLIMITED = -1
 
 export function templateCapacity(template: TemplateName): number {
   return template === 'float' ? 3 : UNLIMITED

@@ -1,22 +1,22 @@
 /**
  * The engine seam: what actually moves media. The controller (room.ts) runs the reducer and turns
  * its media effects into calls on a `RoomEngine`; the engine reports what happened as normalized
- * `EngineAction`s (actions.ts) through the `EngineSink` it got on `enter`. Two engines:
+ * `EngineAction`s (actions.ts) through the `EngineSink` it got on `enter`. The core knows no native
+ * code: each engine owns its platform's whole native side.
  *
- * - mp-weixin, `createLiveTagsEngine` (this file): the media are the page's `<live-pusher>` /
- *   `<live-player>` tags. The engine only drives their contexts, which the building-block components
- *   create on their own instance and hand over with `controller.attachPusher/attachPlayer`. Native
- *   `bindstatechange` / `bindnetstatus` / `binderror` reach the controller's `onPusher…/onPlayer…`
- *   methods, which translate them with live-codes.ts — so this engine never calls its sink.
+ * - mp-weixin, engines/mp-weixin: the media are the page's `<live-pusher>` / `<live-player>` tags.
+ *   The building-block components hand their contexts over (`attachPusher` / `attachPlayer`) and
+ *   their native events (`onNative`); the engine translates those into actions.
  * - H5, engines/h5 (trtc-sdk-v5): enters with `params.options` (the push URL is unused there), plays
- *   into the view ids of components/common/view-ids.ts and reports TRTC events through the sink.
+ *   into the view ids of view-ids.ts and reports TRTC events through the sink.
  *
  * Contract for an engine (every method synchronous and non-throwing; report failures as actions,
  * e.g. `enter_failed`, `device_failed`, `notice`):
  * - `enter(params, sink)` once per session (a re-enter after a reconnect is a new session with a new
  *   sink). The sink of an old session is dead: calls on it are dropped by the controller (epoch).
  * - `leave()` ends the session: stop publishing and every player. Idempotent.
- * - `pusher(call)`: pause / resume (app hidden, `pause()`), switchCamera, start / stop.
+ * - `pusher(call)`: 'pause' / 'resume' pause and resume the room's media — publishing and every
+ *   player (app hidden, `pause()`); switchCamera, start / stop act on the pusher alone.
  * - `player(stream, call)`: 'play' when a stream should play (autoplay on appearance, or
  *   `playMember`), 'stop' when it went away or the app stopped it.
  * - `update(options, pusher)`: live prop changes (muted, enableCamera, beauty, bitrate ...).
@@ -24,7 +24,15 @@
  */
 import type { EngineAction, PlayerCall, PusherCall } from './actions'
 import type { ValidOptions } from './options'
-import type { PlayerContext, Platform, PusherAttributes, PusherContext, StreamType, TimerHandle } from './types'
+import type { NetStatusDetail, PlayerContext, Platform, PusherAttributes, PusherContext, PusherErrorDetail, StateChangeDetail, StreamType } from './types'
+
+/** A native live-pusher / live-player event as the controller's `on…` entry points receive it. */
+export type NativeEvent =
+  | { kind: 'pusher_state'; detail: StateChangeDetail }
+  | { kind: 'pusher_net'; detail: NetStatusDetail }
+  | { kind: 'pusher_error'; detail: PusherErrorDetail }
+  | { kind: 'player_state'; userID: string; streamType: StreamType; detail: StateChangeDetail }
+  | { kind: 'player_net'; userID: string; streamType: StreamType; detail: NetStatusDetail }
 
 /** Delivers normalized media facts of one session to the controller. */
 export type EngineSink = (actions: EngineAction[]) => void
@@ -54,6 +62,8 @@ export interface RoomEngine {
   pusher(call: PusherCall): void
   player(stream: EngineStream, call: PlayerCall): void
   update(options: ValidOptions, pusher: PusherAttributes): void
+  /** Live-tags engine only: native `event.detail`s of the tags, translated and reported by the engine. */
+  onNative?(event: NativeEvent): void
   /** Live-tags engine only: the building blocks hand over their native contexts. */
   attachPusher?(ctx: PusherContext): void
   detachPusher?(): void
@@ -68,99 +78,3 @@ export interface EngineEnvironment {
 }
 
 export type EngineFactory = (env: EngineEnvironment) => RoomEngine
-
-function safeCall(platform: Platform, what: string, fn: () => void): void {
-  try {
-    fn()
-  } catch (err) {
-    // A context method throwing (page already gone) must not break the room's bookkeeping.
-    platform.log?.('warn', `${what} failed`, { error: String(err) })
-  }
-}
-
-/**
- * mp-weixin: drive `<live-pusher>` / `<live-player>` contexts.
- * - `enter`: `start()` on the pusher context, one macrotask later (the `url` attribute reaches the
- *   native tag through setData first). Before the pusher component attached its context, the start
- *   waits for `attachPusher` (the tag may mount only once the URL exists).
- * - Players start through their `autoplay` attribute when they mount (bind it to `stream.playing`);
- *   `player(…, 'play')` covers `playMember` on an already mounted player.
- */
-export const createLiveTagsEngine: EngineFactory = ({ platform }) => {
-  let pusherCtx: PusherContext | null = null
-  const players = new Map<string, PlayerContext>()
-  let inSession = false
-  let startPending = false
-  let startTimer: TimerHandle | null = null
-
-  const pusherCall = (call: PusherCall) => {
-    const ctx = pusherCtx
-    if (ctx) safeCall(platform, `live-pusher ${call}`, () => ctx[call]())
-  }
-  const cancelStart = () => {
-    if (startTimer !== null) platform.clearTimeout(startTimer)
-    startTimer = null
-  }
-  const requestStart = () => {
-    cancelStart()
-    if (!pusherCtx) {
-      startPending = true
-      return
-    }
-    startPending = false
-    startTimer = platform.setTimeout(() => {
-      startTimer = null
-      if (inSession) pusherCall('start')
-    }, 0)
-  }
-
-  return {
-    name: 'live-tags',
-    enter() {
-      inSession = true
-      requestStart()
-    },
-    leave() {
-      if (!inSession) return
-      inSession = false
-      startPending = false
-      cancelStart()
-      pusherCall('stop')
-      for (const [key, ctx] of players) safeCall(platform, `live-player ${key} stop`, () => ctx.stop())
-    },
-    pusher(call) {
-      if (call === 'start') requestStart()
-      else pusherCall(call)
-    },
-    player(stream, call) {
-      const ctx = players.get(stream.key)
-      if (!ctx) return
-      safeCall(platform, `live-player ${stream.key} ${call}`, () => (call === 'play' ? ctx.play() : ctx.stop()))
-    },
-    update() {
-      // Pusher attributes are bound from the room store (`rooms[key].pusher`): nothing to call.
-    },
-    attachPusher(ctx) {
-      pusherCtx = ctx
-      if (startPending && inSession) requestStart()
-    },
-    detachPusher() {
-      pusherCtx = null
-      cancelStart()
-      if (inSession) startPending = true
-    },
-    attachPlayer(streamKey, ctx) {
-      players.set(streamKey, ctx)
-    },
-    detachPlayer(streamKey) {
-      players.delete(streamKey)
-    },
-    destroy() {
-      cancelStart()
-      pusherCtx = null
-      players.clear()
-      inSession = false
-      startPending = false
-    },
-  }
-}

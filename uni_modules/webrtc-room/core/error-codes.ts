@@ -75,7 +75,7 @@ export const RoomErrorCode = {
 export type RoomErrorCodeName = keyof typeof RoomErrorCode
 export type RoomErrorCodeValue = (typeof RoomErrorCode)[RoomErrorCodeName]
 
-/** The original's success/status codes (PROTOCOL.md section 4), kept on status events. */
+/** The original component's success/status codes, kept on status events. */
 export const RoomStatusCode = {
   PUSH_OK: 10,
   JOINED: 11,
@@ -88,6 +88,29 @@ export const RoomStatusCode = {
   PLAYER_DISCONNECTED: 18,
   LEFT: 19,
 } as const
+
+/**
+ * The room code for a userSig the server rejected (live-pusher -100018, the web SDK's extraCode
+ * -100018): expired when the server's message says so, malformed otherwise.
+ */
+export function userSigRejected(message: string): number {
+  return /expire|过期/i.test(message) ? RoomErrorCode.USERSIG_EXPIRED : RoomErrorCode.USERSIG_MALFORMED
+}
+
+/** IM: tim-wx-sdk's login error 70001 is an expired userSig. */
+export const TIM_USERSIG_EXPIRED = 70001
+
+/** The numeric `code` of a thrown value, else `fallback`. */
+export function errorCode(err: unknown, fallback: number): number {
+  const code = (err as { code?: unknown } | null)?.code
+  return typeof code === 'number' && Number.isFinite(code) ? code : fallback
+}
+
+/** The message of a thrown value, else `fallback`. */
+export function errorText(err: unknown, fallback: string): string {
+  const message = (err as { message?: unknown } | null)?.message
+  return typeof message === 'string' && message ? message : fallback
+}
 
 /** A typed error: what rejected Promises of the room and IM methods carry. */
 export class WebrtcRoomError extends Error {

@@ -3,7 +3,12 @@
  * passes) → `ValidOptions`, or typed issues in the -90000 range. Pure; no globals.
  */
 import { RoomErrorCode } from './error-codes'
+import { ROOM_ID_MAX } from './room-id'
 import type { Aspect, EnterMode, ReconnectPolicy, RoomOptions, TemplateName } from './types'
+import { DEFAULT_PUSHER, DEFAULT_WAITING_IMG } from './room-state'
+
+// Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
+const E = RoomErrorCode
 
 export type RoomRef = { kind: 'numeric'; id: number } | { kind: 'string'; id: string }
 
@@ -55,19 +60,17 @@ export type ValidationResult =
   | { ok: true; options: ValidOptions; warnings: OptionIssue[] }
   | { ok: false; errors: OptionIssue[]; warnings: OptionIssue[] }
 
-export const ROOM_ID_MAX = 4294967294
-export const USER_ID_MAX_LENGTH = 32
-export const STR_ROOM_ID_MAX_LENGTH = 64
+const USER_ID_MAX_LENGTH = 32
+const STR_ROOM_ID_MAX_LENGTH = 64
 /** Letters, digits and `_ - . @`: URL-safe, so the push URL carries them unencoded (see query.ts). */
 export const USER_ID_PATTERN = /^[A-Za-z0-9_\-.@]+$/
 /** TRTC's string room id alphabet (no CJK, no control characters). */
-export const STR_ROOM_ID_PATTERN = /^[A-Za-z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]+$/
+const STR_ROOM_ID_PATTERN = /^[A-Za-z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]+$/
 /** userSig / privateMapKey: base64 with `*-_` (current) or plain base64 (some older signers). */
-export const SIG_PATTERN = /^[A-Za-z0-9*\-_+/=]+$/
+const SIG_PATTERN = /^[A-Za-z0-9*\-_+/=]+$/
 
 export const DEFAULT_RECONNECT: ReconnectPolicy = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 16000 }
-export const DEFAULT_ENTER_TIMEOUT_MS = 20000
-export const DEFAULT_WAITING_IMG = 'https://mc.qcloudimg.com/static/img/daeed8616ac5df256c0591c22a65c4d3/pause_publish.jpg'
+const DEFAULT_ENTER_TIMEOUT_MS = 20000
 
 const IDENTITY_PROPS = ['sdkAppID', 'userID', 'userSig', 'roomID', 'roomId', 'privateMapKey'] as const
 
@@ -104,7 +107,7 @@ const LOOKS_NUMERIC = /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i
 
 /** Classify a room id: `^\d+$` (or a number) = numeric room, anything else = string room. */
 export function parseRoomRef(value: unknown): RoomRef | OptionIssue {
-  const invalid = (message: string): OptionIssue => ({ code: RoomErrorCode.INVALID_ROOMID, prop: 'roomID', message })
+  const invalid = (message: string): OptionIssue => ({ code: E.INVALID_ROOMID, prop: 'roomID', message })
   if (typeof value === 'number') {
     if (!Number.isInteger(value) || value < 1 || value > ROOM_ID_MAX) {
       return invalid(`roomID must be an integer in 1..${ROOM_ID_MAX} (got ${value})`)
@@ -144,7 +147,7 @@ function isIssue(value: unknown): value is OptionIssue {
 /** Validate every prop; collects all errors (the room reports the first) and clamping warnings. */
 export function validateOptions(input: RoomOptions): ValidationResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    const issue = { code: RoomErrorCode.INVALID_PROP, prop: 'options', message: `options must be an object of props (got ${input === null ? 'null' : typeof input})` }
+    const issue = { code: E.INVALID_PROP, prop: 'options', message: `options must be an object of props (got ${input === null ? 'null' : typeof input})` }
     return { ok: false, errors: [issue], warnings: [] }
   }
   const raw = input
@@ -154,7 +157,7 @@ export function validateOptions(input: RoomOptions): ValidationResult {
 
   const required = (prop: keyof RoomOptions, value: unknown): boolean => {
     if (!isBlank(value)) return true
-    fail(RoomErrorCode.MISSING_PROP, prop, `${prop} is required`)
+    fail(E.MISSING_PROP, prop, `${prop} is required`)
     return false
   }
 
@@ -164,30 +167,30 @@ export function validateOptions(input: RoomOptions): ValidationResult {
     sdkAppID = toNumber(raw.sdkAppID)
     // TRTC app ids are uint32 (the privateMapKey record stores them in 4 bytes).
     if (!Number.isSafeInteger(sdkAppID) || sdkAppID <= 0 || sdkAppID > 4294967295) {
-      fail(RoomErrorCode.INVALID_SDKAPPID, 'sdkAppID', `sdkAppID must be a positive 32-bit integer (got ${String(raw.sdkAppID)})`)
+      fail(E.INVALID_SDKAPPID, 'sdkAppID', `sdkAppID must be a positive 32-bit integer (got ${String(raw.sdkAppID)})`)
     }
   }
 
   if (required('userID', raw.userID)) {
     if (typeof raw.userID !== 'string') {
-      fail(RoomErrorCode.INVALID_USERID, 'userID', 'userID must be a string')
+      fail(E.INVALID_USERID, 'userID', 'userID must be a string')
     } else if (raw.userID.length > USER_ID_MAX_LENGTH) {
-      fail(RoomErrorCode.INVALID_USERID, 'userID', `userID is at most ${USER_ID_MAX_LENGTH} characters (got ${raw.userID.length})`)
+      fail(E.INVALID_USERID, 'userID', `userID is at most ${USER_ID_MAX_LENGTH} characters (got ${raw.userID.length})`)
     } else if (!USER_ID_PATTERN.test(raw.userID)) {
-      fail(RoomErrorCode.INVALID_USERID, 'userID', 'userID may only use letters, digits, _ - . @ (no spaces, no CJK)')
+      fail(E.INVALID_USERID, 'userID', 'userID may only use letters, digits, _ - . @ (no spaces, no CJK)')
     }
   }
 
   if (required('userSig', raw.userSig)) {
     if (typeof raw.userSig !== 'string' || !SIG_PATTERN.test(raw.userSig)) {
-      fail(RoomErrorCode.INVALID_USERSIG, 'userSig', 'userSig must be the base64 string your server signed (no spaces)')
+      fail(E.INVALID_USERSIG, 'userSig', 'userSig must be the base64 string your server signed (no spaces)')
     }
   }
 
   let room: RoomRef = { kind: 'numeric', id: 0 }
   const rawRoom = isBlank(raw.roomID) ? raw.roomId : raw.roomID
   if (isBlank(rawRoom)) {
-    fail(RoomErrorCode.MISSING_PROP, 'roomID', 'roomID is required')
+    fail(E.MISSING_PROP, 'roomID', 'roomID is required')
   } else {
     const parsed = parseRoomRef(rawRoom)
     if (isIssue(parsed)) errors.push(parsed)
@@ -196,7 +199,7 @@ export function validateOptions(input: RoomOptions): ValidationResult {
 
   const privateMapKey = raw.privateMapKey ?? ''
   if (typeof privateMapKey !== 'string' || (privateMapKey !== '' && !SIG_PATTERN.test(privateMapKey))) {
-    fail(RoomErrorCode.INVALID_PROP, 'privateMapKey', 'privateMapKey must be the base64 string your server signed')
+    fail(E.INVALID_PROP, 'privateMapKey', 'privateMapKey must be the base64 string your server signed')
   }
 
   const level = (prop: 'beauty' | 'whiteness'): number => {
@@ -204,11 +207,11 @@ export function validateOptions(input: RoomOptions): ValidationResult {
     if (isBlank(value)) return 0
     const n = toNumber(value)
     if (!Number.isFinite(n)) {
-      fail(RoomErrorCode.INVALID_PROP, prop, `${prop} must be a number 0–9`)
+      fail(E.INVALID_PROP, prop, `${prop} must be a number 0–9`)
       return 0
     }
     const clamped = Math.min(9, Math.max(0, Math.round(n)))
-    if (clamped !== n) warnings.push({ code: RoomErrorCode.PROP_CLAMPED, prop, message: `${prop} ${n} clamped to ${clamped} (0–9)` })
+    if (clamped !== n) warnings.push({ code: E.PROP_CLAMPED, prop, message: `${prop} ${n} clamped to ${clamped} (0–9)` })
     return clamped
   }
   const beauty = level('beauty')
@@ -219,22 +222,22 @@ export function validateOptions(input: RoomOptions): ValidationResult {
     if (isBlank(value)) return fallback
     const n = toNumber(value)
     if (!Number.isFinite(n) || n <= 0) {
-      fail(RoomErrorCode.INVALID_BITRATE, prop, `${prop} must be a positive number of kbps (got ${String(value)})`)
+      fail(E.INVALID_BITRATE, prop, `${prop} must be a positive number of kbps (got ${String(value)})`)
       return fallback
     }
     return n
   }
-  const minBitrate = bitrate('minBitrate', 200)
-  const maxBitrate = bitrate('maxBitrate', 400)
+  const minBitrate = bitrate('minBitrate', DEFAULT_PUSHER.minBitrate)
+  const maxBitrate = bitrate('maxBitrate', DEFAULT_PUSHER.maxBitrate)
   if (minBitrate > maxBitrate) {
-    fail(RoomErrorCode.INVALID_BITRATE, 'minBitrate', `minBitrate (${minBitrate}) must not exceed maxBitrate (${maxBitrate})`)
+    fail(E.INVALID_BITRATE, 'minBitrate', `minBitrate (${minBitrate}) must not exceed maxBitrate (${maxBitrate})`)
   }
 
   const bool = (prop: keyof RoomOptions, fallback: boolean): boolean => {
     const value = raw[prop]
     if (value === undefined || value === null) return fallback
     if (typeof value !== 'boolean') {
-      fail(RoomErrorCode.INVALID_PROP, prop, `${prop} must be a boolean`)
+      fail(E.INVALID_PROP, prop, `${prop} must be a boolean`)
       return fallback
     }
     return value
@@ -244,7 +247,7 @@ export function validateOptions(input: RoomOptions): ValidationResult {
     const value = raw[prop]
     if (value === undefined || value === null) return fallback
     if (!allowed.includes(value as T)) {
-      fail(RoomErrorCode.INVALID_PROP, prop, `${prop} must be one of ${allowed.join(', ')} (got ${String(value)})`)
+      fail(E.INVALID_PROP, prop, `${prop} must be one of ${allowed.join(', ')} (got ${String(value)})`)
       return fallback
     }
     return value as T
@@ -254,7 +257,7 @@ export function validateOptions(input: RoomOptions): ValidationResult {
     const value = raw[prop]
     if (isBlank(value)) return undefined
     if (!allowed.includes(value as T)) {
-      fail(RoomErrorCode.INVALID_PROP, prop, `${prop} must be one of ${allowed.join(', ')} (got ${String(value)})`)
+      fail(E.INVALID_PROP, prop, `${prop} must be one of ${allowed.join(', ')} (got ${String(value)})`)
       return undefined
     }
     return value as T
@@ -263,32 +266,32 @@ export function validateOptions(input: RoomOptions): ValidationResult {
   let recordId: number | undefined
   if (!isBlank(raw.recordId)) {
     const n = toNumber(raw.recordId)
-    if (!Number.isSafeInteger(n) || n < 0) fail(RoomErrorCode.INVALID_PROP, 'recordId', 'recordId must be a non-negative integer')
+    if (!Number.isSafeInteger(n) || n < 0) fail(E.INVALID_PROP, 'recordId', 'recordId must be a non-negative integer')
     else recordId = n
   }
 
   let streamID: string | undefined
   if (!isBlank(raw.streamID)) {
     if (typeof raw.streamID !== 'string' || !/^[A-Za-z0-9_\-]{1,64}$/.test(raw.streamID)) {
-      fail(RoomErrorCode.INVALID_PROP, 'streamID', 'streamID: 1–64 letters, digits, _ or -')
+      fail(E.INVALID_PROP, 'streamID', 'streamID: 1–64 letters, digits, _ or -')
     } else streamID = raw.streamID
   }
 
   const reconnect = { ...DEFAULT_RECONNECT }
   if (raw.reconnect !== undefined && (typeof raw.reconnect !== 'object' || raw.reconnect === null)) {
-    fail(RoomErrorCode.INVALID_PROP, 'reconnect', 'reconnect must be an object { maxAttempts, baseDelayMs, maxDelayMs }')
+    fail(E.INVALID_PROP, 'reconnect', 'reconnect must be an object { maxAttempts, baseDelayMs, maxDelayMs }')
   } else if (raw.reconnect !== undefined) {
     for (const key of Object.keys(DEFAULT_RECONNECT) as Array<keyof ReconnectPolicy>) {
       const value = raw.reconnect[key]
       if (value === undefined) continue
-      if (!Number.isInteger(value) || value < 0) fail(RoomErrorCode.INVALID_PROP, `reconnect.${key}`, `reconnect.${key} must be a non-negative integer`)
+      if (!Number.isInteger(value) || value < 0) fail(E.INVALID_PROP, `reconnect.${key}`, `reconnect.${key} must be a non-negative integer`)
       else reconnect[key] = value
     }
   }
 
   let enterTimeout = DEFAULT_ENTER_TIMEOUT_MS
   if (raw.enterTimeout !== undefined) {
-    if (!Number.isFinite(raw.enterTimeout) || raw.enterTimeout < 0) fail(RoomErrorCode.INVALID_PROP, 'enterTimeout', 'enterTimeout must be ≥ 0 ms')
+    if (!Number.isFinite(raw.enterTimeout) || raw.enterTimeout < 0) fail(E.INVALID_PROP, 'enterTimeout', 'enterTimeout must be ≥ 0 ms')
     else enterTimeout = raw.enterTimeout
   }
 
@@ -296,7 +299,7 @@ export function validateOptions(input: RoomOptions): ValidationResult {
     const value = raw[prop]
     if (value === undefined || value === null) return fallback
     if (typeof value !== 'string') {
-      fail(RoomErrorCode.INVALID_PROP, prop, `${prop} must be a string`)
+      fail(E.INVALID_PROP, prop, `${prop} must be a string`)
       return fallback
     }
     return value
@@ -338,7 +341,7 @@ export function validateOptions(input: RoomOptions): ValidationResult {
   }
 
   if (options.enterMode === 'legacy' && room.kind === 'string') {
-    fail(RoomErrorCode.INVALID_ROOMID, 'roomID', 'string room ids need the modern enter mode (the legacy flow only knows numeric rooms)')
+    fail(E.INVALID_ROOMID, 'roomID', 'string room ids need the modern enter mode (the legacy flow only knows numeric rooms)')
   }
 
   return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, options, warnings }

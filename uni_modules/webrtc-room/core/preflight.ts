@@ -1,5 +1,5 @@
 /**
- * Preflight before pushing (PROTOCOL.md section 8), pure over `Platform`: platform name, the devtools
+ * Preflight before pushing (live-pusher needs a phone, not the devtools simulator; base library ≥ 1.7.0, WeChat ≥ 6.6.6, modern URL ≥ 2.10.0 / 7.0.8; scope.camera + scope.record), pure over `Platform`: platform name, the devtools
  * simulator, WeChat / base library versions, and the camera / record scopes. It also decides the enter
  * mode when `enterMode` is 'auto': modern on WeChat ≥ 7.0.8 (iOS ≥ 7.0.9) with base library ≥ 2.10.0,
  * legacy for older clients that still meet the hard minimum (1.7.0 / 6.6.6).
@@ -11,6 +11,9 @@ import { RoomErrorCode } from './error-codes'
 import { isAtLeast } from './version'
 import type { EnterMode, Platform, SystemInfo } from './types'
 
+// Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
+const E = RoomErrorCode
+
 export const VERSION_THRESHOLDS = {
   modernBaseLibrary: '2.10.0',
   modernWechat: '7.0.8',
@@ -19,7 +22,7 @@ export const VERSION_THRESHOLDS = {
   minWechat: '6.6.6',
 } as const
 
-export const SUPPORTED_PLATFORMS = ['mp-weixin', 'h5'] as const
+const SUPPORTED_PLATFORMS = ['mp-weixin', 'h5'] as const
 
 export interface PreflightInput {
   enterMode: EnterMode
@@ -51,8 +54,8 @@ export function classifyClient(info: SystemInfo): ClientGeneration {
 export function missingForModern(system: SystemInfo | null): { code: number; message: string } {
   const baseTooOld = !!system?.SDKVersion && !isAtLeast(system.SDKVersion, VERSION_THRESHOLDS.modernBaseLibrary)
   return baseTooOld
-    ? { code: RoomErrorCode.BASE_LIBRARY_TOO_OLD, message: `needs base library ≥ ${VERSION_THRESHOLDS.modernBaseLibrary}` }
-    : { code: RoomErrorCode.WECHAT_TOO_OLD, message: `needs WeChat ≥ ${VERSION_THRESHOLDS.modernWechat} (iOS ${VERSION_THRESHOLDS.modernWechatIOS})` }
+    ? { code: E.BASE_LIBRARY_TOO_OLD, message: `needs base library ≥ ${VERSION_THRESHOLDS.modernBaseLibrary}` }
+    : { code: E.WECHAT_TOO_OLD, message: `needs WeChat ≥ ${VERSION_THRESHOLDS.modernWechat} (iOS ${VERSION_THRESHOLDS.modernWechatIOS})` }
 }
 
 function failure(code: number, message: string, detail: Record<string, unknown> = {}): PreflightResult {
@@ -69,7 +72,7 @@ async function granted(platform: Platform, scope: 'scope.camera' | 'scope.record
 
 export async function runPreflight(platform: Platform, input: PreflightInput): Promise<PreflightResult> {
   if (!(SUPPORTED_PLATFORMS as readonly string[]).includes(platform.name)) {
-    return failure(RoomErrorCode.UNSUPPORTED_PLATFORM, `webrtc-room runs on WeChat mini-programs and H5, not on ${platform.name}`, {
+    return failure(E.UNSUPPORTED_PLATFORM, `webrtc-room runs on WeChat mini-programs and H5, not on ${platform.name}`, {
       platform: platform.name,
     })
   }
@@ -80,20 +83,20 @@ export async function runPreflight(platform: Platform, input: PreflightInput): P
   try {
     system = platform.getSystemInfo()
   } catch (err) {
-    return failure(RoomErrorCode.UNSUPPORTED_PLATFORM, 'could not read the system info', { cause: String(err) })
+    return failure(E.UNSUPPORTED_PLATFORM, 'could not read the system info', { cause: String(err) })
   }
   if (system.platform === 'devtools') {
-    return failure(RoomErrorCode.DEVTOOLS_SIMULATOR, 'the WeChat devtools simulator has no live-pusher: run on a phone', {
+    return failure(E.DEVTOOLS_SIMULATOR, 'the WeChat devtools simulator has no live-pusher: run on a phone', {
       platform: system.platform,
     })
   }
   const versions = { SDKVersion: system.SDKVersion, version: system.version, platform: system.platform }
   const generation = classifyClient(system)
   if (generation === 'too_old_base_library') {
-    return failure(RoomErrorCode.BASE_LIBRARY_TOO_OLD, `base library ${system.SDKVersion} is older than ${VERSION_THRESHOLDS.minBaseLibrary}`, versions)
+    return failure(E.BASE_LIBRARY_TOO_OLD, `base library ${system.SDKVersion} is older than ${VERSION_THRESHOLDS.minBaseLibrary}`, versions)
   }
   if (generation === 'too_old_wechat') {
-    return failure(RoomErrorCode.WECHAT_TOO_OLD, `WeChat ${system.version} is older than ${VERSION_THRESHOLDS.minWechat}`, versions)
+    return failure(E.WECHAT_TOO_OLD, `WeChat ${system.version} is older than ${VERSION_THRESHOLDS.minWechat}`, versions)
   }
   if (input.enterMode === 'modern' && generation === 'legacy') {
     const missing = missingForModern(system)
@@ -102,13 +105,13 @@ export async function runPreflight(platform: Platform, input: PreflightInput): P
   const mode = input.enterMode === 'auto' ? generation : input.enterMode
 
   if (input.needCamera && !(await granted(platform, 'scope.camera'))) {
-    return failure(RoomErrorCode.CAMERA_PERMISSION_DENIED, 'camera permission (scope.camera) was denied', {
+    return failure(E.CAMERA_PERMISSION_DENIED, 'camera permission (scope.camera) was denied', {
       scope: 'scope.camera',
       canOpenSetting: typeof platform.openSetting === 'function',
     })
   }
   if (!(await granted(platform, 'scope.record'))) {
-    return failure(RoomErrorCode.RECORD_PERMISSION_DENIED, 'microphone permission (scope.record) was denied', {
+    return failure(E.RECORD_PERMISSION_DENIED, 'microphone permission (scope.record) was denied', {
       scope: 'scope.record',
       canOpenSetting: typeof platform.openSetting === 'function',
     })

@@ -1,5 +1,5 @@
 /**
- * The live-pusher URLs (PROTOCOL.md section 1). Pure.
+ * The live-pusher URLs: modern `room://cloud.tencent.com/rtc?…` and the legacy signed one. Pure.
  *
  * Modern: `room://cloud.tencent.com/rtc?sdkappid&roomid|strroomid&userid&usersig&appscene&encsmall&cloudenv`
  * plus the optional parameters that are set — no request before the URL exists.

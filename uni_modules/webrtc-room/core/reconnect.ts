@@ -11,7 +11,3 @@ export function backoffDelay(policy: ReconnectPolicy, attempt: number): number {
   return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(exponent, 30))
 }
 
-/** true when another attempt is allowed after `attemptsMade` failed ones. */
-export function canRetry(policy: ReconnectPolicy, attemptsMade: number): boolean {
-  return attemptsMade < policy.maxAttempts
-}

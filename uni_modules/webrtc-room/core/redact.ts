@@ -1,69 +1,41 @@
 /**
- * Redaction for logs: userSig, privateMapKey and room signatures are credentials. Debug output shows
- * a short prefix and the length only, so two logs can still be told apart.
+ * The plugin's one redactor. userSig, privateMapKey (PrivMapEncrypt in the legacy signature
+ * request), room signatures and other credentials keep a short prefix and their length — enough to
+ * tell two signatures apart, never enough to reuse one. The room applies it before anything reaches
+ * its store, an event, a log sink or the debug overlay.
+ *
+ * Masked forms: query parameters (`usersig=…`, URL-encoded `usersig%3D…`), JSON text
+ * (`"userSig":"…"`, also escaped inside JSON), plain text (`userSig: …`) and object keys.
+ *
+ * @example
+ * redact('room://x?usersig=eJyrVkrOz0') // 'room://x?usersig=eJ…(10)'
  */
-const SECRET_KEYS = new Set(['usersig', 'privatemapkey', 'roomsig', 'pushurl', 'url', 'sig', 'secretkey', 'secret', 'token', 'accesstoken', 'authorization', 'password'])
-const SECRET_QUERY = /([?&](?:usersig|privatemapkey|roomsig)=)([^&]*)/gi
+const NAMES = 'usersig|user_sig|privatemapkey|privmapencrypt|roomsig|secretkey'
+/** Name, separator (=, %3D, %253D, :, with optional quotes), then the value up to a delimiter. */
+const IN_TEXT = new RegExp(`((?:${NAMES})(?:\\\\?["'])?\\s*(?:=|%3D|%253D|:)\\s*(?:\\\\?["'])?)((?:%(?!26|22|2C)[0-9a-f]{2}|[^&#\\s"'\\\\,;}%])+)`, 'gi')
+const SECRET_KEY = new RegExp(`^(?:${NAMES}|sig|secret|token|password|tls\\.sig)$`, 'i')
 
-export function redactSecret(value: string, keep = 6): string {
-  if (!value) return ''
-  return `${value.slice(0, Math.min(keep, Math.floor(value.length / 4)))}…(${value.length})`
+export function maskSecret(value: string): string {
+  return value ? `${value.slice(0, Math.min(4, value.length >> 2))}…(${value.length})` : value
 }
 
-/** A push URL (modern or legacy) with its credentials redacted: safe to show or log. */
-export function redactURL(url: string): string {
-  return url.replace(SECRET_QUERY, (_match, head: string, value: string) => `${head}${redactSecret(decodeURIComponentSafe(value))}`)
+function redactText(text: string): string {
+  return text.replace(IN_TEXT, (_m, head: string, value: string) => head + maskSecret(value))
 }
 
-function decodeURIComponentSafe(value: string): string {
-  try {
-    return decodeURIComponent(value)
-  } catch {
-    return value
-  }
-}
-
-/**
- * Deep copy of `data` with secrets redacted: values of secret-looking keys, and the credential
- * parameters of any URL-ish string (the legacy room-signature request carries `usersig` in an
- * https query, not only the `room://` push URL). URLs keep their shape.
- */
-export function redactDeep(data: unknown, depth = 0): unknown {
-  if (depth > 6) return '[deep]'
-  if (typeof data === 'string') return redactURL(data)
-  if (Array.isArray(data)) return data.map((item) => redactDeep(item, depth + 1))
-  if (data instanceof Error) return { name: data.name, message: redactURL(data.message) }
-  if (typeof data !== 'object' || data === null) return data
+/** A copy of `value` with every credential masked (strings, arrays, objects, errors; cycles cut). */
+export function redact<T>(value: T, depth = 0, seen = new WeakSet<object>()): T {
+  if (typeof value === 'string') return redactText(value) as T
+  if (typeof value !== 'object' || value === null) return value
+  if (depth > 6 || seen.has(value)) return '[…]' as T
+  seen.add(value)
+  if (value instanceof Error) return { name: value.name, message: redactText(value.message) } as T
+  if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1, seen)) as T
   const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(data)) {
-    const lower = key.toLowerCase()
-    if (SECRET_KEYS.has(lower) && typeof value === 'string') {
-      out[key] = value.includes('://') || lower === 'url' ? redactURL(value) : redactSecret(value)
-    } else {
-      out[key] = redactDeep(value, depth + 1)
-    }
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key]
+    // defineProperty: a key named `__proto__` (a userID) stays data, not a prototype change.
+    Object.defineProperty(out, key, { value: SECRET_KEY.test(key) && typeof item === 'string' ? maskSecret(item) : redact(item, depth + 1, seen), enumerable: true, writable: true, configurable: true })
   }
-  return out
-}
-
-export type DebugLevel = 'debug' | 'info' | 'warn' | 'error'
-export type DebugLogger = (level: DebugLevel, message: string, data?: unknown) => void
-export type LogSink = (level: DebugLevel, message: string, data?: unknown) => void
-
-/**
- * The plugin's debug log: silent unless `enabled()`, every `data` redacted. `sink` is
- * `platform.log` when the platform has one, else the console.
- */
-export function createDebugLog(tag: string, enabled: () => boolean, sink?: LogSink): DebugLogger {
-  const write: LogSink =
-    sink ??
-    ((level, message, data) => {
-      const fn = level === 'debug' ? console.log : console[level]
-      if (data === undefined) fn(message)
-      else fn(message, data)
-    })
-  return (level, message, data) => {
-    if (!enabled()) return
-    write(level, `[webrtc-room ${tag}] ${message}`, data === undefined ? undefined : redactDeep(data))
-  }
+  return out as T
 }

@@ -1,5 +1,5 @@
 /**
- * The legacy (2018) room-signature request (PROTOCOL.md section 1): one POST before pushing, whose
+ * The legacy (2018) room-signature request: one POST before pushing, whose
  * `RspBody` becomes the URL's `roomsig`. Pure builders + a parser; the controller performs the request
  * through `platform.request`.
  */

@@ -3,10 +3,28 @@
  * bookkeeping that never leaves the core (epoch, real push URL, retry counters).
  */
 import { templateCapacity } from './capacity'
-import { DEFAULT_WAITING_IMG, type ValidOptions } from './options'
-import type { MemberState, PusherAttributes, RoomOptions, RoomState } from './types'
+import type { ValidOptions } from './options'
+import type { MemberState, PusherAttributes, RoomOptions, RoomState, StreamType } from './types'
 
-export const DEFAULT_EVENT_LIMIT = 100
+export const DEFAULT_WAITING_IMG = 'https://mc.qcloudimg.com/static/img/daeed8616ac5df256c0591c22a65c4d3/pause_publish.jpg'
+
+/** The pusher's defaults: what an idle tag shows and what props fall back to. */
+export const DEFAULT_PUSHER: PusherAttributes = {
+  muted: false,
+  enableCamera: true,
+  beauty: 0,
+  whiteness: 0,
+  minBitrate: 200,
+  maxBitrate: 400,
+  aspect: '9:16',
+  debug: false,
+  devicePosition: 'front',
+  waitingImage: DEFAULT_WAITING_IMG,
+  paused: false,
+}
+
+/** Events kept per room (ring buffer, oldest first) unless the room is created with another limit. */
+export const ROOM_EVENT_LIMIT = 200
 
 export interface CoreState {
   room: RoomState
@@ -29,6 +47,19 @@ export interface CoreState {
   eventLimit: number
 }
 
+/** The key of a remote stream (trtc-wx-sdk's keying): one scheme for the core, engines and components. */
+export function streamKey(userID: string, streamType: StreamType): string {
+  return `${userID}_${streamType}`
+}
+
+/**
+ * A members record without a prototype: any userID the server accepts (`toString`, `constructor`,
+ * `__proto__` …) is an ordinary key, never an inherited member.
+ */
+export function copyMembers(from?: Record<string, MemberState>): Record<string, MemberState> {
+  return Object.assign(Object.create(null) as Record<string, MemberState>, from)
+}
+
 function rawRoomID(raw: RoomOptions): string {
   const value = raw.roomID ?? raw.roomId
   return value === undefined || value === null ? '' : String(value)
@@ -41,17 +72,16 @@ export function pusherFromRaw(raw: RoomOptions): PusherAttributes {
     return typeof n === 'number' && Number.isFinite(n) ? n : fallback
   }
   return {
+    ...DEFAULT_PUSHER,
     muted: raw.muted === true,
     enableCamera: raw.enableCamera !== false,
     beauty: Math.min(9, Math.max(0, num(raw.beauty, 0))),
     whiteness: Math.min(9, Math.max(0, num(raw.whiteness, 0))),
-    minBitrate: num(raw.minBitrate, 200),
-    maxBitrate: num(raw.maxBitrate, 400),
+    minBitrate: num(raw.minBitrate, DEFAULT_PUSHER.minBitrate),
+    maxBitrate: num(raw.maxBitrate, DEFAULT_PUSHER.maxBitrate),
     aspect: raw.aspect === '3:4' ? '3:4' : '9:16',
     debug: raw.debug === true,
-    devicePosition: 'front',
     waitingImage: raw.waitingImg || DEFAULT_WAITING_IMG,
-    paused: false,
   }
 }
 
@@ -85,7 +115,7 @@ export function createRoomState(key: string, raw: RoomOptions): RoomState {
       frontCamera: true,
       net: null,
     },
-    members: {},
+    members: copyMembers(),
     memberOrder: [],
     events: [],
     lastError: null,
@@ -95,7 +125,7 @@ export function createRoomState(key: string, raw: RoomOptions): RoomState {
   }
 }
 
-export function createCoreState(key: string, raw: RoomOptions, eventLimit = DEFAULT_EVENT_LIMIT): CoreState {
+export function createCoreState(key: string, raw: RoomOptions, eventLimit = ROOM_EVENT_LIMIT): CoreState {
   return {
     room: createRoomState(key, raw),
     raw: { ...raw },
@@ -112,12 +142,24 @@ export function createCoreState(key: string, raw: RoomOptions, eventLimit = DEFA
   }
 }
 
+/**
+ * One member by userID, also through a Vue reactive proxy: Vue answers a read of `hasOwnProperty`
+ * (and its own `__v_*` keys) itself, so those userIDs are read from the own property; `in` still
+ * tracks the key for reactivity.
+ */
+export function memberOf(state: RoomState | null | undefined, userID: string): MemberState | undefined {
+  if (!state) return undefined
+  const member = state.members[userID]
+  if (member && member.userID === userID) return member
+  return userID in state.members ? (Object.getOwnPropertyDescriptor(state.members, userID)?.value as MemberState) : undefined
+}
+
 /** Members in join order (`memberOrder`): never a userID twice, never a missing entry; [] without a room. */
 export function orderedMembers(state: RoomState | null | undefined): MemberState[] {
   if (!state) return []
   const out: MemberState[] = []
   for (const id of state.memberOrder) {
-    const member = state.members[id]
+    const member = memberOf(state, id)
     if (member) out.push(member)
   }
   return out

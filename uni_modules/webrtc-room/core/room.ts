@@ -1,227 +1,153 @@
 /**
- * The headless room controller: `createRoom(options, platform)` → `RoomController` (types.ts).
+ * The headless room controller: `createController(options, platform, { engine, sink })` →
+ * `RoomController` (types.ts). Pure TypeScript: state goes out through a `RoomSink` (room-factory.ts
+ * plugs in the Pinia stores), media through the injected engine.
  *
  * It owns nothing but plumbing; every decision is the reducer's (reducer.ts):
- *   action → reduce → write the room store (only fields that changed) → run the effects
- *   (emit to `on()` handlers + media-codes store, preflight, room-signature request, timers on the
- *   platform, engine calls, IM session start/stop).
+ *   action → reduce → write the sink (only fields that changed) → run the effects (emit to `on()`
+ *   handlers and the sink's recorder, preflight, room-signature request, timers, engine calls, IM).
  * Actions dispatched while effects run (a handler calling `pause()`, a synchronous engine) are queued
  * and applied in order. Async results (preflight, room signature, timers, engine sinks, IM) carry the
  * epoch of their session and are dropped once that session ended (stop, re-enter, identity change).
- *
- * Listeners: app show/hide are subscribed on `start()` and released on `stop()` / `destroy()` and
- * whenever the room ends by itself (exited, error) — a room left alone leaks nothing.
- *
- * The media engine is injected (engine.ts): the live-tags engine (mp-weixin) by default, the TRTC web
- * engine on H5. The public entry (index.ts) supplies the uni platform when none is given.
+ * App show/hide listeners are held while a session runs; a room left alone leaks nothing.
  *
  * @example
- * const room = createRoom({ sdkAppID, userID, userSig, roomID: 1234 }, platform)
+ * const room = createController({ sdkAppID, userID, userSig, roomID: 1234 }, platform, { engine })
  * room.on((e) => console.log(e.tag, e.code))
  * await room.start()  // preflight done: push URL known (legacy: signature requested), or an `error` event
- * <live-pusher :url="room.pushURL" @statechange="room.onPusherStateChange($event.detail)" />
  */
-import { createPinia, getActivePinia, setActivePinia, type Pinia } from 'pinia'
-import { shallowRef } from 'vue'
 import type { Effect, EngineAction, RoomAction } from './actions'
-import { codeMessage } from './codes'
-import { createLiveTagsEngine, type EngineFactory, type EngineSink, type EngineStream, type RoomEngine } from './engine'
+import { getController, registerController, unregisterController } from './controllers'
+import type { EngineFactory, EngineSink, NativeEvent, RoomEngine } from './engine'
 import { RoomErrorCode, WebrtcRoomError } from './error-codes'
-import { getIMFactory, type CustomMsgInput, type ImSession } from './im-registry'
-import { validateCustom, validateReceiver, validateText } from './im-validate'
-import { translatePlayerNet, translatePlayerState, translatePusherError, translatePusherNet, translatePusherState } from './live-codes'
-import { roomIDText } from './options'
-import { runPreflight, type PreflightResult } from './preflight'
 import { reduce } from './reducer'
-import { buildRoomSigRequest, parseRoomSigResponse } from './room-signature'
-import { createCoreState, orderedMembers, type CoreState } from './room-state'
+import { redact } from './redact'
+import { createImLink } from './room-im'
+import { createAppWatch, createTimers, preflight, requestRoomSig } from './room-platform'
+import { copyMembers, createCoreState, orderedMembers, type CoreState } from './room-state'
 import { isActive } from './status'
-import type {
-  ImEvent,
-  MemberState,
-  NetStatusDetail,
-  Platform,
-  PlayerContext,
-  PusherContext,
-  PusherErrorDetail,
-  RoomController,
-  RoomEvent,
-  RoomOptions,
-  RoomState,
-  StateChangeDetail,
-  StreamState,
-  StreamType,
-  TimerHandle,
-  Unsubscribe,
-} from './types'
-import { ROOM_EVENT_LIMIT, getController, registerController, unregisterController, useRoomStore, type RoomStore } from '../stores/room'
-import { useMediaCodesStore, type MediaCodesStore } from '../stores/media-codes'
+import type { ImEvent, MemberState, Platform, RoomController, RoomEvent, RoomOptions, RoomState } from './types'
 
-export interface CreateRoomConfig {
-  /** Room key in the store (unique per instance); generated when absent. */
+export { IM_STOP_TIMEOUT_MS } from './room-im'
+
+/**
+ * Where a controller writes its room state, only what changed (the Pinia room store provides one,
+ * stores/room.ts `roomSink`), and where it records errors and warnings (the media-codes store).
+ */
+export interface RoomSink {
+  put(state: RoomState): void
+  patch(key: string, patch: Partial<RoomState>): void
+  patchMembers(key: string, changed: Record<string, MemberState>, removed: string[]): void
+  remove(key: string): void
+  /** The sink's live (e.g. reactive) copy of a room, returned by `controller.state`. */
+  view?(key: string): RoomState | undefined
+  record?(event: RoomEvent | ImEvent, meta: { kind: 'room' | 'im'; roomKey: string; at: number }): void
+}
+
+export interface ControllerConfig {
+  /** Room key (unique per instance); generated when absent. */
   key?: string
-  /** Media engine; the mp-weixin live-tags engine by default. */
-  engine?: EngineFactory
-  /** Pinia instance; the active one by default (a private one when the app has none). */
-  pinia?: Pinia
-  /** Events kept in `rooms[key].events`. */
+  /** Media engine (room-factory.ts picks this build's). */
+  engine: EngineFactory
+  /** Where state goes; without one the controller keeps it to itself (`controller.state`). */
+  sink?: RoomSink
+  /** Events kept in `state.events`. */
   eventLimit?: number
 }
 
-/** How long stop() waits for an IM session's logout before it resolves anyway. */
-export const IM_STOP_TIMEOUT_MS = 5000
-
-type SendSucc = (res: unknown) => void
-type SendFail = (code: number, message: string) => void
-
 let roomSeq = 0
-
-function nextKey(): string {
-  roomSeq += 1
-  return `room-${roomSeq}`
-}
-
-function resolvePinia(pinia?: Pinia): Pinia {
-  if (pinia) return pinia
-  const active = getActivePinia()
-  if (active) return active
-  // Headless use without `app.use(pinia)`: a private Pinia keeps the stores working.
-  const own = createPinia()
-  setActivePinia(own)
-  return own
-}
-
-function errorCode(err: unknown, fallback: number): number {
-  const code = (err as { code?: unknown } | null)?.code
-  return typeof code === 'number' && Number.isFinite(code) ? code : fallback
-}
-
-function errorText(err: unknown, fallback: string): string {
-  if (err instanceof Error && err.message) return err.message
-  const message = (err as { message?: unknown } | null)?.message
-  return typeof message === 'string' && message ? message : fallback
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/** Stream info for an engine call: the new state knows added streams, the old one removed ones. */
-function findStream(key: string, ...rooms: RoomState[]): EngineStream {
-  for (const room of rooms) {
-    for (const member of Object.values(room.members)) {
-      for (const stream of Object.values(member.streams)) {
-        if (stream && stream.key === key) return { key, userID: stream.userID, streamType: stream.streamType, playURL: stream.playURL }
-      }
-    }
-  }
-  const cut = key.lastIndexOf('_')
-  const type = key.slice(cut + 1)
-  return { key, userID: cut > 0 ? key.slice(0, cut) : key, streamType: type === 'aux' ? 'aux' : 'main', playURL: '' }
-}
-
-function streamsOf(room: RoomState): Map<string, StreamState> {
-  const map = new Map<string, StreamState>()
-  for (const member of Object.values(room.members)) {
-    for (const stream of Object.values(member.streams)) if (stream) map.set(stream.key, stream)
-  }
-  return map
-}
-
-export function createRoom(options: RoomOptions, platform: Platform, config: CreateRoomConfig = {}): RoomController {
+export function createController(options: RoomOptions, platform: Platform, config: ControllerConfig): RoomController {
   if (!platform || typeof platform.setTimeout !== 'function') {
     throw new WebrtcRoomError(RoomErrorCode.UNSUPPORTED_PLATFORM, 'createRoom needs a Platform adapter (index.ts supplies the uni one)')
   }
-  const key = config.key || nextKey()
+  const key = config.key || `room-${++roomSeq}`
   if (getController(key)) platform.log?.('warn', `createRoom: key '${key}' is taken; the newer room replaces it in the store`)
-  const pinia = resolvePinia(config.pinia)
-  const store: RoomStore = useRoomStore(pinia)
-  const codes: MediaCodesStore = useMediaCodesStore(pinia)
+  const sink = config.sink
   const raw: RoomOptions = isRecord(options) ? { ...(options as RoomOptions) } : ({} as RoomOptions)
 
-  let core: CoreState = createCoreState(key, raw, config.eventLimit ?? ROOM_EVENT_LIMIT)
-  store.putRoom({ ...core.room, members: { ...core.room.members } })
+  let core: CoreState = createCoreState(key, raw, config.eventLimit)
+  sink?.put(core.room)
 
-  const engine: RoomEngine = (config.engine ?? createLiveTagsEngine)({ roomKey: key, platform })
-  const pushURL = shallowRef('')
+  const engine: RoomEngine = config.engine({ roomKey: key, platform })
   const handlers = new Set<(event: RoomEvent) => void>()
   const imHandlers = new Set<(event: ImEvent) => void>()
-  const timers = new Map<string, TimerHandle>()
-  let appListeners: Unsubscribe[] = []
-  let destroyed = false
-
-  interface ImLink {
-    session: ImSession
-    ready: boolean
-    off: () => void
-  }
-  let im: ImLink | null = null
-  /** Settles when the last stopped IM session finished stopping (or failed to). */
-  let imStopping: Promise<void> = Promise.resolve()
-  let imStopPending = false
-
   const waiters: Array<{ epoch: number; resolve: () => void }> = []
-
-  // ---------------------------------------------------------------------------------------------
-  // Delivery
+  let destroyed = false
 
   function log(level: 'debug' | 'info' | 'warn' | 'error', message: string, data?: unknown): void {
     try {
-      platform.log?.(level, `[${key}] ${message}`, data)
+      platform.log?.(level, redact(`[${key}] ${message}`), redact(data))
     } catch {
       // A broken log sink must not break the room.
     }
   }
 
-  function deliver(event: RoomEvent): void {
-    if (event.tag === 'error' || event.tag === 'warning') codes.record(event, { kind: 'room', roomKey: key, at: platform.now() })
-    if (core.options?.debug || event.tag === 'error') log(event.tag === 'error' ? 'error' : 'debug', `${event.tag} ${event.code}`, event.detail)
-    for (const handler of [...handlers]) {
-      try {
-        handler(event)
-      } catch (err) {
-        log('error', 'a room-event handler threw', { error: String(err) })
-      }
+  function safely(what: string, fn: () => void): void {
+    try {
+      fn()
+    } catch (err) {
+      log('error', `${what} threw`, { error: String(err) })
     }
+  }
+
+  function emitTo<E>(set: Set<(event: E) => void>, event: E, what: string): void {
+    for (const handler of [...set]) safely(what, () => handler(event))
+  }
+
+  function deliver(event: RoomEvent): void {
+    if (event.tag === 'error' || event.tag === 'warning') sink?.record?.(event, { kind: 'room', roomKey: key, at: platform.now() })
+    if (core.options?.debug || event.tag === 'error') log(event.tag === 'error' ? 'error' : 'debug', `${event.tag} ${event.code}`, event.detail)
+    emitTo(handlers, event, 'a room-event handler')
   }
 
   function deliverIM(event: ImEvent, record = true): void {
-    if (record && event.tag === 'error') codes.record(event, { kind: 'im', roomKey: key, at: platform.now() })
-    for (const handler of [...imHandlers]) {
-      try {
-        handler(event)
-      } catch (err) {
-        log('error', 'an im-event handler threw', { error: String(err) })
-      }
-    }
+    if (record && event.tag === 'error') sink?.record?.(event, { kind: 'im', roomKey: key, at: platform.now() })
+    emitTo(imHandlers, event, 'an im-event handler')
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // Store sync: only what changed, member by member
+  const im = createImLink({
+    key,
+    platform,
+    options: () => core.options,
+    enabled: () => (core.options ? core.options.enableIM : raw.enableIM === true),
+    deliver: deliverIM,
+    report: (event) => dispatch({ type: 'report', event }),
+    log,
+  })
+  const timers = createTimers(platform, (name, epoch) => dispatch({ type: 'timer', epoch, name }))
+  const app = createAppWatch(
+    platform,
+    // Read at each hide so a live `update({ pauseOnHide })` applies; a show after no pause is a no-op.
+    () => {
+      if (core.options?.pauseOnHide ?? platform.name !== 'h5') dispatch({ type: 'app_hide' })
+    },
+    () => dispatch({ type: 'app_show' }),
+    (message, err) => log('warn', message, { error: String(err) }),
+  )
 
-  function syncStore(prev: RoomState, next: RoomState): void {
-    if (prev === next) return
+  /** Write only what changed: top-level fields, then member by member. */
+  function sync(prev: RoomState, next: RoomState): void {
+    if (prev === next || !sink) return
     const patch: Partial<RoomState> = {}
     let any = false
     for (const field of Object.keys(next) as Array<keyof RoomState>) {
-      if (field === 'members' || field === 'key') continue
-      if (prev[field] !== next[field]) {
-        ;(patch as Record<string, unknown>)[field] = next[field]
-        any = true
-      }
+      if (field === 'members' || field === 'key' || prev[field] === next[field]) continue
+      ;(patch as Record<string, unknown>)[field] = next[field]
+      any = true
     }
-    if (any) store.patchRoom(key, patch)
-    if (prev.members !== next.members) {
-      const changed: Record<string, MemberState> = {}
-      const removed: string[] = []
-      for (const [userID, member] of Object.entries(next.members)) if (prev.members[userID] !== member) changed[userID] = member
-      for (const userID of Object.keys(prev.members)) if (!(userID in next.members)) removed.push(userID)
-      store.patchMembers(key, changed, removed)
-    }
+    if (any) sink.patch(key, patch)
+    if (prev.members === next.members) return
+    const changed = copyMembers()
+    const removed: string[] = []
+    for (const userID of Object.keys(next.members)) if (prev.members[userID] !== next.members[userID]) changed[userID] = next.members[userID]
+    for (const userID of Object.keys(prev.members)) if (!(userID in next.members)) removed.push(userID)
+    sink.patchMembers(key, changed, removed)
   }
-
-  // ---------------------------------------------------------------------------------------------
-  // Dispatch
 
   const queue: RoomAction[] = []
   let running = false
@@ -250,41 +176,17 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
       return
     }
     core = result.state
-    // Only the controller registered under the key writes its store entry (see destroy()).
-    if (getController(key) === controller) syncStore(prev.room, core.room)
-    if (pushURL.value !== core.pushURL) pushURL.value = core.pushURL
-    for (const effect of result.effects) runEffect(effect, prev.room)
-    afterStep(action, prev, result.effects)
-  }
-
-  function afterStep(action: RoomAction, prev: CoreState, effects: Effect[]): void {
-    const status = core.room.status
-    // New streams that should play (autoplay): tell the engine once, when they appear.
-    if (core.room.members !== prev.room.members && (status === 'in_room' || status === 'entering' || status === 'paused')) {
-      const before = streamsOf(prev.room)
-      for (const [streamKey, stream] of streamsOf(core.room)) {
-        if (stream.playing && !before.has(streamKey)) engine.player({ key: streamKey, userID: stream.userID, streamType: stream.streamType, playURL: stream.playURL }, 'play')
-      }
+    // Only the controller registered under the key writes its entry (see destroy()).
+    if (getController(key) === controller) sync(prev.room, core.room)
+    for (const effect of result.effects) runEffect(effect)
+    const active = isActive(core.room.status)
+    if (action.type === 'update' && active && core.options && !result.effects.some((e) => e.type === 'leave')) {
+      safely('engine update', () => engine.update(core.options!, core.room.pusher))
     }
-    if (action.type === 'update' && isActive(status) && core.options && !effects.some((e) => e.type === 'leave')) {
-      safely('engine update', () => engine.update(core.options!, core.room.pusher!))
-      // enableIM switched while in a session.
-      const wanted = core.options.enableIM
-      if (wanted && !im) startIM()
-      if (!wanted && im) stopIM()
-    }
-    if (!isActive(status)) {
+    if (!active) {
       // The session ended (stop, fatal error, server exit): nothing of it may keep running.
-      clearAllTimers()
-      releaseAppListeners()
-    }
-  }
-
-  function safely(what: string, fn: () => void): void {
-    try {
-      fn()
-    } catch (err) {
-      log('error', `${what} threw`, { error: String(err) })
+      timers.clearAll()
+      app.release()
     }
   }
 
@@ -295,130 +197,42 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
     }
   }
 
-  function runEffect(effect: Effect, prevRoom: RoomState): void {
+  /** Async answers count only for the session that asked. */
+  function forEpoch(epoch: number, action: RoomAction): void {
+    if (epoch === core.epoch) dispatch(action)
+  }
+
+  function runEffect(effect: Effect): void {
+    const options = core.options
     switch (effect.type) {
       case 'emit':
-        deliver(effect.event)
-        return
+        return deliver(effect.event)
       case 'preflight':
-        preflight(effect.epoch)
+        if (options) preflight(platform, options).then((result) => forEpoch(effect.epoch, { type: 'preflight_done', epoch: effect.epoch, result }))
         return
       case 'request_room_sig':
-        requestRoomSig(effect.epoch)
+        if (options) requestRoomSig(platform, options).then((answer) => forEpoch(effect.epoch, { type: 'room_sig_done', epoch: effect.epoch, ...answer }))
         return
       case 'set_timer':
-        setTimer(effect.name, effect.ms, effect.epoch)
-        return
+        return timers.set(effect.name, effect.ms, effect.epoch)
       case 'clear_timer':
-        clearTimer(effect.name)
-        return
+        return timers.clear(effect.name)
       case 'enter':
-        if (!core.options) return
-        safely('engine enter', () =>
-          engine.enter(
-            { epoch: effect.epoch, roomKey: key, options: core.options!, pushURL: core.pushURL, mode: core.mode ?? 'modern', pusher: core.room.pusher! },
-            sinkFor(effect.epoch),
-          ),
+        if (!options) return
+        return safely('engine enter', () =>
+          engine.enter({ epoch: effect.epoch, roomKey: key, options, pushURL: core.pushURL, mode: core.mode ?? 'modern', pusher: core.room.pusher }, sinkFor(effect.epoch)),
         )
-        return
       case 'leave':
-        safely('engine leave', () => engine.leave())
-        return
+        return safely('engine leave', () => engine.leave())
       case 'pusher':
-        safely(`engine pusher ${effect.call}`, () => engine.pusher(effect.call))
-        return
+        return safely(`engine pusher ${effect.call}`, () => engine.pusher(effect.call))
       case 'player':
-        safely(`engine player ${effect.call}`, () => engine.player(findStream(effect.streamKey, core.room, prevRoom), effect.call))
-        return
+        return safely(`engine player ${effect.call}`, () => engine.player(effect.stream, effect.call))
       case 'im_start':
-        startIM()
-        return
+        return im.start()
       case 'im_stop':
-        stopIM()
-        return
+        return im.stop()
     }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Async effects
-
-  function preflight(epoch: number): void {
-    const options = core.options
-    if (!options) return
-    const done = (result: PreflightResult) => {
-      if (epoch === core.epoch) dispatch({ type: 'preflight_done', epoch, result })
-    }
-    runPreflight(platform, { enterMode: options.enterMode, needCamera: options.enableCamera }).then(done, (err) =>
-      done({ ok: false, code: RoomErrorCode.UNSUPPORTED_PLATFORM, message: errorText(err, 'preflight failed'), detail: {} }),
-    )
-  }
-
-  function requestRoomSig(epoch: number): void {
-    const options = core.options
-    if (!options) return
-    const random = Math.floor(platform.random() * 0xffffffff) >>> 0
-    let request
-    try {
-      request = platform.request(buildRoomSigRequest(options, random))
-    } catch (err) {
-      request = Promise.reject(err)
-    }
-    request.then(
-      (res) => {
-        if (epoch !== core.epoch) return
-        const parsed = parseRoomSigResponse(res)
-        dispatch(parsed.ok ? { type: 'room_sig_done', epoch, ok: true, roomSig: parsed.roomSig } : { type: 'room_sig_done', epoch, ok: false, message: parsed.message, errorCode: parsed.errorCode })
-      },
-      (err) => {
-        if (epoch === core.epoch) dispatch({ type: 'room_sig_done', epoch, ok: false, message: errorText(err, 'room signature request failed') })
-      },
-    )
-  }
-
-  function setTimer(name: string, ms: number, epoch: number): void {
-    clearTimer(name)
-    const handle = platform.setTimeout(() => {
-      if (timers.get(name) !== handle) return
-      timers.delete(name)
-      dispatch({ type: 'timer', epoch, name: name as 'reconnect' | 'enter_timeout' | 'room_sig_retry' })
-    }, ms)
-    timers.set(name, handle)
-  }
-
-  function clearTimer(name: string): void {
-    const handle = timers.get(name)
-    if (handle === undefined) return
-    timers.delete(name)
-    platform.clearTimeout(handle)
-  }
-
-  function clearAllTimers(): void {
-    for (const name of [...timers.keys()]) clearTimer(name)
-  }
-
-  /** Read at each hide so a live `update({ pauseOnHide })` applies; a show after no pause is a no-op. */
-  function pausesOnHide(): boolean {
-    return core.options?.pauseOnHide ?? platform.name !== 'h5'
-  }
-
-  function ensureAppListeners(): void {
-    if (appListeners.length > 0) return
-    try {
-      appListeners = [
-        platform.onAppHide(() => {
-          if (pausesOnHide()) dispatch({ type: 'app_hide' })
-        }),
-        platform.onAppShow(() => dispatch({ type: 'app_show' })),
-      ]
-    } catch (err) {
-      log('warn', 'app show/hide listeners unavailable', { error: String(err) })
-    }
-  }
-
-  function releaseAppListeners(): void {
-    const current = appListeners
-    appListeners = []
-    for (const off of current) safely('app listener removal', off)
   }
 
   function settleWaiters(): void {
@@ -432,167 +246,26 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
     }
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // IM
-
-  /** The controller's own IM failures: an im-event `error`, and a room `warning` (recorded once, there). */
-  function imFailure(code: number, message: string): void {
-    deliverIM({ tag: 'error', code, detail: { message } }, false)
-    dispatch({ type: 'report', event: { tag: 'warning', code, detail: { message, im: true } } })
+  /** Native events go to the engine, which owns their meaning. */
+  function native(event: NativeEvent): void {
+    safely(`native ${event.kind}`, () => engine.onNative?.(event))
   }
 
-  function startIM(): void {
-    stopIM()
-    const options = core.options
-    if (!options) return
-    const factory = getIMFactory()
-    if (!factory) {
-      imFailure(
-        RoomErrorCode.IM_NOT_INSTALLED,
-        "enableIM is set but the IM entry is not installed: import '@/uni_modules/webrtc-room/im' once in main.ts",
-      )
-      return
+  function subscribe<E>(set: Set<(event: E) => void>, handler: (event: E) => void): () => void {
+    if (typeof handler !== 'function') return () => {}
+    set.add(handler)
+    return () => {
+      set.delete(handler)
     }
-    let session: ImSession
-    try {
-      session = factory(
-        {
-          roomKey: key,
-          sdkAppID: options.sdkAppID,
-          userID: options.userID,
-          userSig: options.userSig,
-          groupID: roomIDText(options.room),
-          groupType: options.imGroupType,
-          nick: options.userName || options.userID,
-        },
-        platform,
-      )
-    } catch (err) {
-      imFailure(errorCode(err, RoomErrorCode.IM_LOGIN_FAILED), errorText(err, 'IM session could not be created'))
-      return
-    }
-    const link: ImLink = { session, ready: false, off: () => {} }
-    im = link
-    try {
-      link.off = session.on((event) => {
-        if (im === link) deliverIM(event)
-      })
-    } catch (err) {
-      log('warn', 'IM session.on threw', { error: String(err) })
-    }
-    let started: Promise<void>
-    try {
-      started = Promise.resolve(session.start())
-    } catch (err) {
-      started = Promise.reject(err)
-    }
-    started.then(
-      () => {
-        if (im === link) link.ready = true
-      },
-      (err) => {
-        if (im === link) imFailure(errorCode(err, RoomErrorCode.IM_LOGIN_FAILED), errorText(err, 'IM login failed'))
-      },
-    )
   }
-
-  function stopIM(): void {
-    const link = im
-    if (!link) return
-    im = null
-    safely('IM unsubscribe', link.off)
-    let stopped: Promise<void>
-    try {
-      stopped = Promise.resolve(link.session.stop())
-    } catch (err) {
-      stopped = Promise.reject(err)
-    }
-    imStopPending = true
-    const settled = stopped
-      .catch((err) => log('warn', 'IM stop failed', { error: String(err) }))
-      .then(() => {
-        if (imStopping === settled) imStopPending = false
-      })
-    imStopping = settled
-  }
-
-  /** stop() waits for the IM logout, but never forever: an offline SDK may not answer. */
-  function waitForIMStop(): Promise<void> {
-    if (!imStopPending) return Promise.resolve()
-    return new Promise<void>((resolve) => {
-      let done = false
-      const finish = () => {
-        if (done) return
-        done = true
-        platform.clearTimeout(handle)
-        resolve()
-      }
-      const handle = platform.setTimeout(() => {
-        log('warn', `IM stop did not settle within ${IM_STOP_TIMEOUT_MS} ms; continuing`)
-        finish()
-      }, IM_STOP_TIMEOUT_MS)
-      imStopping.then(finish)
-    })
-  }
-
-  function send(
-    name: string,
-    call: (session: ImSession) => Promise<unknown>,
-    inputError: WebrtcRoomError | null,
-    succ: SendSucc | undefined,
-    fail: SendFail | undefined,
-  ): Promise<unknown> {
-    const failWith = (code: number, message: string): Promise<unknown> => {
-      if (fail) {
-        try {
-          fail(code, message)
-        } catch (err) {
-          log('error', `${name} fail callback threw`, { error: String(err) })
-        }
-      }
-      const rejected = Promise.reject(new WebrtcRoomError(code, message, { method: name }))
-      // Callback users often ignore the Promise: keep that from being an unhandled rejection.
-      if (fail) rejected.catch(() => {})
-      return rejected
-    }
-    const enabled = core.options ? core.options.enableIM : raw.enableIM === true
-    if (!enabled) return failWith(RoomErrorCode.IM_DISABLED, `${name}: enableIM is false — ${codeMessage(RoomErrorCode.IM_DISABLED)}`)
-    // A bad input is the clearer answer than "not ready": report it first.
-    if (inputError) return failWith(inputError.code, `${name}: ${inputError.message}`)
-    if (!getIMFactory() && !im) return failWith(RoomErrorCode.IM_NOT_INSTALLED, `${name}: ${codeMessage(RoomErrorCode.IM_NOT_INSTALLED)}`)
-    const link = im
-    if (!link || !link.ready) return failWith(RoomErrorCode.IM_NOT_READY, `${name}: ${codeMessage(RoomErrorCode.IM_NOT_READY)}`)
-    let pending: Promise<unknown>
-    try {
-      pending = Promise.resolve(call(link.session))
-    } catch (err) {
-      pending = Promise.reject(err)
-    }
-    return pending.then(
-      (res) => {
-        if (succ) {
-          try {
-            succ(res)
-          } catch (err) {
-            log('error', `${name} succ callback threw`, { error: String(err) })
-          }
-        }
-        return res
-      },
-      (err) => failWith(errorCode(err, RoomErrorCode.IM_SEND_FAILED), errorText(err, `${name} failed`)),
-    )
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // The controller
 
   const controller: RoomController = {
     key,
     get state() {
-      return store.rooms[key] ?? core.room
+      return sink?.view?.(key) ?? core.room
     },
     get pushURL() {
-      return pushURL.value
+      return core.pushURL
     },
     get status() {
       return core.room.status
@@ -603,11 +276,11 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
 
     start() {
       if (destroyed) return Promise.resolve()
-      if (appListeners.length === 0) {
+      if (!app.active()) {
         // Show/hide went unobserved since the last session (listeners are released when a room
         // ends): an app calling start() is in front, so a stale "hidden" must not pause the new room.
         core = { ...core, hidden: false }
-        ensureAppListeners()
+        app.ensure()
       }
       const before = core.epoch
       dispatch({ type: 'start' })
@@ -620,88 +293,36 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
     },
     async stop() {
       dispatch({ type: 'stop' })
-      stopIM()
-      clearAllTimers()
-      releaseAppListeners()
+      im.stop()
+      timers.clearAll()
+      app.release()
       settleWaiters()
-      await waitForIMStop()
+      await im.stopped()
     },
-    pause() {
-      dispatch({ type: 'pause' })
-    },
-    resume() {
-      dispatch({ type: 'resume' })
-    },
-    switchCamera() {
-      dispatch({ type: 'switch_camera' })
-    },
+    pause: () => dispatch({ type: 'pause' }),
+    resume: () => dispatch({ type: 'resume' }),
+    switchCamera: () => dispatch({ type: 'switch_camera' }),
     update(partial) {
-      if (!isRecord(partial)) return
-      dispatch({ type: 'update', options: partial })
+      if (isRecord(partial)) dispatch({ type: 'update', options: partial })
     },
-    playMember(userID) {
-      dispatch({ type: 'play_member', userID, play: true })
-    },
-    stopMember(userID) {
-      dispatch({ type: 'play_member', userID, play: false })
-    },
+    playMember: (userID) => dispatch({ type: 'play_member', userID, play: true }),
+    stopMember: (userID) => dispatch({ type: 'play_member', userID, play: false }),
 
-    attachPusher(ctx: PusherContext) {
-      safely('attachPusher', () => engine.attachPusher?.(ctx))
-    },
-    detachPusher() {
-      safely('detachPusher', () => engine.detachPusher?.())
-    },
-    attachPlayer(streamKey: string, ctx: PlayerContext) {
-      safely('attachPlayer', () => engine.attachPlayer?.(streamKey, ctx))
-    },
-    detachPlayer(streamKey: string) {
-      safely('detachPlayer', () => engine.detachPlayer?.(streamKey))
-    },
+    attachPusher: (ctx) => safely('attachPusher', () => engine.attachPusher?.(ctx)),
+    detachPusher: () => safely('detachPusher', () => engine.detachPusher?.()),
+    attachPlayer: (streamKey, ctx) => safely('attachPlayer', () => engine.attachPlayer?.(streamKey, ctx)),
+    detachPlayer: (streamKey) => safely('detachPlayer', () => engine.detachPlayer?.(streamKey)),
 
-    onPusherStateChange(detail: StateChangeDetail) {
-      for (const action of translatePusherState(detail)) dispatch(action)
-    },
-    onPusherNetStatus(detail: NetStatusDetail) {
-      for (const action of translatePusherNet(detail)) dispatch(action)
-    },
-    onPusherError(detail: PusherErrorDetail) {
-      for (const action of translatePusherError(detail)) dispatch(action)
-    },
-    onPlayerStateChange(userID: string, detail: StateChangeDetail, streamType: StreamType = 'main') {
-      for (const action of translatePlayerState(userID, streamType, detail)) dispatch(action)
-    },
-    onPlayerNetStatus(userID: string, detail: NetStatusDetail, streamType: StreamType = 'main') {
-      for (const action of translatePlayerNet(userID, streamType, detail)) dispatch(action)
-    },
+    onPusherStateChange: (detail) => native({ kind: 'pusher_state', detail }),
+    onPusherNetStatus: (detail) => native({ kind: 'pusher_net', detail }),
+    onPusherError: (detail) => native({ kind: 'pusher_error', detail }),
+    onPlayerStateChange: (userID, detail, streamType = 'main') => native({ kind: 'player_state', userID, streamType, detail }),
+    onPlayerNetStatus: (userID, detail, streamType = 'main') => native({ kind: 'player_net', userID, streamType, detail }),
 
-    sendC2CTextMsg(receiveUser, msg, succ, fail) {
-      return send('sendC2CTextMsg', (s) => s.sendC2CTextMsg(receiveUser, msg), validateReceiver(receiveUser) ?? validateText(msg, 'C2C'), succ, fail)
-    },
-    sendC2CCustomMsg(receiveUser, msg, succ, fail) {
-      return send('sendC2CCustomMsg', (s) => s.sendC2CCustomMsg(receiveUser, msg as CustomMsgInput), validateReceiver(receiveUser) ?? validateCustom(msg, 'C2C'), succ, fail)
-    },
-    sendGroupTextMsg(msg, succ, fail) {
-      return send('sendGroupTextMsg', (s) => s.sendGroupTextMsg(msg), validateText(msg, 'GROUP'), succ, fail)
-    },
-    sendGroupCustomMsg(msg, succ, fail) {
-      return send('sendGroupCustomMsg', (s) => s.sendGroupCustomMsg(msg as CustomMsgInput), validateCustom(msg, 'GROUP'), succ, fail)
-    },
+    ...im.methods,
 
-    on(handler) {
-      if (typeof handler !== 'function') return () => {}
-      handlers.add(handler)
-      return () => {
-        handlers.delete(handler)
-      }
-    },
-    onIM(handler) {
-      if (typeof handler !== 'function') return () => {}
-      imHandlers.add(handler)
-      return () => {
-        imHandlers.delete(handler)
-      }
-    },
+    on: (handler) => subscribe(handlers, handler),
+    onIM: (handler) => subscribe(imHandlers, handler),
     async destroy() {
       if (destroyed) return
       // Everything but the IM logout happens synchronously here; only the logout is awaited.
@@ -713,7 +334,7 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
       imHandlers.clear()
       // A newer controller may have taken this key (a remount): leave its entries alone.
       if (getController(key) === controller) {
-        store.removeRoom(key)
+        sink?.remove(key)
         unregisterController(key)
       }
       await stopping
@@ -723,4 +344,3 @@ export function createRoom(options: RoomOptions, platform: Platform, config: Cre
   registerController(key, controller)
   return controller
 }
-

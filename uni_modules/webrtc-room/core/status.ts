@@ -26,7 +26,7 @@ export function isLegalTransition(from: RoomStatus, to: RoomStatus): boolean {
 }
 
 /** Statuses in which a session exists (the pusher may be live, timers may run). */
-export const ACTIVE_STATUSES: readonly RoomStatus[] = ['preflight', 'entering', 'in_room', 'paused', 'reconnecting']
+const ACTIVE_STATUSES: readonly RoomStatus[] = ['preflight', 'entering', 'in_room', 'paused', 'reconnecting']
 
 export function isActive(status: RoomStatus): boolean {
   return ACTIVE_STATUSES.includes(status)

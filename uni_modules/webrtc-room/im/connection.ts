@@ -1,6 +1,6 @@
 /**
  * tim's `NET_STATE_CHANGE` states → the original component's `connection_event` codes
- * (PROTOCOL.md section 4: -1 init, 0 connected, 1 reconnecting, 9999 disconnected).
+ * (-1 init, 0 connected, 1 reconnecting, 9999 disconnected).
  */
 import type { ImConnectionState } from './types'
 

@@ -6,6 +6,10 @@
  */
 import type { ImConversationType, ImMessage, ImMessageKind, ImMessageStatus } from './types'
 import type { TimMessage } from './tim-types'
+import { conversationIdOf } from '../stores/im-state'
+
+// Public helpers apps import from here (the demo's chat does).
+export { c2cConversationID, groupConversationID } from '../stores/im-state'
 
 export const TIM_CONV_C2C = 'C2C'
 export const TIM_CONV_GROUP = 'GROUP'
@@ -16,19 +20,6 @@ export const TIM_MSG_GRP_TIP = 'TIMGroupTipElem'
 export const TIM_MSG_GRP_SYS_NOTICE = 'TIMGroupSystemNoticeElem'
 /** `TIM.TYPES.GRP_TIP_GRP_PROFILE_UPDATED`. */
 export const TIM_TIP_GROUP_PROFILE_UPDATED = 6
-
-/** tim's conversation id: `C2C<userID>` / `GROUP<groupID>`. */
-export function conversationIdOf(type: ImConversationType, peer: string): string {
-  return `${type}${peer}`
-}
-
-export function groupConversationID(groupID: string): string {
-  return conversationIdOf('GROUP', groupID)
-}
-
-export function c2cConversationID(userID: string): string {
-  return conversationIdOf('C2C', userID)
-}
 
 function kindOf(timType: string): ImMessageKind {
   if (timType === TIM_MSG_TEXT) return 'text'

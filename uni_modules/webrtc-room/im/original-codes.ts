@@ -2,8 +2,8 @@
  * The 2018 original's send-callback codes, for apps ported from it.
  *
  * The plugin's `fail(code, message)` carries its own IM codes (-903xx, each with zh/en advice in the
- * code tables). The original used -1 no receiver, -2 empty, -3 too long, -4 SDK error
- * (PROTOCOL.md section 4); this maps one onto the other so old `switch (code)` blocks keep working:
+ * code tables). The original used -1 no receiver, -2 empty, -3 too long, -4 SDK error;
+ * this maps one onto the other so old `switch (code)` blocks keep working:
  *
  *     import { toOriginalSendCode } from '@/uni_modules/webrtc-room/im/original-codes'
  *     room.value.sendGroupTextMsg(text, undefined, (code) => legacyHandler(toOriginalSendCode(code)))

@@ -50,6 +50,8 @@ const noopSink: ImStateSink = {
 
 export class TimSession implements ImSession {
   private phase: Phase = 'idle'
+  /** tim reports 'disconnected' before it first connects: that is no news, so no event until a connection began. */
+  private everConnecting = false
   private lease: TimLease | null = null
   private startPromise: Promise<void> | null = null
   private stopPromise: Promise<void> | null = null
@@ -279,6 +281,8 @@ export class TimSession implements ImSession {
     if (this.phase === 'stopped') return
     const state = toConnectionState(raw)
     this.sink.setConnection(state)
+    if (state !== 'disconnected') this.everConnecting = true
+    else if (!this.everConnecting) return
     this.emit('connection_event', CONNECTION_CODE[state], { state })
   }
 

@@ -25,7 +25,7 @@ const TEXT = {
   },
 } as const
 
-export function guideText(scope: AuthScope, lang: GuideLang) {
+function guideText(scope: AuthScope, lang: GuideLang) {
   const t = TEXT[lang]
   return { title: t.title, content: t[scope], confirmText: t.confirm, cancelText: t.cancel }
 }

@@ -6,7 +6,7 @@
  * const room = createRoom(options, createUniPlatform())
  */
 import type { AuthScope, HttpRequest, HttpResponse, Platform, SystemInfo } from '../core/types'
-import { redactSecrets } from './redact'
+import { redact } from '../core/redact'
 import { uniApi } from './uni-api'
 
 /** The build target, fixed at compile time by uni's conditional compilation. */
@@ -98,14 +98,13 @@ function listen(on: (cb: () => void) => void, off: ((cb: () => void) => void) | 
 export interface UniPlatformOptions {
   /** Overrides the compile-time platform name (tests, or an app forcing 'h5'). */
   name?: string
-  /** Plugin log sink; defaults to `console` with secrets redacted. */
+  /** Plugin log sink (`console` by default); it receives messages and data with secrets redacted. */
   log?: Platform['log']
 }
 
 function consoleLog(level: 'debug' | 'info' | 'warn' | 'error', message: string, data?: unknown): void {
-  const line = `[webrtc-room] ${redactSecrets(message)}`
-  const args = data === undefined ? [line] : [line, redactSecrets(data)]
-  ;(console[level] ?? console.log)(...args)
+  const line = `[webrtc-room] ${message}`
+  ;(console[level] ?? console.log)(...(data === undefined ? [line] : [line, data]))
 }
 
 export function createUniPlatform(options: UniPlatformOptions = {}): Platform {
@@ -122,6 +121,7 @@ export function createUniPlatform(options: UniPlatformOptions = {}): Platform {
     clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     now: () => Date.now(),
     random: () => Math.random(),
-    log: options.log ?? consoleLog,
+    // Every sink, the app's own too, gets redacted text only.
+    log: (level, message, data) => (options.log ?? consoleLog)(level, redact(message), redact(data)),
   }
 }

@@ -15,12 +15,11 @@
 import { defineStore } from 'pinia'
 import { reactive } from 'vue'
 import type { ImMessage, ImStateSink } from '../im/types'
-import { groupConversationID } from '../im/map-message'
-import * as state from '../im/room-im-state'
-import type { ImConversation, RoomImState } from '../im/room-im-state'
+import * as state from './im-state'
+import type { ImConversation, RoomImState } from './im-state'
 
-export type { ImConversation, RoomImState } from '../im/room-im-state'
-export { IM_MESSAGE_LIMIT } from '../im/room-im-state'
+export type { ImConversation, RoomImState } from './im-state'
+export { IM_MESSAGE_LIMIT } from './im-state'
 
 export const useImStore = defineStore('webrtc-room/im', () => {
   const rooms = reactive<Record<string, RoomImState>>({})
@@ -41,7 +40,7 @@ export const useImStore = defineStore('webrtc-room/im', () => {
   /** The room group's conversation id ('' before the room's IM has started once). */
   function groupConversation(key: string): string {
     const groupID = rooms[key]?.groupID
-    return groupID ? groupConversationID(groupID) : ''
+    return groupID ? state.groupConversationID(groupID) : ''
   }
 
   /** Conversations in first-seen order (the room's group first). */

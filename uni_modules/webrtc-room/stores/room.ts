@@ -1,10 +1,10 @@
 /**
  * The room store: one `RoomState` per room instance, keyed by the controller's key. Components and
- * apps read it (`storeToRefs`, `rooms[key]`, `members(key)`); only the controller (core/room.ts)
- * writes it, through `putRoom` / `patchRoom` / `removeRoom`.
+ * apps read it (`storeToRefs`, `rooms[key]`, `members(key)`); only a controller writes it, through
+ * the `RoomSink` that `roomSink()` makes of it.
  *
- * Controllers are NOT state: a controller holds timers, contexts and closures that must not become
- * reactive (or show up in devtools). They live in a module Map; `getController(key)` finds one.
+ * Controllers are NOT state: they live in the registry (core/controllers.ts); `getController(key)`
+ * is offered here for convenience.
  *
  * @example
  * const store = useRoomStore()
@@ -13,31 +13,10 @@
  */
 import { defineStore } from 'pinia'
 import { reactive } from 'vue'
-import type { MemberState, RoomController, RoomState } from '../core/types'
-import { orderedMembers } from '../core/room-state'
-
-/** Events kept per room (ring buffer, oldest first). */
-export const ROOM_EVENT_LIMIT = 200
-
-const controllers = new Map<string, RoomController>()
-
-/** Called by `createRoom`; a key is registered once (the controller picks unique keys). */
-export function registerController(key: string, controller: RoomController): void {
-  controllers.set(key, controller)
-}
-
-export function unregisterController(key: string): void {
-  controllers.delete(key)
-}
-
-export function getController(key: string): RoomController | undefined {
-  return controllers.get(key)
-}
-
-/** How many controllers are registered (leak checks in tests). */
-export function controllerCount(): number {
-  return controllers.size
-}
+import { getController } from '../core/controllers'
+import type { RoomSink } from '../core/room'
+import type { MemberState, RoomState } from '../core/types'
+import { copyMembers, orderedMembers } from '../core/room-state'
 
 export const useRoomStore = defineStore('webrtc-room/room', () => {
   const rooms = reactive<Record<string, RoomState>>({})
@@ -54,7 +33,7 @@ export const useRoomStore = defineStore('webrtc-room/room', () => {
   // --- writers: the controller's only ---
 
   function putRoom(state: RoomState): void {
-    rooms[state.key] = state
+    rooms[state.key] = { ...state, members: copyMembers(state.members) }
   }
 
   /** Replace the top-level fields that changed (unchanged subtrees keep their identity). */
@@ -69,7 +48,7 @@ export const useRoomStore = defineStore('webrtc-room/room', () => {
     const target = rooms[key]
     if (!target) return
     for (const userID of removed) delete target.members[userID]
-    for (const [userID, member] of Object.entries(changed)) target.members[userID] = member
+    for (const userID of Object.keys(changed)) target.members[userID] = changed[userID]
   }
 
   function removeRoom(key: string): void {
@@ -80,3 +59,14 @@ export const useRoomStore = defineStore('webrtc-room/room', () => {
 })
 
 export type RoomStore = ReturnType<typeof useRoomStore>
+
+/** The store as the controller's state sink. */
+export function roomSink(store: RoomStore): RoomSink {
+  return {
+    put: store.putRoom,
+    patch: store.patchRoom,
+    patchMembers: store.patchMembers,
+    remove: store.removeRoom,
+    view: (key) => store.rooms[key],
+  }
+}

@@ -9,7 +9,8 @@ import { computed, getCurrentInstance, onBeforeUnmount, onMounted, watch, type C
 import type { NetStatusDetail, PusherAttributes, PusherErrorDetail, RoomController, StateChangeDetail, StreamType } from '../../core/types'
 import { createPlayerContext, createPusherContext } from '../../platform/native-context'
 import { useRoomLink, streamOf } from './room-view'
-import { localViewId, remoteViewId } from './view-ids'
+import { DEFAULT_PUSHER, streamKey } from '../../core/room-state'
+import { localViewId, remoteViewId } from '../../core/view-ids'
 
 /** What a native tag's `bind*` handler receives: the payload is in `detail`. */
 export interface NativeEvent<D> {
@@ -59,21 +60,6 @@ function h5ViewId(id: () => string): string {
   return value
 }
 
-/** What the pusher tag shows before the room has pusher attributes (idle, or not registered yet). */
-const IDLE_ATTRIBUTES: PusherAttributes = {
-  muted: false,
-  enableCamera: true,
-  beauty: 0,
-  whiteness: 0,
-  minBitrate: 200,
-  maxBitrate: 400,
-  aspect: '9:16',
-  debug: false,
-  devicePosition: 'front',
-  waitingImage: '',
-  paused: false,
-}
-
 export function useLivePusher(roomKey: () => string) {
   const { state, controller } = useRoomLink(roomKey)
   const owner = getCurrentInstance()?.proxy
@@ -87,7 +73,8 @@ export function useLivePusher(roomKey: () => string) {
     (room) => room.detachPusher(),
   )
   return {
-    attrs: computed<PusherAttributes>(() => state.value?.pusher ?? IDLE_ATTRIBUTES),
+    // Before the room has pusher attributes (idle, or not registered yet): the defaults.
+    attrs: computed<PusherAttributes>(() => state.value?.pusher ?? DEFAULT_PUSHER),
     // The real URL holds the userSig, so the store only has a redacted copy; it changes in lockstep
     // with the real one and is read here only to make this computed re-evaluate.
     url: computed(() => (state.value?.self.pushURL ? (controller.value?.pushURL ?? '') : '')),
@@ -105,7 +92,7 @@ export function useLivePlayer(roomKey: () => string, userID: () => string, strea
   const stream = computed(() => streamOf(state.value, userID(), streamType()))
   useAttachment(
     controller,
-    () => `${userID()}_${streamType()}`,
+    () => streamKey(userID(), streamType()),
     (room, key) => {
       const ctx = createPlayerContext('player', owner)
       if (ctx) room.attachPlayer(key, ctx)

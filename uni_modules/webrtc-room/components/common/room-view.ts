@@ -6,7 +6,7 @@
  */
 import { computed, reactive, type ComputedRef, type InjectionKey } from 'vue'
 import { useRoomStore } from '../../stores/room'
-import { orderedMembers } from '../../core/room-state'
+import { memberOf as findMember, orderedMembers } from '../../core/room-state'
 import type { LayoutMember, LayoutSelf, LayoutStream, MemberState, RoomController, RoomState, RoomStatus, SelfState, StreamState, StreamType } from '../../core/types'
 
 export { orderedMembers }
@@ -135,7 +135,7 @@ export function stableValue<T>(compute: () => T): ComputedRef<T> {
 // ---- Members and tiles ------------------------------------------------------------------------
 
 export function memberOf(state: RoomState | null, userID: string): MemberState | null {
-  return state?.members[userID] ?? null
+  return findMember(state, userID) ?? null
 }
 
 export function streamOf(state: RoomState | null, userID: string, streamType: StreamType): StreamState | null {
@@ -290,7 +290,7 @@ export interface DebugLine {
 const LAST_EVENTS = 4
 
 function streamFlags(state: RoomState, userID: string): string {
-  const streams = state.members[userID]?.streams ?? {}
+  const streams = memberOf(state, userID)?.streams ?? {}
   const parts: string[] = []
   for (const [type, s] of Object.entries(streams)) {
     if (!s) continue

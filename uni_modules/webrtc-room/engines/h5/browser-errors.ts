@@ -6,7 +6,7 @@
  * `DOMException` from getUserMedia has a `name`. Both are handled: the SDK sometimes rethrows the
  * browser's error as is.
  */
-import { RoomErrorCode } from '../../core/error-codes'
+import { RoomErrorCode, userSigRejected } from '../../core/error-codes'
 import type { TrtcErrorLike } from './trtc-sdk'
 
 /** What was being done when it failed: decides the fallback code and the wording. */
@@ -115,7 +115,7 @@ export function classifyBrowserError(err: unknown, stage: BrowserStage): Browser
   }
   if (stage === 'enter') {
     if (extra === TrtcExtraCode.USERSIG_CHECK_FAILED) {
-      return done({ code: RoomErrorCode.USERSIG_MALFORMED, nativeCode: extra, message: `the server rejected the userSig: sign it for this sdkAppID and userID (${detail})` })
+      return done({ code: userSigRejected(detail), nativeCode: extra, message: `the server rejected the userSig: sign it for this sdkAppID and userID (${detail})` })
     }
     const unreachable = code === TrtcErrorCode.OPERATION_FAILED || extra === TrtcExtraCode.FIREWALL_RESTRICTION || code === undefined
     const why = unreachable ? 'could not reach the TRTC servers (network, firewall or proxy)' : 'the TRTC server refused to enter the room'

@@ -6,7 +6,7 @@
  */
 import type { ValidOptions } from '../../core/options'
 import { RoomErrorCode } from '../../core/error-codes'
-import { localViewId } from '../../components/common/view-ids'
+import { localViewId } from '../../core/view-ids'
 import type { BrowserEnv } from './browser-env'
 import { nextCamera } from './camera-cycle'
 import { videoProfile, wantsCamera } from './local-media'

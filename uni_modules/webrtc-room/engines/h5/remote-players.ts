@@ -4,7 +4,7 @@
  * available: audio by unmuting the user, video by `startRemoteVideo` into its view once mounted.
  */
 import type { EngineStream } from '../../core/engine'
-import { remoteViewId } from '../../components/common/view-ids'
+import { remoteViewId } from '../../core/view-ids'
 import type { BrowserEnv } from './browser-env'
 import { settle, type FailureLog } from './settle'
 import { toCoreStreamType, toTrtcStreamType } from './trtc-events'
@@ -32,6 +32,8 @@ export class RemotePlayers {
   /** Users whose audio this session unmuted (one `muteRemoteAudio(false)` each, not one per event). */
   private readonly audioOn = new Set<string>()
   private disposed = false
+  /** The room is paused: nothing plays, `wanted` is kept for the resume. */
+  private paused = false
 
   constructor(private readonly host: RemotePlayersHost) {}
 
@@ -74,15 +76,27 @@ export class RemotePlayers {
     if (this.disposed) return
     const { client, log } = this.host
     this.wanted.delete(stream.key)
-    if (this.forgetRunning(stream.key)) {
-      void settle(log, 'stopRemoteVideo', () => client.stopRemoteVideo({ userId: stream.userID, streamType: toTrtcStreamType(stream.streamType) }))
-    }
+    this.stopVideo(stream)
     if (stream.streamType === 'main') {
       // Muted even while the user publishes no audio: TRTC remembers it, so audio that comes back
       // later stays off until the app plays the member again.
       this.audioOn.delete(stream.userID)
       void settle(log, 'muteRemoteAudio', () => client.muteRemoteAudio(stream.userID, true))
     }
+  }
+
+  /** Pause: stop every running video and mute every user this session unmuted. Resume: play `wanted` again. */
+  setPaused(paused: boolean): void {
+    if (this.disposed || paused === this.paused) return
+    this.paused = paused
+    if (!paused) {
+      for (const key of this.wanted.keys()) this.sync(key)
+      return
+    }
+    const { client, log } = this.host
+    for (const stream of this.wanted.values()) this.stopVideo(stream)
+    for (const userID of this.audioOn) void settle(log, 'muteRemoteAudio', () => client.muteRemoteAudio(userID, true))
+    this.audioOn.clear()
   }
 
   /** Cancel every pending view wait; the session is over (leaving the room stops the players). */
@@ -97,7 +111,7 @@ export class RemotePlayers {
   /** Start what a wanted stream publishes and is not running yet. Idempotent. */
   private sync(key: string): void {
     const stream = this.wanted.get(key)
-    if (!stream || this.disposed) return
+    if (!stream || this.disposed || this.paused) return
     const { client, browser, roomKey, log } = this.host
     const { userID, streamType } = stream
     if (streamType === 'main' && this.audio.has(userID) && !this.audioOn.has(userID)) {
@@ -119,6 +133,11 @@ export class RemotePlayers {
       cancelled = true
       cancelWait()
     })
+  }
+
+  private stopVideo(stream: EngineStream): void {
+    const { client, log } = this.host
+    if (this.forgetRunning(stream.key)) void settle(log, 'stopRemoteVideo', () => client.stopRemoteVideo({ userId: stream.userID, streamType: toTrtcStreamType(stream.streamType) }))
   }
 
   /** Returns true when the stream's video was running (or waiting for its view). */

@@ -1,6 +1,6 @@
 /**
  * TRTC web SDK events → the core's normalized `EngineAction`s: the H5 counterpart of
- * core/live-codes.ts. Pure and stateless; the reducer decides what each action means now.
+ * engines/mp-weixin/live-codes.ts. Pure and stateless; the reducer decides what each action means now.
  *
  * Choices worth knowing:
  * - TRTC's 'sub' stream is the core's 'aux' stream; audio always belongs to the main stream.
@@ -105,7 +105,9 @@ export function translateTrtcEvent<N extends TrtcEventName>(name: N, payload: Tr
       return [{ type: 'streams_changed', changes: [{ userID: userId, streamType: 'main', hasAudio: name === 'remote-audio-available' }] }]
     case 'first-video-frame': {
       const streamType = toCoreStreamType(p.streamType as string)
-      if (isLocal(userId, selfUserID)) return [{ type: 'push_state', code: H5NativeCode.FIRST_LOCAL_FRAME, message: 'first local video frame' }]
+      if (isLocal(userId, selfUserID)) {
+        return [{ type: 'push_state', code: H5NativeCode.FIRST_LOCAL_FRAME, message: 'first local video frame' }, { type: 'preview_started', nativeCode: H5NativeCode.FIRST_LOCAL_FRAME }]
+      }
       return [
         { type: 'play_state', userID: userId, streamType, code: H5NativeCode.FIRST_REMOTE_FRAME, message: 'first video frame' },
         { type: 'stream_playing', userID: userId, streamType, nativeCode: H5NativeCode.FIRST_REMOTE_FRAME },
@@ -143,10 +145,15 @@ export function translateTrtcEvent<N extends TrtcEventName>(name: N, payload: Tr
     }
     case 'connection-state-changed': {
       const state = String(p.state ?? '')
-      if (state === 'RECONNECTING') return [{ type: 'push_state', code: H5NativeCode.RECONNECTING, message: 'connection lost, TRTC is reconnecting' }]
-      if (state === 'RECONNECTED') return [{ type: 'push_state', code: H5NativeCode.PUSHING, message: 'reconnected' }]
+      if (state === 'RECONNECTING') {
+        return [{ type: 'push_state', code: H5NativeCode.RECONNECTING, message: 'connection lost, TRTC is reconnecting' }, { type: 'pusher_loading', nativeCode: H5NativeCode.RECONNECTING }]
+      }
+      if (state === 'RECONNECTED') return [{ type: 'push_state', code: H5NativeCode.PUSHING, message: 'reconnected' }, { type: 'publishing', nativeCode: H5NativeCode.PUSHING }]
       return []
     }
+    case 'publish-state-changed':
+      // Camera or microphone published (the first one is the push going out): the live-pusher 1002 equivalent.
+      return p.state === 'started' && p.prevState !== 'started' ? [{ type: 'publishing', nativeCode: H5NativeCode.PUSHING }] : []
     case 'kicked-out': {
       const reason = String(p.reason ?? 'kick')
       return [{ type: 'left', nativeCode: RoomErrorCode.KICKED_OUT, kicked: true, message: `removed from the room by the server (${reason})` }]

@@ -81,6 +81,7 @@ export interface TrtcEventPayloads {
   'video-play-state-changed': { userId: string; streamType: TrtcStreamType; state: string; reason: string }
   'first-video-frame': { userId: string; streamType: TrtcStreamType; width: number; height: number }
   'permission-state-change': { camera: string; microphone: string }
+  'publish-state-changed': { mediaType: string; state: string; prevState?: string; reason?: string }
   'statistics': TrtcStatistics
 }
 

@@ -1,6 +1,6 @@
 /**
  * The H5 engine: `<webrtc-room>` in a browser on trtc-sdk-v5, behind the same `RoomEngine` seam as
- * the mp-weixin live-tags engine (core/engine.ts). Each `enter` is one session:
+ * the mp-weixin live-tags engine (engines/mp-weixin). Each `enter` is one session:
  *
  * 1. browser checks (secure context, WebRTC APIs), then the SDK is loaded lazily and asked
  *    `TRTC.isSupported()`; a failure is one `enter_failed` with a -904xx code;
@@ -38,7 +38,7 @@ export const LISTENED_EVENTS: readonly TrtcEventName[] = [
   'error', 'autoplay-failed', 'kicked-out', 'remote-user-enter', 'remote-user-exit',
   'remote-audio-available', 'remote-audio-unavailable', 'remote-video-available', 'remote-video-unavailable',
   'network-quality', 'connection-state-changed', 'audio-play-state-changed', 'video-play-state-changed',
-  'first-video-frame', 'permission-state-change', 'statistics',
+  'first-video-frame', 'permission-state-change', 'statistics', 'publish-state-changed',
 ]
 
 /**
@@ -128,6 +128,7 @@ class TrtcSession {
     const { browser } = this.deps
     const { roomKey } = this.params
     this.players = new RemotePlayers({ client, browser, roomKey, log: this.log })
+    if (this.paused) this.players.setPaused(true)
     this.capture = new LocalCapture(
       {
         client,
@@ -186,6 +187,7 @@ class TrtcSession {
     if (call === 'pause' || call === 'resume') {
       this.paused = call === 'pause'
       this.capture?.setPaused(this.paused)
+      this.players?.setPaused(this.paused)
     } else if (call === 'switchCamera') {
       if (this.capture) this.capture.switchCamera()
       else this.notice(RoomErrorCode.BROWSER_FEATURE_IGNORED, 'switchCamera: the camera is not running')

@@ -1,16 +1,17 @@
 /**
  * The live-pusher / live-player engine's translation layer: native `event.detail` → normalized
- * `EngineAction`s (PROTOCOL.md sections 2–4). Stateless and pure; the reducer decides what the
+ * `EngineAction`s. Stateless and pure; the reducer decides what the
  * actions mean in the current state. Every native state change also yields its raw
  * `push_state` / `play_state` action first.
  */
-import { RoomErrorCode } from './error-codes'
-import { parseUserList } from './member-list'
-import type { EngineAction, StreamChange } from './actions'
-import type { NetStatusDetail, PusherErrorDetail, StateChangeDetail, StreamType } from './types'
+import { RoomErrorCode, userSigRejected } from '../../core/error-codes'
+import type { AnnouncedUser, EngineAction, StreamChange } from '../../core/actions'
+import type { NetStatusDetail, PusherErrorDetail, StateChangeDetail, StreamType } from '../../core/types'
 
-export const PusherCode = {
+const PusherCode = {
   PUSHING: 1002,
+  FIRST_FRAME_CAPTURED: 1007,
+  RECONNECTING: 1102,
   ENTERED: 1018,
   LEFT: 1019,
   MEMBER_LIST: 1020,
@@ -33,17 +34,83 @@ export const PusherCode = {
   FLOAT_WINDOW_CLOSED: 5001,
 } as const
 
-export const PlayerCode = {
+const PlayerCode = {
   FIRST_FRAME: 2003,
   PLAYING: 2004,
   LOADING: 2007,
   DISCONNECTED: -2301,
 } as const
 
-export const PusherErrCode = {
+const PusherErrCode = {
   NO_CAMERA_PERMISSION: 10001,
   NO_RECORD_PERMISSION: 10002,
 } as const
+
+// Member notifications (1020, 1031–1034): their JSON `message` parsed into announced users.
+// Tolerant: a malformed message yields `null`, entries without a string `userid` are skipped and
+// counted, `hasvideo`/`hasaudio` accept 0/1/booleans, the original's `accelerateURL` is read as `playurl`.
+
+interface RawUser {
+  userid?: unknown
+  userID?: unknown
+  playurl?: unknown
+  accelerateURL?: unknown
+  streamtype?: unknown
+  hasvideo?: unknown
+  hasaudio?: unknown
+}
+
+function flag(value: unknown): boolean | undefined {
+  if (value === undefined || value === null) return undefined
+  if (typeof value === 'boolean') return value
+  if (typeof value === 'number') return value !== 0
+  if (typeof value === 'string') return value !== '' && value !== '0' && value !== 'false'
+  return undefined
+}
+
+function streamType(value: unknown): StreamType | undefined {
+  return value === 'main' || value === 'aux' ? value : undefined
+}
+
+export interface UserList {
+  users: AnnouncedUser[]
+  /** Entries without a string userid (or not objects): skipped, counted. */
+  skipped: number
+}
+
+export function parseUserList(message: unknown): UserList | null {
+  let data: unknown = message
+  if (typeof message === 'string') {
+    try {
+      data = JSON.parse(message)
+    } catch {
+      return null
+    }
+  }
+  if (typeof data !== 'object' || data === null) return null
+  const list = (data as { userlist?: unknown }).userlist
+  if (!Array.isArray(list)) return null
+  const users: AnnouncedUser[] = []
+  let skipped = 0
+  for (const entry of list as RawUser[]) {
+    const userID = typeof entry !== 'object' || entry === null ? '' : typeof entry.userid === 'string' ? entry.userid : typeof entry.userID === 'string' ? entry.userID : ''
+    if (userID === '') {
+      skipped += 1
+      continue
+    }
+    const url = typeof entry.playurl === 'string' ? entry.playurl : typeof entry.accelerateURL === 'string' ? entry.accelerateURL : undefined
+    const user: AnnouncedUser = { userID }
+    const type = streamType(entry.streamtype)
+    if (type) user.streamType = type
+    if (url) user.playURL = url
+    const video = flag(entry.hasvideo)
+    if (video !== undefined) user.hasVideo = video
+    const audio = flag(entry.hasaudio)
+    if (audio !== undefined) user.hasAudio = audio
+    users.push(user)
+  }
+  return { users, skipped }
+}
 
 function text(detail: { message?: unknown; errMsg?: unknown }): string {
   if (typeof detail.message === 'string') return detail.message
@@ -52,19 +119,27 @@ function text(detail: { message?: unknown; errMsg?: unknown }): string {
 }
 
 function userIDs(message: string): string[] | null {
-  const users = parseUserList(message)
-  return users === null ? null : users.map((user) => user.userID)
+  const list = parseUserList(message)
+  return list && list.users.map((user) => user.userID)
 }
 
 /** 1033: video per stream type; 1034: audio, always on the main stream (trtc-wx-sdk). */
 function streamChanges(code: number, message: string): StreamChange[] | null {
-  const users = parseUserList(message)
-  if (users === null) return null
-  return users.map((user) =>
+  const list = parseUserList(message)
+  if (list === null) return null
+  return list.users.map((user) =>
     code === PusherCode.USER_VIDEO
       ? { userID: user.userID, streamType: user.streamType ?? 'main', hasVideo: user.hasVideo ?? false, playURL: user.playURL }
       : { userID: user.userID, streamType: 'main', hasAudio: user.hasAudio ?? false, playURL: user.playURL },
   )
+}
+
+/** Pusher codes whose action carries nothing but the native code. */
+const NATIVE_ONLY: Record<number, 'publishing' | 'entered' | 'preview_started' | 'pusher_loading'> = {
+  [PusherCode.PUSHING]: 'publishing',
+  [PusherCode.ENTERED]: 'entered',
+  [PusherCode.FIRST_FRAME_CAPTURED]: 'preview_started',
+  [PusherCode.RECONNECTING]: 'pusher_loading',
 }
 
 /** live-pusher `bindstatechange`. */
@@ -77,19 +152,15 @@ export function translatePusherState(detail: StateChangeDetail): EngineAction[] 
   const add = (action: EngineAction | null) => {
     if (action) actions.push(action)
   }
+  const simple = NATIVE_ONLY[code]
+  if (simple) add({ type: simple, nativeCode: code })
   switch (code) {
-    case PusherCode.PUSHING:
-      add({ type: 'publishing', nativeCode: code })
-      break
-    case PusherCode.ENTERED:
-      add({ type: 'entered', nativeCode: code })
-      break
     case PusherCode.LEFT:
       add({ type: 'left', nativeCode: code, kicked: !message.includes('reason[0]'), message })
       break
     case PusherCode.MEMBER_LIST: {
-      const users = parseUserList(message)
-      add(users && { type: 'member_list', users })
+      const list = parseUserList(message)
+      add(list && { type: 'member_list', users: list.users, skipped: list.skipped, nativeCode: code })
       break
     }
     case PusherCode.USER_ENTER: {
@@ -127,7 +198,7 @@ export function translatePusherState(detail: StateChangeDetail): EngineAction[] 
       add({ type: 'enter_failed', code: RoomErrorCode.JOIN_ROOM_FAILED, nativeCode: code, message })
       break
     case PusherCode.USERSIG_CHECK_FAILED:
-      add({ type: 'enter_failed', code: RoomErrorCode.USERSIG_MALFORMED, nativeCode: code, message })
+      add({ type: 'enter_failed', code: userSigRejected(message), nativeCode: code, message })
       break
     case PusherCode.SUSPENDED:
     case PusherCode.FLOAT_WINDOW_CLOSED:
@@ -158,7 +229,7 @@ export function translatePlayerState(userID: string, streamType: StreamType, det
       actions.push({ type: 'stream_disconnected', userID, streamType, nativeCode: code })
       break
     default:
-      // Negative codes, 3001–3005 network and 6002–6005 player warnings (PROTOCOL.md section 3).
+      // Negative codes, 3001–3005 network and 6002–6005 player warnings.
       if (code < 0 || (code >= 3001 && code <= 3005) || (code >= 6002 && code <= 6005)) {
         actions.push({ type: 'notice', code, nativeCode: code, message: `${userID}: ${message}` })
       }

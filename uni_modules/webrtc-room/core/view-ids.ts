@@ -13,7 +13,7 @@
  * localViewId('room-1')                      // 'webrtc-room-local-room-1'
  * remoteViewId('room-1', 'alice', 'main')    // 'webrtc-room-remote-room-1-alice-main'
  */
-import type { StreamType } from '../../core/types'
+import type { StreamType } from './types'
 
 const SAFE = /^[A-Za-z0-9_-]*$/
 

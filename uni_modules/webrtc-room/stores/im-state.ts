@@ -5,9 +5,21 @@
  * as plain data. The functions mutate in place: inside the store the object is reactive, and an
  * in-place change touches only what changed.
  */
-import { groupConversationID } from './map-message'
-import type { ImConnectionState, ImConversationType, ImErrorDetail, ImLoginState, ImMessage } from './types'
+import type { ImConnectionState, ImConversationType, ImErrorDetail, ImLoginState, ImMessage } from '../im/types'
 import type { ImEvent } from '../core/types'
+
+/** tim's conversation id: `C2C<userID>` / `GROUP<groupID>`. */
+export function conversationIdOf(type: ImConversationType, peer: string): string {
+  return `${type}${peer}`
+}
+
+export function groupConversationID(groupID: string): string {
+  return conversationIdOf('GROUP', groupID)
+}
+
+export function c2cConversationID(userID: string): string {
+  return conversationIdOf('C2C', userID)
+}
 
 /** Messages kept per conversation by default (oldest dropped first). */
 export const IM_MESSAGE_LIMIT = 200
@@ -52,7 +64,7 @@ function peerOf(message: ImMessage): string {
   return message.conversationType === 'GROUP' ? message.to : message.flow === 'in' ? message.from : message.to
 }
 
-export function ensureConversation(state: RoomImState, id: string, type: ImConversationType, peer: string): ImConversation {
+function ensureConversation(state: RoomImState, id: string, type: ImConversationType, peer: string): ImConversation {
   let conversation = state.conversations[id]
   if (!conversation) {
     conversation = { id, type, peer, messages: [], unread: 0 }

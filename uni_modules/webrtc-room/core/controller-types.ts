@@ -1,0 +1,107 @@
+/**
+ * The contract of the headless controller (`createRoom` returns one), the component's exposed
+ * methods and the `layout` slot's props. Pure types; types.ts re-exports them.
+ */
+import type { ImEvent, MemberState, PlayerContext, PusherContext, PusherNetInfo, RoomEvent, RoomOptions, RoomState, RoomStatus, SelfState, StreamState, StreamType } from './types'
+
+/** `detail` of a live-pusher / live-player `bindstatechange`, exactly as WeChat delivers it. */
+export interface StateChangeDetail {
+  code: number
+  message?: string
+}
+
+/** `detail` of `bindnetstatus`. */
+export interface NetStatusDetail {
+  info: PusherNetInfo
+}
+
+/** `detail` of live-pusher `binderror`. */
+export interface PusherErrorDetail {
+  errCode: number
+  errMsg?: string
+}
+
+export type Unsubscribe = () => void
+
+export interface RoomController {
+  /** Room instance key in the room store. */
+  readonly key: string
+  /** Live view of this room's state in the room store. */
+  readonly state: RoomState
+  /** The real push URL for `<live-pusher url>` ('' until known). Never log it: it holds the userSig. */
+  readonly pushURL: string
+  readonly status: RoomStatus
+  /** Members in join order. */
+  readonly members: MemberState[]
+
+  /** Validate, preflight, obtain the push URL, start IM when enabled. No-op + warning when already started. */
+  start(): Promise<void>
+  /** Leave the room and release every timer, context and listener. Idempotent. */
+  stop(): Promise<void>
+  pause(): void
+  resume(): void
+  switchCamera(): void
+  /** Live prop changes: mute/camera/beauty/bitrate apply in place; identity props re-enter the room. */
+  update(options: Partial<RoomOptions>): void
+  /** Start / stop playing one member (autoplay false leaves this to the app). */
+  playMember(userID: string): void
+  stopMember(userID: string): void
+
+  /** Building blocks hand over the contexts they created on their own component instance. */
+  attachPusher(ctx: PusherContext): void
+  detachPusher(): void
+  attachPlayer(streamKey: string, ctx: PlayerContext): void
+  detachPlayer(streamKey: string): void
+
+  /** Native events, `detail` exactly as in `event.detail`. */
+  onPusherStateChange(detail: StateChangeDetail): void
+  onPusherNetStatus(detail: NetStatusDetail): void
+  onPusherError(detail: PusherErrorDetail): void
+  onPlayerStateChange(userID: string, detail: StateChangeDetail, streamType?: StreamType): void
+  onPlayerNetStatus(userID: string, detail: NetStatusDetail, streamType?: StreamType): void
+
+  sendC2CTextMsg(receiveUser: string, msg: string, succ?: (res: unknown) => void, fail?: (code: number, message: string) => void): Promise<unknown>
+  sendC2CCustomMsg(receiveUser: string, msg: { data: string; ext?: string; desc?: string }, succ?: (res: unknown) => void, fail?: (code: number, message: string) => void): Promise<unknown>
+  sendGroupTextMsg(msg: string, succ?: (res: unknown) => void, fail?: (code: number, message: string) => void): Promise<unknown>
+  sendGroupCustomMsg(msg: { data: string; ext?: string; desc?: string }, succ?: (res: unknown) => void, fail?: (code: number, message: string) => void): Promise<unknown>
+
+  /** Every room event. */
+  on(handler: (event: RoomEvent) => void): Unsubscribe
+  /** Every IM event. */
+  onIM(handler: (event: ImEvent) => void): Unsubscribe
+  /** stop() + remove the room from the store. */
+  destroy(): Promise<void>
+}
+
+/** What a page's `ref` on `<webrtc-room>` exposes (the component's `defineExpose`). */
+export type WebrtcRoomMethods = Pick<
+  RoomController,
+  | 'start' | 'stop' | 'pause' | 'resume' | 'switchCamera' | 'playMember' | 'stopMember'
+  | 'sendC2CTextMsg' | 'sendC2CCustomMsg' | 'sendGroupTextMsg' | 'sendGroupCustomMsg'
+> & {
+  /** The room's key in the room store (`useRoomStore().rooms[roomKey]`). */
+  readonly roomKey: string
+}
+
+/** One stream as the `layout` slot sees it (no network stats, volume or play URL). */
+export type LayoutStream = Pick<StreamState, 'key' | 'userID' | 'streamType' | 'hasVideo' | 'hasAudio' | 'loading' | 'playing'>
+
+/** One member as the `layout` slot sees it. */
+export interface LayoutMember {
+  userID: string
+  userName?: string
+  joinedAt: number
+  streams: Partial<Record<StreamType, LayoutStream>>
+}
+
+/** Self as the `layout` slot sees it (no network stats). */
+export type LayoutSelf = Omit<SelfState, 'net'>
+
+/** Props of the `layout` scoped slot of `<webrtc-room>`. */
+export interface LayoutSlotProps {
+  /** The room key: pass it to `<webrtc-room-pusher :room>` / `<webrtc-room-player :room>`. */
+  room: string
+  members: LayoutMember[]
+  self: LayoutSelf | null
+  status: RoomStatus
+}

@@ -1,0 +1,280 @@
+/**
+ * The reducer's step and its session concern. A `Step` is a draft over the state that copies on
+ * write and collects effects; the session handlers cover validation at start, the enter flow (modern
+ * URL at once, legacy after the room signature), entered / left / failed, pause and resume,
+ * reconnect with backoff, and leaving (every member dropped, every timer cleared).
+ */
+import type { Effect, RoomAction, TimerName } from './actions'
+import { templateCapacity } from './capacity'
+import { describeCode } from './codes'
+import { RoomErrorCode, RoomStatusCode } from './error-codes'
+import { roomIDText, validateOptions, type OptionIssue } from './options'
+import { buildModernPushURL } from './push-url'
+import { backoffDelay } from './reconnect'
+import { redact } from './redact'
+import { copyMembers, pusherFromOptions, pusherFromRaw } from './room-state'
+import type { EngineStream } from './engine'
+import type { CoreState } from './room-state'
+import type { ErrorDetail, MemberState, RoomEvent, RoomEventTag, RoomStatus, StreamState } from './types'
+
+// Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
+const E = RoomErrorCode
+const S = RoomStatusCode
+
+export interface ReduceResult {
+  state: CoreState
+  effects: Effect[]
+}
+
+export type ActionOf<K extends RoomAction['type']> = Extract<RoomAction, { type: K }>
+
+/** One handler per action type: the compiler checks each table covers its types. */
+export type Handlers<K extends RoomAction['type']> = { [P in K]: (step: Step, action: ActionOf<P>) => void }
+
+export class Step {
+  state: CoreState
+  readonly effects: Effect[] = []
+  readonly at: number
+  private eventsCopied = false
+
+  constructor(previous: CoreState, at: number) {
+    this.state = { ...previous, room: { ...previous.room } }
+    this.at = at
+  }
+
+  get room() {
+    return this.state.room
+  }
+
+  status(next: RoomStatus): void {
+    this.state.room.status = next
+  }
+
+  emit<D>(tag: RoomEventTag, code: number, detail: D): void {
+    // Redacted here, once: the event reaches handlers, the store and log sinks only in this form.
+    const event: RoomEvent = { tag, code, detail: redact(detail) }
+    this.effects.push({ type: 'emit', event })
+    // net_status arrives every second per stream: it updates state but stays out of the event log.
+    if (tag !== 'net_status') {
+      // One copy per step (a 1032 of n users emits n events); trimmed to `eventLimit` in result().
+      if (!this.eventsCopied) {
+        this.room.events = this.room.events.slice()
+        this.eventsCopied = true
+      }
+      this.room.events.push(event)
+    }
+    if (tag === 'error') this.room.lastError = event as RoomEvent<ErrorDetail>
+  }
+
+  notice(tag: 'error' | 'warning', code: number, detail: Partial<ErrorDetail> = {}): void {
+    const message = detail.message || describeCode(code)?.en || `code ${code}`
+    this.emit<ErrorDetail>(tag, code, { ...detail, message })
+  }
+
+  effect(effect: Effect): void {
+    this.effects.push(effect)
+  }
+
+  setMembers(members: Record<string, MemberState>, order: string[]): void {
+    this.room.members = members
+    this.room.memberOrder = order
+  }
+
+  result(): ReduceResult {
+    const events = this.room.events
+    const limit = this.state.eventLimit
+    if (events.length > limit) this.room.events = limit > 0 ? events.slice(events.length - limit) : []
+    return { state: this.state, effects: this.effects }
+  }
+}
+
+export function engineStream(stream: StreamState): EngineStream {
+  return { key: stream.key, userID: stream.userID, streamType: stream.streamType, playURL: stream.playURL }
+}
+
+export function stopPlayers(step: Step, member: MemberState | undefined): void {
+  for (const stream of Object.values(member?.streams ?? {})) {
+    if (stream) step.effect({ type: 'player', stream: engineStream(stream), call: 'stop' })
+  }
+}
+
+const ALL_TIMERS: TimerName[] = ['reconnect', 'enter_timeout', 'room_sig_retry']
+
+function clearTimers(step: Step): void {
+  for (const name of ALL_TIMERS) step.effect({ type: 'clear_timer', name })
+}
+
+/** Drop every member (and stop their players). Returns how many there were. */
+function dropMembers(step: Step): number {
+  const count = step.room.memberOrder.length
+  for (const userID of step.room.memberOrder) stopPlayers(step, step.room.members[userID])
+  if (count > 0) step.setMembers(copyMembers(), [])
+  step.state.overCapacity = false
+  return count
+}
+
+/** End the current session: timers, pusher, players, members, IM. The status is set by the caller. */
+export function endSession(step: Step, stopIM: boolean): number {
+  step.state.epoch += 1
+  clearTimers(step)
+  step.effect({ type: 'leave' })
+  if (stopIM && step.state.options?.enableIM) step.effect({ type: 'im_stop' })
+  const dropped = dropMembers(step)
+  step.state.pushURL = ''
+  step.state.reconnectAttempts = 0
+  step.state.roomSigAttempts = 0
+  step.state.pausedBy = null
+  step.room.self = { ...step.room.self, pushURL: '', net: null }
+  step.room.pusher = step.room.pusher && { ...step.room.pusher, paused: false }
+  return dropped
+}
+
+export function fatal(step: Step, code: number, detail: Partial<ErrorDetail>): void {
+  const dropped = endSession(step, true)
+  step.status('error')
+  step.notice('error', code, dropped > 0 ? { ...detail, membersCleared: dropped } : detail)
+}
+
+export function invalidState(step: Step, method: string): void {
+  step.notice('warning', E.INVALID_STATE, { message: `${method}() while ${step.room.status}: ignored`, method })
+}
+
+/** Validate and open a new session (start, or re-enter after an identity change). */
+export function beginSession(step: Step): void {
+  const result = validateOptions(step.state.raw)
+  if (!result.ok) {
+    const [first] = result.errors
+    step.status('error')
+    step.notice('error', first.code, { message: first.message, prop: first.prop, errors: result.errors })
+    return
+  }
+  const options = result.options
+  step.state.epoch += 1
+  step.state.options = options
+  step.state.mode = null
+  step.state.overCapacity = false
+  step.room.roomID = roomIDText(options.room)
+  step.room.self = { ...step.room.self, userID: options.userID, muted: options.muted, cameraOn: options.enableCamera, pushURL: '' }
+  step.room.pusher = pusherFromOptions(options, step.room.pusher ?? pusherFromRaw(step.state.raw))
+  step.room.capacity = templateCapacity(options.template)
+  step.room.enterMode = null
+  step.status('preflight')
+  emitWarnings(step, result.warnings)
+  step.effect({ type: 'preflight', epoch: step.state.epoch })
+  if (options.enableIM) step.effect({ type: 'im_start' })
+}
+
+export function emitWarnings(step: Step, warnings: OptionIssue[]): void {
+  for (const warning of warnings) step.notice('warning', warning.code, { message: warning.message, prop: warning.prop })
+}
+
+/** Obtain the push URL for the current session: built at once (modern) or signed first (legacy). */
+export function obtainURL(step: Step): void {
+  step.status('entering')
+  if (step.state.mode === 'legacy') {
+    step.state.roomSigAttempts = 0
+    step.effect({ type: 'request_room_sig', epoch: step.state.epoch })
+    return
+  }
+  enterWith(step, buildModernPushURL(step.state.options!))
+}
+
+export function enterWith(step: Step, pushURL: string): void {
+  step.state.pushURL = pushURL
+  step.room.self = { ...step.room.self, pushURL: redact(pushURL) }
+  step.effect({ type: 'enter', epoch: step.state.epoch })
+  step.emit('self_update', S.PUSHER_LOADING, { message: 'pusher starting' })
+  const timeout = step.state.options!.enterTimeout
+  if (timeout > 0) step.effect({ type: 'set_timer', name: 'enter_timeout', ms: timeout, epoch: step.state.epoch })
+}
+
+export function markEntered(step: Step, nativeCode: number): void {
+  step.status('in_room')
+  step.effect({ type: 'clear_timer', name: 'enter_timeout' })
+  step.emit('enter_room', S.JOINED, { message: 'entered the room', nativeCode, roomID: step.room.roomID, mode: step.state.mode })
+  if (step.state.reconnectAttempts > 0) {
+    step.emit('recovered', S.JOINED, { message: 're-entered the room', attempts: step.state.reconnectAttempts })
+    step.state.reconnectAttempts = 0
+  }
+  if (step.state.hidden) pauseBy(step, 'hide')
+}
+
+export function pauseBy(step: Step, by: 'app' | 'hide'): void {
+  step.status('paused')
+  step.state.pausedBy = by
+  step.room.pusher = step.room.pusher && { ...step.room.pusher, paused: true }
+  step.effect({ type: 'pusher', call: 'pause' })
+}
+
+export function resumeRoom(step: Step): void {
+  step.status('in_room')
+  step.state.pausedBy = null
+  step.room.pusher = step.room.pusher && { ...step.room.pusher, paused: false }
+  step.effect({ type: 'pusher', call: 'resume' })
+}
+
+/** -1307 / 1021 / enter timeout during a reconnect: leave, then re-enter after a backoff delay. */
+export function connectionLost(step: Step, nativeCode: number, message: string): void {
+  const policy = step.state.options!.reconnect
+  const attempt = step.state.reconnectAttempts + 1
+  if (attempt > policy.maxAttempts) {
+    fatal(step, E.PUSH_DISCONNECTED, {
+      message: `push disconnected; gave up after ${step.state.reconnectAttempts} re-enter attempts`,
+      nativeCode,
+      attempts: step.state.reconnectAttempts,
+      gaveUp: true,
+      reason: describeCode(E.RECONNECT_GAVE_UP)?.en,
+    })
+    return
+  }
+  clearTimers(step)
+  step.effect({ type: 'leave' })
+  const dropped = dropMembers(step)
+  step.state.pushURL = ''
+  step.state.reconnectAttempts = attempt
+  step.state.pausedBy = null
+  step.room.self = { ...step.room.self, pushURL: '' }
+  step.room.pusher = step.room.pusher && { ...step.room.pusher, paused: false }
+  step.status('reconnecting')
+  const delayMs = backoffDelay(policy, attempt)
+  step.emit('reconnecting', S.NETWORK_CHANGE, { message: message || 'connection lost, re-entering', nativeCode, attempt, delayMs, membersCleared: dropped })
+  step.effect({ type: 'set_timer', name: 'reconnect', ms: delayMs, epoch: step.state.epoch })
+}
+
+function exited(step: Step, detail: Record<string, unknown>): void {
+  const dropped = endSession(step, true)
+  step.status('exited')
+  step.emit('exit_room', S.LEFT, { ...detail, membersCleared: dropped })
+}
+
+/** Native facts about our own push and session. */
+export const SESSION_ENGINE = {
+  push_state: (step, a) => step.emit('push_state', a.code, { message: a.message }),
+  pusher_net: (step, a) => {
+    step.room.self = { ...step.room.self, net: a.info }
+    step.emit('net_status', 0, { userID: step.room.self.userID, info: a.info })
+  },
+  publishing: (step, a) => {
+    step.emit('self_update', S.PUSH_OK, { message: 'publishing', nativeCode: a.nativeCode })
+    // Legacy rooms send no 1018: publishing means entered there.
+    if (step.room.status === 'entering' && step.state.mode === 'legacy') markEntered(step, a.nativeCode)
+  },
+  pusher_loading: (step, a) => step.emit('self_update', S.PUSHER_LOADING, { message: 'pusher reconnecting', nativeCode: a.nativeCode }),
+  preview_started: (step, a) => step.emit('self_update', S.PUSHER_PLAYING, { message: 'camera preview running', nativeCode: a.nativeCode }),
+  entered: (step, a) => {
+    if (step.room.status === 'entering') markEntered(step, a.nativeCode)
+  },
+  left: (step, a) => {
+    if (step.room.status === 'entering' || a.kicked) {
+      fatal(step, E.JOIN_ROOM_FAILED, { message: a.message || 'removed from the room', nativeCode: a.nativeCode, kicked: a.kicked })
+    } else {
+      exited(step, { message: a.message || 'left the room', nativeCode: a.nativeCode, reason: 'server' })
+    }
+  },
+  enter_failed: (step, a) => fatal(step, a.code, { message: a.message, nativeCode: a.nativeCode }),
+  device_failed: (step, a) => fatal(step, a.code, { message: a.message, nativeCode: a.nativeCode }),
+  permission_denied: (step, a) => fatal(step, E.MEDIA_PERMISSION, { message: a.message, nativeCode: a.nativeCode }),
+  connection_lost: (step, a) => connectionLost(step, a.nativeCode, a.message),
+  suspended: (step, a) => exited(step, { message: a.message || 'mini-program suspended', nativeCode: a.nativeCode, reason: 'suspended' }),
+  notice: (step, a) => step.notice('warning', a.code, { message: a.message, nativeCode: a.nativeCode }),
+} satisfies Partial<Handlers<RoomAction['type']>>

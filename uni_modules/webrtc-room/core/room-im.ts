@@ -1,0 +1,196 @@
+/**
+ * The room's IM link: starts and stops the session the IM entry registered (im-registry.ts), relays
+ * its events, and runs the four send methods with their callbacks and typed rejections. Whether IM
+ * is on is the reducer's decision (its `im_start` / `im_stop` effects); this module only obeys.
+ */
+import { codeMessage } from './codes'
+import { errorCode, errorText, RoomErrorCode, TIM_USERSIG_EXPIRED, WebrtcRoomError } from './error-codes'
+import { getIMFactory, type CustomMsgInput, type ImSession } from './im-registry'
+import { validateCustom, validateReceiver, validateText } from './im-validate'
+import { roomIDText, type ValidOptions } from './options'
+import type { ImEvent, Platform, RoomController, RoomEvent } from './types'
+
+// Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
+const E = RoomErrorCode
+
+/** How long stop() waits for an IM session's logout before it resolves anyway. */
+export const IM_STOP_TIMEOUT_MS = 5000
+
+type SendSucc = (res: unknown) => void
+type SendFail = (code: number, message: string) => void
+type Log = (level: 'debug' | 'info' | 'warn' | 'error', message: string, data?: unknown) => void
+
+export interface ImHost {
+  key: string
+  platform: Platform
+  /** Options of the current session (null before a valid start). */
+  options(): ValidOptions | null
+  /** IM wanted: the session's options, else the prop as given. */
+  enabled(): boolean
+  deliver(event: ImEvent, record?: boolean): void
+  /** A room `warning` about IM (recorded once, there). */
+  report(event: RoomEvent): void
+  log: Log
+}
+
+interface Link {
+  session: ImSession
+  ready: boolean
+  off: () => void
+}
+
+export type ImMethods = Pick<RoomController, 'sendC2CTextMsg' | 'sendC2CCustomMsg' | 'sendGroupTextMsg' | 'sendGroupCustomMsg'>
+
+function settleWith(fn: () => Promise<unknown> | unknown): Promise<unknown> {
+  try {
+    return Promise.resolve(fn())
+  } catch (err) {
+    return Promise.reject(err)
+  }
+}
+
+export function createImLink(host: ImHost) {
+  const { log } = host
+  let im: Link | null = null
+  /** Settles when the last stopped session finished stopping (or failed to). */
+  let stopping: Promise<void> = Promise.resolve()
+  let stopPending = false
+
+  /** The controller's own IM failures: an im-event `error`, and a room `warning`. */
+  function failure(code: number, message: string): void {
+    host.deliver({ tag: 'error', code, detail: { message } }, false)
+    host.report({ tag: 'warning', code, detail: { message, im: true } })
+  }
+
+  function start(): void {
+    stop()
+    const options = host.options()
+    if (!options) return
+    const factory = getIMFactory()
+    if (!factory) {
+      failure(E.IM_NOT_INSTALLED, "enableIM is set but the IM entry is not installed: import '@/uni_modules/webrtc-room/im' once in main.ts")
+      return
+    }
+    let session: ImSession
+    try {
+      session = factory(
+        {
+          roomKey: host.key,
+          sdkAppID: options.sdkAppID,
+          userID: options.userID,
+          userSig: options.userSig,
+          groupID: roomIDText(options.room),
+          groupType: options.imGroupType,
+          nick: options.userName || options.userID,
+        },
+        host.platform,
+      )
+    } catch (err) {
+      failure(errorCode(err, E.IM_LOGIN_FAILED), errorText(err, 'IM session could not be created'))
+      return
+    }
+    const link: Link = { session, ready: false, off: () => {} }
+    im = link
+    try {
+      link.off = session.on((event) => {
+        if (im === link) host.deliver(event)
+      })
+    } catch (err) {
+      log('warn', 'IM session.on threw', { error: String(err) })
+    }
+    settleWith(() => session.start()).then(
+      () => {
+        if (im === link) link.ready = true
+      },
+      (err) => {
+        if (im !== link) return
+        // tim-wx-sdk says 70001 for an expired userSig: the room's own code for it.
+        const expired = (err as { detail?: { nativeCode?: unknown } } | null)?.detail?.nativeCode === TIM_USERSIG_EXPIRED
+        failure(expired ? E.USERSIG_EXPIRED : errorCode(err, E.IM_LOGIN_FAILED), errorText(err, 'IM login failed'))
+      },
+    )
+  }
+
+  function stop(): void {
+    const link = im
+    if (!link) return
+    im = null
+    try {
+      link.off()
+    } catch (err) {
+      log('error', 'IM unsubscribe threw', { error: String(err) })
+    }
+    stopPending = true
+    const settled: Promise<void> = settleWith(() => link.session.stop())
+      .catch((err) => log('warn', 'IM stop failed', { error: String(err) }))
+      .then(() => {
+        if (stopping === settled) stopPending = false
+      })
+    stopping = settled
+  }
+
+  /** stop() waits for the IM logout, but never forever: an offline SDK may not answer. */
+  function stopped(): Promise<void> {
+    if (!stopPending) return Promise.resolve()
+    const { platform } = host
+    return new Promise<void>((resolve) => {
+      let done = false
+      const finish = () => {
+        if (done) return
+        done = true
+        platform.clearTimeout(handle)
+        resolve()
+      }
+      const handle = platform.setTimeout(() => {
+        log('warn', `IM stop did not settle within ${IM_STOP_TIMEOUT_MS} ms; continuing`)
+        finish()
+      }, IM_STOP_TIMEOUT_MS)
+      stopping.then(finish)
+    })
+  }
+
+  function send(name: string, call: (session: ImSession) => Promise<unknown>, inputError: WebrtcRoomError | null, succ?: SendSucc, fail?: SendFail): Promise<unknown> {
+    const failWith = (code: number, message: string): Promise<unknown> => {
+      if (fail) {
+        try {
+          fail(code, message)
+        } catch (err) {
+          log('error', `${name} fail callback threw`, { error: String(err) })
+        }
+      }
+      const rejected = Promise.reject(new WebrtcRoomError(code, message, { method: name }))
+      // Callback users often ignore the Promise: keep that from being an unhandled rejection.
+      if (fail) rejected.catch(() => {})
+      return rejected
+    }
+    if (!host.enabled()) return failWith(E.IM_DISABLED, `${name}: enableIM is false — ${codeMessage(E.IM_DISABLED)}`)
+    // A bad input is the clearer answer than "not ready": report it first.
+    if (inputError) return failWith(inputError.code, `${name}: ${inputError.message}`)
+    if (!getIMFactory() && !im) return failWith(E.IM_NOT_INSTALLED, `${name}: ${codeMessage(E.IM_NOT_INSTALLED)}`)
+    const link = im
+    if (!link || !link.ready) return failWith(E.IM_NOT_READY, `${name}: ${codeMessage(E.IM_NOT_READY)}`)
+    return settleWith(() => call(link.session)).then(
+      (res) => {
+        if (succ) {
+          try {
+            succ(res)
+          } catch (err) {
+            log('error', `${name} succ callback threw`, { error: String(err) })
+          }
+        }
+        return res
+      },
+      (err) => failWith(errorCode(err, E.IM_SEND_FAILED), errorText(err, `${name} failed`)),
+    )
+  }
+
+  const methods: ImMethods = {
+    sendC2CTextMsg: (receiveUser, msg, succ, fail) => send('sendC2CTextMsg', (s) => s.sendC2CTextMsg(receiveUser, msg), validateReceiver(receiveUser) ?? validateText(msg, 'C2C'), succ, fail),
+    sendC2CCustomMsg: (receiveUser, msg, succ, fail) =>
+      send('sendC2CCustomMsg', (s) => s.sendC2CCustomMsg(receiveUser, msg as CustomMsgInput), validateReceiver(receiveUser) ?? validateCustom(msg, 'C2C'), succ, fail),
+    sendGroupTextMsg: (msg, succ, fail) => send('sendGroupTextMsg', (s) => s.sendGroupTextMsg(msg), validateText(msg, 'GROUP'), succ, fail),
+    sendGroupCustomMsg: (msg, succ, fail) => send('sendGroupCustomMsg', (s) => s.sendGroupCustomMsg(msg as CustomMsgInput), validateCustom(msg, 'GROUP'), succ, fail),
+  }
+
+  return { start, stop, stopped, methods }
+}
