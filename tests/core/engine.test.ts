@@ -65,6 +65,46 @@ describe('live-tags engine', () => {
     expect(platform.liveTimers()).toBe(0)
   })
 
+  it('leave(keepPreview) keeps the camera preview (startPreview) until the next leave, enter or destroy', () => {
+    const platform = createFakePlatform()
+    const engine = createLiveTagsEngine({ roomKey: 'r', platform })
+    const r = recorder()
+    const pusher = { ...r.pusher, startPreview: () => void r.calls.push('startPreview'), stopPreview: () => void r.calls.push('stopPreview') }
+    engine.attachPusher!(pusher)
+    engine.attachPlayer!('a_main', r.player('a'))
+    engine.enter(params, sink)
+    platform.advance(0)
+    engine.leave(true)
+    expect(r.calls).toEqual(['start', 'stop', 'a:stop', 'startPreview'])
+    // stop() after the error: the preview goes too; once.
+    engine.leave()
+    engine.leave()
+    expect(r.calls.slice(4)).toEqual(['stopPreview'])
+    // Kept again, then a new enter: start takes the camera over (no stopPreview first); destroy after a
+    // kept preview stops it.
+    engine.enter(params, sink)
+    platform.advance(0)
+    engine.leave(true)
+    engine.enter(params, sink)
+    platform.advance(0)
+    expect(r.calls.slice(5)).toEqual(['start', 'stop', 'a:stop', 'startPreview', 'start'])
+    engine.leave(true)
+    engine.destroy()
+    expect(r.calls.slice(10)).toEqual(['stop', 'a:stop', 'startPreview', 'stopPreview'])
+  })
+
+  it('leave(keepPreview) on a base library without startPreview just stops', () => {
+    const platform = createFakePlatform()
+    const engine = createLiveTagsEngine({ roomKey: 'r', platform })
+    const r = recorder()
+    engine.attachPusher!(r.pusher)
+    engine.enter(params, sink)
+    platform.advance(0)
+    engine.leave(true)
+    engine.leave()
+    expect(r.calls).toEqual(['start', 'stop'])
+  })
+
   it('pusher calls pass through; player calls reach attached players only', () => {
     const platform = createFakePlatform()
     const engine = createLiveTagsEngine({ roomKey: 'r', platform })

@@ -84,6 +84,28 @@ describe('start and the enter flow', () => {
     expect(d.state.room.lastError).toMatchObject({ code: RoomErrorCode.ENTER_TIMEOUT, detail: { timeoutMs: 20000 } })
   })
 
+  it('a fatal error keeps the camera preview (leave keepPreview); stop() releases it once; start() takes it over', () => {
+    const d = new Driver()
+    d.start()
+    d.preflight()
+    expect(d.fire('enter_timeout')).toContainEqual({ type: 'leave', keepPreview: true })
+    expect(d.dispatch({ type: 'stop' })).toEqual([{ type: 'leave' }])
+    expect(d.dispatch({ type: 'stop' })).toEqual([])
+    expect(d.status).toBe('error')
+    // Kept again, then start: no extra leave; the engine's enter takes the camera over.
+    d.start()
+    d.preflight()
+    d.fire('enter_timeout')
+    expect(d.start().some((e) => e.type === 'leave')).toBe(false)
+    expect(d.dispatch({ type: 'stop' }).filter((e) => e.type === 'leave')).toEqual([{ type: 'leave' }])
+    // Camera off: nothing to preview.
+    const audioOnly = new Driver({ enableCamera: false })
+    audioOnly.start()
+    audioOnly.preflight()
+    expect(audioOnly.fire('enter_timeout')).toContainEqual({ type: 'leave' })
+    expect(audioOnly.dispatch({ type: 'stop' })).toEqual([])
+  })
+
   it('a failed preflight is one error with its code and detail, and leaves nothing running', () => {
     const d = new Driver()
     d.start()

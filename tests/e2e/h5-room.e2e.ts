@@ -152,6 +152,13 @@ describe('H5 room on the TRTC web SDK', () => {
     // The event log has it too, once: an `error` with the code.
     const errorEvents = page.locator('#event-log .event--error', { hasText: String(RoomErrorCode.ENTER_ROOM_FAILED) })
     expect(await errorEvents.count()).toBe(1)
+    // The error does not black out the page: the camera preview still plays (Retry re-enters).
+    const kept = await page.evaluate(() => {
+      const video = document.querySelector<HTMLVideoElement>('[id^="webrtc-room-local-"] video')
+      return video ? { paused: video.paused, readyState: video.readyState, width: video.videoWidth } : null
+    })
+    expect(kept).toMatchObject({ paused: false })
+    expect(kept!.width).toBeGreaterThan(0)
     await screenshot(page, 'h5-room-enter-failed')
 
     // 3. Still usable: tabs switch, leave goes back to the form.

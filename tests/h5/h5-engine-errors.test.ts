@@ -93,7 +93,7 @@ describe('H5 engine errors', () => {
     expect(onlyError(h5).code).toBe(E.CAMERA_OPEN_FAILED)
   })
 
-  it('TRTC servers unreachable: -90404, the room is left cleanly and can start again', async () => {
+  it('TRTC servers unreachable: -90404, the room is left cleanly (the camera preview stays) and can start again', async () => {
     const h5 = createH5Room()
     h5.sdk.prepare = failOn('enterRoom', rtcError(5500, undefined, 'join room timeout'))
     await startAndEnter(h5)
@@ -103,11 +103,16 @@ describe('H5 engine errors', () => {
     expect(h5.room.status).toBe('error')
     await settle()
     const first = h5.sdk.client
-    expect(first.destroyed).toBe(true)
-    expect(first.callsOf('stopLocalVideo')).toHaveLength(1)
-    // Usable: a retry is a fresh session on a fresh client.
+    // The room was left but the page is not blacked out: the camera preview runs until the next start.
+    expect(first.callsOf('exitRoom')).toHaveLength(1)
+    expect(first.destroyed).toBe(false)
+    expect(first.callsOf('stopLocalVideo')).toHaveLength(0)
+    // Usable: a retry is a fresh session on a fresh client; the kept preview is released first.
     h5.sdk.prepare = undefined
     await startAndEnter(h5)
+    await settle()
+    expect(first.destroyed).toBe(true)
+    expect(first.callsOf('stopLocalVideo')).toHaveLength(1)
     expect(h5.sdk.clients).toHaveLength(2)
     expect(h5.room.status).toBe('in_room')
   })

@@ -223,7 +223,14 @@ describe('H5 engine: remote members', () => {
     expect(h5.tagged('error')[0]).toMatchObject({ code: RoomErrorCode.JOIN_ROOM_FAILED, detail: { kicked: true } })
     expect(h5.room.status).toBe('error')
     await settle()
+    // The camera preview stays on after the error (the mic stops); stop() releases it.
+    expect(client.destroyed).toBe(false)
+    expect(client.callsOf('stopLocalVideo')).toHaveLength(0)
+    expect(client.callsOf('stopLocalAudio')).toHaveLength(1)
+    h5.room.stop()
+    await settle()
     expect(client.destroyed).toBe(true)
+    expect(client.callsOf('stopLocalVideo')).toHaveLength(1)
   })
 
   it('merges network quality and statistics into one local net info', async () => {

@@ -101,7 +101,8 @@ export type Effect =
   /** The push URL is known (modern built, legacy signed): the engine enters. */
   | { type: 'enter'; epoch: number }
   /** Leave the room: stop pushing and every player. */
-  | { type: 'leave' }
+  /** End the session; `keepPreview`: leave the local camera preview running (a fatal error; Retry re-enters). */
+  | { type: 'leave'; keepPreview?: boolean }
   | { type: 'pusher'; call: PusherCall }
   | { type: 'player'; stream: EngineStream; call: PlayerCall }
   | { type: 'im_start' }

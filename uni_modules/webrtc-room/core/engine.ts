@@ -58,7 +58,8 @@ export interface EngineStream {
 export interface RoomEngine {
   readonly name: string
   enter(params: EngineEnterParams, sink: EngineSink): void
-  leave(): void
+  /** `keepPreview`: end the session but keep the local camera preview until the next enter / leave / destroy. */
+  leave(keepPreview?: boolean): void
   pusher(call: PusherCall): void
   player(stream: EngineStream, call: PlayerCall): void
   update(options: ValidOptions, pusher: PusherAttributes): void

@@ -114,10 +114,11 @@ function dropMembers(step: Step): number {
 }
 
 /** End the current session: timers, pusher, players, members, IM. The status is set by the caller. */
-export function endSession(step: Step, stopIM: boolean): number {
+export function endSession(step: Step, stopIM: boolean, keepPreview = false): number {
   step.state.epoch += 1
   clearTimers(step)
-  step.effect({ type: 'leave' })
+  step.effect(keepPreview ? { type: 'leave', keepPreview } : { type: 'leave' })
+  step.state.previewKept = keepPreview
   if (stopIM && step.state.options?.enableIM) step.effect({ type: 'im_stop' })
   const dropped = dropMembers(step)
   step.state.pushURL = ''
@@ -130,7 +131,9 @@ export function endSession(step: Step, stopIM: boolean): number {
 }
 
 export function fatal(step: Step, code: number, detail: Partial<ErrorDetail>): void {
-  const dropped = endSession(step, true)
+  // The camera preview stays on (the page is not blacked out by an error); stop() or the next
+  // start() releases it.
+  const dropped = endSession(step, true, step.state.options?.enableCamera === true)
   step.status('error')
   step.notice('error', code, dropped > 0 ? { ...detail, membersCleared: dropped } : detail)
 }
@@ -150,6 +153,7 @@ export function beginSession(step: Step): void {
   }
   const options = result.options
   step.state.epoch += 1
+  step.state.previewKept = false // the engine's enter takes the camera over
   step.state.options = options
   step.state.mode = null
   step.state.overCapacity = false

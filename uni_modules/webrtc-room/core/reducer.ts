@@ -110,7 +110,12 @@ const CONTROL = {
     }
   },
   stop: (step) => {
-    if (!isActive(step.room.status)) return // idempotent
+    // After a fatal error only the kept camera preview is left to release; otherwise idempotent.
+    if (step.state.previewKept) {
+      step.state.previewKept = false
+      step.effect({ type: 'leave' })
+    }
+    if (!isActive(step.room.status)) return
     const dropped = endSession(step, true)
     step.status('exited')
     step.emit('exit_room', RoomStatusCode.LEFT, { message: 'left the room', reason: 'stop', membersCleared: dropped })

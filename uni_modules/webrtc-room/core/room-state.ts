@@ -40,6 +40,8 @@ export interface CoreState {
   /** Re-enter attempts made since the last successful enter. */
   reconnectAttempts: number
   roomSigAttempts: number
+  /** After a fatal error the engine keeps the camera preview until stop() / start(). */
+  previewKept: boolean
   /** Inside an over-capacity episode (-8 already reported). */
   overCapacity: boolean
   pausedBy: 'app' | 'hide' | null
@@ -135,6 +137,7 @@ export function createCoreState(key: string, raw: RoomOptions, eventLimit = ROOM
     pushURL: '',
     reconnectAttempts: 0,
     roomSigAttempts: 0,
+    previewKept: false,
     overCapacity: false,
     pausedBy: null,
     hidden: false,

@@ -223,7 +223,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
           engine.enter({ epoch: effect.epoch, roomKey: key, options, pushURL: core.pushURL, mode: core.mode ?? 'modern', pusher: core.room.pusher }, sinkFor(effect.epoch)),
         )
       case 'leave':
-        return safely('engine leave', () => engine.leave())
+        return safely('engine leave', () => engine.leave(effect.keepPreview))
       case 'pusher':
         return safely(`engine pusher ${effect.call}`, () => engine.pusher(effect.call))
       case 'player':

@@ -254,6 +254,9 @@ export interface PusherContext {
   pause(cb?: NativeCallbacks): void
   resume(cb?: NativeCallbacks): void
   switchCamera(cb?: NativeCallbacks): void
+  /** Camera preview without pushing (base library 2.7.0+). */
+  startPreview?(cb?: NativeCallbacks): void
+  stopPreview?(cb?: NativeCallbacks): void
 }
 
 /** What `uni.createLivePlayerContext` returns (the subset we use). */

@@ -79,6 +79,17 @@ export class LocalCapture {
     }
   }
 
+  /** After a fatal error: keep only the camera preview (the mic stops). Whether a camera runs. */
+  previewOnly(): boolean {
+    if (this.disposed || this.camera === 'off') return false
+    if (this.mic !== 'off') {
+      this.mic = 'off'
+      this.micRun += 1
+      void settle(this.host.log, 'stopLocalAudio', () => this.host.client.stopLocalAudio())
+    }
+    return true
+  }
+
   /** Stops capture for good; resolves when the SDK is done (leave waits for it before destroy). */
   release(): Promise<unknown> {
     const stops: Promise<boolean>[] = []

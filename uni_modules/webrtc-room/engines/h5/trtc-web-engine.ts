@@ -73,6 +73,8 @@ class TrtcSession {
   private options: ValidOptions
   private paused: boolean
   private client: TrtcClient | null = null
+  /** The SDK's exitRoom of the last leave: destroy waits for it. */
+  private left: Promise<unknown> = Promise.resolve()
   private capture: LocalCapture | null = null
   private players: RemotePlayers | null = null
   private readonly handlers: Array<[TrtcEventName, Handler]> = []
@@ -164,19 +166,33 @@ class TrtcSession {
     )
   }
 
-  /** End the session: listeners off, capture stopped, room left, SDK instance destroyed. */
-  leave(): void {
-    if (!this.alive) return
+  /**
+   * End the session: listeners off, players gone, room left, then capture stopped and the SDK
+   * instance destroyed — unless `keepPreview` and the camera runs: then the local preview stays until
+   * `release()`. Returns whether it stayed.
+   */
+  leave(keepPreview = false): boolean {
+    if (!this.alive) return false
     this.alive = false
     for (const cancel of this.gestureWaits) cancel()
     this.gestureWaits.clear()
     this.players?.dispose()
     const client = this.client
+    if (!client) return false
+    for (const [name, handler] of this.handlers) void settle(this.log, `off ${name}`, () => client.off(name, handler))
+    this.left = settle(this.log, 'exitRoom', () => client.exitRoom())
+    if (keepPreview && this.capture?.previewOnly()) return true
+    this.release()
+    return false
+  }
+
+  /** Stop capture (a kept preview too) and destroy the SDK instance once the room is left. */
+  release(): void {
+    const client = this.client
     this.client = null
     if (!client) return
-    for (const [name, handler] of this.handlers) void settle(this.log, `off ${name}`, () => client.off(name, handler))
     const released = this.capture?.release() ?? Promise.resolve()
-    Promise.all([released, settle(this.log, 'exitRoom', () => client.exitRoom())]).then(() => settle(this.log, 'destroy', () => client.destroy()))
+    Promise.all([released, this.left]).then(() => settle(this.log, 'destroy', () => client.destroy()))
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -299,8 +315,11 @@ class TrtcSession {
 export function createTrtcWebEngineFactory(deps: TrtcWebEngineDeps): EngineFactory {
   return ({ platform }: EngineEnvironment): RoomEngine => {
     let session: TrtcSession | null = null
-    const end = () => {
-      session?.leave()
+    /** A session that left after a fatal error but keeps the camera preview (see `leave(true)`). */
+    let previewing: TrtcSession | null = null
+    const end = (keepPreview = false) => {
+      previewing?.release()
+      previewing = session?.leave(keepPreview) ? session : null
       session = null
     }
     return {
@@ -314,7 +333,7 @@ export function createTrtcWebEngineFactory(deps: TrtcWebEngineDeps): EngineFacto
           platform.log?.('error', '[h5 engine] unexpected failure', { error: String(err) })
         })
       },
-      leave: end,
+      leave: (keepPreview) => end(keepPreview),
       pusher(call) {
         session?.pusher(call)
       },
@@ -324,7 +343,7 @@ export function createTrtcWebEngineFactory(deps: TrtcWebEngineDeps): EngineFacto
       update(options) {
         session?.update(options)
       },
-      destroy: end,
+      destroy: () => end(),
     }
   }
 }

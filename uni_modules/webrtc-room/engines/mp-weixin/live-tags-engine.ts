@@ -46,13 +46,15 @@ export const createLiveTagsEngine: EngineFactory = ({ platform }) => {
   const players = new Map<string, PlayerContext>()
   let inSession = false
   let paused = false
+  /** The pusher shows its camera preview after a fatal error (`leave(true)`), until the next enter / leave. */
+  let previewing = false
   let startPending = false
   let startTimer: TimerHandle | null = null
   let sink: EngineSink | null = null
 
-  const pusherCall = (call: PusherCall) => {
+  const pusherCall = (call: PusherCall | 'startPreview' | 'stopPreview') => {
     const ctx = pusherCtx
-    if (ctx) safeCall(platform, `live-pusher ${call}`, () => ctx[call]())
+    if (ctx) safeCall(platform, `live-pusher ${call}`, () => ctx[call]?.())
   }
   const playerCall = (key: string, ctx: PlayerContext, call: 'play' | 'stop' | 'pause' | 'resume') => safeCall(platform, `live-player ${key} ${call}`, () => ctx[call]?.())
   const cancelStart = () => {
@@ -89,9 +91,12 @@ export const createLiveTagsEngine: EngineFactory = ({ platform }) => {
     enter(_params, sessionSink) {
       sink = sessionSink
       inSession = true
+      previewing = false // start() takes the camera over
       requestStart()
     },
-    leave() {
+    leave(keepPreview) {
+      if (previewing) pusherCall('stopPreview')
+      previewing = false
       if (!inSession) return
       inSession = false
       paused = false
@@ -100,6 +105,10 @@ export const createLiveTagsEngine: EngineFactory = ({ platform }) => {
       cancelStart()
       pusherCall('stop')
       for (const [key, ctx] of players) playerCall(key, ctx, 'stop')
+      if (keepPreview && pusherCtx?.startPreview) {
+        pusherCall('startPreview')
+        previewing = true
+      }
     },
     pusher(call) {
       if (call === 'start') return requestStart()
@@ -134,6 +143,8 @@ export const createLiveTagsEngine: EngineFactory = ({ platform }) => {
       players.delete(streamKey)
     },
     destroy() {
+      if (previewing) pusherCall('stopPreview')
+      previewing = false
       cancelStart()
       pusherCtx = null
       players.clear()
