@@ -6,7 +6,8 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { watch } from 'vue'
-import { createController, IM_STOP_TIMEOUT_MS } from '../../uni_modules/webrtc-room/core/room'
+import { createController } from '../../uni_modules/webrtc-room/core/room'
+import { IM_STOP_TIMEOUT_MS } from '../../uni_modules/webrtc-room/core/room-im'
 import { createLiveTagsEngine } from '../../uni_modules/webrtc-room/engines/mp-weixin/live-tags-engine'
 import { createRoom } from '../../uni_modules/webrtc-room/room-factory'
 import { RoomErrorCode, WebrtcRoomError } from '../../uni_modules/webrtc-room/core/error-codes'
@@ -648,6 +649,14 @@ describe('IM wiring', () => {
     room.onPusherStateChange({ code: 1018 })
     expect(room.status).toBe('in_room')
     await expect(room.sendGroupTextMsg('x')).rejects.toMatchObject({ code: RoomErrorCode.IM_NOT_INSTALLED })
+    // Without the entry the input checks are not shipped either: not installed is the answer.
+    const failed: number[] = []
+    await expect(room.sendC2CTextMsg('', 'x', undefined, (code) => failed.push(code))).rejects.toMatchObject({ code: RoomErrorCode.IM_NOT_INSTALLED, detail: { method: 'sendC2CTextMsg' } })
+    await expect(room.sendGroupCustomMsg({ data: 'd' }, undefined, (code) => failed.push(code))).rejects.toMatchObject({ code: RoomErrorCode.IM_NOT_INSTALLED })
+    expect(failed).toEqual([RoomErrorCode.IM_NOT_INSTALLED, RoomErrorCode.IM_NOT_INSTALLED])
+    room.update({ enableIM: false })
+    await expect(room.sendC2CCustomMsg('bob', { data: 'd' }, undefined, (code) => failed.push(code))).rejects.toMatchObject({ code: RoomErrorCode.IM_DISABLED })
+    expect(failed).toHaveLength(3)
     await room.stop()
   })
 

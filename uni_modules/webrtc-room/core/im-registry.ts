@@ -7,6 +7,8 @@
  * which calls `registerIM(factory)`. A room with `enableIM` and no registered factory fails with
  * `IM_NOT_INSTALLED`, telling the developer what to import.
  */
+import { installImLink } from './room'
+import { createImLink } from './room-im'
 import type { ImEvent, Platform } from './types'
 
 export interface ImRoomParams {
@@ -49,6 +51,7 @@ let registered: ImFactory | null = null
 /** Called by the plugin's IM entry (`uni_modules/webrtc-room/im`), once, from the app. */
 export function registerIM(factory: ImFactory): void {
   registered = factory
+  installImLink(createImLink)
 }
 
 /** For tests and apps that switch IM off again. */

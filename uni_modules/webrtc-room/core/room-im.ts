@@ -2,13 +2,16 @@
  * The room's IM link: starts and stops the session the IM entry registered (im-registry.ts), relays
  * its events, and runs the four send methods with their callbacks and typed rejections. Whether IM
  * is on is the reducer's decision (its `im_start` / `im_stop` effects); this module only obeys.
+ *
+ * Only `registerIM` (im-registry.ts) reaches this module: an app without IM ships none of it, and
+ * its controller answers sends with IM_DISABLED / IM_NOT_INSTALLED itself (room.ts `noImLink`).
  */
 import { codeMessage } from './codes'
-import { errorCode, errorText, RoomErrorCode, TIM_USERSIG_EXPIRED, WebrtcRoomError } from './error-codes'
+import { errorCode, errorText, RoomErrorCode, TIM_USERSIG_EXPIRED, type WebrtcRoomError } from './error-codes'
 import { getIMFactory, type CustomMsgInput, type ImSession } from './im-registry'
 import { validateCustom, validateReceiver, validateText } from './im-validate'
-import { roomIDText, type ValidOptions } from './options'
-import type { ImEvent, Platform, RoomController, RoomEvent } from './types'
+import { roomIDText } from './options'
+import type { ImHost, ImLink, ImMethods, SendFail } from './room'
 
 // Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
 const E = RoomErrorCode
@@ -16,30 +19,11 @@ const E = RoomErrorCode
 /** How long stop() waits for an IM session's logout before it resolves anyway. */
 export const IM_STOP_TIMEOUT_MS = 5000
 
-type SendSucc = (res: unknown) => void
-type SendFail = (code: number, message: string) => void
-type Log = (level: 'debug' | 'info' | 'warn' | 'error', message: string, data?: unknown) => void
-
-export interface ImHost {
-  key: string
-  platform: Platform
-  /** Options of the current session (null before a valid start). */
-  options(): ValidOptions | null
-  /** IM wanted: the session's options, else the prop as given. */
-  enabled(): boolean
-  deliver(event: ImEvent, record?: boolean): void
-  /** A room `warning` about IM (recorded once, there). */
-  report(event: RoomEvent): void
-  log: Log
-}
-
 interface Link {
   session: ImSession
   ready: boolean
   off: () => void
 }
-
-export type ImMethods = Pick<RoomController, 'sendC2CTextMsg' | 'sendC2CCustomMsg' | 'sendGroupTextMsg' | 'sendGroupCustomMsg'>
 
 function settleWith(fn: () => Promise<unknown> | unknown): Promise<unknown> {
   try {
@@ -49,28 +33,19 @@ function settleWith(fn: () => Promise<unknown> | unknown): Promise<unknown> {
   }
 }
 
-export function createImLink(host: ImHost) {
-  const { log } = host
+export function createImLink(host: ImHost): ImLink {
+  const { log, failure } = host
   let im: Link | null = null
   /** Settles when the last stopped session finished stopping (or failed to). */
   let stopping: Promise<void> = Promise.resolve()
   let stopPending = false
-
-  /** The controller's own IM failures: an im-event `error`, and a room `warning`. */
-  function failure(code: number, message: string): void {
-    host.deliver({ tag: 'error', code, detail: { message } }, false)
-    host.report({ tag: 'warning', code, detail: { message, im: true } })
-  }
 
   function start(): void {
     stop()
     const options = host.options()
     if (!options) return
     const factory = getIMFactory()
-    if (!factory) {
-      failure(E.IM_NOT_INSTALLED, "enableIM is set but the IM entry is not installed: import '@/uni_modules/webrtc-room/im' once in main.ts")
-      return
-    }
+    if (!factory) return host.notInstalled()
     let session: ImSession
     try {
       session = factory(
@@ -149,24 +124,12 @@ export function createImLink(host: ImHost) {
     })
   }
 
-  function send(name: string, call: (session: ImSession) => Promise<unknown>, inputError: WebrtcRoomError | null, succ?: SendSucc, fail?: SendFail): Promise<unknown> {
-    const failWith = (code: number, message: string): Promise<unknown> => {
-      if (fail) {
-        try {
-          fail(code, message)
-        } catch (err) {
-          log('error', `${name} fail callback threw`, { error: String(err) })
-        }
-      }
-      const rejected = Promise.reject(new WebrtcRoomError(code, message, { method: name }))
-      // Callback users often ignore the Promise: keep that from being an unhandled rejection.
-      if (fail) rejected.catch(() => {})
-      return rejected
-    }
-    if (!host.enabled()) return failWith(E.IM_DISABLED, `${name}: enableIM is false — ${codeMessage(E.IM_DISABLED)}`)
+  function send(name: string, call: (session: ImSession) => Promise<unknown>, inputError: WebrtcRoomError | null, succ?: (res: unknown) => void, fail?: SendFail): Promise<unknown> {
+    const failWith = (code: number, message: string) => host.reject(name, code, message, fail)
+    if (!host.enabled()) return host.rejectUnavailable(name, fail)
     // A bad input is the clearer answer than "not ready": report it first.
     if (inputError) return failWith(inputError.code, `${name}: ${inputError.message}`)
-    if (!getIMFactory() && !im) return failWith(E.IM_NOT_INSTALLED, `${name}: ${codeMessage(E.IM_NOT_INSTALLED)}`)
+    if (!getIMFactory() && !im) return host.rejectUnavailable(name, fail)
     const link = im
     if (!link || !link.ready) return failWith(E.IM_NOT_READY, `${name}: ${codeMessage(E.IM_NOT_READY)}`)
     return settleWith(() => call(link.session)).then(

@@ -19,16 +19,57 @@
 import type { Effect, EngineAction, RoomAction } from './actions'
 import { getController, registerController, unregisterController } from './controllers'
 import type { EngineFactory, EngineSink, NativeEvent, RoomEngine } from './engine'
+import { codeMessage } from './codes'
 import { RoomErrorCode, WebrtcRoomError } from './error-codes'
 import { reduce } from './reducer'
 import { redact } from './redact'
-import { createImLink } from './room-im'
 import { createAppWatch, createTimers, preflight, requestRoomSig } from './room-platform'
 import { copyMembers, createCoreState, orderedMembers, type CoreState } from './room-state'
 import { isActive } from './status'
+import type { ValidOptions } from './options'
 import type { ImEvent, MemberState, Platform, RoomController, RoomEvent, RoomOptions, RoomState } from './types'
 
-export { IM_STOP_TIMEOUT_MS } from './room-im'
+export type SendFail = (code: number, message: string) => void
+export type ImMethods = Pick<RoomController, 'sendC2CTextMsg' | 'sendC2CCustomMsg' | 'sendGroupTextMsg' | 'sendGroupCustomMsg'>
+
+/** What a controller gives its IM link (room-im.ts). */
+export interface ImHost {
+  key: string
+  platform: Platform
+  /** Options of the current session (null before a valid start). */
+  options(): ValidOptions | null
+  /** IM wanted: the session's options, else the prop as given. */
+  enabled(): boolean
+  deliver(event: ImEvent, record?: boolean): void
+  /** The controller's own IM failures: an im-event `error`, and a room `warning` (recorded once, there). */
+  failure(code: number, message: string): void
+  /** enableIM without a registered IM: the IM_NOT_INSTALLED failure. */
+  notInstalled(): void
+  /** Calls `fail(code, message)` (if any) and returns the matching rejected Promise. */
+  reject(method: string, code: number, message: string, fail?: SendFail): Promise<never>
+  /** IM_DISABLED when enableIM is false, else IM_NOT_INSTALLED. */
+  rejectUnavailable(method: string, fail?: SendFail): Promise<never>
+  log(level: 'debug' | 'info' | 'warn' | 'error', message: string, data?: unknown): void
+}
+
+export interface ImLink {
+  start(): void
+  stop(): void
+  /** Settles when the last stopped IM session logged out (or gave up waiting). */
+  stopped(): Promise<void>
+  methods: ImMethods
+}
+
+/**
+ * The IM link, installed by `registerIM` (im-registry.ts). The controller reaches IM only through
+ * this hook, so an app that never registers IM ships none of the link, its session lifecycle and
+ * its input checks.
+ */
+let imLinkFactory: ((host: ImHost) => ImLink) | undefined
+
+export function installImLink(create: (host: ImHost) => ImLink): void {
+  imLinkFactory = create
+}
 
 /**
  * Where a controller writes its room state, only what changed (the Pinia room store provides one,
@@ -110,15 +151,38 @@ export function createController(options: RoomOptions, platform: Platform, confi
     emitTo(imHandlers, event, 'an im-event handler')
   }
 
-  const im = createImLink({
+  const E = RoomErrorCode
+  const imHost: ImHost = {
     key,
     platform,
     options: () => core.options,
     enabled: () => (core.options ? core.options.enableIM : raw.enableIM === true),
     deliver: deliverIM,
-    report: (event) => dispatch({ type: 'report', event }),
+    failure(code, message) {
+      deliverIM({ tag: 'error', code, detail: { message } }, false)
+      dispatch({ type: 'report', event: { tag: 'warning', code, detail: { message, im: true } } })
+    },
+    notInstalled: () => imHost.failure(E.IM_NOT_INSTALLED, "enableIM is set but the IM entry is not installed: import '@/uni_modules/webrtc-room/im' once in main.ts"),
+    reject(method, code, message, fail) {
+      if (fail) safely(`${method} fail callback`, () => fail(code, message))
+      const rejected = Promise.reject(new WebrtcRoomError(code, message, { method }))
+      // Callback users often ignore the Promise: keep that from being an unhandled rejection.
+      if (fail) rejected.catch(() => {})
+      return rejected
+    },
+    rejectUnavailable(method, fail) {
+      const on = imHost.enabled()
+      const code = on ? E.IM_NOT_INSTALLED : E.IM_DISABLED
+      return imHost.reject(method, code, `${method}: ${on ? '' : 'enableIM is false — '}${codeMessage(code)}`, fail)
+    },
     log,
-  })
+  }
+  /** Created on first use: registerIM may run after this controller was made. */
+  let imLink: ImLink | undefined
+  const im = () => (imLink ??= imLinkFactory?.(imHost))
+  /** A send without the IM link: IM_DISABLED or IM_NOT_INSTALLED, as the link itself would answer. */
+  const imSend = (method: keyof ImMethods, failAt: number) =>
+    ((...args: unknown[]) => im()?.methods[method](...(args as [never, never])) ?? imHost.rejectUnavailable(method, args[failAt] as SendFail | undefined)) as never
   const timers = createTimers(platform, (name, epoch) => dispatch({ type: 'timer', epoch, name }))
   const app = createAppWatch(
     platform,
@@ -229,9 +293,9 @@ export function createController(options: RoomOptions, platform: Platform, confi
       case 'player':
         return safely(`engine player ${effect.call}`, () => engine.player(effect.stream, effect.call))
       case 'im_start':
-        return im.start()
+        return im() ? imLink!.start() : options ? imHost.notInstalled() : undefined
       case 'im_stop':
-        return im.stop()
+        return imLink?.stop()
     }
   }
 
@@ -293,11 +357,11 @@ export function createController(options: RoomOptions, platform: Platform, confi
     },
     async stop() {
       dispatch({ type: 'stop' })
-      im.stop()
+      imLink?.stop()
       timers.clearAll()
       app.release()
       settleWaiters()
-      await im.stopped()
+      await imLink?.stopped()
     },
     pause: () => dispatch({ type: 'pause' }),
     resume: () => dispatch({ type: 'resume' }),
@@ -319,7 +383,10 @@ export function createController(options: RoomOptions, platform: Platform, confi
     onPlayerStateChange: (userID, detail, streamType = 'main') => native({ kind: 'player_state', userID, streamType, detail }),
     onPlayerNetStatus: (userID, detail, streamType = 'main') => native({ kind: 'player_net', userID, streamType, detail }),
 
-    ...im.methods,
+    sendC2CTextMsg: imSend('sendC2CTextMsg', 3),
+    sendC2CCustomMsg: imSend('sendC2CCustomMsg', 3),
+    sendGroupTextMsg: imSend('sendGroupTextMsg', 2),
+    sendGroupCustomMsg: imSend('sendGroupCustomMsg', 2),
 
     on: (handler) => subscribe(handlers, handler),
     onIM: (handler) => subscribe(imHandlers, handler),
