@@ -57,6 +57,7 @@ export function registerIM(factory: ImFactory): void {
 /** For tests and apps that switch IM off again. */
 export function unregisterIM(): void {
   registered = null
+  installImLink(undefined)
 }
 
 export function getIMFactory(): ImFactory | null {

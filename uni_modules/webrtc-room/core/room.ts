@@ -67,7 +67,7 @@ export interface ImLink {
  */
 let imLinkFactory: ((host: ImHost) => ImLink) | undefined
 
-export function installImLink(create: (host: ImHost) => ImLink): void {
+export function installImLink(create: ((host: ImHost) => ImLink) | undefined): void {
   imLinkFactory = create
 }
 
