@@ -1,8 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
-import { classifyClient, missingForModern, runPreflight, VERSION_THRESHOLDS, type PreflightInput } from '../../uni_modules/webrtc-room/core/preflight'
+import { classifyClient, missingForModern, runPreflight, VERSION_THRESHOLDS, type PreflightInput, compareVersion, isAtLeast } from '../../uni_modules/webrtc-room/core/preflight'
 import type { AuthScope, Platform, SystemInfo } from '../../uni_modules/webrtc-room/core/types'
-import { compareVersion, isAtLeast } from '../../uni_modules/webrtc-room/core/version'
 
 const MODERN: SystemInfo = { platform: 'android', version: '8.0.50', SDKVersion: '3.4.0' }
 

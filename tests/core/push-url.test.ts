@@ -1,8 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { validateOptions, type ValidOptions } from '../../uni_modules/webrtc-room/core/options'
-import { buildLegacyPushURL, buildModernPushURL, legacyBizbuf } from '../../uni_modules/webrtc-room/core/push-url'
-import { buildQuery, encodeQueryValue } from '../../uni_modules/webrtc-room/core/query'
+import { buildLegacyPushURL, buildModernPushURL, legacyBizbuf, buildQuery, encodeQueryValue } from '../../uni_modules/webrtc-room/core/push-url'
 import { buildRoomSigRequest, parseRoomSigResponse, ROOM_SIG_HOSTS } from '../../uni_modules/webrtc-room/core/room-signature'
 import type { RoomOptions } from '../../uni_modules/webrtc-room/core/types'
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_RECONNECT } from '../../uni_modules/webrtc-room/core/options'
-import { backoffDelay } from '../../uni_modules/webrtc-room/core/reconnect'
+import { backoffDelay } from '../../uni_modules/webrtc-room/core/reduce-session'
 
 describe('bounded exponential backoff', () => {
   it('doubles from the base delay and caps at maxDelayMs (defaults 1, 2, 4, 8, 16 s)', () => {

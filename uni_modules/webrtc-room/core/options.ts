@@ -62,7 +62,7 @@ export type ValidationResult =
 
 const USER_ID_MAX_LENGTH = 32
 const STR_ROOM_ID_MAX_LENGTH = 64
-/** Letters, digits and `_ - . @`: URL-safe, so the push URL carries them unencoded (see query.ts). */
+/** Letters, digits and `_ - . @`: URL-safe, so the push URL carries them unencoded (see push-url.ts). */
 export const USER_ID_PATTERN = /^[A-Za-z0-9_\-.@]+$/
 /** TRTC's string room id alphabet (no CJK, no control characters). */
 const STR_ROOM_ID_PATTERN = /^[A-Za-z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]+$/

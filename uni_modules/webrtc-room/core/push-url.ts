@@ -6,8 +6,54 @@
  * Legacy (2018): `room://cloud.tencent.com?sdkappid&roomid&userid&roomsig[&bizbuf]` after the room-signature
  * request (room-signature.ts); privateMapKey travels only in that request's body.
  */
-import { buildQuery } from './query'
 import type { ValidOptions } from './options'
+
+/*
+ * Query-string encoding for the `room://` URLs (also the legacy room-signature request).
+ *
+ * encodeURIComponent, except `@` (legal in a query per RFC 3986 and allowed in user ids) stays as is.
+ * Values of the validated alphabets (user ids, userSig's `A-Za-z0-9*-_`) therefore pass unchanged —
+ * byte-identical to trtc-wx-sdk, which does not encode — while string room ids with `&`, `=`, `#`, `%`,
+ * `+` or spaces cannot break the URL.
+ */
+export function encodeQueryValue(value: string | number): string {
+  return encodeComponent(String(value)).replace(/%40/g, '@')
+}
+
+/** encodeURIComponent that never throws: a lone UTF-16 surrogate (URIError there) becomes U+FFFD. */
+function encodeComponent(text: string): string {
+  try {
+    return encodeURIComponent(text)
+  } catch {
+    return encodeURIComponent(wellFormed(text))
+  }
+}
+
+/** Replace unpaired surrogates with U+FFFD (no lookbehind regex: older iOS engines lack it). */
+function wellFormed(text: string): string {
+  let out = ''
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i)
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(i + 1)
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        out += text[i] + text[i + 1]
+        i++
+        continue
+      }
+      out += '\ufffd'
+    } else if (unit >= 0xdc00 && unit <= 0xdfff) {
+      out += '\ufffd'
+    } else {
+      out += text[i]
+    }
+  }
+  return out
+}
+
+export function buildQuery(params: Array<[string, string | number]>): string {
+  return params.map(([key, value]) => `${key}=${encodeQueryValue(value)}`).join('&')
+}
 
 export function buildModernPushURL(o: ValidOptions): string {
   const params: Array<[string, string | number]> = [

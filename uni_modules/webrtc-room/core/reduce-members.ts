@@ -11,9 +11,8 @@
  * - every step costs O(n) in the members it touches (a 1032 of 10k users is one pass).
  */
 import type { AnnouncedUser, RoomAction, StreamChange } from './actions'
-import { isOverCapacity } from './capacity'
 import { RoomErrorCode, RoomStatusCode } from './error-codes'
-import { copyMembers, streamKey } from './room-state'
+import { copyMembers, isOverCapacity, streamKey } from './room-state'
 import { engineStream, markEntered, stopPlayers, type Handlers, type Step } from './reduce-session'
 import type { MemberState, StreamState, StreamType } from './types'
 

@@ -5,21 +5,31 @@
  * reconnect with backoff, and leaving (every member dropped, every timer cleared).
  */
 import type { Effect, RoomAction, TimerName } from './actions'
-import { templateCapacity } from './capacity'
 import { describeCode } from './codes'
 import { RoomErrorCode, RoomStatusCode } from './error-codes'
 import { roomIDText, validateOptions, type OptionIssue } from './options'
 import { buildModernPushURL } from './push-url'
-import { backoffDelay } from './reconnect'
 import { redact } from './redact'
-import { copyMembers, pusherFromOptions, pusherFromRaw } from './room-state'
+import { copyMembers, pusherFromOptions, pusherFromRaw, templateCapacity } from './room-state'
 import type { EngineStream } from './engine'
 import type { CoreState } from './room-state'
-import type { ErrorDetail, MemberState, RoomEvent, RoomEventTag, RoomStatus, StreamState } from './types'
+import type { ErrorDetail, MemberState, ReconnectPolicy, RoomEvent, RoomEventTag, RoomStatus, StreamState } from './types'
 
 // Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
 const E = RoomErrorCode
 const S = RoomStatusCode
+
+/**
+ * Bounded exponential backoff for re-entering after -1307 / 1021 (the original gave up at once on
+ * -1307 and re-entered immediately, forever, on 1021). Deterministic: no jitter, so a test can
+ * predict every delay; rooms are per user, so thundering herds are not a concern here.
+ */
+
+/** Delay before attempt `attempt` (1-based): base · 2^(attempt-1), capped at maxDelayMs. */
+export function backoffDelay(policy: ReconnectPolicy, attempt: number): number {
+  const exponent = Number.isFinite(attempt) ? Math.max(0, Math.floor(attempt) - 1) : 0
+  return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(exponent, 30))
+}
 
 export interface ReduceResult {
   state: CoreState

@@ -5,7 +5,6 @@
  * members (reduce-members.ts), and control — the app's calls, timers and async answers — here.
  */
 import type { ControlAction, EngineAction, RoomAction } from './actions'
-import { templateCapacity } from './capacity'
 import { RoomErrorCode, RoomStatusCode } from './error-codes'
 import { isIdentityChange, validateOptions } from './options'
 import { missingForModern } from './preflight'
@@ -16,7 +15,7 @@ import {
   SESSION_ENGINE, Step, type ActionOf, type Handlers, type ReduceResult,
 } from './reduce-session'
 import { ROOM_SIG_RETRIES, ROOM_SIG_RETRY_DELAY_MS } from './room-signature'
-import { pusherFromOptions, pusherFromRaw, type CoreState } from './room-state'
+import { pusherFromOptions, pusherFromRaw, type CoreState, templateCapacity } from './room-state'
 import { acceptsEngineEvents, isActive } from './status'
 import type { RoomOptions } from './types'
 

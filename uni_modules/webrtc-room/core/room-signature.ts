@@ -3,7 +3,7 @@
  * `RspBody` becomes the URL's `roomsig`. Pure builders + a parser; the controller performs the request
  * through `platform.request`.
  */
-import { buildQuery } from './query'
+import { buildQuery } from './push-url'
 import type { ValidOptions } from './options'
 import type { HttpRequest, HttpResponse } from './types'
 

@@ -2,9 +2,25 @@
  * The reducer's state: the public `RoomState` (what the room store shows) plus the session
  * bookkeeping that never leaves the core (epoch, real push URL, retry counters).
  */
-import { templateCapacity } from './capacity'
 import type { ValidOptions } from './options'
-import type { MemberState, PusherAttributes, RoomOptions, RoomState, StreamType } from './types'
+import type { MemberState, PusherAttributes, RoomOptions, RoomState, StreamType, TemplateName } from './types'
+
+/**
+ * How many remote members a built-in template shows. The original showed float / grid 3 (a room of 4)
+ * and bigsmall 1; our grid pages on and our bigsmall adds a thumbnail strip, so only float has a
+ * limit (3, then "+N"). Custom layouts (-1) are unlimited. Extra members stay in the store;
+ * over-capacity is reported once per episode as a non-fatal -8 `error` (the original's tag).
+ */
+
+const UNLIMITED = -1
+
+export function templateCapacity(template: TemplateName): number {
+  return template === 'float' ? 3 : UNLIMITED
+}
+
+export function isOverCapacity(capacity: number, members: number): boolean {
+  return capacity !== UNLIMITED && members > capacity
+}
 
 export const DEFAULT_WAITING_IMG = 'https://mc.qcloudimg.com/static/img/daeed8616ac5df256c0591c22a65c4d3/pause_publish.jpg'
 
