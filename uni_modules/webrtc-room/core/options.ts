@@ -233,35 +233,19 @@ export function validateOptions(input: RoomOptions): ValidationResult {
     fail(E.INVALID_BITRATE, 'minBitrate', `minBitrate (${minBitrate}) must not exceed maxBitrate (${maxBitrate})`)
   }
 
-  const bool = (prop: keyof RoomOptions, fallback: boolean): boolean => {
+  /** One optional prop: absent (`isAbsent`) → fallback; else `valid` or an INVALID_PROP error and the fallback. */
+  const check = <T>(prop: keyof RoomOptions, fallback: T, valid: (value: unknown) => boolean, must: string, isAbsent: (value: unknown) => boolean = (v) => v == null): T => {
     const value = raw[prop]
-    if (value === undefined || value === null) return fallback
-    if (typeof value !== 'boolean') {
-      fail(E.INVALID_PROP, prop, `${prop} must be a boolean`)
-      return fallback
-    }
-    return value
+    if (isAbsent(value)) return fallback
+    if (valid(value)) return value as T
+    fail(E.INVALID_PROP, prop, `${prop} must be ${must} (got ${String(value)})`)
+    return fallback
   }
-
-  const oneOf = <T extends string | number>(prop: keyof RoomOptions, allowed: readonly T[], fallback: T): T => {
-    const value = raw[prop]
-    if (value === undefined || value === null) return fallback
-    if (!allowed.includes(value as T)) {
-      fail(E.INVALID_PROP, prop, `${prop} must be one of ${allowed.join(', ')} (got ${String(value)})`)
-      return fallback
-    }
-    return value as T
-  }
-
-  const optional = <T extends string | number>(prop: keyof RoomOptions, allowed: readonly T[]): T | undefined => {
-    const value = raw[prop]
-    if (isBlank(value)) return undefined
-    if (!allowed.includes(value as T)) {
-      fail(E.INVALID_PROP, prop, `${prop} must be one of ${allowed.join(', ')} (got ${String(value)})`)
-      return undefined
-    }
-    return value as T
-  }
+  const bool = (prop: keyof RoomOptions, fallback: boolean) => check(prop, fallback, (v) => typeof v === 'boolean', 'a boolean')
+  const text = (prop: keyof RoomOptions, fallback: string) => check(prop, fallback, (v) => typeof v === 'string', 'a string')
+  /** Without a fallback the prop is optional: blank = unset. */
+  const oneOf = <T extends string | number, F extends T | undefined = undefined>(prop: keyof RoomOptions, allowed: readonly T[], fallback?: F): T | F =>
+    check<T | F>(prop, fallback as F, (v) => allowed.includes(v as T), `one of ${allowed.join(', ')}`, fallback === undefined ? isBlank : undefined)
 
   let recordId: number | undefined
   if (!isBlank(raw.recordId)) {
@@ -295,16 +279,6 @@ export function validateOptions(input: RoomOptions): ValidationResult {
     else enterTimeout = raw.enterTimeout
   }
 
-  const text = (prop: keyof RoomOptions, fallback: string): string => {
-    const value = raw[prop]
-    if (value === undefined || value === null) return fallback
-    if (typeof value !== 'string') {
-      fail(E.INVALID_PROP, prop, `${prop} must be a string`)
-      return fallback
-    }
-    return value
-  }
-
   const options: ValidOptions = {
     template: text('template', 'float') || 'float',
     sdkAppID,
@@ -322,10 +296,10 @@ export function validateOptions(input: RoomOptions): ValidationResult {
     maxBitrate,
     autoplay: bool('autoplay', false),
     enableCamera: bool('enableCamera', true),
-    pureAudioPushMod: optional('pureAudioPushMod', [1, 2] as const),
+    pureAudioPushMod: oneOf('pureAudioPushMod', [1, 2] as const),
     recordId,
     streamID,
-    recvMode: optional('recvMode', [1, 2, 3, 4] as const),
+    recvMode: oneOf('recvMode', [1, 2, 3, 4] as const),
     enableBlackStream: raw.enableBlackStream === undefined ? undefined : bool('enableBlackStream', false),
     pauseOnHide: raw.pauseOnHide === undefined ? undefined : bool('pauseOnHide', true),
     enterMode: oneOf('enterMode', ['auto', 'modern', 'legacy'] as const, 'auto'),
