@@ -12,7 +12,7 @@ import { createLiveTagsEngine } from '../../uni_modules/webrtc-room/engines/mp-w
 import { createRoom } from '../../uni_modules/webrtc-room/room-factory'
 import { RoomErrorCode, WebrtcRoomError } from '../../uni_modules/webrtc-room/core/error-codes'
 import { registerIM, unregisterIM, type ImFactory, type ImRoomParams, type ImSession } from '../../uni_modules/webrtc-room/core/im-registry'
-import { isLegalTransition } from '../../uni_modules/webrtc-room/core/status'
+import { isLegalTransition } from '../../uni_modules/webrtc-room/core/room-state'
 import type { EngineFactory, EngineSink, RoomEngine } from '../../uni_modules/webrtc-room/core/engine'
 import type { ImEvent, RoomEvent, RoomOptions, RoomStatus } from '../../uni_modules/webrtc-room/core/types'
 import { useRoomStore } from '../../uni_modules/webrtc-room/stores/room'

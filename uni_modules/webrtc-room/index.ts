@@ -54,7 +54,7 @@ export { buildModernPushURL, buildLegacyPushURL } from './core/push-url'
 export { createUniPlatform } from './platform/uni-platform'
 // Native contexts on the component that owns the tag (mp-weixin; null elsewhere).
 export { createPusherContext, createPlayerContext } from './platform/native-context'
-export { LEGAL_TRANSITIONS, isLegalTransition } from './core/status'
+export { LEGAL_TRANSITIONS, isLegalTransition } from './core/room-state'
 // Members in join order (self excluded), as the built-in layouts list them.
 export { orderedMembers } from './core/room-state'
 // H5: the element ids the browser engine plays into (render them when you draw your own layout),

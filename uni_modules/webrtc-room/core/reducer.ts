@@ -15,8 +15,7 @@ import {
   SESSION_ENGINE, Step, type ActionOf, type Handlers, type ReduceResult,
 } from './reduce-session'
 import { ROOM_SIG_RETRIES, ROOM_SIG_RETRY_DELAY_MS } from './room-signature'
-import { pusherFromOptions, pusherFromRaw, type CoreState, templateCapacity } from './room-state'
-import { acceptsEngineEvents, isActive } from './status'
+import { acceptsEngineEvents, isActive, pusherFromOptions, pusherFromRaw, templateCapacity, type CoreState } from './room-state'
 import type { RoomOptions } from './types'
 
 export type { ReduceResult } from './reduce-session'
