@@ -51,7 +51,7 @@ let registered: ImFactory | null = null
 /** Called by the plugin's IM entry (`uni_modules/webrtc-room/im`), once, from the app. */
 export function registerIM(factory: ImFactory): void {
   registered = factory
-  installImLink(createImLink)
+  installImLink((host) => createImLink(host, getIMFactory))
 }
 
 /** For tests and apps that switch IM off again. */

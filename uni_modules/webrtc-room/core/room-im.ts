@@ -8,7 +8,7 @@
  */
 import { codeMessage } from './codes'
 import { errorCode, errorText, RoomErrorCode, TIM_USERSIG_EXPIRED, type WebrtcRoomError } from './error-codes'
-import { getIMFactory, type CustomMsgInput, type ImSession } from './im-registry'
+import type { CustomMsgInput, ImFactory, ImSession } from './im-registry'
 import { validateCustom, validateReceiver, validateText } from './im-validate'
 import { roomIDText } from './options'
 import type { ImHost, ImLink, ImMethods, SendFail } from './room'
@@ -33,7 +33,8 @@ function settleWith(fn: () => Promise<unknown> | unknown): Promise<unknown> {
   }
 }
 
-export function createImLink(host: ImHost): ImLink {
+/** `getIMFactory`: the registered IM (passed in by im-registry.ts, which is what installs this link). */
+export function createImLink(host: ImHost, getIMFactory: () => ImFactory | null): ImLink {
   const { log, failure } = host
   let im: Link | null = null
   /** Settles when the last stopped session finished stopping (or failed to). */
