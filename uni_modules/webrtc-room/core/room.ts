@@ -16,10 +16,10 @@
  * room.on((e) => console.log(e.tag, e.code))
  * await room.start()  // preflight done: push URL known (legacy: signature requested), or an `error` event
  */
-import type { Effect, EngineAction, RoomAction } from './actions'
+import type { Effect, RoomAction } from './actions'
 import { getController, registerController, unregisterController } from './controllers'
 import type { EngineFactory, EngineSink, NativeEvent, RoomEngine } from './engine'
-import { RoomErrorCode, WebrtcRoomError } from './error-codes'
+import { errorCode, errorText, RoomErrorCode, WebrtcRoomError } from './error-codes'
 import { reduce } from './reducer'
 import { redact } from './redact'
 import { createImLink } from './room-im'
@@ -191,7 +191,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
   }
 
   function sinkFor(epoch: number): EngineSink {
-    return (actions: EngineAction[]) => {
+    return (actions) => {
       if (destroyed || epoch !== core.epoch) return
       for (const action of actions) dispatch(action)
     }
@@ -251,6 +251,29 @@ export function createController(options: RoomOptions, platform: Platform, confi
     safely(`native ${event.kind}`, () => engine.onNative?.(event))
   }
 
+  /**
+   * The H5-only calls (screen share, devices): no engine method (mp-weixin), a wrong state or a
+   * failure is one warning with its code and a `WebrtcRoomError` rejection of the same code.
+   */
+  async function media<T>(method: string, run: (() => Promise<T>) | false | undefined, fallback: number, inRoom = false): Promise<T> {
+    const { status } = core.room
+    let code: number = RoomErrorCode.INVALID_STATE
+    let message = `${method}() while ${status}: ignored`
+    if (!run) {
+      code = RoomErrorCode.H5_ONLY
+      message = `${method}() works in the browser (H5) only`
+    } else if (!inRoom || status === 'in_room' || status === 'paused') {
+      try {
+        return await run()
+      } catch (err) {
+        code = errorCode(err, fallback)
+        message = errorText(err, `${method}() failed`)
+      }
+    }
+    dispatch({ type: 'report', event: { tag: 'warning', code, detail: { message, method } } })
+    throw new WebrtcRoomError(code, message, { method })
+  }
+
   function subscribe<E>(set: Set<(event: E) => void>, handler: (event: E) => void): () => void {
     if (typeof handler !== 'function') return () => {}
     set.add(handler)
@@ -305,6 +328,19 @@ export function createController(options: RoomOptions, platform: Platform, confi
     update(partial) {
       if (isRecord(partial)) dispatch({ type: 'update', options: partial })
     },
+    startScreenShare: () => media('startScreenShare', engine.screenShare && (() => engine.screenShare!(true)), RoomErrorCode.SCREEN_SHARE_FAILED, true),
+    stopScreenShare: () => media('stopScreenShare', engine.screenShare && (() => engine.screenShare!(false)), RoomErrorCode.SCREEN_SHARE_FAILED, true),
+    getDevices: () =>
+      media('getDevices', engine.devices && (async () => {
+        const lists = await engine.devices!()
+        dispatch({ type: 'local_media', devices: lists })
+        return lists
+      }), RoomErrorCode.DEVICE_SELECT_FAILED),
+    selectDevice: (kind, deviceId) =>
+      media('selectDevice', engine.selectDevice && (async () => {
+        await engine.selectDevice!(kind, deviceId)
+        dispatch({ type: 'local_media', devices: { [`${kind}Id`]: deviceId } })
+      }), RoomErrorCode.DEVICE_SELECT_FAILED),
     playMember: (userID) => dispatch({ type: 'play_member', userID, play: true }),
     stopMember: (userID) => dispatch({ type: 'play_member', userID, play: false }),
 

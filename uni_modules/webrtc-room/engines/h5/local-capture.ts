@@ -31,6 +31,7 @@ export class LocalCapture {
   private camera: DeviceState = 'off'
   private mic: DeviceState = 'off'
   private cameraId: string | null = null
+  private micId: string | null = null
   private switching = false
   private disposed = false
   private cancelPreviewWait: (() => void) | null = null
@@ -42,7 +43,24 @@ export class LocalCapture {
     private readonly host: LocalCaptureHost,
     private options: ValidOptions,
     private paused: boolean,
-  ) {}
+    /** Devices chosen with selectDevice (earlier sessions included): used when capture starts. */
+    chosen: { camera?: string; microphone?: string } = {},
+  ) {
+    this.cameraId = chosen.camera || null
+    this.micId = chosen.microphone || null
+  }
+
+  /** selectDevice: switch the running device now, or remember it for when capture starts. */
+  async useDevice(kind: 'camera' | 'microphone', deviceId: string): Promise<void> {
+    const { client } = this.host
+    if (kind === 'camera') {
+      if (this.camera === 'on' && !this.disposed) await client.updateLocalVideo({ option: { cameraId: deviceId } })
+      this.cameraId = deviceId
+    } else {
+      if (this.mic === 'on' && !this.disposed) await client.updateLocalAudio({ option: { microphoneId: deviceId } })
+      this.micId = deviceId
+    }
+  }
 
   /** Bring camera and mic to what the options say (start / stop / mute). */
   sync(options: ValidOptions = this.options): void {
@@ -193,7 +211,7 @@ export class LocalCapture {
     const mute = this.micMuted()
     this.whenDone(
       'microphone',
-      () => client.startLocalAudio({ publish: true, mute }),
+      () => client.startLocalAudio({ publish: true, mute, ...(this.micId ? { option: { microphoneId: this.micId } } : {}) }),
       () => {
         if (run !== this.micRun) return
         this.mic = 'on'
