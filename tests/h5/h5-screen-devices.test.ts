@@ -101,6 +101,17 @@ describe('H5 screen share', () => {
     expect(h5.sdk.client.callsOf('stopScreenShare')).toEqual([])
   })
 
+  it('while entering (enterRoom pending) the share starts: TRTC publishes it once in the room', async () => {
+    const h5 = createH5Room()
+    h5.sdk.prepare = (client) => client.behaviour.set('enterRoom', deferred())
+    await h5.room.start()
+    await settle()
+    expect(h5.room.status).toBe('entering')
+    await h5.room.startScreenShare()
+    expect(h5.sdk.client.callsOf('startScreenShare')).toEqual([[{ view: null, publish: true }]])
+    expect(self(h5).screenSharing).toBe(true)
+  })
+
   it('before entering and after stop: INVALID_STATE warning, the SDK is not called', async () => {
     const h5 = createH5Room()
     expect((await rejection(h5.room.startScreenShare())).code).toBe(RoomErrorCode.INVALID_STATE)

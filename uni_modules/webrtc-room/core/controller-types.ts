@@ -44,8 +44,8 @@ export interface RoomController {
   /** Live prop changes: mute/camera/beauty/bitrate apply in place; identity props re-enter the room. */
   update(options: Partial<RoomOptions>): void
   /**
-   * H5 only (mp-weixin: warning -90412 and a rejection). Share the screen as your aux stream (in the
-   * room only, else -90204); the browser's own "Stop sharing" ends it too (`self.screenSharing`).
+   * H5 only (mp-weixin: warning -90412 and a rejection). Share the screen as your aux stream (while
+   * entering or in the room, else -90204); the browser's own "Stop sharing" ends it too (`self.screenSharing`).
    * Failures reject with a `WebrtcRoomError` and emit the same code as a warning.
    */
   startScreenShare(): Promise<void>

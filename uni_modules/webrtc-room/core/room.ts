@@ -252,8 +252,9 @@ export function createController(options: RoomOptions, platform: Platform, confi
   }
 
   /**
-   * The H5-only calls (screen share, devices): no engine method (mp-weixin), a wrong state or a
-   * failure is one warning with its code and a `WebrtcRoomError` rejection of the same code.
+   * The H5-only calls (screen share, devices): no engine method (mp-weixin), a wrong state (screen
+   * share needs a session: entering — TRTC publishes it once in — or in the room) or a failure is
+   * one warning with its code and a `WebrtcRoomError` rejection of the same code.
    */
   async function media<T>(method: string, run: (() => Promise<T>) | false | undefined, fallback: number, inRoom = false): Promise<T> {
     const { status } = core.room
@@ -262,7 +263,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
     if (!run) {
       code = RoomErrorCode.H5_ONLY
       message = `${method}() works in the browser (H5) only`
-    } else if (!inRoom || status === 'in_room' || status === 'paused') {
+    } else if (!inRoom || status === 'entering' || status === 'in_room' || status === 'paused') {
       try {
         return await run()
       } catch (err) {
