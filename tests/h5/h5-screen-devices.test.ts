@@ -225,6 +225,25 @@ describe('H5 devices', () => {
     expect(h5.sdk.client.callsOf('startLocalVideo')[0][0]).toMatchObject({ option: { cameraId: 'cam-back' } })
   })
 
+  it('a camera / microphone chosen while it is still opening is switched to once it opened', async () => {
+    const h5 = createH5Room()
+    const opening = { video: deferred(), audio: deferred() }
+    h5.sdk.prepare = (client) => {
+      client.behaviour.set('startLocalVideo', opening.video)
+      client.behaviour.set('startLocalAudio', opening.audio)
+    }
+    await startAndEnter(h5)
+    const client = h5.sdk.client
+    await h5.room.selectDevice('camera', 'cam-back')
+    await h5.room.selectDevice('microphone', 'mic-usb')
+    expect(client.callsOf('updateLocalVideo')).toEqual([])
+    opening.video.resolve()
+    opening.audio.resolve()
+    await settle()
+    expect(client.callsOf('updateLocalVideo')).toContainEqual([{ option: { cameraId: 'cam-back' } }])
+    expect(client.callsOf('updateLocalAudio')).toContainEqual([{ option: { microphoneId: 'mic-usb' } }])
+  })
+
   it('an unknown deviceId, an empty one or a bad kind is -90411 and nothing changes', async () => {
     const h5 = createH5Room()
     await startAndEnter(h5)

@@ -188,8 +188,10 @@ export class LocalCapture {
       () => {
         if (run !== this.cameraRun) return
         this.camera = 'on'
-        // pause() may have come while the camera was opening.
+        // pause() or selectDevice may have come while the camera was opening.
         if (this.paused !== mute) void settle(log, 'pause camera', () => client.updateLocalVideo({ mute: this.paused }))
+        const cameraId = this.cameraId
+        if (cameraId && cameraId !== config.option.cameraId) void settle(log, 'select camera', () => client.updateLocalVideo({ option: { cameraId } }))
         if (present) return
         // The pusher view was not mounted yet (it renders once the room is entering): attach later.
         this.cancelPreviewWait = browser.whenElement(viewId, (view) => {
@@ -209,14 +211,17 @@ export class LocalCapture {
     this.mic = 'starting'
     const run = ++this.micRun
     const mute = this.micMuted()
+    const micId = this.micId
     this.whenDone(
       'microphone',
-      () => client.startLocalAudio({ publish: true, mute, ...(this.micId ? { option: { microphoneId: this.micId } } : {}) }),
+      () => client.startLocalAudio({ publish: true, mute, ...(micId ? { option: { microphoneId: micId } } : {}) }),
       () => {
         if (run !== this.micRun) return
         this.mic = 'on'
-        // muted / pause may have changed while the microphone was opening.
+        // muted / pause / selectDevice may have changed while the microphone was opening.
         if (this.micMuted() !== mute) this.applyMicMute()
+        const chosen = this.micId
+        if (chosen && chosen !== micId) void settle(this.host.log, 'select microphone', () => client.updateLocalAudio({ option: { microphoneId: chosen } }))
       },
       () => run === this.micRun,
       () => {
