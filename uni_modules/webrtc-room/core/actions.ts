@@ -92,6 +92,7 @@ export interface LocalMediaAction {
   type: 'local_media'
   screenSharing?: boolean
   devices?: Partial<LocalDevices>
+  /** For the self_update event of a screenSharing change. */
   message?: string
 }
 

@@ -158,7 +158,7 @@ const CONTROL = {
     if (a.devices) step.room.self = { ...self, devices: { ...NO_DEVICES, ...self.devices, ...a.devices } }
     if (a.screenSharing === undefined || a.screenSharing === self.screenSharing) return
     step.room.self = { ...step.room.self, screenSharing: a.screenSharing }
-    step.emit('self_update', 0, { message: a.message ?? `screen sharing ${a.screenSharing ? 'started' : 'stopped'}`, screenSharing: a.screenSharing })
+    step.emit('self_update', 0, { message: a.message, screenSharing: a.screenSharing })
   },
 } satisfies Partial<Handlers<RoomAction['type']>>
 

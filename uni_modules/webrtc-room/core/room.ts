@@ -25,7 +25,7 @@ import { redact } from './redact'
 import { createImLink } from './room-im'
 import { createAppWatch, createTimers, preflight, requestRoomSig } from './room-platform'
 import { copyMembers, createCoreState, orderedMembers, type CoreState } from './room-state'
-import { isActive } from './status'
+import { acceptsEngineEvents, isActive } from './status'
 import type { ImEvent, MemberState, Platform, RoomController, RoomEvent, RoomOptions, RoomState } from './types'
 
 export { IM_STOP_TIMEOUT_MS } from './room-im'
@@ -262,8 +262,8 @@ export function createController(options: RoomOptions, platform: Platform, confi
     let message = `${method}() while ${status}: ignored`
     if (!run) {
       code = RoomErrorCode.H5_ONLY
-      message = `${method}() works in the browser (H5) only`
-    } else if (!inRoom || status === 'entering' || status === 'in_room' || status === 'paused') {
+      message = `${method}(): H5 only`
+    } else if (!inRoom || acceptsEngineEvents(status)) {
       try {
         return await run()
       } catch (err) {
