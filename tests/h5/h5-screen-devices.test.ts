@@ -159,11 +159,11 @@ describe('H5: a remote screen share', () => {
   it("is that member's aux stream: its own tile in the built-in layouts, played into the tile's view, video off when it stops", async () => {
     const h5 = createH5Room()
     await startAndEnter(h5)
-    const client = h5.sdk.client
-    for (const userId of ['bob', 'carol']) {
-      client.emit('remote-user-enter', { userId })
-      client.emit('remote-video-available', { userId, streamType: 'main' })
-    }
+    const { client } = h5.sdk
+    client.emit('remote-user-enter', { userId: 'bob' })
+    client.emit('remote-user-enter', { userId: 'carol' })
+    client.emit('remote-video-available', { userId: 'bob', streamType: 'main' })
+    client.emit('remote-video-available', { userId: 'carol', streamType: 'main' })
     client.emit('remote-video-available', { userId: 'carol', streamType: 'sub' })
     expect(tilesOf(h5.room.members).map((t) => t.key)).toEqual(['bob_main', 'carol_main', 'carol_aux'])
     expect(useRoomStore().rooms[h5.room.key].members.carol.streams.aux).toMatchObject({ hasVideo: true, streamType: 'aux' })
