@@ -92,6 +92,12 @@ const messages = {
   'tool.pause': { zh: '暂停', en: 'Pause' },
   'tool.resume': { zh: '继续', en: 'Resume' },
   'tool.leave': { zh: '离开', en: 'Leave' },
+  'media.share': { zh: '共享屏幕', en: 'Share screen' },
+  'media.stopShare': { zh: '停止共享', en: 'Stop sharing' },
+  'media.camera': { zh: '摄像头', en: 'Camera' },
+  'media.microphone': { zh: '麦克风', en: 'Microphone' },
+  'media.speaker': { zh: '扬声器', en: 'Speaker' },
+  'media.default': { zh: '默认', en: 'Default' },
   'room.retry': { zh: '重试', en: 'Retry' },
 
   'chat.to': { zh: '发给', en: 'To' },

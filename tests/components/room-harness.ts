@@ -22,6 +22,10 @@ export interface RoomMethods {
   pause(): void
   resume(): void
   switchCamera(): void
+  startScreenShare(): Promise<void>
+  stopScreenShare(): Promise<void>
+  getDevices(): Promise<unknown>
+  selectDevice(kind: 'camera' | 'microphone' | 'speaker', deviceId: string): Promise<void>
   playMember(userID: string): void
   sendGroupTextMsg(msg: string, succ?: (r: unknown) => void, fail?: (c: number, m: string) => void): Promise<unknown>
 }

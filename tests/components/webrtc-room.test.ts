@@ -239,6 +239,25 @@ describe('<webrtc-room> exposed methods', () => {
     expect(r.events.at(-1)).toMatchObject({ tag: 'warning', code: RoomErrorCode.INVALID_STATE })
   })
 
+  it('screen share and device methods are exposed; on mp-weixin each is warning -90412 and a typed rejection', async () => {
+    installUni()
+    const r = room()
+    await enter(r)
+    const calls: Array<[string, Promise<unknown>]> = [
+      ['startScreenShare', r.methods.startScreenShare()],
+      ['stopScreenShare', r.methods.stopScreenShare()],
+      ['getDevices', r.methods.getDevices()],
+      ['selectDevice', r.methods.selectDevice('camera', 'cam-1')],
+    ]
+    for (const [method, call] of calls) {
+      await expect(call).rejects.toMatchObject({ name: 'WebrtcRoomError', code: RoomErrorCode.H5_ONLY, detail: { method } })
+    }
+    const warned = r.events.filter((e) => e.code === RoomErrorCode.H5_ONLY)
+    expect(warned.map((e) => [e.tag, (e.detail as { method: string }).method])).toEqual(calls.map(([m]) => ['warning', m]))
+    expect(r.store.rooms[r.methods.roomKey].status).toBe('in_room')
+    expect(r.store.rooms[r.methods.roomKey].self).toMatchObject({ screenSharing: false, devices: null })
+  })
+
   it('pause before start is a warning, never a crash', async () => {
     installUni()
     const r = room()

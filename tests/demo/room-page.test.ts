@@ -22,6 +22,11 @@ import { createUniStub } from '../helpers/uni-stub'
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
 
 const KEY = 'room-demo-test'
+const DEVICES = {
+  cameras: [{ deviceId: 'cam-1', label: 'Front' }, { deviceId: 'cam-2', label: '' }],
+  microphones: [{ deviceId: 'mic-1', label: 'Built-in' }],
+  speakers: [{ deviceId: 'spk-1', label: 'Speakers' }, { deviceId: 'spk-2', label: 'HDMI' }],
+}
 
 function makeFakeRoom() {
   const methods = {
@@ -31,6 +36,10 @@ function makeFakeRoom() {
     pause: vi.fn(),
     resume: vi.fn(),
     switchCamera: vi.fn(),
+    startScreenShare: vi.fn(async () => undefined),
+    stopScreenShare: vi.fn(async () => undefined),
+    getDevices: vi.fn(async () => DEVICES),
+    selectDevice: vi.fn(async () => undefined),
     sendC2CTextMsg: vi.fn(async () => ({})),
     sendC2CCustomMsg: vi.fn(async () => ({})),
     sendGroupTextMsg: vi.fn(async () => ({})),
@@ -60,7 +69,7 @@ function roomState(status: RoomState['status'], members: MemberState[]): RoomSta
     key: KEY,
     status,
     roomID: '424242',
-    self: { userID: 'alice', pushURL: 'room://redacted', muted: false, cameraOn: true, frontCamera: true, net: null },
+    self: { userID: 'alice', pushURL: 'room://redacted', muted: false, cameraOn: true, frontCamera: true, net: null, screenSharing: false, devices: null },
     members: Object.fromEntries(members.map((m) => [m.userID, m])),
     memberOrder: members.map((m) => m.userID),
     events: [],
@@ -165,6 +174,27 @@ describe('room page', () => {
     await tap(wrapper, '#tool-leave')
     expect(fake.methods.stop).toHaveBeenCalledTimes(1)
     expect(useDemoSessionStore().session).toBeNull()
+  })
+
+  it('H5 tools: share screen follows self.screenSharing; the pickers list self.devices and select by deviceId', async () => {
+    const { wrapper, fake, rooms } = mountPage()
+    rooms.putRoom(roomState('in_room', []))
+    await flushPromises()
+    // In the room: the devices are listed once; the page shows what the store says.
+    expect(fake.methods.getDevices).toHaveBeenCalledTimes(1)
+    expect(wrapper.find('#tool-share').text()).toBe('Share screen')
+    await tap(wrapper, '#tool-share')
+    expect(fake.methods.startScreenShare).toHaveBeenCalledTimes(1)
+    const self = rooms.rooms[KEY].self
+    rooms.patchRoom(KEY, { self: { ...self, screenSharing: true, devices: { ...DEVICES, cameraId: 'cam-2', microphoneId: '', speakerId: '' } } })
+    await nextTick()
+    expect(wrapper.find('#tool-share').text()).toBe('Stop sharing')
+    await tap(wrapper, '#tool-share')
+    expect(fake.methods.stopScreenShare).toHaveBeenCalledTimes(1)
+    expect(wrapper.find('#device-camera .media-tools__device').text()).toBe('Camera 2')
+    expect(wrapper.find('#device-speaker').attributes('range')).toBeDefined()
+    await wrapper.find('#device-speaker').trigger('change', { detail: { value: 1 } })
+    expect(fake.methods.selectDevice).toHaveBeenCalledWith('speaker', 'spk-2')
   })
 
   it('chats from the IM store: group and C2C, text and custom, with unread counts', async () => {

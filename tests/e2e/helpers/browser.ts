@@ -28,13 +28,14 @@ export interface E2EBrowser {
   close(): Promise<void>
 }
 
-export async function launchBrowser(): Promise<E2EBrowser> {
+/** `extraArgs`: more Chromium flags for one file (e.g. screen capture without a picker). */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<E2EBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'webrtc-room-e2e-'))
   // launchPersistentContext is how playwright takes a user-data-dir of our choosing.
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: FLAGS,
+    args: [...FLAGS, ...extraArgs],
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,

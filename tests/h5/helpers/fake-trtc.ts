@@ -63,6 +63,8 @@ export class FakeTrtcClient implements TrtcClient {
   startRemoteVideo(...args: unknown[]) { return this.record('startRemoteVideo', args) }
   stopRemoteVideo(...args: unknown[]) { return this.record('stopRemoteVideo', args) }
   muteRemoteAudio(...args: unknown[]) { return this.record('muteRemoteAudio', args) }
+  startScreenShare(...args: unknown[]) { return this.record('startScreenShare', args) }
+  stopScreenShare(...args: unknown[]) { return this.record('stopScreenShare', args) }
 
   getVideoTrack() {
     return { getSettings: () => ({ deviceId: this.cameraDeviceId }) } as unknown as MediaStreamTrack
@@ -101,11 +103,21 @@ export interface FakeTrtc extends TrtcStatic {
   readonly client: FakeTrtcClient
   support: { result: boolean; detail?: Record<string, boolean> }
   cameras: Array<{ deviceId: string; label?: string }>
+  microphones: Array<{ deviceId: string; label?: string }>
+  speakers: Array<{ deviceId: string; label?: string }>
+  /** setCurrentSpeaker calls, in order. */
+  speakerCalls: string[]
+  /** When set, every device list rejects with it. */
+  listError?: unknown
   /** Applied to each new client before the engine uses it. */
   prepare?: (client: FakeTrtcClient) => void
 }
 
 export function createFakeTrtc(): FakeTrtc {
+  const list = <T>(devices: T[]): T[] => {
+    if (fake.listError !== undefined) throw fake.listError
+    return devices.slice()
+  }
   const fake: FakeTrtc = {
     clients: [],
     get client() {
@@ -124,8 +136,22 @@ export function createFakeTrtc(): FakeTrtc {
       fake.clients.push(client)
       return client
     },
+    microphones: [
+      { deviceId: 'mic-default', label: 'Default microphone' },
+      { deviceId: 'mic-usb', label: 'USB microphone' },
+    ],
+    speakers: [
+      { deviceId: 'spk-default', label: 'Default speaker' },
+      { deviceId: 'spk-hdmi', label: 'HDMI' },
+    ],
+    speakerCalls: [],
     isSupported: async () => fake.support,
-    getCameraList: async () => fake.cameras,
+    getCameraList: async () => list(fake.cameras),
+    getMicrophoneList: async () => list(fake.microphones),
+    getSpeakerList: async () => list(fake.speakers),
+    setCurrentSpeaker: async (id: string) => {
+      fake.speakerCalls.push(id)
+    },
   }
   return fake
 }

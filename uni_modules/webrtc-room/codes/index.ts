@@ -207,6 +207,11 @@ const BROWSER: Row[] = [
   [E.AUTOPLAY_BLOCKED, 'warning', '浏览器阻止了自动播放', 'the browser blocked autoplay', '提示用户点击页面任意位置以恢复声音。', 'Ask the user to tap the page to resume audio.'],
   [E.ENGINE_LOAD_FAILED, 'error', '加载 TRTC Web SDK 失败', 'loading the TRTC web SDK failed', '检查网络与打包配置（trtc-sdk-v5 是否被正确打包）。', 'Check the network and the build (is trtc-sdk-v5 bundled?).'],
   [E.BROWSER_FEATURE_IGNORED, 'warning', '浏览器不支持该功能，已忽略', 'not available in the browser: ignored', 'beauty/whiteness 仅在小程序端生效；切换摄像头需要至少两个摄像头。', 'beauty/whiteness work in the mini-program only; switchCamera needs at least two cameras.'],
+  [E.SCREEN_SHARE_CANCELLED, 'warning', '用户取消了屏幕共享', 'screen sharing cancelled', '用户在浏览器的共享选择框中点了取消（或浏览器拒绝了屏幕采集）；房间照常继续，可再次调用 startScreenShare()。', 'The user closed the browser picker (or the browser denied screen capture); the room goes on, call startScreenShare() again to retry.'],
+  [E.SCREEN_SHARE_UNSUPPORTED, 'warning', '浏览器不支持屏幕共享', 'this browser cannot share the screen', '需要桌面版 Chrome、Edge、Firefox 或 Safari 13+（getDisplayMedia）；手机浏览器一般不支持。', 'Needs desktop Chrome, Edge, Firefox or Safari 13+ (getDisplayMedia); mobile browsers usually cannot.'],
+  [E.SCREEN_SHARE_FAILED, 'warning', '屏幕共享失败', 'screen sharing failed', '查看 detail.message；房间照常继续，可稍后重试。', 'See detail.message; the room goes on, try again later.'],
+  [E.DEVICE_SELECT_FAILED, 'warning', '列出或切换设备失败', 'listing or switching devices failed', '用 getDevices() 返回的 deviceId；设备被拔出或被其他应用占用时换一个设备。', 'Use a deviceId from getDevices(); pick another device when it was unplugged or is in use by another app.'],
+  [E.H5_ONLY, 'warning', '仅 H5（浏览器）支持', 'available in the browser (H5) only', '屏幕共享与设备选择只在 H5 可用；小程序端请用 switchCamera()。', 'Screen share and device choice work on H5 only; on mp-weixin use switchCamera().'],
 ]
 
 function toInfo(source: CodeSource, [code, level, zh, en, adviceZh, adviceEn]: Row): CodeInfo {

@@ -11,7 +11,7 @@
  */
 import type { EngineStream } from './engine'
 import type { PreflightResult } from './preflight'
-import type { PusherNetInfo, RoomEvent, RoomOptions, StreamType } from './types'
+import type { LocalDevices, PusherNetInfo, RoomEvent, RoomOptions, StreamType } from './types'
 
 export type TimerName = 'reconnect' | 'enter_timeout' | 'room_sig_retry'
 
@@ -85,6 +85,16 @@ export type ControlAction =
   | { type: 'play_member'; userID: string; play: boolean }
   /** A report from outside the room life (IM): emitted and recorded, status unchanged. */
   | { type: 'report'; event: RoomEvent }
+  | LocalMediaAction
+
+/** H5 screen share and devices: from the engine (share stopped, devices changed) and the controller. */
+export interface LocalMediaAction {
+  type: 'local_media'
+  screenSharing?: boolean
+  devices?: Partial<LocalDevices>
+  /** For the self_update event of a screenSharing change. */
+  message?: string
+}
 
 /** `at` = platform.now() when dispatched (the reducer never reads a clock). */
 export type RoomAction = (EngineAction | ControlAction) & { at?: number }

@@ -50,7 +50,7 @@ const SUMMARY: Partial<Record<CodeSource, string>> = {
   im: "-90300e未开启 IM|IM is disabled (enableIM false);-90301e未安装 IM 入口|the IM entry is not installed;-90302eIM 登录失败|IM login failed;-90303e加入房间群组失败|joining the room group failed;-90304e消息发送失败|message send failed;-90305e没有接收者|no receiver;-90306e消息为空|empty message;-90307e消息过长|message too long;-90308e自定义消息的 data 无效|invalid custom message data;-90309eIM 尚未就绪|IM is not ready yet;-90310eIM SDK 报告错误|the IM SDK reported an error;-1e没有接收者|no receiver;-2e消息为空|empty message;-3e消息过长|message too long;-4eIM SDK 错误|IM SDK error",
 }
 // #ifdef H5
-SUMMARY.browser = "-90400e浏览器不支持 WebRTC|this browser has no WebRTC;-90401e页面需要 HTTPS|the page needs HTTPS;-90402e未找到摄像头或麦克风|no camera or microphone found;-90403e浏览器拒绝了摄像头/麦克风|camera/microphone access denied;-90404e进入 TRTC 房间失败|entering the TRTC room failed;-90405w浏览器阻止了自动播放|the browser blocked autoplay;-90406e加载 TRTC Web SDK 失败|loading the TRTC web SDK failed;-90407w浏览器不支持该功能，已忽略|not available in the browser: ignored"
+SUMMARY.browser = "-90400e浏览器不支持 WebRTC|this browser has no WebRTC;-90401e页面需要 HTTPS|the page needs HTTPS;-90402e未找到摄像头或麦克风|no camera or microphone found;-90403e浏览器拒绝了摄像头/麦克风|camera/microphone access denied;-90404e进入 TRTC 房间失败|entering the TRTC room failed;-90405w浏览器阻止了自动播放|the browser blocked autoplay;-90406e加载 TRTC Web SDK 失败|loading the TRTC web SDK failed;-90407w浏览器不支持该功能，已忽略|not available in the browser: ignored;-90408w用户取消了屏幕共享|screen sharing cancelled;-90409w浏览器不支持屏幕共享|this browser cannot share the screen;-90410w屏幕共享失败|screen sharing failed;-90411w列出或切换设备失败|listing or switching devices failed;-90412w仅 H5（浏览器）支持|available in the browser (H5) only"
 // #endif
 // </code-summary>
 

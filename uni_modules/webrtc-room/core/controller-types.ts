@@ -2,7 +2,7 @@
  * The contract of the headless controller (`createRoom` returns one), the component's exposed
  * methods and the `layout` slot's props. Pure types; types.ts re-exports them.
  */
-import type { ImEvent, MemberState, PlayerContext, PusherContext, PusherNetInfo, RoomEvent, RoomOptions, RoomState, RoomStatus, SelfState, StreamState, StreamType } from './types'
+import type { DeviceKind, DeviceLists, ImEvent, MemberState, PlayerContext, PusherContext, PusherNetInfo, RoomEvent, RoomOptions, RoomState, RoomStatus, SelfState, StreamState, StreamType } from './types'
 
 /** `detail` of a live-pusher / live-player `bindstatechange`, exactly as WeChat delivers it. */
 export interface StateChangeDetail {
@@ -43,6 +43,17 @@ export interface RoomController {
   switchCamera(): void
   /** Live prop changes: mute/camera/beauty/bitrate apply in place; identity props re-enter the room. */
   update(options: Partial<RoomOptions>): void
+  /**
+   * H5 only (mp-weixin: warning -90412 and a rejection). Share the screen as your aux stream (while
+   * entering or in the room, else -90204); the browser's own "Stop sharing" ends it too (`self.screenSharing`).
+   * Failures reject with a `WebrtcRoomError` and emit the same code as a warning.
+   */
+  startScreenShare(): Promise<void>
+  stopScreenShare(): Promise<void>
+  /** H5 only: cameras, microphones, speakers (labels need a granted permission); also in `self.devices`. */
+  getDevices(): Promise<DeviceLists>
+  /** H5 only: switch camera / microphone (in the room) or speaker (any time) by `deviceId`. */
+  selectDevice(kind: DeviceKind, deviceId: string): Promise<void>
   /** Start / stop playing one member (autoplay false leaves this to the app). */
   playMember(userID: string): void
   stopMember(userID: string): void
@@ -77,6 +88,7 @@ export interface RoomController {
 export type WebrtcRoomMethods = Pick<
   RoomController,
   | 'start' | 'stop' | 'pause' | 'resume' | 'switchCamera' | 'playMember' | 'stopMember'
+  | 'startScreenShare' | 'stopScreenShare' | 'getDevices' | 'selectDevice'
   | 'sendC2CTextMsg' | 'sendC2CCustomMsg' | 'sendGroupTextMsg' | 'sendGroupCustomMsg'
 > & {
   /** The room's key in the room store (`useRoomStore().rooms[roomKey]`). */
@@ -95,7 +107,7 @@ export interface LayoutMember {
 }
 
 /** Self as the `layout` slot sees it (no network stats). */
-export type LayoutSelf = Omit<SelfState, 'net'>
+export type LayoutSelf = Omit<SelfState, 'net' | 'devices'>
 
 /** Props of the `layout` scoped slot of `<webrtc-room>`. */
 export interface LayoutSlotProps {

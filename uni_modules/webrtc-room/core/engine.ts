@@ -22,9 +22,9 @@
  * - `update(options, pusher)`: live prop changes (muted, enableCamera, beauty, bitrate ...).
  * - `destroy()`: release everything (after the last `leave`).
  */
-import type { EngineAction, PlayerCall, PusherCall } from './actions'
+import type { EngineAction, LocalMediaAction, PlayerCall, PusherCall } from './actions'
 import type { ValidOptions } from './options'
-import type { NetStatusDetail, PlayerContext, Platform, PusherAttributes, PusherContext, PusherErrorDetail, StateChangeDetail, StreamType } from './types'
+import type { DeviceKind, DeviceLists, NetStatusDetail, PlayerContext, Platform, PusherAttributes, PusherContext, PusherErrorDetail, StateChangeDetail, StreamType } from './types'
 
 /** A native live-pusher / live-player event as the controller's `on…` entry points receive it. */
 export type NativeEvent =
@@ -35,7 +35,7 @@ export type NativeEvent =
   | { kind: 'player_net'; userID: string; streamType: StreamType; detail: NetStatusDetail }
 
 /** Delivers normalized media facts of one session to the controller. */
-export type EngineSink = (actions: EngineAction[]) => void
+export type EngineSink = (actions: Array<EngineAction | LocalMediaAction>) => void
 
 export interface EngineEnterParams {
   /** Session number; the sink already filters stale sessions, engines may use it in logs. */
@@ -63,6 +63,13 @@ export interface RoomEngine {
   pusher(call: PusherCall): void
   player(stream: EngineStream, call: PlayerCall): void
   update(options: ValidOptions, pusher: PusherAttributes): void
+  /**
+   * H5 only (absent on mp-weixin): screen share as the aux stream, device lists and choice. They
+   * reject with a `WebrtcRoomError` (its code a -904xx); the controller turns that into a warning.
+   */
+  screenShare?(on: boolean): Promise<void>
+  devices?(): Promise<DeviceLists>
+  selectDevice?(kind: DeviceKind, deviceId: string): Promise<void>
   /** Live-tags engine only: native `event.detail`s of the tags, translated and reported by the engine. */
   onNative?(event: NativeEvent): void
   /** Live-tags engine only: the building blocks hand over their native contexts. */

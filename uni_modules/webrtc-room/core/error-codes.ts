@@ -70,6 +70,15 @@ export const RoomErrorCode = {
   ENGINE_LOAD_FAILED: -90406,
   /** Warning: a prop or call with no browser equivalent (beauty, whiteness; switchCamera with one camera). */
   BROWSER_FEATURE_IGNORED: -90407,
+  /** Warning: the user closed the browser's screen picker (or denied screen capture). */
+  SCREEN_SHARE_CANCELLED: -90408,
+  /** Warning: this browser cannot capture the screen (no getDisplayMedia: most mobile browsers). */
+  SCREEN_SHARE_UNSUPPORTED: -90409,
+  SCREEN_SHARE_FAILED: -90410,
+  /** Warning: listing or switching cameras / microphones / speakers failed (unknown deviceId ...). */
+  DEVICE_SELECT_FAILED: -90411,
+  /** Warning: an H5-only method (screen share, devices) called on mp-weixin. */
+  H5_ONLY: -90412,
 } as const
 
 export type RoomErrorCodeName = keyof typeof RoomErrorCode

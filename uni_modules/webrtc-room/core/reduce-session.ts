@@ -135,7 +135,7 @@ export function endSession(step: Step, stopIM: boolean, keepPreview = false): nu
   step.state.reconnectAttempts = 0
   step.state.roomSigAttempts = 0
   step.state.pausedBy = null
-  step.room.self = { ...step.room.self, pushURL: '', net: null }
+  step.room.self = { ...step.room.self, pushURL: '', net: null, screenSharing: false }
   step.room.pusher = step.room.pusher && { ...step.room.pusher, paused: false }
   return dropped
 }
@@ -247,7 +247,7 @@ export function connectionLost(step: Step, nativeCode: number, message: string):
   step.state.pushURL = ''
   step.state.reconnectAttempts = attempt
   step.state.pausedBy = null
-  step.room.self = { ...step.room.self, pushURL: '' }
+  step.room.self = { ...step.room.self, pushURL: '', screenSharing: false }
   step.room.pusher = step.room.pusher && { ...step.room.pusher, paused: false }
   step.status('reconnecting')
   const delayMs = backoffDelay(policy, attempt)

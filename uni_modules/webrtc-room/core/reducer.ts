@@ -16,9 +16,11 @@ import {
 } from './reduce-session'
 import { ROOM_SIG_RETRIES, ROOM_SIG_RETRY_DELAY_MS } from './room-signature'
 import { acceptsEngineEvents, isActive, pusherFromOptions, pusherFromRaw, templateCapacity, type CoreState } from './room-state'
-import type { RoomOptions } from './types'
+import type { LocalDevices, RoomOptions } from './types'
 
 export type { ReduceResult } from './reduce-session'
+
+const NO_DEVICES: LocalDevices = { cameras: [], microphones: [], speakers: [], cameraId: '', microphoneId: '', speakerId: '' }
 
 function applyUpdate(step: Step, partial: Partial<RoomOptions>): void {
   if (typeof partial !== 'object' || partial === null || Array.isArray(partial)) {
@@ -149,6 +151,13 @@ const CONTROL = {
   },
   update: (step, a) => applyUpdate(step, a.options),
   report: (step, a) => step.emit(a.event.tag, a.event.code, a.event.detail),
+  local_media: (step, a) => {
+    const self = step.room.self
+    if (a.devices) step.room.self = { ...self, devices: { ...NO_DEVICES, ...self.devices, ...a.devices } }
+    if (a.screenSharing === undefined || a.screenSharing === self.screenSharing) return
+    step.room.self = { ...step.room.self, screenSharing: a.screenSharing }
+    step.emit('self_update', 0, { message: a.message, screenSharing: a.screenSharing })
+  },
 } satisfies Partial<Handlers<RoomAction['type']>>
 
 const ENGINE: Handlers<EngineAction['type']> = { ...SESSION_ENGINE, ...MEMBER_ENGINE }

@@ -170,6 +170,8 @@ export function createRoomState(key: string, raw: RoomOptions): RoomState {
       cameraOn: pusher.enableCamera,
       frontCamera: true,
       net: null,
+      screenSharing: false,
+      devices: null,
     },
     members: copyMembers(),
     memberOrder: [],

@@ -16,15 +16,15 @@
  * room.on((e) => console.log(e.tag, e.code))
  * await room.start()  // preflight done: push URL known (legacy: signature requested), or an `error` event
  */
-import type { Effect, EngineAction, RoomAction } from './actions'
+import type { Effect, RoomAction } from './actions'
 import { getController, registerController, unregisterController } from './controllers'
 import type { EngineFactory, EngineSink, NativeEvent, RoomEngine } from './engine'
 import { codeMessage } from './codes'
-import { RoomErrorCode, WebrtcRoomError } from './error-codes'
+import { errorCode, errorText, RoomErrorCode, WebrtcRoomError } from './error-codes'
 import { reduce } from './reducer'
 import { redact } from './redact'
 import { createAppWatch, createTimers, preflight, requestRoomSig } from './room-platform'
-import { copyMembers, createCoreState, isActive, orderedMembers, type CoreState } from './room-state'
+import { acceptsEngineEvents, copyMembers, createCoreState, isActive, orderedMembers, type CoreState } from './room-state'
 import type { ValidOptions } from './options'
 import type { ImEvent, MemberState, Platform, RoomController, RoomEvent, RoomOptions, RoomState } from './types'
 
@@ -254,7 +254,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
   }
 
   function sinkFor(epoch: number): EngineSink {
-    return (actions: EngineAction[]) => {
+    return (actions) => {
       if (destroyed || epoch !== core.epoch) return
       for (const action of actions) dispatch(action)
     }
@@ -314,6 +314,30 @@ export function createController(options: RoomOptions, platform: Platform, confi
     safely(`native ${event.kind}`, () => engine.onNative?.(event))
   }
 
+  /**
+   * The H5-only calls (screen share, devices): no engine method (mp-weixin), a wrong state (screen
+   * share needs a session: entering — TRTC publishes it once in — or in the room) or a failure is
+   * one warning with its code and a `WebrtcRoomError` rejection of the same code.
+   */
+  async function media<T>(method: string, run: (() => Promise<T>) | false | undefined, fallback: number, inRoom = false): Promise<T> {
+    const { status } = core.room
+    let code: number = RoomErrorCode.INVALID_STATE
+    let message = `${method}() while ${status}: ignored`
+    if (!run) {
+      code = RoomErrorCode.H5_ONLY
+      message = `${method}(): H5 only`
+    } else if (!inRoom || acceptsEngineEvents(status)) {
+      try {
+        return await run()
+      } catch (err) {
+        code = errorCode(err, fallback)
+        message = errorText(err, `${method}() failed`)
+      }
+    }
+    dispatch({ type: 'report', event: { tag: 'warning', code, detail: { message, method } } })
+    throw new WebrtcRoomError(code, message, { method })
+  }
+
   function subscribe<E>(set: Set<(event: E) => void>, handler: (event: E) => void): () => void {
     if (typeof handler !== 'function') return () => {}
     set.add(handler)
@@ -368,6 +392,19 @@ export function createController(options: RoomOptions, platform: Platform, confi
     update(partial) {
       if (isRecord(partial)) dispatch({ type: 'update', options: partial })
     },
+    startScreenShare: () => media('startScreenShare', engine.screenShare && (() => engine.screenShare!(true)), RoomErrorCode.SCREEN_SHARE_FAILED, true),
+    stopScreenShare: () => media('stopScreenShare', engine.screenShare && (() => engine.screenShare!(false)), RoomErrorCode.SCREEN_SHARE_FAILED, true),
+    getDevices: () =>
+      media('getDevices', engine.devices && (async () => {
+        const lists = await engine.devices!()
+        dispatch({ type: 'local_media', devices: lists })
+        return lists
+      }), RoomErrorCode.DEVICE_SELECT_FAILED),
+    selectDevice: (kind, deviceId) =>
+      media('selectDevice', engine.selectDevice && (async () => {
+        await engine.selectDevice!(kind, deviceId)
+        dispatch({ type: 'local_media', devices: { [`${kind}Id`]: deviceId } })
+      }), RoomErrorCode.DEVICE_SELECT_FAILED),
     playMember: (userID) => dispatch({ type: 'play_member', userID, play: true }),
     stopMember: (userID) => dispatch({ type: 'play_member', userID, play: false }),
 

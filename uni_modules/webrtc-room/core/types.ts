@@ -216,6 +216,30 @@ export interface SelfState {
   cameraOn: boolean
   frontCamera: boolean
   net: PusherNetInfo | null
+  /** H5: the screen is shared as the aux stream (false on mp-weixin). */
+  screenSharing: boolean
+  /** H5: the devices as last listed (`getDevices()`, refreshed on plug / unplug); null until listed. */
+  devices: LocalDevices | null
+}
+
+export type DeviceKind = 'camera' | 'microphone' | 'speaker'
+
+export interface MediaDevice {
+  deviceId: string
+  label: string
+}
+
+export interface DeviceLists {
+  cameras: MediaDevice[]
+  microphones: MediaDevice[]
+  speakers: MediaDevice[]
+}
+
+/** The browser's devices and the selected ids ('' = the browser's default). */
+export interface LocalDevices extends DeviceLists {
+  cameraId: string
+  microphoneId: string
+  speakerId: string
 }
 
 export interface RoomState {

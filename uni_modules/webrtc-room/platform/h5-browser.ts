@@ -19,6 +19,7 @@ export function createBrowserEnv(win: Win = window): BrowserEnv {
       isSecureContext: win.isSecureContext !== false,
       hasMediaDevices: typeof win.navigator?.mediaDevices?.getUserMedia === 'function',
       hasPeerConnection: typeof win.RTCPeerConnection === 'function',
+      hasDisplayMedia: typeof win.navigator?.mediaDevices?.getDisplayMedia === 'function',
       userAgent: win.navigator?.userAgent ?? '',
     }),
     findElement,

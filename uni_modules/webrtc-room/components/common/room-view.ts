@@ -176,7 +176,7 @@ export function layoutMembers(members: readonly MemberState[]): LayoutMember[] {
 
 export function layoutSelf(self: SelfState | null): LayoutSelf | null {
   if (!self) return null
-  const { net: _net, ...rest } = self
+  const { net: _net, devices: _devices, ...rest } = self
   return rest
 }
 

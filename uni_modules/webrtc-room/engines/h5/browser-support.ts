@@ -11,6 +11,8 @@ export interface BrowserCapabilities {
   isSecureContext: boolean
   hasMediaDevices: boolean
   hasPeerConnection: boolean
+  /** `navigator.mediaDevices.getDisplayMedia` (screen share); absent = unknown, the SDK decides. */
+  hasDisplayMedia?: boolean
   /** For messages only. */
   userAgent: string
 }

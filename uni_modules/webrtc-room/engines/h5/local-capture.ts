@@ -31,6 +31,7 @@ export class LocalCapture {
   private camera: DeviceState = 'off'
   private mic: DeviceState = 'off'
   private cameraId: string | null = null
+  private micId: string | null = null
   private switching = false
   private disposed = false
   private cancelPreviewWait: (() => void) | null = null
@@ -42,7 +43,24 @@ export class LocalCapture {
     private readonly host: LocalCaptureHost,
     private options: ValidOptions,
     private paused: boolean,
-  ) {}
+    /** Devices chosen with selectDevice (earlier sessions included): used when capture starts. */
+    chosen: { camera?: string; microphone?: string } = {},
+  ) {
+    this.cameraId = chosen.camera || null
+    this.micId = chosen.microphone || null
+  }
+
+  /** selectDevice: switch the running device now, or remember it for when capture starts. */
+  async useDevice(kind: 'camera' | 'microphone', deviceId: string): Promise<void> {
+    const { client } = this.host
+    if (kind === 'camera') {
+      if (this.camera === 'on' && !this.disposed) await client.updateLocalVideo({ option: { cameraId: deviceId } })
+      this.cameraId = deviceId
+    } else {
+      if (this.mic === 'on' && !this.disposed) await client.updateLocalAudio({ option: { microphoneId: deviceId } })
+      this.micId = deviceId
+    }
+  }
 
   /** Bring camera and mic to what the options say (start / stop / mute). */
   sync(options: ValidOptions = this.options): void {
@@ -170,8 +188,10 @@ export class LocalCapture {
       () => {
         if (run !== this.cameraRun) return
         this.camera = 'on'
-        // pause() may have come while the camera was opening.
+        // pause() or selectDevice may have come while the camera was opening.
         if (this.paused !== mute) void settle(log, 'pause camera', () => client.updateLocalVideo({ mute: this.paused }))
+        const cameraId = this.cameraId
+        if (cameraId && cameraId !== config.option.cameraId) void settle(log, 'select camera', () => client.updateLocalVideo({ option: { cameraId } }))
         if (present) return
         // The pusher view was not mounted yet (it renders once the room is entering): attach later.
         this.cancelPreviewWait = browser.whenElement(viewId, (view) => {
@@ -191,14 +211,17 @@ export class LocalCapture {
     this.mic = 'starting'
     const run = ++this.micRun
     const mute = this.micMuted()
+    const micId = this.micId
     this.whenDone(
       'microphone',
-      () => client.startLocalAudio({ publish: true, mute }),
+      () => client.startLocalAudio({ publish: true, mute, ...(micId ? { option: { microphoneId: micId } } : {}) }),
       () => {
         if (run !== this.micRun) return
         this.mic = 'on'
-        // muted / pause may have changed while the microphone was opening.
+        // muted / pause / selectDevice may have changed while the microphone was opening.
         if (this.micMuted() !== mute) this.applyMicMute()
+        const chosen = this.micId
+        if (chosen && chosen !== micId) void settle(this.host.log, 'select microphone', () => client.updateLocalAudio({ option: { microphoneId: chosen } }))
       },
       () => run === this.micRun,
       () => {

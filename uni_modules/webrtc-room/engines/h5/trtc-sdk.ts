@@ -48,6 +48,13 @@ export interface TrtcLocalVideoConfig {
 export interface TrtcLocalAudioConfig {
   publish?: boolean
   mute?: boolean
+  option?: { microphoneId?: string }
+}
+
+/** A `MediaDeviceInfo` as the SDK's device lists and `device-changed` carry it. */
+export interface TrtcDevice {
+  deviceId: string
+  label?: string
 }
 
 export interface TrtcRemoteVideoConfig {
@@ -83,6 +90,9 @@ export interface TrtcEventPayloads {
   'permission-state-change': { camera: string; microphone: string }
   'publish-state-changed': { mediaType: string; state: string; prevState?: string; reason?: string }
   'statistics': TrtcStatistics
+  /** Local screen share ended outside our call (the browser's "Stop sharing" bar). */
+  'screen-share-stopped': undefined
+  'device-changed': { type: 'camera' | 'microphone' | 'speaker'; action: 'add' | 'remove' | 'active'; device: TrtcDevice }
 }
 
 export type TrtcEventName = keyof TrtcEventPayloads
@@ -113,6 +123,9 @@ export interface TrtcClient {
   startRemoteVideo(config: TrtcRemoteVideoConfig): Promise<void>
   stopRemoteVideo(config: { userId: string; streamType?: TrtcStreamType }): Promise<void>
   muteRemoteAudio(userId: string, mute: boolean): Promise<void>
+  /** Publishes the screen as the 'sub' stream (`view: null`: no local preview). */
+  startScreenShare(config?: { view?: string | HTMLElement | null; publish?: boolean }): Promise<void>
+  stopScreenShare(): Promise<void>
   /** The local camera track (its settings tell the current deviceId). */
   getVideoTrack?(): MediaStreamTrack | null
   on(event: string, handler: (payload: never) => void): unknown
@@ -123,6 +136,9 @@ export interface TrtcClient {
 export interface TrtcStatic {
   create(options?: { enableAutoPlayDialog?: boolean }): TrtcClient
   isSupported(): Promise<{ result: boolean; detail?: Record<string, boolean> }>
-  getCameraList(requestPermission?: boolean): Promise<Array<{ deviceId: string; label?: string }>>
+  getCameraList(requestPermission?: boolean): Promise<TrtcDevice[]>
+  getMicrophoneList(requestPermission?: boolean): Promise<TrtcDevice[]>
+  getSpeakerList(requestPermission?: boolean): Promise<TrtcDevice[]>
+  setCurrentSpeaker(speakerId: string): Promise<void>
   setLogLevel?(level: number, enableUploadLog?: boolean): void
 }

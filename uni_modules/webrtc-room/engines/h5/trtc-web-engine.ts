@@ -13,17 +13,19 @@
  * Every method is synchronous and never throws; SDK promises are always caught (a failure is an
  * action or a log line, never an unhandled rejection). Calls of a finished session are ignored.
  */
-import type { EngineAction, PlayerCall, PusherCall } from '../../core/actions'
+import type { EngineAction, LocalMediaAction, PlayerCall, PusherCall } from '../../core/actions'
 import type { EngineEnterParams, EngineEnvironment, EngineFactory, EngineSink, EngineStream, RoomEngine } from '../../core/engine'
-import { RoomErrorCode } from '../../core/error-codes'
+import { RoomErrorCode, WebrtcRoomError } from '../../core/error-codes'
 import type { ValidOptions } from '../../core/options'
-import type { Platform, PusherNetInfo } from '../../core/types'
+import type { DeviceKind, Platform, PusherNetInfo } from '../../core/types'
 import { classifyBrowserError, type BrowserFailure } from './browser-errors'
 import type { BrowserEnv } from './browser-env'
 import { checkCapabilities, checkTrtcSupport } from './browser-support'
 import type { TrtcLoader } from './load-trtc'
 import { LocalCapture } from './local-capture'
+import { checkChoice, deviceError, LIST_OF, listDevices } from './media-devices'
 import { RemotePlayers } from './remote-players'
+import { ScreenShare } from './screen-share'
 import { settle, type FailureLog } from './settle'
 import { translateTrtcEvent } from './trtc-events'
 import type { TrtcClient, TrtcEnterRoomConfig, TrtcEventName, TrtcEventPayloads, TrtcStatic } from './trtc-sdk'
@@ -39,6 +41,8 @@ export const LISTENED_EVENTS: readonly TrtcEventName[] = [
   'remote-audio-available', 'remote-audio-unavailable', 'remote-video-available', 'remote-video-unavailable',
   'network-quality', 'connection-state-changed', 'audio-play-state-changed', 'video-play-state-changed',
   'first-video-frame', 'permission-state-change', 'statistics', 'publish-state-changed',
+  // Handled by the session itself (screen-share.ts, media-devices.ts), not translated.
+  'screen-share-stopped', 'device-changed',
 ]
 
 /**
@@ -51,6 +55,9 @@ const LOG_LEVEL = { debug: 1, quiet: 5 } as const
 const ENTERED_CODE = 1018
 
 type Handler = (payload: never) => void
+
+/** Camera / microphone picked with selectDevice: kept across sessions of one room. */
+type ChosenDevices = { camera?: string; microphone?: string }
 
 /** What `enterRoom` gets from the room's validated options. */
 export function enterRoomConfig(o: ValidOptions): TrtcEnterRoomConfig {
@@ -76,6 +83,8 @@ class TrtcSession {
   /** The SDK's exitRoom of the last leave: destroy waits for it. */
   private left: Promise<unknown> = Promise.resolve()
   private capture: LocalCapture | null = null
+  private sdk: TrtcStatic | null = null
+  screen: ScreenShare | null = null
   private players: RemotePlayers | null = null
   private readonly handlers: Array<[TrtcEventName, Handler]> = []
   private readonly gestureWaits = new Set<() => void>()
@@ -90,6 +99,7 @@ class TrtcSession {
     private readonly sink: EngineSink,
     private readonly deps: TrtcWebEngineDeps,
     private readonly platform: Platform,
+    private readonly chosen: ChosenDevices,
   ) {
     this.options = params.options
     this.paused = params.pusher.paused
@@ -126,6 +136,8 @@ class TrtcSession {
       return this.enterFailed(classifyBrowserError(err, 'support'))
     }
     this.client = client
+    this.sdk = sdk
+    this.screen = new ScreenShare(client, this.deps.browser, this.log, (on, message) => this.report([{ type: 'local_media', screenSharing: on, message }]))
     void settle(this.log, 'TRTC.setLogLevel', () => sdk.setLogLevel?.(this.options.debug ? LOG_LEVEL.debug : LOG_LEVEL.quiet))
     const { browser } = this.deps
     const { roomKey } = this.params
@@ -143,6 +155,7 @@ class TrtcSession {
       },
       this.options,
       this.paused,
+      this.chosen,
     )
     this.listen(client)
     this.warnIgnoredFeatures()
@@ -177,6 +190,7 @@ class TrtcSession {
     for (const cancel of this.gestureWaits) cancel()
     this.gestureWaits.clear()
     this.players?.dispose()
+    this.screen?.dispose()
     const client = this.client
     if (!client) return false
     for (const [name, handler] of this.handlers) void settle(this.log, `off ${name}`, () => client.off(name, handler))
@@ -220,6 +234,23 @@ class TrtcSession {
     else this.players?.stop(stream)
   }
 
+  /** selectDevice of a camera / microphone: now if capture runs, else at its start. */
+  useDevice(kind: 'camera' | 'microphone', deviceId: string): Promise<void> {
+    return this.alive && this.capture ? this.capture.useDevice(kind, deviceId) : Promise.resolve()
+  }
+
+  /** Plugged, unplugged or activated: list again, and note the device now in use. */
+  private devicesChanged(change: Partial<TrtcEventPayloads['device-changed']>): void {
+    const sdk = this.sdk
+    if (!sdk) return
+    const kind = change.type as DeviceKind
+    const active = change.action === 'active' && LIST_OF[kind] && typeof change.device?.deviceId === 'string' ? { [`${kind}Id`]: change.device.deviceId } : {}
+    listDevices(sdk).then(
+      (lists) => this.report([{ type: 'local_media', devices: { ...lists, ...active } }]),
+      (err) => this.log('device list', err),
+    )
+  }
+
   /** Live prop changes (the SDK not loaded yet: `run()` starts media from the latest options). */
   update(options: ValidOptions): void {
     this.options = options
@@ -231,7 +262,7 @@ class TrtcSession {
   // ---------------------------------------------------------------------------------------------
   // Reporting
 
-  private report(actions: EngineAction[]): void {
+  private report(actions: Array<EngineAction | LocalMediaAction>): void {
     if (this.alive && actions.length > 0) this.sink(actions)
   }
 
@@ -281,6 +312,8 @@ class TrtcSession {
     const trtcType = String(p.streamType ?? 'main')
     // Bookkeeping first: the controller may call player() while the actions are applied.
     this.players?.noteEvent(name, userId, trtcType)
+    if (name === 'screen-share-stopped') this.screen?.stoppedByBrowser()
+    if (name === 'device-changed') this.devicesChanged(p)
     if (name === 'autoplay-failed' && typeof p.resume === 'function') this.resumeOnGesture(p.resume as () => Promise<void>)
     this.report(this.mergeLocalNet(translateTrtcEvent(name, payload, this.options.userID)))
     this.players?.afterEvent(name, userId, trtcType)
@@ -315,6 +348,11 @@ class TrtcSession {
 export function createTrtcWebEngineFactory(deps: TrtcWebEngineDeps): EngineFactory {
   return ({ platform }: EngineEnvironment): RoomEngine => {
     let session: TrtcSession | null = null
+    const chosen: ChosenDevices = {}
+    const sdk = () =>
+      deps.loadSdk().catch((err) => {
+        throw new WebrtcRoomError(RoomErrorCode.ENGINE_LOAD_FAILED, `loading trtc-sdk-v5 failed: ${String(err)}`)
+      })
     /** A session that left after a fatal error but keeps the camera preview (see `leave(true)`). */
     let previewing: TrtcSession | null = null
     const end = (keepPreview = false) => {
@@ -326,7 +364,7 @@ export function createTrtcWebEngineFactory(deps: TrtcWebEngineDeps): EngineFacto
       name: 'trtc-web',
       enter(params, sink) {
         end()
-        const next = new TrtcSession(params, sink, deps, platform)
+        const next = new TrtcSession(params, sink, deps, platform, chosen)
         session = next
         next.run().catch((err) => {
           // run() reports its own failures; this only keeps a bug from becoming an unhandled rejection.
@@ -344,6 +382,23 @@ export function createTrtcWebEngineFactory(deps: TrtcWebEngineDeps): EngineFacto
         session?.update(options)
       },
       destroy: () => end(),
+      screenShare(on) {
+        const screen = session?.screen
+        if (!screen) return Promise.reject(new WebrtcRoomError(RoomErrorCode.INVALID_STATE, 'screen share: the TRTC client is not ready yet'))
+        return on ? screen.start() : screen.stop()
+      },
+      devices: async () => listDevices(await sdk()),
+      async selectDevice(kind, deviceId) {
+        const trtc = await sdk()
+        await checkChoice(trtc, kind, deviceId)
+        try {
+          if (kind === 'speaker') await trtc.setCurrentSpeaker(deviceId)
+          else await session?.useDevice(kind, deviceId)
+        } catch (err) {
+          throw deviceError(err, `switching the ${kind} failed`)
+        }
+        if (kind !== 'speaker') chosen[kind] = deviceId
+      },
     }
   }
 }
