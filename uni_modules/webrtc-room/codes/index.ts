@@ -173,7 +173,6 @@ const ROOM: Row[] = [
   // Room life.
   [E.USERSIG_EXPIRED, 'error', 'userSig 已过期', 'userSig expired', '由服务端重新签发 userSig 后重新进房。', 'Have your server sign a new userSig, then enter again.'],
   [E.USERSIG_MALFORMED, 'error', 'userSig 校验失败', 'userSig malformed or rejected', '检查签发 userSig 的 sdkAppID、userID 与密钥是否与本房间一致。', 'Check that the userSig was signed for this sdkAppID and userID with the right key.'],
-  [E.RECONNECT_GAVE_UP, 'error', '多次重新进房失败，已放弃', 'reconnect gave up', '检查网络后调用 start() 重新进房；可通过 reconnect 属性调整重试策略。', 'Check the network and call start() again; the reconnect option tunes the policy.'],
   [E.ENTER_TIMEOUT, 'error', '进房超时', 'enter room timed out', '检查网络与签名后重试；可通过 enterTimeout 调整超时时间。', 'Check the network and signatures and try again; enterTimeout tunes the limit.'],
   [E.INVALID_STATE, 'warning', '当前状态下调用无效', 'called in the wrong state: ignored', '先 start() 再 pause()/resume()；不要重复 start()。', 'Call start() before pause()/resume(); do not start twice.'],
   [E.KICKED_OUT, 'error', '被移出房间', 'kicked out of the room', '同一 userID 可能在别处登录；确认后重新进房。', 'The same userID may have entered elsewhere; check, then enter again.'],

@@ -39,7 +39,6 @@ export const RoomErrorCode = {
   // Room life (-902xx).
   USERSIG_EXPIRED: -90200,
   USERSIG_MALFORMED: -90201,
-  RECONNECT_GAVE_UP: -90202,
   ENTER_TIMEOUT: -90203,
   /** Warning: a method called in the wrong state (pause before start, start twice). */
   INVALID_STATE: -90204,

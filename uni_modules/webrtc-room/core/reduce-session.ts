@@ -237,7 +237,6 @@ export function connectionLost(step: Step, nativeCode: number, message: string):
       nativeCode,
       attempts: step.state.reconnectAttempts,
       gaveUp: true,
-      reason: describeCode(E.RECONNECT_GAVE_UP)?.en,
     })
     return
   }
