@@ -2,6 +2,8 @@
  * The contract of the headless controller (`createRoom` returns one), the component's exposed
  * methods and the `layout` slot's props. Pure types; types.ts re-exports them.
  */
+import type { EngineFactory } from './engine'
+import type { RoomSink } from './room-sink'
 import type { DeviceKind, DeviceLists, ImEvent, MemberState, PlayerContext, PusherContext, PusherNetInfo, RoomEvent, RoomOptions, RoomState, RoomStatus, SelfState, StreamState, StreamType } from './types'
 
 /** `detail` of a live-pusher / live-player `bindstatechange`, exactly as WeChat delivers it. */
@@ -116,4 +118,16 @@ export interface LayoutSlotProps {
   members: LayoutMember[]
   self: LayoutSelf | null
   status: RoomStatus
+}
+
+/** How `createController` is wired: its key, media engine, state sink and event limit. */
+export interface ControllerConfig {
+  /** Room key (unique per instance); generated when absent. */
+  key?: string
+  /** Media engine (room-factory.ts picks this build's). */
+  engine: EngineFactory
+  /** Where state goes; without one the controller keeps it to itself (`controller.state`). */
+  sink?: RoomSink
+  /** Events kept in `state.events`. */
+  eventLimit?: number
 }

@@ -7,7 +7,7 @@
  * which calls `registerIM(factory)`. A room with `enableIM` and no registered factory fails with
  * `IM_NOT_INSTALLED`, telling the developer what to import.
  */
-import { installImLink } from './room'
+import { installImLink } from './im-link'
 import { createImLink } from './room-im'
 import type { ImEvent, Platform } from './types'
 

@@ -4,14 +4,14 @@
  * is on is the reducer's decision (its `im_start` / `im_stop` effects); this module only obeys.
  *
  * Only `registerIM` (im-registry.ts) reaches this module: an app without IM ships none of it, and
- * its controller answers sends with IM_DISABLED / IM_NOT_INSTALLED itself (room.ts `noImLink`).
+ * its controller answers sends with IM_DISABLED / IM_NOT_INSTALLED itself (im-link.ts).
  */
 import { codeMessage } from './codes'
 import { errorCode, errorText, RoomErrorCode, TIM_USERSIG_EXPIRED, type WebrtcRoomError } from './error-codes'
 import type { CustomMsgInput, ImFactory, ImSession } from './im-registry'
 import { validateCustom, validateReceiver, validateText } from './im-validate'
 import { roomIDText } from './options'
-import type { ImHost, ImLink, ImMethods, SendFail } from './room'
+import type { ImHost, ImLink, ImMethods, SendFail } from './im-link'
 
 // Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
 const E = RoomErrorCode

@@ -18,82 +18,19 @@
  */
 import type { Effect, RoomAction } from './actions'
 import { getController, registerController, unregisterController } from './controllers'
-import type { EngineFactory, EngineSink, NativeEvent, RoomEngine } from './engine'
-import { codeMessage } from './codes'
+import type { EngineSink, NativeEvent, RoomEngine } from './engine'
 import { errorCode, errorText, RoomErrorCode, WebrtcRoomError } from './error-codes'
+import { createImBridge } from './im-link'
+import { writeChanges } from './room-sink'
 import { reduce } from './reducer'
 import { redact } from './redact'
 import { createAppWatch, createTimers, preflight, requestRoomSig } from './room-platform'
-import { acceptsEngineEvents, copyMembers, createCoreState, isActive, orderedMembers, type CoreState } from './room-state'
-import type { ValidOptions } from './options'
-import type { ImEvent, MemberState, Platform, RoomController, RoomEvent, RoomOptions, RoomState } from './types'
+import { acceptsEngineEvents, createCoreState, isActive, orderedMembers, type CoreState } from './room-state'
+import type { ControllerConfig } from './controller-types'
+import type { ImEvent, Platform, RoomController, RoomEvent, RoomOptions } from './types'
 
-export type SendFail = (code: number, message: string) => void
-export type ImMethods = Pick<RoomController, 'sendC2CTextMsg' | 'sendC2CCustomMsg' | 'sendGroupTextMsg' | 'sendGroupCustomMsg'>
-
-/** What a controller gives its IM link (room-im.ts). */
-export interface ImHost {
-  key: string
-  platform: Platform
-  /** Options of the current session (null before a valid start). */
-  options(): ValidOptions | null
-  /** IM wanted: the session's options, else the prop as given. */
-  enabled(): boolean
-  deliver(event: ImEvent, record?: boolean): void
-  /** The controller's own IM failures: an im-event `error`, and a room `warning` (recorded once, there). */
-  failure(code: number, message: string): void
-  /** enableIM without a registered IM: the IM_NOT_INSTALLED failure. */
-  notInstalled(): void
-  /** Calls `fail(code, message)` (if any) and returns the matching rejected Promise. */
-  reject(method: string, code: number, message: string, fail?: SendFail): Promise<never>
-  /** IM_DISABLED when enableIM is false, else IM_NOT_INSTALLED. */
-  rejectUnavailable(method: string, fail?: SendFail): Promise<never>
-  log(level: 'debug' | 'info' | 'warn' | 'error', message: string, data?: unknown): void
-}
-
-export interface ImLink {
-  start(): void
-  stop(): void
-  /** Settles when the last stopped IM session logged out (or gave up waiting). */
-  stopped(): Promise<void>
-  methods: ImMethods
-}
-
-/**
- * The IM link, installed by `registerIM` (im-registry.ts). The controller reaches IM only through
- * this hook, so an app that never registers IM ships none of the link, its session lifecycle and
- * its input checks.
- */
-let imLinkFactory: ((host: ImHost) => ImLink) | undefined
-
-export function installImLink(create: ((host: ImHost) => ImLink) | undefined): void {
-  imLinkFactory = create
-}
-
-/**
- * Where a controller writes its room state, only what changed (the Pinia room store provides one,
- * stores/room.ts `roomSink`), and where it records errors and warnings (the media-codes store).
- */
-export interface RoomSink {
-  put(state: RoomState): void
-  patch(key: string, patch: Partial<RoomState>): void
-  patchMembers(key: string, changed: Record<string, MemberState>, removed: string[]): void
-  remove(key: string): void
-  /** The sink's live (e.g. reactive) copy of a room, returned by `controller.state`. */
-  view?(key: string): RoomState | undefined
-  record?(event: RoomEvent | ImEvent, meta: { kind: 'room' | 'im'; roomKey: string; at: number }): void
-}
-
-export interface ControllerConfig {
-  /** Room key (unique per instance); generated when absent. */
-  key?: string
-  /** Media engine (room-factory.ts picks this build's). */
-  engine: EngineFactory
-  /** Where state goes; without one the controller keeps it to itself (`controller.state`). */
-  sink?: RoomSink
-  /** Events kept in `state.events`. */
-  eventLimit?: number
-}
+export type { RoomSink } from './room-sink'
+export type { ControllerConfig } from './controller-types'
 
 let roomSeq = 0
 
@@ -150,38 +87,16 @@ export function createController(options: RoomOptions, platform: Platform, confi
     emitTo(imHandlers, event, 'an im-event handler')
   }
 
-  const E = RoomErrorCode
-  const imHost: ImHost = {
+  const im = createImBridge({
     key,
     platform,
     options: () => core.options,
     enabled: () => (core.options ? core.options.enableIM : raw.enableIM === true),
     deliver: deliverIM,
-    failure(code, message) {
-      deliverIM({ tag: 'error', code, detail: { message } }, false)
-      dispatch({ type: 'report', event: { tag: 'warning', code, detail: { message, im: true } } })
-    },
-    notInstalled: () => imHost.failure(E.IM_NOT_INSTALLED, "enableIM is set but the IM entry is not installed: import '@/uni_modules/webrtc-room/im' once in main.ts"),
-    reject(method, code, message, fail) {
-      if (fail) safely(`${method} fail callback`, () => fail(code, message))
-      const rejected = Promise.reject(new WebrtcRoomError(code, message, { method }))
-      // Callback users often ignore the Promise: keep that from being an unhandled rejection.
-      if (fail) rejected.catch(() => {})
-      return rejected
-    },
-    rejectUnavailable(method, fail) {
-      const on = imHost.enabled()
-      const code = on ? E.IM_NOT_INSTALLED : E.IM_DISABLED
-      return imHost.reject(method, code, `${method}: ${on ? '' : 'enableIM is false — '}${codeMessage(code)}`, fail)
-    },
+    warn: (code, message) => dispatch({ type: 'report', event: { tag: 'warning', code, detail: { message, im: true } } }),
+    safely,
     log,
-  }
-  /** Created on first use: registerIM may run after this controller was made. */
-  let imLink: ImLink | undefined
-  const im = () => (imLink ??= imLinkFactory?.(imHost))
-  /** A send without the IM link: IM_DISABLED or IM_NOT_INSTALLED, as the link itself would answer. */
-  const imSend = (method: keyof ImMethods, failAt: number) =>
-    ((...args: unknown[]) => im()?.methods[method](...(args as [never, never])) ?? imHost.rejectUnavailable(method, args[failAt] as SendFail | undefined)) as never
+  })
   const timers = createTimers(platform, (name, epoch) => dispatch({ type: 'timer', epoch, name }))
   const app = createAppWatch(
     platform,
@@ -192,25 +107,6 @@ export function createController(options: RoomOptions, platform: Platform, confi
     () => dispatch({ type: 'app_show' }),
     (message, err) => log('warn', message, { error: String(err) }),
   )
-
-  /** Write only what changed: top-level fields, then member by member. */
-  function sync(prev: RoomState, next: RoomState): void {
-    if (prev === next || !sink) return
-    const patch: Partial<RoomState> = {}
-    let any = false
-    for (const field of Object.keys(next) as Array<keyof RoomState>) {
-      if (field === 'members' || field === 'key' || prev[field] === next[field]) continue
-      ;(patch as Record<string, unknown>)[field] = next[field]
-      any = true
-    }
-    if (any) sink.patch(key, patch)
-    if (prev.members === next.members) return
-    const changed = copyMembers()
-    const removed: string[] = []
-    for (const userID of Object.keys(next.members)) if (prev.members[userID] !== next.members[userID]) changed[userID] = next.members[userID]
-    for (const userID of Object.keys(prev.members)) if (!(userID in next.members)) removed.push(userID)
-    sink.patchMembers(key, changed, removed)
-  }
 
   const queue: RoomAction[] = []
   let running = false
@@ -240,7 +136,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
     }
     core = result.state
     // Only the controller registered under the key writes its entry (see destroy()).
-    if (getController(key) === controller) sync(prev.room, core.room)
+    if (getController(key) === controller && sink) writeChanges(sink, key, prev.room, core.room)
     for (const effect of result.effects) runEffect(effect)
     const active = isActive(core.room.status)
     if (action.type === 'update' && active && core.options && !result.effects.some((e) => e.type === 'leave')) {
@@ -292,9 +188,9 @@ export function createController(options: RoomOptions, platform: Platform, confi
       case 'player':
         return safely(`engine player ${effect.call}`, () => engine.player(effect.stream, effect.call))
       case 'im_start':
-        return im() ? imLink!.start() : options ? imHost.notInstalled() : undefined
+        return im.start(options !== null)
       case 'im_stop':
-        return imLink?.stop()
+        return im.stop()
     }
   }
 
@@ -380,11 +276,11 @@ export function createController(options: RoomOptions, platform: Platform, confi
     },
     async stop() {
       dispatch({ type: 'stop' })
-      imLink?.stop()
+      im.stop()
       timers.clearAll()
       app.release()
       settleWaiters()
-      await imLink?.stopped()
+      await im.stopped()
     },
     pause: () => dispatch({ type: 'pause' }),
     resume: () => dispatch({ type: 'resume' }),
@@ -419,10 +315,10 @@ export function createController(options: RoomOptions, platform: Platform, confi
     onPlayerStateChange: (userID, detail, streamType = 'main') => native({ kind: 'player_state', userID, streamType, detail }),
     onPlayerNetStatus: (userID, detail, streamType = 'main') => native({ kind: 'player_net', userID, streamType, detail }),
 
-    sendC2CTextMsg: imSend('sendC2CTextMsg', 3),
-    sendC2CCustomMsg: imSend('sendC2CCustomMsg', 3),
-    sendGroupTextMsg: imSend('sendGroupTextMsg', 2),
-    sendGroupCustomMsg: imSend('sendGroupCustomMsg', 2),
+    sendC2CTextMsg: im.send('sendC2CTextMsg', 3),
+    sendC2CCustomMsg: im.send('sendC2CCustomMsg', 3),
+    sendGroupTextMsg: im.send('sendGroupTextMsg', 2),
+    sendGroupCustomMsg: im.send('sendGroupCustomMsg', 2),
 
     on: (handler) => subscribe(handlers, handler),
     onIM: (handler) => subscribe(imHandlers, handler),
