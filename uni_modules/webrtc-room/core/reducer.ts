@@ -14,7 +14,9 @@ import {
   beginSession, connectionLost, emitWarnings, endSession, enterWith, fatal, invalidState, obtainURL, pauseBy, resumeRoom,
   SESSION_ENGINE, Step, type ActionOf, type Handlers, type ReduceResult,
 } from './reduce-session'
+import { SIG_CONTROL, SIG_ENGINE, sigRejected } from './reduce-sig'
 import { ROOM_SIG_RETRIES, ROOM_SIG_RETRY_DELAY_MS } from './room-signature'
+import { sigReason } from './sig-refresh'
 import { acceptsEngineEvents, isActive, pusherFromOptions, pusherFromRaw, templateCapacity, type CoreState } from './room-state'
 import type { LocalDevices, RoomOptions } from './types'
 
@@ -88,8 +90,11 @@ const CONTROL = {
   room_sig_done: (step, a) => {
     const epoch = step.state.epoch
     if (a.epoch !== epoch || step.room.status !== 'entering' || step.state.pushURL !== '') return
+    const reason = a.ok ? undefined : sigReason(a.errorCode)
     if (a.ok) {
       enterWith(step, buildLegacyPushURL(step.state.options!, a.roomSig))
+    } else if (reason && step.state.options!.getUserSig) {
+      sigRejected(step, RoomErrorCode.ROOM_SIG_FAILED, reason, { message: a.message, nativeCode: a.errorCode })
     } else if (step.state.roomSigAttempts < ROOM_SIG_RETRIES) {
       step.state.roomSigAttempts += 1
       step.effect({ type: 'set_timer', name: 'room_sig_retry', ms: ROOM_SIG_RETRY_DELAY_MS, epoch })
@@ -160,8 +165,8 @@ const CONTROL = {
   },
 } satisfies Partial<Handlers<RoomAction['type']>>
 
-const ENGINE: Handlers<EngineAction['type']> = { ...SESSION_ENGINE, ...MEMBER_ENGINE }
-const CONTROLS: Handlers<ControlAction['type']> = { ...CONTROL, play_member: playMember }
+const ENGINE: Handlers<EngineAction['type']> = { ...SESSION_ENGINE, ...MEMBER_ENGINE, ...SIG_ENGINE }
+const CONTROLS: Handlers<ControlAction['type']> = { ...CONTROL, ...SIG_CONTROL, play_member: playMember }
 
 export function isEngineAction(action: RoomAction): action is EngineAction & { at?: number } {
   return Object.prototype.hasOwnProperty.call(ENGINE, action.type)
