@@ -294,8 +294,8 @@ describe('IM side (tim mock)', () => {
     const mock = createTimMock()
     mock.server.addGroup('1234')
     const create = mock.sdk.create
-    mock.sdk.create = (o) => {
-      const tim = create(o)
+    mock.sdk.create = (o: { SDKAppID: number }) => {
+      const tim = create(o) as FakeTim
       if (refuseAll) {
         const login = tim.login.bind(tim)
         tim.login = (options) => {
