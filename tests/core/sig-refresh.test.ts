@@ -166,7 +166,7 @@ describe('failure paths end in one -90200', () => {
     await flush()
     expect(sig.calls).toHaveLength(SIG_REFRESH_LIMIT)
     expect(enters).toEqual([])
-    expect(tagged('error')).toMatchObject([{ code: E.USERSIG_EXPIRED, detail: { message: expect.stringContaining('just rejected') } }])
+    expect(tagged('error')).toMatchObject([{ code: E.USERSIG_EXPIRED, detail: { message: expect.stringContaining('userSig just rejected') } }])
     await room.destroy()
   })
 
@@ -203,7 +203,7 @@ describe('failure paths end in one -90200', () => {
     await flush()
     platform.advance(SIG_REFRESH_TIMEOUT_MS)
     await flush()
-    expect(tagged('error')).toMatchObject([{ code: E.USERSIG_EXPIRED, detail: { message: expect.stringContaining('did not answer') } }])
+    expect(tagged('error')).toMatchObject([{ code: E.USERSIG_EXPIRED, detail: { message: expect.stringContaining('no answer within') } }])
     expect(platform.liveTimers()).toBe(0)
     await room.destroy()
   })

@@ -31,13 +31,15 @@ export function sigReason(code: unknown): SigReason | undefined {
   return [70002, 70003, 70005, 70009, 70013, 70014, 70016].includes(code as number) ? 'invalid' : undefined
 }
 
+const failed = (why: string): SigAnswer => ({ ok: false, message: `getUserSig ${why}` })
+
 function check(value: unknown, rejected: string): SigAnswer {
   const answer = (typeof value === 'string' ? { userSig: value } : value) as { userSig?: unknown; privateMapKey?: unknown } | null
   const sig = answer?.userSig
   const key = answer?.privateMapKey
-  if (typeof sig !== 'string' || !SIG_PATTERN.test(sig)) return { ok: false, message: 'getUserSig returned no userSig string' }
-  if (key != null && (typeof key !== 'string' || !SIG_PATTERN.test(key))) return { ok: false, message: 'getUserSig returned an invalid privateMapKey' }
-  if (sig === rejected) return { ok: false, message: 'getUserSig returned the userSig that was just rejected' }
+  if (typeof sig !== 'string' || !SIG_PATTERN.test(sig)) return failed('answered no userSig string')
+  if (key != null && (typeof key !== 'string' || !SIG_PATTERN.test(key))) return failed('answered an invalid privateMapKey')
+  if (sig === rejected) return failed('answered the userSig just rejected')
   return key ? { ok: true, userSig: sig, privateMapKey: key } : { ok: true, userSig: sig }
 }
 
@@ -63,15 +65,16 @@ export function createSigRefresh(
 ): SigRefresh {
   let pending: { who: string; answer: Promise<SigAnswer>; settle: (a: SigAnswer) => void } | null = null
 
-  function request(o: ValidOptions, reason: SigReason, source: UserSigRequest['source']): Promise<SigAnswer> {
-    const get = o.getUserSig
-    if (!get) return Promise.resolve({ ok: false, message: 'no getUserSig to ask for a new userSig' })
+  function request(reason: SigReason, source: UserSigRequest['source']): Promise<SigAnswer> {
+    const o = session().options
+    const get = o?.getUserSig
+    if (!get) return Promise.resolve(failed('is not set'))
     // TRTC and IM of one user asking together share one request.
     const who = `${o.sdkAppID}/${o.userID}`
     if (pending?.who === who) return pending.answer
     let settle!: (a: SigAnswer) => void
     const answer = new Promise<SigAnswer>((resolve) => {
-      const timer = platform.setTimeout(() => settle({ ok: false, message: `getUserSig did not answer within ${timeoutMs} ms` }), timeoutMs)
+      const timer = platform.setTimeout(() => settle(failed(`gave no answer within ${timeoutMs} ms`)), timeoutMs)
       settle = (a) => {
         platform.clearTimeout(timer)
         if (pending?.answer === answer) pending = null
@@ -82,20 +85,17 @@ export function createSigRefresh(
     const rejected = o.userSig
     new Promise((resolve) => resolve(get({ userID: o.userID, sdkAppID: o.sdkAppID, roomID: roomIDText(o.room), reason, source }))).then(
       (value) => settle(check(value, rejected)),
-      (err) => settle({ ok: false, message: redact(`getUserSig failed: ${errorText(err, String(err))}`) }),
+      (err) => settle(failed(redact(`failed: ${errorText(err, String(err))}`))),
     )
     return answer
   }
 
   return {
-    ask(reason, source, epoch = session().epoch) {
-      const { options } = session()
-      if (!options) return Promise.resolve({ ok: false, message: 'no session' })
-      return request(options, reason, source).then((answer) => {
+    ask: (reason, source, epoch = session().epoch) =>
+      request(reason, source).then((answer) => {
         answered({ type: 'sig_refreshed', epoch, source, ...answer })
         return answer
-      })
-    },
-    cancel: () => pending?.settle({ ok: false, message: 'stopped' }),
+      }),
+    cancel: () => pending?.settle(failed('stopped')),
   }
 }
