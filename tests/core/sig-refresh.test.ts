@@ -80,7 +80,7 @@ describe('TRTC side (mp-weixin live-pusher -100018)', () => {
     expect(room.status).toBe('reconnecting')
     expect(room.pushURL).toBe('')
     expect(sig.calls).toEqual([{ userID: 'me', sdkAppID: 1400000001, roomID: 'team-a', reason: 'expired', source: 'trtc' }])
-    expect(tagged('reconnecting')).toMatchObject([{ code: E.USERSIG_EXPIRED, detail: { reason: 'usersig', nativeCode: -100018, attempt: 1 } }])
+    expect(tagged('reconnecting')).toMatchObject([{ code: E.USERSIG_EXPIRED, detail: { reason: 'usersig', nativeCode: -100018 } }])
     await flush()
 
     expect(room.status).toBe('entering')
@@ -166,7 +166,7 @@ describe('failure paths end in one -90200', () => {
     await flush()
     expect(sig.calls).toHaveLength(SIG_REFRESH_LIMIT)
     expect(enters).toEqual([])
-    expect(tagged('error')).toMatchObject([{ code: E.USERSIG_EXPIRED, detail: { message: expect.stringContaining('userSig just rejected') } }])
+    expect(tagged('error')).toMatchObject([{ code: E.USERSIG_EXPIRED, detail: { message: expect.stringContaining('userSig just refused') } }])
     await room.destroy()
   })
 
@@ -179,7 +179,7 @@ describe('failure paths end in one -90200', () => {
     }
     expect(sig.calls).toHaveLength(SIG_REFRESH_LIMIT)
     expect(tagged('error').map((e) => e.code)).toEqual([E.USERSIG_EXPIRED])
-    expect(tagged('error')[0].detail).toMatchObject({ message: expect.stringContaining('rejected again') })
+    expect(tagged('error')[0].detail).toMatchObject({ message: expect.stringContaining('refused again') })
     expect(room.status).toBe('error')
     await room.destroy()
   })
@@ -203,7 +203,7 @@ describe('failure paths end in one -90200', () => {
     await flush()
     platform.advance(SIG_REFRESH_TIMEOUT_MS)
     await flush()
-    expect(tagged('error')).toMatchObject([{ code: E.USERSIG_EXPIRED, detail: { message: expect.stringContaining('no answer within') } }])
+    expect(tagged('error')).toMatchObject([{ code: E.USERSIG_EXPIRED, detail: { message: expect.stringContaining('no answer in') } }])
     expect(platform.liveTimers()).toBe(0)
     await room.destroy()
   })

@@ -14,9 +14,8 @@ import {
   beginSession, connectionLost, emitWarnings, endSession, enterWith, fatal, invalidState, obtainURL, pauseBy, resumeRoom,
   SESSION_ENGINE, Step, type ActionOf, type Handlers, type ReduceResult,
 } from './reduce-session'
-import { SIG_CONTROL, SIG_ENGINE, sigRejected } from './reduce-sig'
 import { ROOM_SIG_RETRIES, ROOM_SIG_RETRY_DELAY_MS } from './room-signature'
-import { sigReason } from './sig-refresh'
+import { SIG_CONTROL, SIG_ENGINE, sigReason, sigRejected } from './sig-refresh'
 import { acceptsEngineEvents, isActive, pusherFromOptions, pusherFromRaw, templateCapacity, type CoreState } from './room-state'
 import type { LocalDevices, RoomOptions } from './types'
 
@@ -90,11 +89,10 @@ const CONTROL = {
   room_sig_done: (step, a) => {
     const epoch = step.state.epoch
     if (a.epoch !== epoch || step.room.status !== 'entering' || step.state.pushURL !== '') return
-    const reason = a.ok ? undefined : sigReason(a.errorCode)
     if (a.ok) {
       enterWith(step, buildLegacyPushURL(step.state.options!, a.roomSig))
-    } else if (reason && step.state.options!.getUserSig) {
-      sigRejected(step, RoomErrorCode.ROOM_SIG_FAILED, reason, { message: a.message, nativeCode: a.errorCode })
+    } else if (sigRejected(step, sigReason(a.errorCode), { message: a.message, nativeCode: a.errorCode })) {
+      // getUserSig asked: the room signs again with the new userSig.
     } else if (step.state.roomSigAttempts < ROOM_SIG_RETRIES) {
       step.state.roomSigAttempts += 1
       step.effect({ type: 'set_timer', name: 'room_sig_retry', ms: ROOM_SIG_RETRY_DELAY_MS, epoch })

@@ -12,6 +12,7 @@ import type { CustomMsgInput, ImFactory, ImSession } from './im-registry'
 import { validateCustom, validateReceiver, validateText } from './im-validate'
 import { roomIDText } from './options'
 import type { ImHost, ImLink, ImMethods, SendFail } from './im-link'
+import { redact } from './redact'
 import { SIG_REFRESH_LIMIT, sigReason, type SigReason } from './sig-refresh'
 
 // Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
@@ -49,8 +50,8 @@ export function createImLink(host: ImHost, getIMFactory: () => ImFactory | null)
    * in again with a new session — the IM store keeps conversations and messages across sessions.
    */
   function resign(link: Link, reason: SigReason, why: string): void {
-    const fail = (message: string) => failure(E.USERSIG_EXPIRED, `IM ${why}: ${message}`)
-    if (sigTries >= SIG_REFRESH_LIMIT) return fail(`still rejected after ${sigTries} getUserSig refreshes`)
+    const fail = (message: string) => failure(E.USERSIG_EXPIRED, redact(`IM ${why}: ${message}`))
+    if (sigTries >= SIG_REFRESH_LIMIT) return fail(`refused again after ${sigTries} refreshes`)
     sigTries++
     host.refreshSig(reason).then((answer) => {
       if (im !== link) return
