@@ -14,7 +14,7 @@ import type { GetUserSig, ImEvent, RoomEvent, RoomOptions, UserSigRequest } from
 import { createTimImFactory } from '../../uni_modules/webrtc-room/im'
 import { useImStore } from '../../uni_modules/webrtc-room/stores/im'
 import { useRoomStore } from '../../uni_modules/webrtc-room/stores/room'
-import { createFakePlatform, flush, type FakePlatform } from '../helpers/fake-platform'
+import { createFakePlatform, flush, until, type FakePlatform } from '../helpers/fake-platform'
 import { createTimMock, incoming, TYPES, type FakeTim } from '../helpers/tim-mock'
 import { createH5Room, settle, startAndEnter } from '../h5/helpers/h5-room'
 import { rtcError } from '../h5/helpers/fake-trtc'
@@ -58,10 +58,6 @@ async function started(options: Partial<RoomOptions> = {}, platform: FakePlatfor
   return { room, platform, events, imEvents, tagged }
 }
 
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 300 && !condition(); i++) await new Promise((r) => setTimeout(r, 2))
-  if (!condition()) throw new Error('timed out')
-}
 
 beforeEach(() => setActivePinia(createPinia()))
 afterEach(() => unregisterIM())
