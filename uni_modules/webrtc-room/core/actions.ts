@@ -11,7 +11,7 @@
  */
 import type { EngineStream } from './engine'
 import type { PreflightResult } from './preflight'
-import type { LocalDevices, PusherNetInfo, RoomEvent, RoomOptions, StreamType } from './types'
+import type { LiveRole, LocalDevices, PusherNetInfo, RoomEvent, RoomOptions, StreamType } from './types'
 
 export type TimerName = 'reconnect' | 'enter_timeout' | 'room_sig_retry'
 
@@ -85,6 +85,8 @@ export type ControlAction =
   | { type: 'play_member'; userID: string; play: boolean }
   /** A report from outside the room life (IM): emitted and recorded, status unchanged. */
   | { type: 'report'; event: RoomEvent }
+  /** The answer to a `switch_role` effect (live scene): `code` / `message` when it failed. */
+  | { type: 'role_done'; epoch: number; role: LiveRole; ok: boolean; code?: number; message?: string }
   | LocalMediaAction
 
 /** H5 screen share and devices: from the engine (share stopped, devices changed) and the controller. */
@@ -117,3 +119,5 @@ export type Effect =
   | { type: 'player'; stream: EngineStream; call: PlayerCall }
   | { type: 'im_start' }
   | { type: 'im_stop' }
+  /** Live scene: co-host / step down in the room (permissions, then the engine's switchRole); answers `role_done`. */
+  | { type: 'switch_role'; role: LiveRole; epoch: number }

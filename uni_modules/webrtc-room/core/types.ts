@@ -72,12 +72,21 @@ export interface RoomOptions {
    * stops the camera in the background anyway), false in a browser (a hidden tab keeps the call going).
    */
   pauseOnHide?: boolean
+  /** 'rtc' (default): everyone publishes. 'live' (直播): anchors publish, the audience only watches (docs/live.md). */
+  scene?: LiveScene
+  /** Live scene only (default 'anchor'); changing it in the room co-hosts / steps down without leaving. */
+  role?: LiveRole
 }
+
+export type LiveScene = 'rtc' | 'live'
+export type LiveRole = 'anchor' | 'audience'
 
 /** What `<live-pusher>` binds besides the URL; the controller keeps it in `RoomState.pusher`. */
 export interface PusherAttributes {
   muted: boolean
   enableCamera: boolean
+  /** live-pusher `enable-mic`: false for the live audience (no microphone, no permission prompt). */
+  enableMic: boolean
   beauty: number
   whiteness: number
   minBitrate: number
@@ -220,6 +229,8 @@ export interface SelfState {
   screenSharing: boolean
   /** H5: the devices as last listed (`getDevices()`, refreshed on plug / unplug); null until listed. */
   devices: LocalDevices | null
+  /** 'anchor' publishes (always in the rtc scene); 'audience' only watches (live scene). */
+  role: LiveRole
 }
 
 export type DeviceKind = 'camera' | 'microphone' | 'speaker'
@@ -260,6 +271,8 @@ export interface RoomState {
   enterMode: 'modern' | 'legacy' | null
   /** Remote members the template can show (float/grid 3, bigsmall 1, custom unlimited = -1). */
   capacity: number
+  /** 'live': only anchors (members publishing a stream) are shown; see `anchorsOf`. */
+  scene: LiveScene
 }
 
 // ---------------------------------------------------------------------------------------------
