@@ -71,8 +71,25 @@ describe('compiled mp-weixin: live scene', () => {
     expect(audience).toMatchObject({ 'enable-camera': false, 'enable-mic': false })
     expect(pusherContext().calls).toEqual(['start'])
 
+    // Anchors only, full screen; no self tile for the audience (its pusher stays mounted, hidden).
+    const fire = async (code: number, users: object[]) => {
+      pusher.dispatchEvent('statechange', { detail: { code, message: JSON.stringify({ userlist: users }) } })
+      await settle(page)
+    }
+    const playurl = 'room://cloud.tencent.com/rtc?userid=host1'
+    await fire(1031, [{ userid: 'host1' }, { userid: 'lurker' }])
+    await fire(1033, [{ userid: 'host1', streamtype: 'main', hasvideo: 1, playurl }])
+    await fire(1034, [{ userid: 'host1', hasaudio: 1, playurl }])
+    const text = () => page.querySelector('#room')!.dom.textContent ?? ''
+    expect(text()).toContain('host1')
+    expect(text()).not.toContain('lurker')
+    expect(text()).not.toContain('我')
+    expect(page.querySelector('#room')!.dom.querySelectorAll('[class*="wr-float__main"]').length).toBe(1)
+
     setRole('anchor')
     await settle(page)
+    expect(text()).toContain('我 · viewer1')
+    expect(page.querySelector('#room')!.dom.querySelectorAll('[class*="wr-float__main"]').length).toBe(0)
     const anchor = pusherAttrs()
     expect(anchor).toMatchObject({ 'enable-camera': true, 'enable-mic': true })
     expect(anchor.url).toBe(audience.url)
