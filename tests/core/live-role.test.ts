@@ -11,6 +11,7 @@ import { validateOptions } from '../../uni_modules/webrtc-room/core/options'
 import { buildModernPushURL } from '../../uni_modules/webrtc-room/core/push-url'
 import type { RoomEvent, RoomOptions } from '../../uni_modules/webrtc-room/core/types'
 import { createRoom } from '../../uni_modules/webrtc-room/room-factory'
+import { useRoomStore } from '../../uni_modules/webrtc-room/stores/room'
 import { createFakePlatform, flush, type FakePlatform } from '../helpers/fake-platform'
 
 const BASE: RoomOptions = { sdkAppID: 1400000001, userID: 'me', userSig: 'eJyrVkrOz0ktUrJSSs7PLcgvSy1SSMsvykvMyVECAHIjCEk_', roomID: 1234 }
@@ -226,5 +227,19 @@ describe('audience on mp-weixin', () => {
     await flush()
     expect(room.pushURL).toContain('appscene=videocall')
     expect(room.state.self.role).toBe('anchor')
+  })
+})
+
+describe('room store: anchors', () => {
+  beforeEach(() => setActivePinia(createPinia()))
+
+  it('anchors(key) lists the publishing members only', async () => {
+    const { room } = await liveRoom({ role: 'audience' })
+    announceAnchors(room, ['host1', 'host2'])
+    room.onPusherStateChange({ code: 1031, message: JSON.stringify({ userlist: [{ userid: 'silent' }] }) })
+    const store = useRoomStore()
+    expect(store.members(room.key).map((m) => m.userID)).toEqual(['host1', 'host2', 'silent'])
+    expect(store.anchors(room.key).map((m) => m.userID)).toEqual(['host1', 'host2'])
+    expect(store.anchors('nope')).toEqual([])
   })
 })
