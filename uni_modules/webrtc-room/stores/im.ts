@@ -14,7 +14,7 @@
  */
 import { defineStore } from 'pinia'
 import { reactive } from 'vue'
-import type { ImMessage, ImStateSink } from '../im/types'
+import type { CoHostState, ImMessage, ImStateSink } from '../im/types'
 import * as state from './im-state'
 import type { ImConversation, RoomImState } from './im-state'
 
@@ -89,6 +89,14 @@ export const useImStore = defineStore('webrtc-room/im', () => {
     delete rooms[key]
   }
 
+  /** Co-hosting of a room (the IM entry's `createCoHost` writes it). */
+  function setCoHost(key: string, coHost: CoHostState): void {
+    ensure(key).coHost = coHost
+  }
+  function setAudienceCount(key: string, count: number | null): void {
+    ensure(key).audienceCount = count
+  }
+
   // --- the session's writer ---
 
   /** The sink an IM session of room `key` writes through. */
@@ -110,6 +118,6 @@ export const useImStore = defineStore('webrtc-room/im', () => {
     rooms,
     room, groupConversation, conversations, messages, unread, unreadTotal,
     markRead, setActiveConversation, setMessageLimit, setDefaultMessageLimit, removeRoom,
-    sinkFor,
+    sinkFor, setCoHost, setAudienceCount,
   }
 })
