@@ -268,3 +268,40 @@ describe('co-host bad input', () => {
     expect(parseCoHostMessage(JSON.stringify({ ...good, type: 'end', requestId: undefined }))).toMatchObject({ type: 'end' })
   })
 })
+
+describe('audience count (IM on)', () => {
+  it('comes from the AVChatRoom online count while joined; null after stop', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
+    try {
+      platform = createFakePlatform()
+      const mock = createTimMock()
+      mock.server.addGroup('8888')
+      const tim = mock.sdk.create({ SDKAppID: 1400000001 }) as FakeTim & { getGroupOnlineMemberCount(id: string): Promise<unknown> }
+      let online = 1200
+      const asked: string[] = []
+      tim.getGroupOnlineMemberCount = async (groupID: string) => {
+        asked.push(groupID)
+        return { code: 0, data: { memberCount: online } }
+      }
+      registerIM(createTimImFactory(mock.sdk))
+      const room = createRoom({ sdkAppID: 1400000001, userID: 'viewer', userSig: SIG, roomID: 8888, enableIM: true, scene: 'live', role: 'audience' }, platform, { key: 'count' })
+      const imEvents: ImEvent[] = []
+      room.onIM((e) => imEvents.push(e))
+      room.attachPusher({ start() {}, stop() {}, pause() {}, resume() {}, switchCamera() {} })
+      expect(useImStore().room('count')?.audienceCount ?? null).toBeNull()
+      await room.start()
+      await until(() => imEvents.some((e) => e.tag === 'join_group_event'))
+      await until(() => useImStore().room('count')?.audienceCount === 1200)
+      online = 1500
+      vi.advanceTimersByTime(60_000)
+      await until(() => useImStore().room('count')?.audienceCount === 1500)
+      expect(asked).toEqual(['8888', '8888'])
+      await room.destroy()
+      expect(useImStore().room('count')?.audienceCount).toBeNull()
+      vi.advanceTimersByTime(120_000)
+      expect(asked).toHaveLength(2)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})

@@ -140,6 +140,8 @@ export interface ImStateSink {
   markSent(id: string, update: { time?: number }): void
   markFailed(id: string, errorCode: number): void
   setError(event: ImEvent<ImErrorDetail> | null): void
+  /** AVChatRoom: the group's online count (the live audience), null when unknown. */
+  setAudienceCount?(count: number | null): void
 }
 
 // ---------------------------------------------------------------------------------------------

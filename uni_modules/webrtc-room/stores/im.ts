@@ -111,6 +111,7 @@ export const useImStore = defineStore('webrtc-room/im', () => {
       markSent: (id, update) => state.markSent(ensure(key), id, update),
       markFailed: (id, code) => state.markFailed(ensure(key), id, code),
       setError: (event) => { ensure(key).lastError = event },
+      setAudienceCount: (count) => setAudienceCount(key, count),
     }
   }
 
