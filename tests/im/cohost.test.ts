@@ -90,6 +90,16 @@ function reconnect(side: Side) {
 
 const types = (side: Side) => side.events.map((e) => e.type)
 
+/** viewer requests, host accepts, the viewer's role switch runs. */
+async function coHosting(host: Side, viewer: Side) {
+  const request = await viewer.coHost.request('host')
+  await flush()
+  await host.coHost.accept(request.requestId)
+  await flush()
+  await flush()
+  return request
+}
+
 beforeEach(() => setActivePinia(createPinia()))
 afterEach(async () => {
   for (const side of sides.values()) {
@@ -136,11 +146,7 @@ describe('co-host flow between two rooms', () => {
 
   it('a co-host steps down by itself: the anchor learns it', async () => {
     const { host, viewer } = await liveRooms()
-    const request = await viewer.coHost.request('host')
-    await flush()
-    await host.coHost.accept(request.requestId)
-    await flush()
-    await flush()
+    await coHosting(host, viewer)
     expect(viewer.room.state.self.role).toBe('anchor')
     await viewer.coHost.end()
     await until(() => host.events.at(-1)?.type === 'ended')
@@ -223,11 +229,7 @@ describe('co-host flow between two rooms', () => {
 
   it('co-hosting survives the IM reconnect of either side', async () => {
     const { host, viewer } = await liveRooms()
-    const request = await viewer.coHost.request('host')
-    await flush()
-    await host.coHost.accept(request.requestId)
-    await flush()
-    await flush()
+    await coHosting(host, viewer)
     viewer.online = false
     viewer.tim.netState('disconnected')
     await host.coHost.end('viewer')
