@@ -188,8 +188,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
       case 'player':
         return safely(`engine player ${effect.call}`, () => engine.player(effect.stream, effect.call))
       case 'switch_role':
-        if (options) switchRole(platform, engine, options, effect.role).then((answer) => forEpoch(effect.epoch, { type: 'role_done', epoch: effect.epoch, role: effect.role, ...answer }))
-        return
+        return void (options && switchRole(platform, engine, options, effect.role).then((answer) => forEpoch(effect.epoch, { type: 'role_done', epoch: effect.epoch, role: effect.role, ...answer })))
       case 'im_start':
         return im.start(options !== null)
       case 'im_stop':
