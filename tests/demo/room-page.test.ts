@@ -69,7 +69,7 @@ function roomState(status: RoomState['status'], members: MemberState[]): RoomSta
     key: KEY,
     status,
     roomID: '424242',
-    self: { userID: 'alice', pushURL: 'room://redacted', muted: false, cameraOn: true, frontCamera: true, net: null, screenSharing: false, devices: null },
+    self: { userID: 'alice', pushURL: 'room://redacted', muted: false, cameraOn: true, frontCamera: true, net: null, screenSharing: false, devices: null, role: 'anchor' },
     members: Object.fromEntries(members.map((m) => [m.userID, m])),
     memberOrder: members.map((m) => m.userID),
     events: [],

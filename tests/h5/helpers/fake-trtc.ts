@@ -50,6 +50,7 @@ export class FakeTrtcClient implements TrtcClient {
 
   enterRoom(...args: unknown[]) { return this.record('enterRoom', args) }
   exitRoom(...args: unknown[]) { return this.record('exitRoom', args) }
+  switchRole(...args: unknown[]) { return this.record('switchRole', args) }
   destroy(): void {
     this.calls.push({ method: 'destroy', args: [] })
     this.destroyed = true

@@ -176,6 +176,14 @@ const ROOM: Row[] = [
   [E.ENTER_TIMEOUT, 'error', '进房超时', 'enter room timed out', '检查网络与签名后重试；可通过 enterTimeout 调整超时时间。', 'Check the network and signatures and try again; enterTimeout tunes the limit.'],
   [E.INVALID_STATE, 'warning', '当前状态下调用无效', 'called in the wrong state: ignored', '先 start() 再 pause()/resume()；不要重复 start()。', 'Call start() before pause()/resume(); do not start twice.'],
   [E.KICKED_OUT, 'error', '被移出房间', 'kicked out of the room', '同一 userID 可能在别处登录；确认后重新进房。', 'The same userID may have entered elsewhere; check, then enter again.'],
+  // Live scene and co-hosting.
+  [E.INVALID_ROLE, 'error', '角色无效', 'invalid role', "role 取 'anchor'（主播）或 'audience'（观众）。", "Use role 'anchor' or 'audience'."],
+  [E.ROLE_NEEDS_LIVE, 'error', '只有直播场景才有角色', "role needs scene 'live'", "设置 scene 为 'live'，或去掉 role（rtc 场景人人推流）。", "Set scene to 'live', or drop role (everyone publishes in the rtc scene)."],
+  [E.ANCHOR_LIMIT, 'warning', '主播已满 50 人，无法上麦', 'the room already has 50 anchors', '请其他主播先下麦（role 改回 audience）再上麦。', "Ask another anchor to step down (role back to 'audience') first."],
+  [E.ROLE_SWITCH_FAILED, 'warning', '切换角色失败', 'role switch failed', '角色保持不变；检查摄像头/麦克风授权与网络后重试。', 'The role is unchanged; check camera/microphone permission and the network, then retry.'],
+  [E.COHOST_STALE, 'error', '连麦申请已失效', 'co-host request is stale', '申请已被处理、撤回或超时；以 IM store 中的 coHost.requests 为准。', 'The request was answered, cancelled or timed out; use coHost.requests in the IM store.'],
+  [E.COHOST_NOT_ALLOWED, 'error', '当前无法连麦', 'co-hosting not possible now', "需要 scene 'live'、已就绪的 IM，观众才能申请、主播才能同意；同一时间只能有一个申请。", "Needs scene 'live' and a ready IM: the audience requests, anchors answer; one request at a time."],
+  [E.COHOST_TIMEOUT, 'warning', '连麦申请超时', 'co-host request timed out', '对方未在时限内回应，可再次申请。', 'No answer in time; request again.'],
 ]
 
 const IM: Row[] = [

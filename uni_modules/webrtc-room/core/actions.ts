@@ -12,7 +12,7 @@
 import type { EngineStream } from './engine'
 import type { PreflightResult } from './preflight'
 import type { SigReason, SigRefreshed } from './sig-refresh'
-import type { LocalDevices, PusherNetInfo, RoomEvent, RoomOptions, StreamType } from './types'
+import type { LiveRole, LocalDevices, PusherNetInfo, RoomEvent, RoomOptions, StreamType } from './types'
 
 export type TimerName = 'reconnect' | 'enter_timeout' | 'room_sig_retry'
 
@@ -88,6 +88,8 @@ export type ControlAction =
   | SigRefreshed
   /** A report from outside the room life (IM): emitted and recorded, status unchanged. */
   | { type: 'report'; event: RoomEvent }
+  /** The answer to a `switch_role` effect (live scene): `code` / `message` when it failed. */
+  | { type: 'role_done'; epoch: number; role: LiveRole; ok: boolean; code?: number; message?: string }
   | LocalMediaAction
 
 /** H5 screen share and devices: from the engine (share stopped, devices changed) and the controller. */
@@ -122,3 +124,5 @@ export type Effect =
   | { type: 'im_stop' }
   /** Ask getUserSig (the room left; it re-enters on the answer). */
   | { type: 'refresh_sig'; epoch: number; reason: SigReason }
+  /** Live scene: co-host / step down in the room (permissions, then the engine's switchRole); answers `role_done`. */
+  | { type: 'switch_role'; role: LiveRole; epoch: number }

@@ -24,7 +24,7 @@
  */
 import type { EngineAction, LocalMediaAction, PlayerCall, PusherCall } from './actions'
 import type { ValidOptions } from './options'
-import type { DeviceKind, DeviceLists, NetStatusDetail, PlayerContext, Platform, PusherAttributes, PusherContext, PusherErrorDetail, StateChangeDetail, StreamType } from './types'
+import type { DeviceKind, DeviceLists, LiveRole, NetStatusDetail, PlayerContext, Platform, PusherAttributes, PusherContext, PusherErrorDetail, StateChangeDetail, StreamType } from './types'
 
 /** A native live-pusher / live-player event as the controller's `on…` entry points receive it. */
 export type NativeEvent =
@@ -70,6 +70,8 @@ export interface RoomEngine {
   screenShare?(on: boolean): Promise<void>
   devices?(): Promise<DeviceLists>
   selectDevice?(kind: DeviceKind, deviceId: string): Promise<void>
+  /** Live scene, H5: TRTC `switchRole` in the room (rejects with a `WebrtcRoomError`); the capture follows on `update`. */
+  switchRole?(role: LiveRole): Promise<void>
   /** Live-tags engine only: native `event.detail`s of the tags, translated and reported by the engine. */
   onNative?(event: NativeEvent): void
   /** Live-tags engine only: the building blocks hand over their native contexts. */

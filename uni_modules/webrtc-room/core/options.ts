@@ -3,8 +3,9 @@
  * passes) → `ValidOptions`, or typed issues in the -90000 range. Pure; no globals.
  */
 import { RoomErrorCode } from './error-codes'
+import { checkLive } from './live-role'
 import { ROOM_ID_MAX } from './room-id'
-import type { Aspect, EnterMode, GetUserSig, ReconnectPolicy, RoomOptions, TemplateName } from './types'
+import type { Aspect, EnterMode, GetUserSig, LiveRole, LiveScene, ReconnectPolicy, RoomOptions, TemplateName } from './types'
 import { DEFAULT_PUSHER, DEFAULT_WAITING_IMG } from './room-state'
 
 // Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
@@ -48,6 +49,9 @@ export interface ValidOptions {
   waitingImg: string
   loadingImg: string
   getUserSig?: GetUserSig
+  scene: LiveScene
+  /** 'anchor' in the rtc scene. */
+  role: LiveRole
 }
 
 /** One problem with one prop. */
@@ -73,7 +77,7 @@ export const SIG_PATTERN = /^[A-Za-z0-9*\-_+/=]+$/
 export const DEFAULT_RECONNECT: ReconnectPolicy = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 16000 }
 const DEFAULT_ENTER_TIMEOUT_MS = 20000
 
-const IDENTITY_PROPS = ['sdkAppID', 'userID', 'userSig', 'roomID', 'roomId', 'privateMapKey'] as const
+const IDENTITY_PROPS = ['sdkAppID', 'userID', 'userSig', 'roomID', 'roomId', 'privateMapKey', 'scene'] as const
 
 /**
  * Props whose change while in a room means exit + re-enter with a new URL. Compared by the room they
@@ -90,7 +94,7 @@ function identityOf(o: RoomOptions): string {
   const parsed = parseRoomRef(rawRoom)
   const room = isIssue(parsed) ? `raw:${String(rawRoom)}` : `${parsed.kind}:${parsed.id}`
   const sdkAppID = toNumber(o.sdkAppID)
-  return JSON.stringify([Number.isFinite(sdkAppID) ? sdkAppID : String(o.sdkAppID), o.userID, o.userSig, room, o.privateMapKey ?? ''])
+  return JSON.stringify([Number.isFinite(sdkAppID) ? sdkAppID : String(o.sdkAppID), o.userID, o.userSig, room, o.privateMapKey ?? '', o.scene === 'live'])
 }
 
 function isBlank(value: unknown): boolean {
@@ -314,10 +318,14 @@ export function validateOptions(input: RoomOptions): ValidationResult {
     waitingImg: text('waitingImg', DEFAULT_WAITING_IMG) || DEFAULT_WAITING_IMG,
     loadingImg: text('loadingImg', ''),
     getUserSig: check<GetUserSig | undefined>('getUserSig', undefined, (v) => typeof v === 'function', 'a function'),
+    ...checkLive(raw, fail),
   }
 
   if (options.enterMode === 'legacy' && room.kind === 'string') {
     fail(E.INVALID_ROOMID, 'roomID', 'string room ids need the modern enter mode (the legacy flow only knows numeric rooms)')
+  }
+  if (options.enterMode === 'legacy' && options.scene === 'live') {
+    fail(E.INVALID_PROP, 'scene', "scene 'live' needs the modern enter mode (the legacy URL has no scene)")
   }
 
   return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, options, warnings }

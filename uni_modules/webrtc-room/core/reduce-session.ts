@@ -144,7 +144,7 @@ export function endSession(step: Step, stopIM: boolean, keepPreview = false): nu
 export function fatal(step: Step, code: number, detail: Partial<ErrorDetail>): void {
   // The camera preview stays on (the page is not blacked out by an error); stop() or the next
   // start() releases it.
-  const dropped = endSession(step, true, step.state.options?.enableCamera === true)
+  const dropped = endSession(step, true, step.room.pusher?.enableCamera === true && !!step.state.options)
   step.status('error')
   step.notice('error', code, dropped > 0 ? { ...detail, membersCleared: dropped } : detail)
 }
@@ -169,8 +169,9 @@ export function beginSession(step: Step): void {
   step.state.mode = null
   step.state.overCapacity = false
   step.room.roomID = roomIDText(options.room)
-  step.room.self = { ...step.room.self, userID: options.userID, muted: options.muted, cameraOn: options.enableCamera, pushURL: '' }
   step.room.pusher = pusherFromOptions(options, step.room.pusher ?? pusherFromRaw(step.state.raw))
+  step.room.self = { ...step.room.self, userID: options.userID, muted: options.muted, cameraOn: step.room.pusher.enableCamera, pushURL: '', role: options.role }
+  step.room.scene = options.scene
   step.room.capacity = templateCapacity(options.template)
   step.room.enterMode = null
   step.status('preflight')

@@ -3,6 +3,7 @@
  * bookkeeping that never leaves the core (epoch, real push URL, retry counters); its status machine
  * and the templates' capacity.
  */
+import { publishes } from './live-role'
 import type { ValidOptions } from './options'
 import type { MemberState, PusherAttributes, RoomOptions, RoomState, RoomStatus, StreamType, TemplateName } from './types'
 
@@ -66,6 +67,7 @@ export const DEFAULT_WAITING_IMG = 'https://mc.qcloudimg.com/static/img/daeed861
 export const DEFAULT_PUSHER: PusherAttributes = {
   muted: false,
   enableCamera: true,
+  enableMic: true,
   beauty: 0,
   whiteness: 0,
   minBitrate: 200,
@@ -132,7 +134,8 @@ export function pusherFromRaw(raw: RoomOptions): PusherAttributes {
   return {
     ...DEFAULT_PUSHER,
     muted: raw.muted === true,
-    enableCamera: raw.enableCamera !== false,
+    enableCamera: raw.enableCamera !== false && publishes(raw),
+    enableMic: publishes(raw),
     beauty: Math.min(9, Math.max(0, num(raw.beauty, 0))),
     whiteness: Math.min(9, Math.max(0, num(raw.whiteness, 0))),
     minBitrate: num(raw.minBitrate, DEFAULT_PUSHER.minBitrate),
@@ -146,7 +149,9 @@ export function pusherFromRaw(raw: RoomOptions): PusherAttributes {
 export function pusherFromOptions(o: ValidOptions, previous: PusherAttributes): PusherAttributes {
   return {
     muted: o.muted,
-    enableCamera: o.enableCamera,
+    // The live audience opens neither (no permission prompt until it co-hosts).
+    enableCamera: o.enableCamera && publishes(o),
+    enableMic: publishes(o),
     beauty: o.beauty,
     whiteness: o.whiteness,
     minBitrate: o.minBitrate,
@@ -174,6 +179,7 @@ export function createRoomState(key: string, raw: RoomOptions): RoomState {
       net: null,
       screenSharing: false,
       devices: null,
+      role: publishes(raw) ? 'anchor' : 'audience',
     },
     members: copyMembers(),
     memberOrder: [],
@@ -182,6 +188,7 @@ export function createRoomState(key: string, raw: RoomOptions): RoomState {
     pusher,
     enterMode: null,
     capacity: templateCapacity(raw.template ?? 'float'),
+    scene: raw.scene === 'live' ? 'live' : 'rtc',
   }
 }
 

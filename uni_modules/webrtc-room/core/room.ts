@@ -24,8 +24,8 @@ import { createImBridge } from './im-link'
 import { writeChanges } from './room-sink'
 import { reduce } from './reducer'
 import { redact } from './redact'
-import { createAppWatch, createTimers, preflight, requestRoomSig } from './room-platform'
 import { createSigRefresh } from './sig-refresh'
+import { createAppWatch, createTimers, preflight, requestRoomSig, switchRole } from './room-platform'
 import { acceptsEngineEvents, createCoreState, isActive, orderedMembers, type CoreState } from './room-state'
 import type { ControllerConfig } from './controller-types'
 import type { ImEvent, Platform, RoomController, RoomEvent, RoomOptions } from './types'
@@ -142,7 +142,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
     if (getController(key) === controller && sink) writeChanges(sink, key, prev.room, core.room)
     for (const effect of result.effects) runEffect(effect)
     const active = isActive(core.room.status)
-    if (action.type === 'update' && active && core.options && !result.effects.some((e) => e.type === 'leave')) {
+    if ((action.type === 'update' || action.type === 'role_done') && active && core.options && !result.effects.some((e) => e.type === 'leave')) {
       safely('engine update', () => engine.update(core.options!, core.room.pusher))
     }
     if (!active) {
@@ -190,6 +190,8 @@ export function createController(options: RoomOptions, platform: Platform, confi
         return safely(`engine pusher ${effect.call}`, () => engine.pusher(effect.call))
       case 'player':
         return safely(`engine player ${effect.call}`, () => engine.player(effect.stream, effect.call))
+      case 'switch_role':
+        return void (options && switchRole(platform, engine, options, effect.role).then((answer) => forEpoch(effect.epoch, { type: 'role_done', epoch: effect.epoch, role: effect.role, ...answer })))
       case 'im_start':
         return im.start(options !== null)
       case 'im_stop':

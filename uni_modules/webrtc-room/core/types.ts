@@ -77,6 +77,10 @@ export interface RoomOptions {
    * re-enters / logs in again with it. Bounded; without it (or when it fails) the room reports -90200.
    */
   getUserSig?: GetUserSig
+  /** 'rtc' (default): everyone publishes. 'live' (直播): anchors publish, the audience only watches (docs/live.md). */
+  scene?: LiveScene
+  /** Live scene only (default 'anchor'); changing it in the room co-hosts / steps down without leaving. */
+  role?: LiveRole
 }
 
 /** What `getUserSig` is told: whose signature, and why a new one is needed. */
@@ -93,10 +97,15 @@ export interface UserSigRequest {
 /** Your server signs a new userSig (and privateMapKey, if the room uses one). */
 export type GetUserSig = (request: UserSigRequest) => Promise<string | { userSig: string; privateMapKey?: string }>
 
+export type LiveScene = 'rtc' | 'live'
+export type LiveRole = 'anchor' | 'audience'
+
 /** What `<live-pusher>` binds besides the URL; the controller keeps it in `RoomState.pusher`. */
 export interface PusherAttributes {
   muted: boolean
   enableCamera: boolean
+  /** live-pusher `enable-mic`: false for the live audience (no microphone, no permission prompt). */
+  enableMic: boolean
   beauty: number
   whiteness: number
   minBitrate: number
@@ -239,6 +248,8 @@ export interface SelfState {
   screenSharing: boolean
   /** H5: the devices as last listed (`getDevices()`, refreshed on plug / unplug); null until listed. */
   devices: LocalDevices | null
+  /** 'anchor' publishes (always in the rtc scene); 'audience' only watches (live scene). */
+  role: LiveRole
 }
 
 export type DeviceKind = 'camera' | 'microphone' | 'speaker'
@@ -279,6 +290,8 @@ export interface RoomState {
   enterMode: 'modern' | 'legacy' | null
   /** Remote members the template can show (float/grid 3, bigsmall 1, custom unlimited = -1). */
   capacity: number
+  /** 'live': only anchors (members publishing a stream) are shown; see `anchorsOf`. */
+  scene: LiveScene
 }
 
 // ---------------------------------------------------------------------------------------------

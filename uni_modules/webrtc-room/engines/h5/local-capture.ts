@@ -6,6 +6,7 @@
  */
 import type { ValidOptions } from '../../core/options'
 import { RoomErrorCode } from '../../core/error-codes'
+import { publishes } from '../../core/live-role'
 import { localViewId } from '../../core/view-ids'
 import type { BrowserEnv } from './browser-env'
 import { nextCamera } from './camera-cycle'
@@ -67,6 +68,8 @@ export class LocalCapture {
     const before = this.options
     this.options = options
     if (this.disposed) return
+    // The live audience captures nothing (no permission prompt); stepping down stops what ran.
+    if (!publishes(options)) return this.stop()
     const { client, log } = this.host
     if (wantsCamera(options)) {
       this.startCamera()

@@ -29,6 +29,9 @@ export interface TrtcEnterRoomConfig {
   autoReceiveVideo?: boolean
   enableAutoPlayDialog?: boolean
   userDefineRecordId?: string
+  /** 'live' with a role; absent = the SDK's default 'rtc'. */
+  scene?: 'rtc' | 'live'
+  role?: 'anchor' | 'audience'
 }
 
 export interface TrtcVideoProfile {
@@ -113,6 +116,8 @@ export interface TrtcStatistics {
 export interface TrtcClient {
   enterRoom(config: TrtcEnterRoomConfig): Promise<void>
   exitRoom(): Promise<void>
+  /** Live scene only, after entering: audience → anchor (then publish) or anchor → audience (unpublishes). */
+  switchRole(role: 'anchor' | 'audience'): Promise<void>
   destroy(): void
   startLocalVideo(config?: TrtcLocalVideoConfig): Promise<void>
   updateLocalVideo(config: TrtcLocalVideoConfig): Promise<void>

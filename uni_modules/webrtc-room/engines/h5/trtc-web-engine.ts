@@ -55,6 +55,7 @@ export function createTrtcWebEngineFactory(deps: TrtcWebEngineDeps): EngineFacto
         if (!screen) return Promise.reject(new WebrtcRoomError(RoomErrorCode.INVALID_STATE, 'screen share: the TRTC client is not ready yet'))
         return on ? screen.start() : screen.stop()
       },
+      switchRole: (role) => session?.switchRole(role) ?? Promise.reject(new WebrtcRoomError(RoomErrorCode.INVALID_STATE, 'switchRole: not in a room')),
       devices: async () => listDevices(await sdk()),
       async selectDevice(kind, deviceId) {
         const trtc = await sdk()
