@@ -58,10 +58,10 @@ function makeFakeRoom() {
 }
 
 function stream(userID: string, over: Partial<StreamState> = {}): StreamState {
-  return { key: `${userID}_main`, userID, streamType: 'main', playURL: `room://x/${userID}`, hasVideo: true, hasAudio: true, loading: false, playing: true, volume: 0, net: null, ...over }
+  return { key: `${userID}_main`, userID, streamType: 'main', playURL: `room://x/${userID}`, hasVideo: true, hasAudio: true, loading: false, playing: true, volume: 0, net: null, small: false, ...over }
 }
 function member(userID: string, over: Partial<StreamState> = {}): MemberState {
-  return { userID, joinedAt: 1, streams: { main: stream(userID, over) } }
+  return { userID, joinedAt: 1, streams: { main: stream(userID, over) }, muteAudio: false, muteVideo: false, streamPref: 'auto' }
 }
 function roomState(status: RoomState['status'], members: MemberState[]): RoomState {
   return {

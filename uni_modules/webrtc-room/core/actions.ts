@@ -9,7 +9,7 @@
  *   connection lost ...). The mp-weixin engine translates live-pusher / live-player codes into them; the
  *   H5 engine (TRTC web SDK) produces the same actions from its own events. See engine.ts.
  */
-import type { EngineStream } from './engine'
+import type { EngineStream, MemberMedia } from './engine'
 import type { PreflightResult } from './preflight'
 import type { LocalDevices, PusherNetInfo, RoomEvent, RoomOptions, StreamType } from './types'
 
@@ -83,9 +83,18 @@ export type ControlAction =
   | { type: 'switch_camera' }
   | { type: 'update'; options: Partial<RoomOptions> }
   | { type: 'play_member'; userID: string; play: boolean }
+  | MemberChoiceAction
   /** A report from outside the room life (IM): emitted and recorded, status unchanged. */
   | { type: 'report'; event: RoomEvent }
   | LocalMediaAction
+
+/** `muteMemberAudio` / `muteMemberVideo` / `setMemberStream`, arguments as the app passed them (reduce-playback.ts checks them). */
+export interface MemberChoiceAction {
+  type: 'member_choice'
+  method: 'muteMemberAudio' | 'muteMemberVideo' | 'setMemberStream'
+  userID: unknown
+  value: unknown
+}
 
 /** H5 screen share and devices: from the engine (share stopped, devices changed) and the controller. */
 export interface LocalMediaAction {
@@ -115,5 +124,7 @@ export type Effect =
   | { type: 'leave'; keepPreview?: boolean }
   | { type: 'pusher'; call: PusherCall }
   | { type: 'player'; stream: EngineStream; call: PlayerCall }
+  /** What to play of a member changed (local mute, small stream): engines without tags (H5) apply it. */
+  | { type: 'member_media'; userID: string; media: MemberMedia }
   | { type: 'im_start' }
   | { type: 'im_stop' }

@@ -62,7 +62,7 @@ export function buildModernPushURL(o: ValidOptions): string {
     ['userid', o.userID],
     ['usersig', o.userSig],
     ['appscene', 'videocall'],
-    ['encsmall', 0],
+    ['encsmall', o.enableSmallStream ? 1 : 0],
     ['cloudenv', 'PRO'],
   ]
   if (o.privateMapKey) params.push(['privatemapkey', o.privateMapKey])

@@ -10,6 +10,7 @@ import { isIdentityChange, validateOptions } from './options'
 import { missingForModern } from './preflight'
 import { buildLegacyPushURL } from './push-url'
 import { checkCapacity, MEMBER_ENGINE, playMember } from './reduce-members'
+import { memberChoice, settlePlayback } from './reduce-playback'
 import {
   beginSession, connectionLost, emitWarnings, endSession, enterWith, fatal, invalidState, obtainURL, pauseBy, resumeRoom,
   SESSION_ENGINE, Step, type ActionOf, type Handlers, type ReduceResult,
@@ -161,7 +162,7 @@ const CONTROL = {
 } satisfies Partial<Handlers<RoomAction['type']>>
 
 const ENGINE: Handlers<EngineAction['type']> = { ...SESSION_ENGINE, ...MEMBER_ENGINE }
-const CONTROLS: Handlers<ControlAction['type']> = { ...CONTROL, play_member: playMember }
+const CONTROLS: Handlers<ControlAction['type']> = { ...CONTROL, play_member: playMember, member_choice: memberChoice }
 
 export function isEngineAction(action: RoomAction): action is EngineAction & { at?: number } {
   return Object.prototype.hasOwnProperty.call(ENGINE, action.type)
@@ -181,5 +182,6 @@ export function reduce(state: CoreState, action: RoomAction): ReduceResult {
     // a legacy session still waits for its room signature (they come from the previous pusher).
     run(ENGINE, step, action.type, action)
   }
+  settlePlayback(step, state)
   return step.result()
 }

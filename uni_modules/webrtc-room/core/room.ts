@@ -187,6 +187,8 @@ export function createController(options: RoomOptions, platform: Platform, confi
         return safely(`engine pusher ${effect.call}`, () => engine.pusher(effect.call))
       case 'player':
         return safely(`engine player ${effect.call}`, () => engine.player(effect.stream, effect.call))
+      case 'member_media':
+        return safely('engine memberMedia', () => engine.memberMedia?.(effect.userID, effect.media))
       case 'im_start':
         return im.start(options !== null)
       case 'im_stop':
@@ -303,6 +305,9 @@ export function createController(options: RoomOptions, platform: Platform, confi
       }), RoomErrorCode.DEVICE_SELECT_FAILED),
     playMember: (userID) => dispatch({ type: 'play_member', userID, play: true }),
     stopMember: (userID) => dispatch({ type: 'play_member', userID, play: false }),
+    muteMemberAudio: (userID, mute) => dispatch({ type: 'member_choice', method: 'muteMemberAudio', userID, value: mute }),
+    muteMemberVideo: (userID, mute) => dispatch({ type: 'member_choice', method: 'muteMemberVideo', userID, value: mute }),
+    setMemberStream: (userID, pref) => dispatch({ type: 'member_choice', method: 'setMemberStream', userID, value: pref }),
 
     attachPusher: (ctx) => safely('attachPusher', () => engine.attachPusher?.(ctx)),
     detachPusher: () => safely('detachPusher', () => engine.detachPusher?.()),

@@ -81,6 +81,8 @@ export const webrtcRoomProps = {
   enableBlackStream: makeLooseProp<boolean>(Boolean),
   /** Pause while the app is hidden: default true in a mini-program, false in a browser tab. */
   pauseOnHide: makeLooseProp<boolean>(Boolean),
+  /** Also publish a small video stream (others' grids play it when many tiles are on screen). */
+  enableSmallStream: makeBooleanProp(false),
   /** Labels of the built-in layouts, the debug overlay and the permission guide. */
   lang: makeStringProp<Lang>('zh'),
   /** When camera/mic were denied: offer the settings page, then start again when granted. */
