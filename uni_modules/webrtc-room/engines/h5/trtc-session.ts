@@ -14,7 +14,7 @@
  * action or a log line, never an unhandled rejection). Calls of a finished session are ignored.
  */
 import type { EngineAction, LocalMediaAction, PlayerCall, PusherCall } from '../../core/actions'
-import type { EngineEnterParams, EngineSink, EngineStream } from '../../core/engine'
+import type { EngineEnterParams, EngineSink, EngineStream, MemberMedia } from '../../core/engine'
 import { RoomErrorCode } from '../../core/error-codes'
 import type { ValidOptions } from '../../core/options'
 import type { DeviceKind, Platform, PusherNetInfo } from '../../core/types'
@@ -232,6 +232,10 @@ export class TrtcSession {
     if (!this.alive) return
     if (call === 'play') this.players?.play(stream)
     else this.players?.stop(stream)
+  }
+
+  memberMedia(userID: string, media: MemberMedia): void {
+    if (this.alive) this.players?.setMedia(userID, media)
   }
 
   /** selectDevice of a camera / microphone: now if capture runs, else at its start. */
