@@ -6,14 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
 import { useRoomStore } from '../../uni_modules/webrtc-room/stores/room'
-import { createH5Room, settle, startAndEnter } from './helpers/h5-room'
-import type { FakeTrtcClient } from './helpers/fake-trtc'
-
-function joinPublishing(client: FakeTrtcClient, userId: string): void {
-  client.emit('remote-user-enter', { userId })
-  client.emit('remote-audio-available', { userId })
-  client.emit('remote-video-available', { userId, streamType: 'main' })
-}
+import { createH5Room, joinPublishing, settle, startAndEnter } from './helpers/h5-room'
 
 describe('H5: per-member local mute', () => {
   it('muteMemberAudio mutes that user only, once; unmute plays it again', async () => {
