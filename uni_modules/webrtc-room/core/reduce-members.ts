@@ -12,9 +12,8 @@
  */
 import type { AnnouncedUser, RoomAction, StreamChange } from './actions'
 import { RoomErrorCode, RoomStatusCode } from './error-codes'
-import { copyMembers, isOverCapacity, streamKey } from './room-state'
+import { copyMembers, isOverCapacity, streamKey, streamURL } from './room-state'
 import { engineStream, markEntered, stopPlayers, type Handlers, type Step } from './reduce-session'
-import { streamURL } from './stream-url'
 import type { MemberState, StreamState, StreamType } from './types'
 
 // Module-local aliases: a local name minifies to one letter, a cross-module property path does not.

@@ -7,7 +7,8 @@
  *
  * After every step `settlePlayback` brings the streams in line with the choices: `StreamState.small`
  * and the mini-program play URL (`streamtype=small`) change only when the resolved choice changes, and
- * a `member_media` effect tells engines without tags (H5) what changed.
+ * a `member_media` effect tells engines without tags (H5) what changed (`small` once the member has a
+ * camera stream: the effect comes before that step's play call).
  *
  * 'auto' (the default) is the built-in templates' choice: once more than SMALL_STREAM_TILES tiles
  * (self included) are on screen, every tile but the featured one plays small — grid: all, bigsmall:
@@ -15,13 +16,14 @@
  * Only in rooms that publish a small stream themselves (`enableSmallStream`): an app turns it on for
  * all its users, so its peers publish one too (a member without one is served its big stream).
  */
-import { RoomErrorCode, RoomStatusCode } from './error-codes'
+import type { MemberChoiceAction } from './actions'
+import type { RoomController } from './controller-types'
+import { RoomErrorCode } from './error-codes'
 import type { MemberMedia } from './engine'
 import type { ValidOptions } from './options'
 import { setMember } from './reduce-members'
 import type { Handlers, Step } from './reduce-session'
-import { copyMembers, memberOf, type CoreState } from './room-state'
-import { canPlaySmall, streamURL } from './stream-url'
+import { canPlaySmall, copyMembers, memberOf, streamURL, type CoreState } from './room-state'
 import type { MemberState, RoomState, StreamPref } from './types'
 
 /** More tiles than this on screen (self included) and 'auto' plays the small streams. */
@@ -30,26 +32,28 @@ export const SMALL_STREAM_TILES = 4
 const FIELD = { muteMemberAudio: 'muteAudio', muteMemberVideo: 'muteVideo', setMemberStream: 'streamPref' } as const
 const PREFS: readonly unknown[] = ['auto', 'big', 'small'] satisfies StreamPref[]
 
+type ChoiceMethods = Pick<RoomController, MemberChoiceAction['method']>
+
+/** The controller's `muteMemberAudio` / `muteMemberVideo` / `setMemberStream`: arguments go to the reducer as given. */
+export function memberChoiceMethods(dispatch: (action: MemberChoiceAction) => void): ChoiceMethods {
+  const methods: Record<string, (userID: unknown, value: unknown) => void> = {}
+  for (const method of Object.keys(FIELD) as Array<MemberChoiceAction['method']>) methods[method] = (userID, value) => dispatch({ type: 'member_choice', method, userID, value })
+  return methods as unknown as ChoiceMethods
+}
+
 export const memberChoice: Handlers<'member_choice'>['member_choice'] = (step, a) => {
   const { method, userID, value } = a
   const field = FIELD[method]
   const pref = field === 'streamPref'
-  if (pref ? !PREFS.includes(value) : typeof value !== 'boolean') {
-    step.notice('warning', RoomErrorCode.INVALID_PROP, {
-      message: `${method}(userID, ${pref ? "'auto' | 'big' | 'small'" : 'mute: boolean'}): got ${String(value)}`,
-      prop: pref ? 'pref' : 'mute',
-      method,
-    })
-    return
-  }
   const member = typeof userID === 'string' ? memberOf(step.room, userID) : undefined
-  if (!member) {
-    step.notice('warning', RoomErrorCode.INVALID_STATE, { message: `${method}(): no member ${String(userID)} in the room`, method, userID: String(userID) })
-    return
+  if (pref ? !PREFS.includes(value) : typeof value !== 'boolean') {
+    step.notice('warning', RoomErrorCode.INVALID_PROP, { message: `${method}(): ${pref ? "'auto', 'big' or 'small'" : 'a boolean'} expected, got ${String(value)}`, method })
+  } else if (!member) {
+    step.notice('warning', RoomErrorCode.INVALID_STATE, { message: `${method}(): no member ${String(userID)}`, method })
+  } else if (member[field] !== value) {
+    // The store shows the choice (no event: a change of the app's own making).
+    setMember(step, { ...member, [field]: value })
   }
-  if (member[field] === value) return
-  setMember(step, { ...member, [field]: value })
-  step.emit('member_update', RoomStatusCode.MEMBER_LIST, { userID: member.userID, reason: method, [field]: value })
 }
 
 /**
@@ -76,7 +80,6 @@ export function settlePlayback(step: Step, prev: CoreState): void {
   const options = step.state.options
   if (room.members === before.members && room.memberOrder === before.memberOrder && options === prev.options) return
   const feature = featured(room, options)
-  const featureBefore = featured(before, prev.options)
   let members: Record<string, MemberState> | null = null
   const changes: Array<[string, MemberMedia]> = []
   for (const userID of room.memberOrder) {
@@ -89,9 +92,9 @@ export function settlePlayback(step: Step, prev: CoreState): void {
       member = members[userID] = { ...member, streams: { ...member.streams, main: { ...main, small: playsSmall, playURL: streamURL(main.playURL, playsSmall) } } }
     }
     const was = before.members[userID]
-    const wasSmall = !!was && wantsSmall(was, featureBefore)
-    if (was ? was.muteAudio !== member.muteAudio || was.muteVideo !== member.muteVideo || wasSmall !== small : member.muteAudio || member.muteVideo || small) {
-      changes.push([userID, { muteAudio: member.muteAudio, muteVideo: member.muteVideo, small }])
+    const next: MemberMedia = { muteAudio: member.muteAudio, muteVideo: member.muteVideo, small: playsSmall }
+    if (was ? was.muteAudio !== next.muteAudio || was.muteVideo !== next.muteVideo || !!was.streams.main?.small !== playsSmall : next.muteAudio || next.muteVideo || playsSmall) {
+      changes.push([userID, next])
     }
   }
   if (members) step.setMembers(members, room.memberOrder)

@@ -23,6 +23,7 @@ import { errorCode, errorText, RoomErrorCode, WebrtcRoomError } from './error-co
 import { createImBridge } from './im-link'
 import { writeChanges } from './room-sink'
 import { reduce } from './reducer'
+import { memberChoiceMethods } from './reduce-playback'
 import { redact } from './redact'
 import { createAppWatch, createTimers, preflight, requestRoomSig } from './room-platform'
 import { acceptsEngineEvents, createCoreState, isActive, orderedMembers, type CoreState } from './room-state'
@@ -305,9 +306,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
       }), RoomErrorCode.DEVICE_SELECT_FAILED),
     playMember: (userID) => dispatch({ type: 'play_member', userID, play: true }),
     stopMember: (userID) => dispatch({ type: 'play_member', userID, play: false }),
-    muteMemberAudio: (userID, mute) => dispatch({ type: 'member_choice', method: 'muteMemberAudio', userID, value: mute }),
-    muteMemberVideo: (userID, mute) => dispatch({ type: 'member_choice', method: 'muteMemberVideo', userID, value: mute }),
-    setMemberStream: (userID, pref) => dispatch({ type: 'member_choice', method: 'setMemberStream', userID, value: pref }),
+    ...memberChoiceMethods(dispatch),
 
     attachPusher: (ctx) => safely('attachPusher', () => engine.attachPusher?.(ctx)),
     detachPusher: () => safely('detachPusher', () => engine.detachPusher?.()),

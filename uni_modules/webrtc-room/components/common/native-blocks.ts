@@ -105,8 +105,8 @@ export function useLivePlayer(roomKey: () => string, userID: () => string, strea
     src: computed(() => stream.value?.playURL ?? ''),
     playing: computed(() => stream.value?.playing ?? false),
     // The app's local mute of this member (muteMemberAudio / muteMemberVideo).
-    muteAudio: computed(() => member.value?.muteAudio ?? false),
-    muteVideo: computed(() => member.value?.muteVideo ?? false),
+    muteAudio: computed(() => !!member.value?.muteAudio),
+    muteVideo: computed(() => !!member.value?.muteVideo),
     debug: computed(() => state.value?.pusher?.debug ?? false),
     viewId: computed(() => h5ViewId(() => remoteViewId(roomKey(), userID(), streamType()))),
     onStateChange: (e: NativeEvent<StateChangeDetail>) => controller.value?.onPlayerStateChange(userID(), e.detail, streamType()),
