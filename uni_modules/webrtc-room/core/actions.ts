@@ -11,6 +11,7 @@
  */
 import type { EngineStream, MemberMedia } from './engine'
 import type { PreflightResult } from './preflight'
+import type { SigReason, SigRefreshed } from './sig-refresh'
 import type { LocalDevices, PusherNetInfo, RoomEvent, RoomOptions, StreamType } from './types'
 
 export type TimerName = 'reconnect' | 'enter_timeout' | 'room_sig_retry'
@@ -84,6 +85,8 @@ export type ControlAction =
   | { type: 'update'; options: Partial<RoomOptions> }
   | { type: 'play_member'; userID: string; play: boolean }
   | MemberChoiceAction
+  /** getUserSig answered (sig-refresh.ts): 'trtc' re-enters with it, 'im' only updates the options. */
+  | SigRefreshed
   /** A report from outside the room life (IM): emitted and recorded, status unchanged. */
   | { type: 'report'; event: RoomEvent }
   | LocalMediaAction
@@ -128,3 +131,5 @@ export type Effect =
   | { type: 'member_media'; userID: string; media: MemberMedia }
   | { type: 'im_start' }
   | { type: 'im_stop' }
+  /** Ask getUserSig (the room left; it re-enters on the answer). */
+  | { type: 'refresh_sig'; epoch: number; reason: SigReason }

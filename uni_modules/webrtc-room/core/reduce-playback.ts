@@ -22,7 +22,7 @@ import { RoomErrorCode } from './error-codes'
 import type { MemberMedia } from './engine'
 import type { ValidOptions } from './options'
 import { setMember } from './reduce-members'
-import type { Handlers, Step } from './reduce-session'
+import type { ActionOf, Handlers, Step } from './reduce-session'
 import { canPlaySmall, copyMembers, memberOf, streamURL, type CoreState } from './room-state'
 import type { MemberState, RoomState, StreamPref } from './types'
 
@@ -32,13 +32,20 @@ export const SMALL_STREAM_TILES = 4
 const FIELD = { muteMemberAudio: 'muteAudio', muteMemberVideo: 'muteVideo', setMemberStream: 'streamPref' } as const
 const PREFS: readonly unknown[] = ['auto', 'big', 'small'] satisfies StreamPref[]
 
-type ChoiceMethods = Pick<RoomController, MemberChoiceAction['method']>
+type MemberMethods = Pick<RoomController, MemberChoiceAction['method'] | 'playMember' | 'stopMember'>
 
-/** The controller's `muteMemberAudio` / `muteMemberVideo` / `setMemberStream`: arguments go to the reducer as given. */
-export function memberChoiceMethods(dispatch: (action: MemberChoiceAction) => void): ChoiceMethods {
+/**
+ * The controller's per-member methods: `playMember` / `stopMember`, and `muteMemberAudio` /
+ * `muteMemberVideo` / `setMemberStream` whose arguments go to the reducer as given (it checks them).
+ */
+export function memberMethods(dispatch: (action: MemberChoiceAction | ActionOf<'play_member'>) => void): MemberMethods {
   const methods: Record<string, (userID: unknown, value: unknown) => void> = {}
   for (const method of Object.keys(FIELD) as Array<MemberChoiceAction['method']>) methods[method] = (userID, value) => dispatch({ type: 'member_choice', method, userID, value })
-  return methods as unknown as ChoiceMethods
+  return {
+    ...(methods as unknown as MemberMethods),
+    playMember: (userID) => dispatch({ type: 'play_member', userID, play: true }),
+    stopMember: (userID) => dispatch({ type: 'play_member', userID, play: false }),
+  }
 }
 
 export const memberChoice: Handlers<'member_choice'>['member_choice'] = (step, a) => {

@@ -16,10 +16,12 @@ import {
   SESSION_ENGINE, Step, type ActionOf, type Handlers, type ReduceResult,
 } from './reduce-session'
 import { ROOM_SIG_RETRIES, ROOM_SIG_RETRY_DELAY_MS } from './room-signature'
+import { SIG_CONTROL, SIG_ENGINE, sigReason, sigRejected } from './sig-refresh'
 import { acceptsEngineEvents, isActive, pusherFromOptions, pusherFromRaw, templateCapacity, type CoreState } from './room-state'
 import type { LocalDevices, RoomOptions } from './types'
 
 export type { ReduceResult } from './reduce-session'
+export { memberMethods } from './reduce-playback'
 
 const NO_DEVICES: LocalDevices = { cameras: [], microphones: [], speakers: [], cameraId: '', microphoneId: '', speakerId: '' }
 
@@ -91,6 +93,8 @@ const CONTROL = {
     if (a.epoch !== epoch || step.room.status !== 'entering' || step.state.pushURL !== '') return
     if (a.ok) {
       enterWith(step, buildLegacyPushURL(step.state.options!, a.roomSig))
+    } else if (sigRejected(step, sigReason(a.errorCode), { message: a.message, nativeCode: a.errorCode })) {
+      // getUserSig asked: the room signs again with the new userSig.
     } else if (step.state.roomSigAttempts < ROOM_SIG_RETRIES) {
       step.state.roomSigAttempts += 1
       step.effect({ type: 'set_timer', name: 'room_sig_retry', ms: ROOM_SIG_RETRY_DELAY_MS, epoch })
@@ -161,8 +165,8 @@ const CONTROL = {
   },
 } satisfies Partial<Handlers<RoomAction['type']>>
 
-const ENGINE: Handlers<EngineAction['type']> = { ...SESSION_ENGINE, ...MEMBER_ENGINE }
-const CONTROLS: Handlers<ControlAction['type']> = { ...CONTROL, play_member: playMember, member_choice: memberChoice }
+const ENGINE: Handlers<EngineAction['type']> = { ...SESSION_ENGINE, ...MEMBER_ENGINE, ...SIG_ENGINE }
+const CONTROLS: Handlers<ControlAction['type']> = { ...CONTROL, ...SIG_CONTROL, play_member: playMember, member_choice: memberChoice }
 
 export function isEngineAction(action: RoomAction): action is EngineAction & { at?: number } {
   return Object.prototype.hasOwnProperty.call(ENGINE, action.type)

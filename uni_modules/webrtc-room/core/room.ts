@@ -22,10 +22,10 @@ import type { EngineSink, NativeEvent, RoomEngine } from './engine'
 import { errorCode, errorText, RoomErrorCode, WebrtcRoomError } from './error-codes'
 import { createImBridge } from './im-link'
 import { writeChanges } from './room-sink'
-import { reduce } from './reducer'
-import { memberChoiceMethods } from './reduce-playback'
+import { memberMethods, reduce } from './reducer'
 import { redact } from './redact'
 import { createAppWatch, createTimers, preflight, requestRoomSig } from './room-platform'
+import { createSigRefresh } from './sig-refresh'
 import { acceptsEngineEvents, createCoreState, isActive, orderedMembers, type CoreState } from './room-state'
 import type { ControllerConfig } from './controller-types'
 import type { ImEvent, Platform, RoomController, RoomEvent, RoomOptions } from './types'
@@ -88,9 +88,11 @@ export function createController(options: RoomOptions, platform: Platform, confi
     emitTo(imHandlers, event, 'an im-event handler')
   }
 
+  const sig = createSigRefresh(platform, () => core, (answer) => forEpoch(answer.epoch, answer))
   const im = createImBridge({
     key,
     platform,
+    refreshSig: (reason) => sig.ask(reason, 'im'),
     options: () => core.options,
     enabled: () => (core.options ? core.options.enableIM : raw.enableIM === true),
     deliver: deliverIM,
@@ -188,12 +190,12 @@ export function createController(options: RoomOptions, platform: Platform, confi
         return safely(`engine pusher ${effect.call}`, () => engine.pusher(effect.call))
       case 'player':
         return safely(`engine player ${effect.call}`, () => engine.player(effect.stream, effect.call))
-      case 'member_media':
-        return safely('engine memberMedia', () => engine.memberMedia?.(effect.userID, effect.media))
+      case 'member_media': return safely('engine memberMedia', () => engine.memberMedia?.(effect.userID, effect.media))
       case 'im_start':
         return im.start(options !== null)
       case 'im_stop':
         return im.stop()
+      case 'refresh_sig': return void sig.ask(effect.reason, 'trtc', effect.epoch)
     }
   }
 
@@ -279,6 +281,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
     },
     async stop() {
       dispatch({ type: 'stop' })
+      sig.cancel()
       im.stop()
       timers.clearAll()
       app.release()
@@ -304,9 +307,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
         await engine.selectDevice!(kind, deviceId)
         dispatch({ type: 'local_media', devices: { [`${kind}Id`]: deviceId } })
       }), RoomErrorCode.DEVICE_SELECT_FAILED),
-    playMember: (userID) => dispatch({ type: 'play_member', userID, play: true }),
-    stopMember: (userID) => dispatch({ type: 'play_member', userID, play: false }),
-    ...memberChoiceMethods(dispatch),
+    ...memberMethods(dispatch),
 
     attachPusher: (ctx) => safely('attachPusher', () => engine.attachPusher?.(ctx)),
     detachPusher: () => safely('detachPusher', () => engine.detachPusher?.()),
