@@ -95,6 +95,12 @@ const messages = {
   'member.audio': { zh: '音频', en: 'Audio' },
   'member.screen': { zh: '屏幕共享', en: 'Screen share' },
   'member.noMedia': { zh: '未开启音视频', en: 'No audio or video' },
+  'member.muteAudio': { zh: '静音', en: 'Mute' },
+  'member.unmuteAudio': { zh: '取消静音', en: 'Unmute' },
+  'member.hideVideo': { zh: '关画面', en: 'Hide video' },
+  'member.showVideo': { zh: '开画面', en: 'Show video' },
+  'member.bigStream': { zh: '大流', en: 'Big stream' },
+  'member.smallStream': { zh: '小流', en: 'Small stream' },
 
   'status.idle': { zh: '未开始', en: 'Idle' },
   'status.preflight': { zh: '检查环境', en: 'Checking' },

@@ -72,11 +72,12 @@ describe('push URL', () => {
 
 describe('anchors', () => {
   it('a member is an anchor while it publishes a stream', () => {
-    const stream = (hasVideo: boolean, hasAudio: boolean) => ({ key: 'k', userID: 'a', streamType: 'main' as const, playURL: '', hasVideo, hasAudio, loading: false, playing: true, volume: 0, net: null })
-    expect(isAnchor({ userID: 'a', joinedAt: 0, streams: {} })).toBe(false)
-    expect(isAnchor({ userID: 'a', joinedAt: 0, streams: { main: stream(false, false) } })).toBe(false)
-    expect(isAnchor({ userID: 'a', joinedAt: 0, streams: { main: stream(false, true) } })).toBe(true)
-    expect(isAnchor({ userID: 'a', joinedAt: 0, streams: { aux: stream(true, false) } })).toBe(true)
+    const stream = (hasVideo: boolean, hasAudio: boolean) => ({ key: 'k', userID: 'a', streamType: 'main' as const, playURL: '', hasVideo, hasAudio, loading: false, playing: true, volume: 0, net: null, small: false })
+    const m = { userID: 'a', joinedAt: 0, muteAudio: false, muteVideo: false, streamPref: 'auto' as const }
+    expect(isAnchor({ ...m, streams: {} })).toBe(false)
+    expect(isAnchor({ ...m, streams: { main: stream(false, false) } })).toBe(false)
+    expect(isAnchor({ ...m, streams: { main: stream(false, true) } })).toBe(true)
+    expect(isAnchor({ ...m, streams: { aux: stream(true, false) } })).toBe(true)
   })
 })
 

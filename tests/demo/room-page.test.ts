@@ -40,6 +40,9 @@ function makeFakeRoom() {
     stopScreenShare: vi.fn(async () => undefined),
     getDevices: vi.fn(async () => DEVICES),
     selectDevice: vi.fn(async () => undefined),
+    muteMemberAudio: vi.fn(),
+    muteMemberVideo: vi.fn(),
+    setMemberStream: vi.fn(),
     sendC2CTextMsg: vi.fn(async () => ({})),
     sendC2CCustomMsg: vi.fn(async () => ({})),
     sendGroupTextMsg: vi.fn(async () => ({})),
@@ -58,10 +61,10 @@ function makeFakeRoom() {
 }
 
 function stream(userID: string, over: Partial<StreamState> = {}): StreamState {
-  return { key: `${userID}_main`, userID, streamType: 'main', playURL: `room://x/${userID}`, hasVideo: true, hasAudio: true, loading: false, playing: true, volume: 0, net: null, ...over }
+  return { key: `${userID}_main`, userID, streamType: 'main', playURL: `room://x/${userID}`, hasVideo: true, hasAudio: true, loading: false, playing: true, volume: 0, net: null, small: false, ...over }
 }
 function member(userID: string, over: Partial<StreamState> = {}): MemberState {
-  return { userID, joinedAt: 1, streams: { main: stream(userID, over) } }
+  return { userID, joinedAt: 1, streams: { main: stream(userID, over) }, muteAudio: false, muteVideo: false, streamPref: 'auto' }
 }
 function roomState(status: RoomState['status'], members: MemberState[]): RoomState {
   return {
@@ -153,6 +156,30 @@ describe('room page', () => {
     await nextTick()
     expect(wrapper.find('#room-error .notice__code').text()).toBe('-6')
     expect(wrapper.find('#room-error .notice__advice').text()).not.toBe('')
+  })
+
+  it('member rows mute audio / video and switch big / small on this device through the room methods', async () => {
+    const { wrapper, fake, rooms } = mountPage()
+    rooms.putRoom(roomState('in_room', [member('bob')]))
+    await tap(wrapper, '#tab-members')
+    const labels = () => wrapper.findAll('#member-list .member__control').map((n) => n.text())
+    expect(labels()).toEqual(['Mute', 'Hide video', 'Big stream'])
+    await tap(wrapper, '#member-list .member__control--audio')
+    await tap(wrapper, '#member-list .member__control--video')
+    await tap(wrapper, '#member-list .member__control--stream')
+    expect(fake.methods.muteMemberAudio).toHaveBeenCalledWith('bob', true)
+    expect(fake.methods.muteMemberVideo).toHaveBeenCalledWith('bob', true)
+    expect(fake.methods.setMemberStream).toHaveBeenCalledWith('bob', 'small')
+    // The labels follow the store (what the room decided), not the taps.
+    const bob = rooms.rooms[KEY].members.bob
+    rooms.patchMembers(KEY, { bob: { ...bob, muteAudio: true, muteVideo: true, streams: { main: { ...bob.streams.main!, small: true } } } }, [])
+    await nextTick()
+    expect(labels()).toEqual(['Unmute', 'Show video', 'Small stream'])
+    expect(wrapper.findAll('#member-list .member__control--on')).toHaveLength(3)
+    await tap(wrapper, '#member-list .member__control--stream')
+    await tap(wrapper, '#member-list .member__control--audio')
+    expect(fake.methods.setMemberStream).toHaveBeenLastCalledWith('bob', 'big')
+    expect(fake.methods.muteMemberAudio).toHaveBeenLastCalledWith('bob', false)
   })
 
   it('drives the component from the toolbar', async () => {

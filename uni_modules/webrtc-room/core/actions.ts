@@ -9,7 +9,7 @@
  *   connection lost ...). The mp-weixin engine translates live-pusher / live-player codes into them; the
  *   H5 engine (TRTC web SDK) produces the same actions from its own events. See engine.ts.
  */
-import type { EngineStream } from './engine'
+import type { EngineStream, MemberMedia } from './engine'
 import type { PreflightResult } from './preflight'
 import type { SigReason, SigRefreshed } from './sig-refresh'
 import type { LiveRole, LocalDevices, PusherNetInfo, RoomEvent, RoomOptions, StreamType } from './types'
@@ -84,6 +84,7 @@ export type ControlAction =
   | { type: 'switch_camera' }
   | { type: 'update'; options: Partial<RoomOptions> }
   | { type: 'play_member'; userID: string; play: boolean }
+  | MemberChoiceAction
   /** getUserSig answered (sig-refresh.ts): 'trtc' re-enters with it, 'im' only updates the options. */
   | SigRefreshed
   /** A report from outside the room life (IM): emitted and recorded, status unchanged. */
@@ -91,6 +92,14 @@ export type ControlAction =
   /** The answer to a `switch_role` effect (live scene): `code` / `message` when it failed. */
   | { type: 'role_done'; epoch: number; role: LiveRole; ok: boolean; code?: number; message?: string }
   | LocalMediaAction
+
+/** `muteMemberAudio` / `muteMemberVideo` / `setMemberStream`, arguments as the app passed them (reduce-playback.ts checks them). */
+export interface MemberChoiceAction {
+  type: 'member_choice'
+  method: 'muteMemberAudio' | 'muteMemberVideo' | 'setMemberStream'
+  userID: unknown
+  value: unknown
+}
 
 /** H5 screen share and devices: from the engine (share stopped, devices changed) and the controller. */
 export interface LocalMediaAction {
@@ -120,6 +129,8 @@ export type Effect =
   | { type: 'leave'; keepPreview?: boolean }
   | { type: 'pusher'; call: PusherCall }
   | { type: 'player'; stream: EngineStream; call: PlayerCall }
+  /** What to play of a member changed (local mute, small stream): engines without tags (H5) apply it. */
+  | { type: 'member_media'; userID: string; media: MemberMedia }
   | { type: 'im_start' }
   | { type: 'im_stop' }
   /** Ask getUserSig (the room left; it re-enters on the answer). */

@@ -55,6 +55,13 @@ export interface EngineStream {
   playURL: string
 }
 
+/** What this client plays of one member: its local mute choices and whether its main video is the small stream. */
+export interface MemberMedia {
+  muteAudio: boolean
+  muteVideo: boolean
+  small: boolean
+}
+
 export interface RoomEngine {
   readonly name: string
   enter(params: EngineEnterParams, sink: EngineSink): void
@@ -63,6 +70,11 @@ export interface RoomEngine {
   pusher(call: PusherCall): void
   player(stream: EngineStream, call: PlayerCall): void
   update(options: ValidOptions, pusher: PusherAttributes): void
+  /**
+   * H5: a member's mute / small-stream choice changed (kept until the next change or the member
+   * leaves). Absent on mp-weixin: the live-player tags bind `mute-audio` / `mute-video` and the play URL.
+   */
+  memberMedia?(userID: string, media: MemberMedia): void
   /**
    * H5 only (absent on mp-weixin): screen share as the aux stream, device lists and choice. They
    * reject with a `WebrtcRoomError` (its code a -904xx); the controller turns that into a warning.

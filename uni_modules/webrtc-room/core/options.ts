@@ -38,6 +38,7 @@ export interface ValidOptions {
   enableBlackStream?: boolean
   /** undefined = the platform's default (room.ts). */
   pauseOnHide?: boolean
+  enableSmallStream: boolean
   enterMode: EnterMode
   useCloud: boolean
   userName: string
@@ -307,6 +308,7 @@ export function validateOptions(input: RoomOptions): ValidationResult {
     recvMode: oneOf('recvMode', [1, 2, 3, 4] as const),
     enableBlackStream: raw.enableBlackStream === undefined ? undefined : bool('enableBlackStream', false),
     pauseOnHide: raw.pauseOnHide === undefined ? undefined : bool('pauseOnHide', true),
+    enableSmallStream: bool('enableSmallStream', false),
     enterMode: oneOf('enterMode', ['auto', 'modern', 'legacy'] as const, 'auto'),
     useCloud: bool('useCloud', true),
     userName: text('userName', ''),

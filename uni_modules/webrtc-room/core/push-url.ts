@@ -63,7 +63,7 @@ export function buildModernPushURL(o: ValidOptions): string {
     ['usersig', o.userSig],
     // The live scene changes only this: anchor and audience URLs are the same (docs/live-scene.md §1.1).
     ['appscene', o.scene === 'live' ? 'live' : 'videocall'],
-    ['encsmall', 0],
+    ['encsmall', o.enableSmallStream ? 1 : 0],
     ['cloudenv', 'PRO'],
   ]
   if (o.privateMapKey) params.push(['privatemapkey', o.privateMapKey])

@@ -12,6 +12,7 @@ import { buildLegacyPushURL } from './push-url'
 import { publishes } from './live-role'
 import { checkCapacity, MEMBER_ENGINE, playMember } from './reduce-members'
 import { LIVE_CONTROL, requestRole } from './reduce-live'
+import { memberChoice, settlePlayback } from './reduce-playback'
 import {
   beginSession, connectionLost, emitWarnings, endSession, enterWith, fatal, invalidState, obtainURL, pauseBy, resumeRoom,
   SESSION_ENGINE, Step, type ActionOf, type Handlers, type ReduceResult,
@@ -22,6 +23,7 @@ import { acceptsEngineEvents, isActive, pusherFromOptions, pusherFromRaw, templa
 import type { LocalDevices, RoomOptions } from './types'
 
 export type { ReduceResult } from './reduce-session'
+export { memberMethods } from './reduce-playback'
 
 const NO_DEVICES: LocalDevices = { cameras: [], microphones: [], speakers: [], cameraId: '', microphoneId: '', speakerId: '' }
 
@@ -169,7 +171,7 @@ const CONTROL = {
 } satisfies Partial<Handlers<RoomAction['type']>>
 
 const ENGINE: Handlers<EngineAction['type']> = { ...SESSION_ENGINE, ...MEMBER_ENGINE, ...SIG_ENGINE }
-const CONTROLS: Handlers<ControlAction['type']> = { ...CONTROL, ...SIG_CONTROL, ...LIVE_CONTROL, play_member: playMember }
+const CONTROLS: Handlers<ControlAction['type']> = { ...CONTROL, ...SIG_CONTROL, ...LIVE_CONTROL, play_member: playMember, member_choice: memberChoice }
 
 export function isEngineAction(action: RoomAction): action is EngineAction & { at?: number } {
   return Object.prototype.hasOwnProperty.call(ENGINE, action.type)
@@ -189,5 +191,6 @@ export function reduce(state: CoreState, action: RoomAction): ReduceResult {
     // a legacy session still waits for its room signature (they come from the previous pusher).
     run(ENGINE, step, action.type, action)
   }
+  settlePlayback(step, state)
   return step.result()
 }

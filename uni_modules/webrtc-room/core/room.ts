@@ -22,7 +22,7 @@ import type { EngineSink, NativeEvent, RoomEngine } from './engine'
 import { errorCode, errorText, RoomErrorCode, WebrtcRoomError } from './error-codes'
 import { createImBridge } from './im-link'
 import { writeChanges } from './room-sink'
-import { reduce } from './reducer'
+import { memberMethods, reduce } from './reducer'
 import { redact } from './redact'
 import { createSigRefresh } from './sig-refresh'
 import { createAppWatch, createTimers, preflight, requestRoomSig, switchRole } from './room-platform'
@@ -192,6 +192,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
         return safely(`engine player ${effect.call}`, () => engine.player(effect.stream, effect.call))
       case 'switch_role':
         return void (options && switchRole(platform, engine, options, effect.role).then((answer) => forEpoch(effect.epoch, { type: 'role_done', epoch: effect.epoch, role: effect.role, ...answer })))
+      case 'member_media': return safely('engine memberMedia', () => engine.memberMedia?.(effect.userID, effect.media))
       case 'im_start':
         return im.start(options !== null)
       case 'im_stop':
@@ -308,8 +309,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
         await engine.selectDevice!(kind, deviceId)
         dispatch({ type: 'local_media', devices: { [`${kind}Id`]: deviceId } })
       }), RoomErrorCode.DEVICE_SELECT_FAILED),
-    playMember: (userID) => dispatch({ type: 'play_member', userID, play: true }),
-    stopMember: (userID) => dispatch({ type: 'play_member', userID, play: false }),
+    ...memberMethods(dispatch),
 
     attachPusher: (ctx) => safely('attachPusher', () => engine.attachPusher?.(ctx)),
     detachPusher: () => safely('detachPusher', () => engine.detachPusher?.()),

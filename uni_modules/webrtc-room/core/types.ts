@@ -72,6 +72,8 @@ export interface RoomOptions {
    * stops the camera in the background anyway), false in a browser (a hidden tab keeps the call going).
    */
   pauseOnHide?: boolean
+  /** Also publish a small (low-resolution) video stream for viewers of many tiles (push URL `encsmall=1`; H5 `option.small`). */
+  enableSmallStream?: boolean
   /**
    * Asked for a new userSig when TRTC or IM rejects the current one (expired / invalid); the room then
    * re-enters / logs in again with it. Bounded; without it (or when it fails) the room reports -90200.
@@ -226,7 +228,12 @@ export interface StreamState {
   playing: boolean
   volume: number
   net: PlayerNetInfo | null
+  /** The small stream is what plays now (main streams only; `playURL` already says `streamtype=small`). */
+  small: boolean
 }
+
+/** Which of a member's video streams to play: 'auto' lets the built-in templates choose (see reduce-playback.ts). */
+export type StreamPref = 'auto' | 'big' | 'small'
 
 export interface MemberState {
   userID: string
@@ -234,6 +241,11 @@ export interface MemberState {
   /** ms timestamp of the join as seen by this client. */
   joinedAt: number
   streams: Partial<Record<StreamType, StreamState>>
+  /** Local mute of this member's audio / video (`muteMemberAudio` / `muteMemberVideo`): kept until unset or the member leaves. */
+  muteAudio: boolean
+  muteVideo: boolean
+  /** `setMemberStream`'s choice ('auto' by default). */
+  streamPref: StreamPref
 }
 
 export interface SelfState {

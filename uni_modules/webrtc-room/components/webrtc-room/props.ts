@@ -81,6 +81,8 @@ export const webrtcRoomProps = {
   enableBlackStream: makeLooseProp<boolean>(Boolean),
   /** Pause while the app is hidden: default true in a mini-program, false in a browser tab. */
   pauseOnHide: makeLooseProp<boolean>(Boolean),
+  /** Also publish a small video stream (others' grids play it when many tiles are on screen). */
+  enableSmallStream: makeBooleanProp(false),
   /** Async: your server signs a new userSig when TRTC / IM rejects the current one (re-enter, no -90200). */
   getUserSig: makeLooseProp<GetUserSig>(Function as PropType<GetUserSig>),
   /** 'live' (直播): anchors publish, the audience watches; 'rtc' (default): everyone publishes. */

@@ -75,6 +75,8 @@ export class LocalCapture {
       this.startCamera()
       const profileChanged = before.aspect !== options.aspect || before.maxBitrate !== options.maxBitrate
       if (profileChanged && this.camera === 'on') void settle(log, 'video profile', () => client.updateLocalVideo({ option: { profile: videoProfile(options) } }))
+      // enableSmallStream: publish (or stop publishing) the small stream in place.
+      if (before.enableSmallStream !== options.enableSmallStream && this.camera === 'on') void settle(log, 'small stream', () => client.updateLocalVideo({ option: { small: options.enableSmallStream } }))
     } else if (this.camera !== 'off') {
       this.stopCamera()
     }
@@ -183,7 +185,7 @@ export class LocalCapture {
       view: present,
       publish: true,
       mute,
-      option: { profile: videoProfile(this.options), ...(this.cameraId ? { cameraId: this.cameraId } : {}) },
+      option: { profile: videoProfile(this.options), ...(this.cameraId ? { cameraId: this.cameraId } : {}), ...(this.options.enableSmallStream ? { small: true } : {}) },
     }
     this.whenDone(
       'camera',

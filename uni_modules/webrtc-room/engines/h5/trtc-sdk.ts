@@ -45,7 +45,7 @@ export interface TrtcLocalVideoConfig {
   view?: string | HTMLElement | null
   publish?: boolean
   mute?: boolean
-  option?: { cameraId?: string; useFrontCamera?: boolean; profile?: TrtcVideoProfile; fillMode?: 'contain' | 'cover' | 'fill'; mirror?: boolean }
+  option?: { cameraId?: string; useFrontCamera?: boolean; profile?: TrtcVideoProfile; fillMode?: 'contain' | 'cover' | 'fill'; mirror?: boolean; small?: boolean }
 }
 
 export interface TrtcLocalAudioConfig {
@@ -64,7 +64,7 @@ export interface TrtcRemoteVideoConfig {
   view?: string | HTMLElement | null
   userId: string
   streamType: TrtcStreamType
-  option?: { fillMode?: 'contain' | 'cover' | 'fill' }
+  option?: { fillMode?: 'contain' | 'cover' | 'fill'; small?: boolean }
 }
 
 /** Payloads of the events the engine listens to (names are TRTC.EVENT values). */
@@ -126,6 +126,7 @@ export interface TrtcClient {
   updateLocalAudio(config: TrtcLocalAudioConfig): Promise<void>
   stopLocalAudio(): Promise<void>
   startRemoteVideo(config: TrtcRemoteVideoConfig): Promise<void>
+  updateRemoteVideo(config: TrtcRemoteVideoConfig): Promise<void>
   stopRemoteVideo(config: { userId: string; streamType?: TrtcStreamType }): Promise<void>
   muteRemoteAudio(userId: string, mute: boolean): Promise<void>
   /** Publishes the screen as the 'sub' stream (`view: null`: no local preview). */

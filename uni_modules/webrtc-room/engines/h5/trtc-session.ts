@@ -14,8 +14,8 @@
  * action or a log line, never an unhandled rejection). Calls of a finished session are ignored.
  */
 import type { EngineAction, LocalMediaAction, PlayerCall, PusherCall } from '../../core/actions'
-import type { EngineEnterParams, EngineSink, EngineStream } from '../../core/engine'
 import { errorCode, errorText, RoomErrorCode, WebrtcRoomError } from '../../core/error-codes'
+import type { EngineEnterParams, EngineSink, EngineStream, MemberMedia } from '../../core/engine'
 import type { ValidOptions } from '../../core/options'
 import type { DeviceKind, Platform, PusherNetInfo } from '../../core/types'
 import { classifyBrowserError, type BrowserFailure } from './browser-errors'
@@ -246,6 +246,10 @@ export class TrtcSession {
     } catch (err) {
       throw new WebrtcRoomError(RoomErrorCode.ROLE_SWITCH_FAILED, `switchRole('${role}') failed: ${errorText(err, String(err))}`, { nativeCode: errorCode(err, 0) })
     }
+  }
+
+  memberMedia(userID: string, media: MemberMedia): void {
+    if (this.alive) this.players?.setMedia(userID, media)
   }
 
   /** selectDevice of a camera / microphone: now if capture runs, else at its start. */

@@ -49,6 +49,9 @@ export function createTrtcWebEngineFactory(deps: TrtcWebEngineDeps): EngineFacto
       update(options) {
         session?.update(options)
       },
+      memberMedia(userID, media) {
+        session?.memberMedia(userID, media)
+      },
       destroy: () => end(),
       screenShare(on) {
         const screen = session?.screen
