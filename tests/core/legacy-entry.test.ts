@@ -5,7 +5,7 @@
  * This file must not import the entry statically: vitest isolates modules per file.
  */
 import { createPinia, setActivePinia } from 'pinia'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createRoom } from '../../uni_modules/webrtc-room/room-factory'
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
 import type { RoomEvent, RoomOptions } from '../../uni_modules/webrtc-room/core/types'
@@ -71,5 +71,23 @@ describe('legacy entry imported', () => {
     expect(r.pushURL).toBe(`room://cloud.tencent.com?sdkappid=1400000001&roomid=1234&userid=me&roomsig=${encodeURIComponent('{"roomSig":"abc"}')}`)
     expect(errors()).toEqual([])
     await r.destroy()
+  })
+  it('a platform without request() signs over uni.request', async () => {
+    await import('../../uni_modules/webrtc-room/legacy')
+    const request = vi.fn((o: { success: (r: unknown) => void }) => o.success({ statusCode: 200, data: { RspHead: { ErrorCode: 0 }, RspBody: { s: 1 } } }))
+    vi.stubGlobal('uni', { request })
+    try {
+      const platform = createFakePlatform({ system: OLD_WECHAT })
+      delete (platform as { request?: unknown }).request
+      const { r, errors } = room({}, platform)
+      await r.start()
+      await flush()
+      expect(request).toHaveBeenCalledTimes(1)
+      expect(r.pushURL).toContain(`roomsig=${encodeURIComponent('{"s":1}')}`)
+      expect(errors()).toEqual([])
+      await r.destroy()
+    } finally {
+      vi.unstubAllGlobals()
+    }
   })
 })

@@ -83,12 +83,13 @@ export function buildLegacyPushURL(o: ValidOptions, roomSig: string): string {
   return `room://cloud.tencent.com?${base}&roomsig=${encodeURIComponent(roomSig)}${tail}`
 }
 
-/** Request the room signature and build the legacy URL; never rejects. */
-export function requestSignedURL(platform: Platform, options: ValidOptions): Promise<SignedURLAnswer> {
+/** Request the room signature (over `send`, the platform's HTTP by default) and build the legacy URL; never rejects. */
+export function requestSignedURL(platform: Platform, options: ValidOptions, send = platform.request): Promise<SignedURLAnswer> {
   const random = Math.floor(platform.random() * 0xffffffff) >>> 0
   let request
   try {
-    request = platform.request(buildRoomSigRequest(options, random))
+    if (!send) throw new Error('the platform has no request()')
+    request = send(buildRoomSigRequest(options, random))
   } catch (err) {
     request = Promise.reject(err)
   }

@@ -11,8 +11,11 @@
  */
 import { installLegacyFlow } from '../core/room-platform'
 import { requestSignedURL } from '../core/room-signature'
+import { uniRequest } from '../platform/uni-request'
 
-installLegacyFlow(requestSignedURL)
+// The platform's own HTTP when it has one (tests, custom platforms), else uni.request.
+installLegacyFlow((platform, options) => requestSignedURL(platform, options, platform.request ?? uniRequest))
 
 export { buildLegacyPushURL, buildRoomSigRequest, parseRoomSigResponse, requestSignedURL, ROOM_SIG_HOSTS } from '../core/room-signature'
 export type { RoomSigResult } from '../core/room-signature'
+export { uniRequest } from '../platform/uni-request'
