@@ -16,7 +16,7 @@ import { EVENT_LOG_LIMIT } from '../../pages/room/event-log'
 import { useRoomStore } from '../../uni_modules/webrtc-room/stores/room'
 import { registerController, unregisterController } from '../../uni_modules/webrtc-room/core/controllers'
 import { useImStore } from '../../uni_modules/webrtc-room/stores/im'
-import type { MemberState, RoomController, RoomEvent, RoomState, StreamState } from '../../uni_modules/webrtc-room/core/types'
+import type { GetUserSig, MemberState, RoomController, RoomEvent, RoomState, StreamState } from '../../uni_modules/webrtc-room/core/types'
 import type { ImMessage } from '../../uni_modules/webrtc-room/im/types'
 import { createUniStub } from '../helpers/uni-stub'
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
@@ -47,7 +47,7 @@ function makeFakeRoom() {
   }
   const component = defineComponent({
     name: 'webrtc-room',
-    props: ['template', 'muted', 'enableCamera', 'lang', 'roomID', 'userSig'],
+    props: ['template', 'muted', 'enableCamera', 'lang', 'roomID', 'userSig', 'getUserSig'],
     emits: ['room-event', 'im-event'],
     setup(_props, { expose }) {
       expose(methods)
@@ -290,6 +290,18 @@ describe('room page', () => {
       expect(requests.map((r) => [r.url, r.header?.authorization])).toEqual([['http://127.0.0.1:8787/api/usersig', 'Bearer tok']])
       expect(userSigAtStart).toBe('sig-2')
       expect(useDemoSessionStore().session?.sign.privateMapKey).toBe('pmk-2')
+    })
+
+    it('passes getUserSig: the room asks the sign service again itself, no stop, the props stay', async () => {
+      const { wrapper, fake } = mountPage(Math.floor(Date.now() / 1000) + 3600)
+      await flushPromises()
+      const getUserSig = wrapper.findComponent(fake.component).props('getUserSig') as GetUserSig
+      const answer = await getUserSig({ userID: 'alice', sdkAppID: 1400000001, roomID: '424242', reason: 'expired', source: 'trtc' })
+      expect(answer).toEqual({ userSig: 'sig-2', privateMapKey: 'pmk-2' })
+      expect(requests.map((r) => [r.url, r.header?.authorization])).toEqual([['http://127.0.0.1:8787/api/usersig', 'Bearer tok']])
+      await flushPromises()
+      expect(wrapper.findComponent(fake.component).props('userSig')).toBe('sig')
+      expect(fake.methods.stop).not.toHaveBeenCalled()
     })
 
     it('signs again when the room refused the signature, even before it expires', async () => {

@@ -11,6 +11,7 @@
  */
 import type { EngineStream } from './engine'
 import type { PreflightResult } from './preflight'
+import type { SigReason, SigRefreshed } from './sig-refresh'
 import type { LocalDevices, PusherNetInfo, RoomEvent, RoomOptions, StreamType } from './types'
 
 export type TimerName = 'reconnect' | 'enter_timeout' | 'room_sig_retry'
@@ -83,6 +84,8 @@ export type ControlAction =
   | { type: 'switch_camera' }
   | { type: 'update'; options: Partial<RoomOptions> }
   | { type: 'play_member'; userID: string; play: boolean }
+  /** getUserSig answered (sig-refresh.ts): 'trtc' re-enters with it, 'im' only updates the options. */
+  | SigRefreshed
   /** A report from outside the room life (IM): emitted and recorded, status unchanged. */
   | { type: 'report'; event: RoomEvent }
   | LocalMediaAction
@@ -117,3 +120,5 @@ export type Effect =
   | { type: 'player'; stream: EngineStream; call: PlayerCall }
   | { type: 'im_start' }
   | { type: 'im_stop' }
+  /** Ask getUserSig (the room left; it re-enters on the answer). */
+  | { type: 'refresh_sig'; epoch: number; reason: SigReason }

@@ -105,9 +105,6 @@ export function userSigRejected(message: string): number {
   return /expire|过期/i.test(message) ? RoomErrorCode.USERSIG_EXPIRED : RoomErrorCode.USERSIG_MALFORMED
 }
 
-/** IM: tim-wx-sdk's login error 70001 is an expired userSig. */
-export const TIM_USERSIG_EXPIRED = 70001
-
 /** The numeric `code` of a thrown value, else `fallback`. */
 export function errorCode(err: unknown, fallback: number): number {
   const code = (err as { code?: unknown } | null)?.code

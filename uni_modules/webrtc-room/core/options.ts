@@ -4,7 +4,7 @@
  */
 import { RoomErrorCode } from './error-codes'
 import { ROOM_ID_MAX } from './room-id'
-import type { Aspect, EnterMode, ReconnectPolicy, RoomOptions, TemplateName } from './types'
+import type { Aspect, EnterMode, GetUserSig, ReconnectPolicy, RoomOptions, TemplateName } from './types'
 import { DEFAULT_PUSHER, DEFAULT_WAITING_IMG } from './room-state'
 
 // Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
@@ -47,6 +47,7 @@ export interface ValidOptions {
   soundMode: 'speaker' | 'ear'
   waitingImg: string
   loadingImg: string
+  getUserSig?: GetUserSig
 }
 
 /** One problem with one prop. */
@@ -65,7 +66,7 @@ export const USER_ID_PATTERN = /^[A-Za-z0-9_\-.@]{1,32}$/
 /** TRTC's string room id: 1–64 of this alphabet (no CJK, no control characters). */
 const STR_ROOM_ID_PATTERN = /^[A-Za-z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]{1,64}$/
 /** userSig / privateMapKey: base64 with `*-_` (current) or plain base64 (some older signers). */
-const SIG_PATTERN = /^[A-Za-z0-9*\-_+/=]+$/
+export const SIG_PATTERN = /^[A-Za-z0-9*\-_+/=]+$/
 
 export const DEFAULT_RECONNECT: ReconnectPolicy = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 16000 }
 const DEFAULT_ENTER_TIMEOUT_MS = 20000
@@ -276,6 +277,7 @@ export function validateOptions(input: RoomOptions): ValidationResult {
     soundMode: oneOf('soundMode', ['speaker', 'ear'] as const, 'speaker'),
     waitingImg: text('waitingImg', DEFAULT_WAITING_IMG) || DEFAULT_WAITING_IMG,
     loadingImg: text('loadingImg', ''),
+    getUserSig: check<GetUserSig | undefined>('getUserSig', undefined, (v) => typeof v === 'function', 'a function'),
   }
 
   if (options.enterMode === 'legacy' && room.kind === 'string') {

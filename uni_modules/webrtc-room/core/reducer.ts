@@ -13,6 +13,7 @@ import {
   beginSession, connectionLost, emitWarnings, endSession, enterWith, fatal, invalidState, obtainURL, pauseBy, resumeRoom,
   SESSION_ENGINE, Step, type ActionOf, type Handlers, type ReduceResult,
 } from './reduce-session'
+import { SIG_CONTROL, SIG_ENGINE, sigReason, sigRejected } from './sig-refresh'
 import { acceptsEngineEvents, isActive, pusherFromOptions, pusherFromRaw, templateCapacity, type CoreState } from './room-state'
 import type { LocalDevices, RoomOptions } from './types'
 
@@ -92,6 +93,8 @@ const CONTROL = {
     if (a.epoch !== epoch || step.room.status !== 'entering' || step.state.pushURL !== '') return
     if (a.ok) {
       enterWith(step, a.pushURL)
+    } else if (sigRejected(step, sigReason(a.errorCode), { message: a.message, nativeCode: a.errorCode })) {
+      // getUserSig asked: the room signs again with the new userSig.
     } else if (step.state.roomSigAttempts < ROOM_SIG_RETRIES) {
       step.state.roomSigAttempts += 1
       step.effect({ type: 'set_timer', name: 'room_sig_retry', ms: ROOM_SIG_RETRY_DELAY_MS, epoch })
@@ -162,8 +165,8 @@ const CONTROL = {
   },
 } satisfies Partial<Handlers<RoomAction['type']>>
 
-const ENGINE: Handlers<EngineAction['type']> = { ...SESSION_ENGINE, ...MEMBER_ENGINE }
-const CONTROLS: Handlers<ControlAction['type']> = { ...CONTROL, play_member: playMember }
+const ENGINE: Handlers<EngineAction['type']> = { ...SESSION_ENGINE, ...MEMBER_ENGINE, ...SIG_ENGINE }
+const CONTROLS: Handlers<ControlAction['type']> = { ...CONTROL, ...SIG_CONTROL, play_member: playMember }
 
 export function isEngineAction(action: RoomAction): action is EngineAction & { at?: number } {
   return Object.prototype.hasOwnProperty.call(ENGINE, action.type)

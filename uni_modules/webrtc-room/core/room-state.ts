@@ -94,6 +94,8 @@ export interface CoreState {
   /** Re-enter attempts made since the last successful enter. */
   reconnectAttempts: number
   roomSigAttempts: number
+  /** getUserSig calls since the userSig was last accepted (reduce-sig.ts). */
+  sigTries: number
   /** After a fatal error the engine keeps the camera preview until stop() / start(). */
   previewKept: boolean
   /** Inside an over-capacity episode (-8 already reported). */
@@ -193,6 +195,7 @@ export function createCoreState(key: string, raw: RoomOptions, eventLimit = ROOM
     pushURL: '',
     reconnectAttempts: 0,
     roomSigAttempts: 0,
+    sigTries: 0,
     previewKept: false,
     overCapacity: false,
     pausedBy: null,

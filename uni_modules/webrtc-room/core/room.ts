@@ -25,6 +25,7 @@ import { writeChanges } from './room-sink'
 import { reduce } from './reducer'
 import { redact } from './redact'
 import { createAppWatch, createTimers, preflight, requestRoomSig } from './room-platform'
+import { createSigRefresh } from './sig-refresh'
 import { acceptsEngineEvents, createCoreState, isActive, orderedMembers, type CoreState } from './room-state'
 import type { ControllerConfig } from './controller-types'
 import type { ImEvent, Platform, RoomController, RoomEvent, RoomOptions } from './types'
@@ -87,9 +88,11 @@ export function createController(options: RoomOptions, platform: Platform, confi
     emitTo(imHandlers, event, 'an im-event handler')
   }
 
+  const sig = createSigRefresh(platform, () => core, (answer) => forEpoch(answer.epoch, answer))
   const im = createImBridge({
     key,
     platform,
+    refreshSig: (reason) => sig.ask(reason, 'im'),
     options: () => core.options,
     enabled: () => (core.options ? core.options.enableIM : raw.enableIM === true),
     deliver: deliverIM,
@@ -191,6 +194,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
         return im.start(options !== null)
       case 'im_stop':
         return im.stop()
+      case 'refresh_sig': return void sig.ask(effect.reason, 'trtc', effect.epoch)
     }
   }
 
@@ -276,6 +280,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
     },
     async stop() {
       dispatch({ type: 'stop' })
+      sig.cancel()
       im.stop()
       timers.clearAll()
       app.release()

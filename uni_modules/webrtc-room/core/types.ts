@@ -72,7 +72,26 @@ export interface RoomOptions {
    * stops the camera in the background anyway), false in a browser (a hidden tab keeps the call going).
    */
   pauseOnHide?: boolean
+  /**
+   * Asked for a new userSig when TRTC or IM rejects the current one (expired / invalid); the room then
+   * re-enters / logs in again with it. Bounded; without it (or when it fails) the room reports -90200.
+   */
+  getUserSig?: GetUserSig
 }
+
+/** What `getUserSig` is told: whose signature, and why a new one is needed. */
+export interface UserSigRequest {
+  userID: string
+  sdkAppID: number
+  roomID: string
+  /** 'expired' (-100018 "expired", IM 70001, kicked `userSigExpired`) or 'invalid' (any other rejection). */
+  reason: 'expired' | 'invalid'
+  /** Who rejected it: the TRTC room or the IM login. */
+  source: 'trtc' | 'im'
+}
+
+/** Your server signs a new userSig (and privateMapKey, if the room uses one). */
+export type GetUserSig = (request: UserSigRequest) => Promise<string | { userSig: string; privateMapKey?: string }>
 
 /** What `<live-pusher>` binds besides the URL; the controller keeps it in `RoomState.pusher`. */
 export interface PusherAttributes {
