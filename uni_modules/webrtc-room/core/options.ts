@@ -4,7 +4,8 @@
  */
 import { RoomErrorCode } from './error-codes'
 import { ROOM_ID_MAX } from './room-id'
-import type { Aspect, EnterMode, ReconnectPolicy, RoomOptions, TemplateName } from './types'
+import { BACKGROUND_POLICIES, LOCAL_MIRRORS } from './background-policy'
+import type { Aspect, BackgroundPolicy, EnterMode, LocalMirror, ReconnectPolicy, RoomOptions, TemplateName } from './types'
 import { DEFAULT_PUSHER, DEFAULT_WAITING_IMG } from './room-state'
 
 // Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
@@ -35,8 +36,11 @@ export interface ValidOptions {
   streamID?: string
   recvMode?: 1 | 2 | 3 | 4
   enableBlackStream?: boolean
-  /** undefined = the platform's default (room.ts). */
+  /** undefined = the platform's default (background-policy.ts). */
   pauseOnHide?: boolean
+  backgroundPolicy?: BackgroundPolicy
+  localMirror: LocalMirror
+  remoteMirror: boolean
   enterMode: EnterMode
   useCloud: boolean
   userName: string
@@ -247,6 +251,14 @@ export function validateOptions(input: RoomOptions): ValidationResult {
   const oneOf = <T extends string | number, F extends T | undefined = undefined>(prop: keyof RoomOptions, allowed: readonly T[], fallback?: F): T | F =>
     check<T | F>(prop, fallback as F, (v) => allowed.includes(v as T), `one of ${allowed.join(', ')}`, fallback === undefined ? isBlank : undefined)
 
+  /** Media preferences: a bad value is a warning naming the prop, and the default applies (the room still enters). */
+  const prefer = <T>(prop: keyof RoomOptions, allowed: readonly T[], fallback: T): T => {
+    const value = raw[prop]
+    if (value == null || allowed.includes(value as T)) return (value ?? fallback) as T
+    warnings.push({ code: E.INVALID_PROP, prop, message: `${prop} must be one of ${allowed.join(', ')} (got ${String(value)}): using ${fallback ?? 'the default'}` })
+    return fallback
+  }
+
   let recordId: number | undefined
   if (!isBlank(raw.recordId)) {
     const n = toNumber(raw.recordId)
@@ -302,6 +314,9 @@ export function validateOptions(input: RoomOptions): ValidationResult {
     recvMode: oneOf('recvMode', [1, 2, 3, 4] as const),
     enableBlackStream: raw.enableBlackStream === undefined ? undefined : bool('enableBlackStream', false),
     pauseOnHide: raw.pauseOnHide === undefined ? undefined : bool('pauseOnHide', true),
+    backgroundPolicy: prefer<BackgroundPolicy | undefined>('backgroundPolicy', BACKGROUND_POLICIES, undefined),
+    localMirror: prefer('localMirror', LOCAL_MIRRORS, 'auto'),
+    remoteMirror: prefer('remoteMirror', [true, false], false),
     enterMode: oneOf('enterMode', ['auto', 'modern', 'legacy'] as const, 'auto'),
     useCloud: bool('useCloud', true),
     userName: text('userName', ''),

@@ -5,6 +5,7 @@
  * reconnect with backoff, and leaving (every member dropped, every timer cleared).
  */
 import type { Effect, RoomAction, TimerName } from './actions'
+import { policyOf } from './background-policy'
 import { describeCode } from './codes'
 import { RoomErrorCode, RoomStatusCode } from './error-codes'
 import { roomIDText, validateOptions, type OptionIssue } from './options'
@@ -210,7 +211,7 @@ export function markEntered(step: Step, nativeCode: number): void {
     step.emit('recovered', S.JOINED, { message: 're-entered the room', attempts: step.state.reconnectAttempts })
     step.state.reconnectAttempts = 0
   }
-  if (step.state.hidden) pauseBy(step, 'hide')
+  if (step.state.hidden && policyOf(step.state) === 'pause') pauseBy(step, 'hide')
 }
 
 export function pauseBy(step: Step, by: 'app' | 'hide'): void {

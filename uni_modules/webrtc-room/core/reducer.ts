@@ -9,6 +9,7 @@ import { RoomErrorCode, RoomStatusCode } from './error-codes'
 import { isIdentityChange, validateOptions } from './options'
 import { missingForModern } from './preflight'
 import { buildLegacyPushURL } from './push-url'
+import { BACKGROUND, syncBackground } from './reduce-background'
 import { checkCapacity, MEMBER_ENGINE, playMember } from './reduce-members'
 import {
   beginSession, connectionLost, emitWarnings, endSession, enterWith, fatal, invalidState, obtainURL, pauseBy, resumeRoom,
@@ -128,18 +129,6 @@ const CONTROL = {
     if (step.room.status === 'paused') resumeRoom(step)
     else invalidState(step, 'resume')
   },
-  app_hide: (step) => {
-    const status = step.room.status
-    step.state.hidden = true
-    step.emit('background', 0, { message: 'app hidden', status })
-    if (status === 'in_room') pauseBy(step, 'hide')
-  },
-  app_show: (step) => {
-    const status = step.room.status
-    step.state.hidden = false
-    step.emit('foreground', 0, { message: 'app shown', status })
-    if (status === 'paused' && step.state.pausedBy === 'hide') resumeRoom(step)
-  },
   switch_camera: (step) => {
     if (!isActive(step.room.status)) {
       invalidState(step, 'switchCamera')
@@ -161,7 +150,7 @@ const CONTROL = {
 } satisfies Partial<Handlers<RoomAction['type']>>
 
 const ENGINE: Handlers<EngineAction['type']> = { ...SESSION_ENGINE, ...MEMBER_ENGINE }
-const CONTROLS: Handlers<ControlAction['type']> = { ...CONTROL, play_member: playMember }
+const CONTROLS: Handlers<ControlAction['type']> = { ...CONTROL, ...BACKGROUND, play_member: playMember }
 
 export function isEngineAction(action: RoomAction): action is EngineAction & { at?: number } {
   return Object.prototype.hasOwnProperty.call(ENGINE, action.type)
@@ -181,5 +170,6 @@ export function reduce(state: CoreState, action: RoomAction): ReduceResult {
     // a legacy session still waits for its room signature (they come from the previous pusher).
     run(ENGINE, step, action.type, action)
   }
+  syncBackground(step, state)
   return step.result()
 }

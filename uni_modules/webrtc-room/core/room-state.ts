@@ -3,8 +3,9 @@
  * bookkeeping that never leaves the core (epoch, real push URL, retry counters); its status machine
  * and the templates' capacity.
  */
+import { backgroundPolicy, LOCAL_MIRRORS, oneOfOr } from './background-policy'
 import type { ValidOptions } from './options'
-import type { MemberState, PusherAttributes, RoomOptions, RoomState, RoomStatus, StreamType, TemplateName } from './types'
+import type { BackgroundPolicy, MemberState, PusherAttributes, RoomOptions, RoomState, RoomStatus, StreamType, TemplateName } from './types'
 
 /**
  * The room's status machine. The reducer only moves along these edges; tests assert every
@@ -75,6 +76,9 @@ export const DEFAULT_PUSHER: PusherAttributes = {
   devicePosition: 'front',
   waitingImage: DEFAULT_WAITING_IMG,
   paused: false,
+  localMirror: 'auto',
+  remoteMirror: false,
+  backgroundMute: false,
 }
 
 /** Events kept per room (ring buffer, oldest first) unless the room is created with another limit. */
@@ -101,6 +105,8 @@ export interface CoreState {
   pausedBy: 'app' | 'hide' | null
   hidden: boolean
   eventLimit: number
+  /** This platform's background policy when neither backgroundPolicy nor pauseOnHide is set. */
+  hideDefault: BackgroundPolicy
 }
 
 /** The key of a remote stream (trtc-wx-sdk's keying): one scheme for the core, engines and components. */
@@ -138,6 +144,8 @@ export function pusherFromRaw(raw: RoomOptions): PusherAttributes {
     aspect: raw.aspect === '3:4' ? '3:4' : '9:16',
     debug: raw.debug === true,
     waitingImage: raw.waitingImg || DEFAULT_WAITING_IMG,
+    localMirror: oneOfOr(raw.localMirror, LOCAL_MIRRORS, 'auto'),
+    remoteMirror: raw.remoteMirror === true,
   }
 }
 
@@ -154,6 +162,9 @@ export function pusherFromOptions(o: ValidOptions, previous: PusherAttributes): 
     devicePosition: previous.devicePosition,
     waitingImage: o.waitingImg,
     paused: previous.paused,
+    localMirror: o.localMirror,
+    remoteMirror: o.remoteMirror,
+    backgroundMute: previous.backgroundMute,
   }
 }
 
@@ -183,9 +194,11 @@ export function createRoomState(key: string, raw: RoomOptions): RoomState {
   }
 }
 
-export function createCoreState(key: string, raw: RoomOptions, eventLimit = ROOM_EVENT_LIMIT): CoreState {
+export function createCoreState(key: string, raw: RoomOptions, eventLimit = ROOM_EVENT_LIMIT, hideDefault: BackgroundPolicy = 'pause'): CoreState {
+  const room = createRoomState(key, raw)
+  room.pusher.backgroundMute = backgroundPolicy(raw, hideDefault) !== 'keep'
   return {
-    room: createRoomState(key, raw),
+    room,
     raw: { ...raw },
     options: null,
     epoch: 0,
@@ -198,6 +211,7 @@ export function createCoreState(key: string, raw: RoomOptions, eventLimit = ROOM
     pausedBy: null,
     hidden: false,
     eventLimit,
+    hideDefault,
   }
 }
 

@@ -20,6 +20,7 @@ import type { Effect, RoomAction } from './actions'
 import { getController, registerController, unregisterController } from './controllers'
 import type { EngineSink, NativeEvent, RoomEngine } from './engine'
 import { errorCode, errorText, RoomErrorCode, WebrtcRoomError } from './error-codes'
+import { defaultBackgroundPolicy } from './background-policy'
 import { createImBridge } from './im-link'
 import { writeChanges } from './room-sink'
 import { reduce } from './reducer'
@@ -47,7 +48,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
   const sink = config.sink
   const raw: RoomOptions = isRecord(options) ? { ...(options as RoomOptions) } : ({} as RoomOptions)
 
-  let core: CoreState = createCoreState(key, raw, config.eventLimit)
+  let core: CoreState = createCoreState(key, raw, config.eventLimit, defaultBackgroundPolicy(platform.name))
   sink?.put(core.room)
 
   const engine: RoomEngine = config.engine({ roomKey: key, platform })
@@ -100,10 +101,8 @@ export function createController(options: RoomOptions, platform: Platform, confi
   const timers = createTimers(platform, (name, epoch) => dispatch({ type: 'timer', epoch, name }))
   const app = createAppWatch(
     platform,
-    // Read at each hide so a live `update({ pauseOnHide })` applies; a show after no pause is a no-op.
-    () => {
-      if (core.options?.pauseOnHide ?? platform.name !== 'h5') dispatch({ type: 'app_hide' })
-    },
+    // The reducer applies backgroundPolicy (reduce-background.ts).
+    () => dispatch({ type: 'app_hide' }),
     () => dispatch({ type: 'app_show' }),
     (message, err) => log('warn', message, { error: String(err) }),
   )
@@ -139,7 +138,9 @@ export function createController(options: RoomOptions, platform: Platform, confi
     if (getController(key) === controller && sink) writeChanges(sink, key, prev.room, core.room)
     for (const effect of result.effects) runEffect(effect)
     const active = isActive(core.room.status)
-    if (action.type === 'update' && active && core.options && !result.effects.some((e) => e.type === 'leave')) {
+    // Live props, and the mic a hidden room mutes ('mute' background policy), reach the engine.
+    const changed = action.type === 'update' || prev.room.pusher?.muted !== core.room.pusher?.muted
+    if (changed && active && core.options && !result.effects.some((e) => e.type === 'leave')) {
       safely('engine update', () => engine.update(core.options!, core.room.pusher))
     }
     if (!active) {

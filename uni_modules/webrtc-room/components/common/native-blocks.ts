@@ -103,6 +103,8 @@ export function useLivePlayer(roomKey: () => string, userID: () => string, strea
     src: computed(() => stream.value?.playURL ?? ''),
     playing: computed(() => stream.value?.playing ?? false),
     debug: computed(() => state.value?.pusher?.debug ?? false),
+    // Players mute in the background unless the room keeps running there (backgroundPolicy 'keep').
+    backgroundMute: computed(() => state.value?.pusher?.backgroundMute ?? false),
     viewId: computed(() => h5ViewId(() => remoteViewId(roomKey(), userID(), streamType()))),
     onStateChange: (e: NativeEvent<StateChangeDetail>) => controller.value?.onPlayerStateChange(userID(), e.detail, streamType()),
     onNetStatus: (e: NativeEvent<NetStatusDetail>) => controller.value?.onPlayerNetStatus(userID(), e.detail, streamType()),

@@ -1,6 +1,6 @@
 /**
  * The room's own camera and microphone in one H5 session: started, stopped and muted to match the
- * props (enableCamera / pureAudioPushMod, muted), paused and resumed, the camera switched, the
+ * props (enableCamera / pureAudioPushMod, muted, mirror), paused and resumed, the camera switched, the
  * preview attached to the pusher view once it mounts. Calls that overlap (a prop change while the
  * camera is still opening) settle to the latest wish.
  */
@@ -9,7 +9,7 @@ import { RoomErrorCode } from '../../core/error-codes'
 import { localViewId } from '../../core/view-ids'
 import type { BrowserEnv } from './browser-env'
 import { nextCamera } from './camera-cycle'
-import { videoProfile, wantsCamera } from './local-media'
+import { mirrorMode, videoProfile, wantsCamera } from './local-media'
 import { settle, type FailureLog } from './settle'
 import type { TrtcClient, TrtcStatic } from './trtc-sdk'
 
@@ -72,6 +72,7 @@ export class LocalCapture {
       this.startCamera()
       const profileChanged = before.aspect !== options.aspect || before.maxBitrate !== options.maxBitrate
       if (profileChanged && this.camera === 'on') void settle(log, 'video profile', () => client.updateLocalVideo({ option: { profile: videoProfile(options) } }))
+      if (mirrorMode(before) !== mirrorMode(options) && this.camera === 'on') this.applyMirror()
     } else if (this.camera !== 'off') {
       this.stopCamera()
     }
@@ -161,6 +162,11 @@ export class LocalCapture {
     void settle(this.host.log, 'mute microphone', () => this.host.client.updateLocalAudio({ mute }))
   }
 
+  private applyMirror(): void {
+    const mirror = mirrorMode(this.options)
+    void settle(this.host.log, 'mirror', () => this.host.client.updateLocalVideo({ option: { mirror } }))
+  }
+
   private stopCamera(): void {
     this.camera = 'off'
     this.cameraRun += 1
@@ -180,7 +186,7 @@ export class LocalCapture {
       view: present,
       publish: true,
       mute,
-      option: { profile: videoProfile(this.options), ...(this.cameraId ? { cameraId: this.cameraId } : {}) },
+      option: { profile: videoProfile(this.options), mirror: mirrorMode(this.options), ...(this.cameraId ? { cameraId: this.cameraId } : {}) },
     }
     this.whenDone(
       'camera',
@@ -190,6 +196,7 @@ export class LocalCapture {
         this.camera = 'on'
         // pause() or selectDevice may have come while the camera was opening.
         if (this.paused !== mute) void settle(log, 'pause camera', () => client.updateLocalVideo({ mute: this.paused }))
+        if (mirrorMode(this.options) !== config.option.mirror) this.applyMirror()
         const cameraId = this.cameraId
         if (cameraId && cameraId !== config.option.cameraId) void settle(log, 'select camera', () => client.updateLocalVideo({ option: { cameraId } }))
         if (present) return

@@ -38,11 +38,14 @@ export interface TrtcVideoProfile {
   bitrate: number
 }
 
+/** Who sees the camera mirrored: 'view' the preview, 'publish' the others, false nobody (SDK ≥ 5.3.2). */
+export type TrtcMirror = 'view' | 'publish' | 'both' | false
+
 export interface TrtcLocalVideoConfig {
   view?: string | HTMLElement | null
   publish?: boolean
   mute?: boolean
-  option?: { cameraId?: string; useFrontCamera?: boolean; profile?: TrtcVideoProfile; fillMode?: 'contain' | 'cover' | 'fill'; mirror?: boolean }
+  option?: { cameraId?: string; useFrontCamera?: boolean; profile?: TrtcVideoProfile; fillMode?: 'contain' | 'cover' | 'fill'; mirror?: TrtcMirror }
 }
 
 export interface TrtcLocalAudioConfig {
