@@ -8,10 +8,9 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { backgroundPolicy, BACKGROUND_POLICIES, defaultBackgroundPolicy } from '../../uni_modules/webrtc-room/core/background-policy'
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
 import { validateOptions } from '../../uni_modules/webrtc-room/core/options'
-import { createCoreState } from '../../uni_modules/webrtc-room/core/room-state'
+import { BACKGROUND_POLICIES, createCoreState, policyOf } from '../../uni_modules/webrtc-room/core/room-state'
 import type { EngineFactory, RoomEngine } from '../../uni_modules/webrtc-room/core/engine'
 import type { BackgroundPolicy, PusherAttributes, RoomOptions } from '../../uni_modules/webrtc-room/core/types'
 import { createRoom } from '../../uni_modules/webrtc-room/room-factory'
@@ -27,16 +26,11 @@ describe('policy resolution (pure)', () => {
     fc.assert(
       fc.property(fc.option(policy, { nil: undefined }), fc.option(fc.boolean(), { nil: undefined }), policy, (set, alias, fallback) => {
         const expected = set ?? (alias === undefined ? fallback : alias ? 'pause' : 'keep')
-        expect(backgroundPolicy({ backgroundPolicy: set, pauseOnHide: alias }, fallback)).toBe(expected)
+        expect(policyOf({ raw: { ...BASE_OPTIONS, backgroundPolicy: set, pauseOnHide: alias }, hideDefault: fallback })).toBe(expected)
       }),
     )
     // An invalid value falls through to the alias / default (validation warned about it).
-    expect(backgroundPolicy({ backgroundPolicy: 'sleep' as BackgroundPolicy, pauseOnHide: false }, 'pause')).toBe('keep')
-  })
-
-  it('defaults: a mini-program pauses, a browser keeps the call', () => {
-    expect(defaultBackgroundPolicy('mp-weixin')).toBe('pause')
-    expect(defaultBackgroundPolicy('h5')).toBe('keep')
+    expect(policyOf({ raw: { ...BASE_OPTIONS, backgroundPolicy: 'sleep' as BackgroundPolicy, pauseOnHide: false }, hideDefault: 'pause' })).toBe('keep')
   })
 
   it('background-mute is bound from creation on: true unless the policy keeps the room running', () => {

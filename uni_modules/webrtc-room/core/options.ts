@@ -4,9 +4,8 @@
  */
 import { RoomErrorCode } from './error-codes'
 import { ROOM_ID_MAX } from './room-id'
-import { BACKGROUND_POLICIES, LOCAL_MIRRORS } from './background-policy'
 import type { Aspect, BackgroundPolicy, EnterMode, LocalMirror, ReconnectPolicy, RoomOptions, TemplateName } from './types'
-import { DEFAULT_PUSHER, DEFAULT_WAITING_IMG } from './room-state'
+import { BACKGROUND_POLICIES, DEFAULT_PUSHER, DEFAULT_WAITING_IMG, LOCAL_MIRRORS } from './room-state'
 
 // Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
 const E = RoomErrorCode
@@ -238,26 +237,18 @@ export function validateOptions(input: RoomOptions): ValidationResult {
   }
 
   /** One optional prop: absent (`isAbsent`) → fallback; else `valid` or an INVALID_PROP error and the fallback. */
-  const check = <T>(prop: keyof RoomOptions, fallback: T, valid: (value: unknown) => boolean, must: string, isAbsent: (value: unknown) => boolean = (v) => v == null): T => {
+  const check = <T>(prop: keyof RoomOptions, fallback: T, valid: (value: unknown) => boolean, must: string, isAbsent: (value: unknown) => boolean = (v) => v == null, issues = errors): T => {
     const value = raw[prop]
     if (isAbsent(value)) return fallback
     if (valid(value)) return value as T
-    fail(E.INVALID_PROP, prop, `${prop} must be ${must} (got ${String(value)})`)
+    issues.push({ code: E.INVALID_PROP, prop, message: `${prop} must be ${must} (got ${String(value)})` })
     return fallback
   }
   const bool = (prop: keyof RoomOptions, fallback: boolean) => check(prop, fallback, (v) => typeof v === 'boolean', 'a boolean')
   const text = (prop: keyof RoomOptions, fallback: string) => check(prop, fallback, (v) => typeof v === 'string', 'a string')
   /** Without a fallback the prop is optional: blank = unset. */
-  const oneOf = <T extends string | number, F extends T | undefined = undefined>(prop: keyof RoomOptions, allowed: readonly T[], fallback?: F): T | F =>
-    check<T | F>(prop, fallback as F, (v) => allowed.includes(v as T), `one of ${allowed.join(', ')}`, fallback === undefined ? isBlank : undefined)
-
-  /** Media preferences: a bad value is a warning naming the prop, and the default applies (the room still enters). */
-  const prefer = <T>(prop: keyof RoomOptions, allowed: readonly T[], fallback: T): T => {
-    const value = raw[prop]
-    if (value == null || allowed.includes(value as T)) return (value ?? fallback) as T
-    warnings.push({ code: E.INVALID_PROP, prop, message: `${prop} must be one of ${allowed.join(', ')} (got ${String(value)}): using ${fallback ?? 'the default'}` })
-    return fallback
-  }
+  const oneOf = <T extends string | number | boolean, F extends T | undefined = undefined>(prop: keyof RoomOptions, allowed: readonly T[], fallback?: F, issues?: OptionIssue[]): T | F =>
+    check<T | F>(prop, fallback as F, (v) => allowed.includes(v as T), `one of ${allowed.join(', ')}`, fallback === undefined ? isBlank : undefined, issues)
 
   let recordId: number | undefined
   if (!isBlank(raw.recordId)) {
@@ -314,9 +305,10 @@ export function validateOptions(input: RoomOptions): ValidationResult {
     recvMode: oneOf('recvMode', [1, 2, 3, 4] as const),
     enableBlackStream: raw.enableBlackStream === undefined ? undefined : bool('enableBlackStream', false),
     pauseOnHide: raw.pauseOnHide === undefined ? undefined : bool('pauseOnHide', true),
-    backgroundPolicy: prefer<BackgroundPolicy | undefined>('backgroundPolicy', BACKGROUND_POLICIES, undefined),
-    localMirror: prefer('localMirror', LOCAL_MIRRORS, 'auto'),
-    remoteMirror: prefer('remoteMirror', [true, false], false),
+    // Media preferences: a bad value is a warning naming the prop and the default applies (the room still enters).
+    backgroundPolicy: oneOf('backgroundPolicy', BACKGROUND_POLICIES, undefined, warnings),
+    localMirror: oneOf('localMirror', LOCAL_MIRRORS, 'auto', warnings),
+    remoteMirror: oneOf('remoteMirror', [true, false], false, warnings),
     enterMode: oneOf('enterMode', ['auto', 'modern', 'legacy'] as const, 'auto'),
     useCloud: bool('useCloud', true),
     userName: text('userName', ''),

@@ -8,10 +8,11 @@
  * follow the policy, whichever handler changed the pusher attributes.
  */
 import { RoomStatusCode } from './error-codes'
-import { policyOf } from './background-policy'
 import { endSession, pauseBy, resumeRoom, type Handlers, type Step } from './reduce-session'
-import { isActive, type CoreState } from './room-state'
+import { isActive, policyOf, type CoreState } from './room-state'
 import type { BackgroundPolicy } from './types'
+
+const HIDDEN = 'app hidden'
 
 /** What `policy` does to a hidden room now. */
 function applyHidden(step: Step, policy: BackgroundPolicy): void {
@@ -20,7 +21,7 @@ function applyHidden(step: Step, policy: BackgroundPolicy): void {
   if (policy !== 'leave' || !isActive(status)) return
   const dropped = endSession(step, true)
   step.status('exited')
-  step.emit('exit_room', RoomStatusCode.LEFT, { message: 'app hidden: left the room (backgroundPolicy leave)', reason: 'background', membersCleared: dropped })
+  step.emit('exit_room', RoomStatusCode.LEFT, { message: HIDDEN, reason: 'background', membersCleared: dropped })
 }
 
 function resumeHidden(step: Step): void {
@@ -31,7 +32,7 @@ export const BACKGROUND = {
   app_hide: (step) => {
     const policy = policyOf(step.state)
     step.state.hidden = true
-    step.emit('background', 0, { message: 'app hidden', status: step.room.status, policy })
+    step.emit('background', 0, { message: HIDDEN, status: step.room.status, policy })
     applyHidden(step, policy)
   },
   app_show: (step) => {

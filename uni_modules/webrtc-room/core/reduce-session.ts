@@ -5,13 +5,12 @@
  * reconnect with backoff, and leaving (every member dropped, every timer cleared).
  */
 import type { Effect, RoomAction, TimerName } from './actions'
-import { policyOf } from './background-policy'
 import { describeCode } from './codes'
 import { RoomErrorCode, RoomStatusCode } from './error-codes'
 import { roomIDText, validateOptions, type OptionIssue } from './options'
 import { buildModernPushURL } from './push-url'
 import { redact } from './redact'
-import { copyMembers, pusherFromOptions, pusherFromRaw, templateCapacity } from './room-state'
+import { copyMembers, policyOf, pusherFromOptions, pusherFromRaw, templateCapacity } from './room-state'
 import type { EngineStream } from './engine'
 import type { CoreState } from './room-state'
 import type { ErrorDetail, MemberState, ReconnectPolicy, RoomEvent, RoomEventTag, RoomStatus, StreamState } from './types'

@@ -3,9 +3,8 @@
  * bookkeeping that never leaves the core (epoch, real push URL, retry counters); its status machine
  * and the templates' capacity.
  */
-import { backgroundPolicy, LOCAL_MIRRORS, oneOfOr } from './background-policy'
 import type { ValidOptions } from './options'
-import type { BackgroundPolicy, MemberState, PusherAttributes, RoomOptions, RoomState, RoomStatus, StreamType, TemplateName } from './types'
+import type { BackgroundPolicy, LocalMirror, MemberState, PusherAttributes, RoomOptions, RoomState, RoomStatus, StreamType, TemplateName } from './types'
 
 /**
  * The room's status machine. The reducer only moves along these edges; tests assert every
@@ -81,6 +80,21 @@ export const DEFAULT_PUSHER: PusherAttributes = {
   backgroundMute: false,
 }
 
+export const BACKGROUND_POLICIES: readonly BackgroundPolicy[] = ['keep', 'mute', 'pause', 'leave']
+export const LOCAL_MIRRORS: readonly LocalMirror[] = ['auto', 'enable', 'disable']
+
+/**
+ * The background policy in force: a valid `backgroundPolicy` wins, else the deprecated `pauseOnHide`
+ * (true → pause, false → keep), else the platform's default (`hideDefault`: a mini-program pauses —
+ * WeChat stops the camera in the background anyway —, a browser tab keeps the call going). An
+ * invalid value falls through (validation warned about it).
+ */
+export function policyOf({ raw, hideDefault }: Pick<CoreState, 'raw' | 'hideDefault'>): BackgroundPolicy {
+  const policy = raw.backgroundPolicy
+  if (policy && BACKGROUND_POLICIES.includes(policy)) return policy
+  return typeof raw.pauseOnHide === 'boolean' ? (raw.pauseOnHide ? 'pause' : 'keep') : hideDefault
+}
+
 /** Events kept per room (ring buffer, oldest first) unless the room is created with another limit. */
 export const ROOM_EVENT_LIMIT = 200
 
@@ -144,13 +158,15 @@ export function pusherFromRaw(raw: RoomOptions): PusherAttributes {
     aspect: raw.aspect === '3:4' ? '3:4' : '9:16',
     debug: raw.debug === true,
     waitingImage: raw.waitingImg || DEFAULT_WAITING_IMG,
-    localMirror: oneOfOr(raw.localMirror, LOCAL_MIRRORS, 'auto'),
+    localMirror: raw.localMirror && LOCAL_MIRRORS.includes(raw.localMirror) ? raw.localMirror : 'auto',
     remoteMirror: raw.remoteMirror === true,
   }
 }
 
 export function pusherFromOptions(o: ValidOptions, previous: PusherAttributes): PusherAttributes {
+  // devicePosition, paused and backgroundMute (bound by reduce-background.ts) carry over.
   return {
+    ...previous,
     muted: o.muted,
     enableCamera: o.enableCamera,
     beauty: o.beauty,
@@ -159,12 +175,9 @@ export function pusherFromOptions(o: ValidOptions, previous: PusherAttributes): 
     maxBitrate: o.maxBitrate,
     aspect: o.aspect,
     debug: o.debug,
-    devicePosition: previous.devicePosition,
     waitingImage: o.waitingImg,
-    paused: previous.paused,
     localMirror: o.localMirror,
     remoteMirror: o.remoteMirror,
-    backgroundMute: previous.backgroundMute,
   }
 }
 
@@ -196,7 +209,7 @@ export function createRoomState(key: string, raw: RoomOptions): RoomState {
 
 export function createCoreState(key: string, raw: RoomOptions, eventLimit = ROOM_EVENT_LIMIT, hideDefault: BackgroundPolicy = 'pause'): CoreState {
   const room = createRoomState(key, raw)
-  room.pusher.backgroundMute = backgroundPolicy(raw, hideDefault) !== 'keep'
+  room.pusher.backgroundMute = policyOf({ raw, hideDefault }) !== 'keep'
   return {
     room,
     raw: { ...raw },

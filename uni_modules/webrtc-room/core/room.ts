@@ -20,7 +20,6 @@ import type { Effect, RoomAction } from './actions'
 import { getController, registerController, unregisterController } from './controllers'
 import type { EngineSink, NativeEvent, RoomEngine } from './engine'
 import { errorCode, errorText, RoomErrorCode, WebrtcRoomError } from './error-codes'
-import { defaultBackgroundPolicy } from './background-policy'
 import { createImBridge } from './im-link'
 import { writeChanges } from './room-sink'
 import { reduce } from './reducer'
@@ -48,7 +47,8 @@ export function createController(options: RoomOptions, platform: Platform, confi
   const sink = config.sink
   const raw: RoomOptions = isRecord(options) ? { ...(options as RoomOptions) } : ({} as RoomOptions)
 
-  let core: CoreState = createCoreState(key, raw, config.eventLimit, defaultBackgroundPolicy(platform.name))
+  // backgroundPolicy default: a browser tab keeps the call, a mini-program pauses (room-state.ts policyOf).
+  let core: CoreState = createCoreState(key, raw, config.eventLimit, platform.name === 'h5' ? 'keep' : 'pause')
   sink?.put(core.room)
 
   const engine: RoomEngine = config.engine({ roomKey: key, platform })
