@@ -31,12 +31,13 @@ describe('H5 mirror in chromium', () => {
     await page.locator('#enter-room').click()
     await page.waitForURL(/pages\/room\/room/)
 
-    const transform = () => page.evaluate(() => Array.from(document.querySelectorAll('video')).map((v) => v.style.transform).find((t) => t !== undefined) ?? null)
+    const mirrored = () => page.evaluate(() => Array.from(document.querySelectorAll('video')).filter((v) => v.style.transform.includes('scaleX(-1)')).length)
     await page.waitForFunction(() => Array.from(document.querySelectorAll('video')).some((v) => v.style.transform.includes('scaleX(-1)')), undefined, { timeout: 20_000 })
-    expect(await transform()).toContain('scaleX(-1)')
+    expect(await mirrored()).toBe(1) // the local preview (no remote member here)
 
     await page.locator('#pref-remote-mirror').click()
     await page.waitForFunction(() => Array.from(document.querySelectorAll('video')).every((v) => !v.style.transform.includes('scaleX(-1)')), undefined, { timeout: 15_000 })
+    expect(await mirrored()).toBe(0)
     expect((await page.locator('#pref-remote-mirror .media-prefs__value').textContent())?.trim()).toBe('On')
     expect(errors.filter((line) => line.startsWith('pageerror'))).toEqual([])
     await page.close()
