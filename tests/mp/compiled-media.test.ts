@@ -8,7 +8,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildFixture } from '../helpers/build-fixture'
-import { installMpApp, renderPage, settle, type MpEnv, type SimComponent } from './mp-harness'
+import { installMpApp, openRoomPage, settle, type MpEnv, type SimComponent } from './mp-harness'
 
 interface MediaFixture {
   events: Array<{ tag: string; code: number; detail: any }>
@@ -52,16 +52,10 @@ function bound(tag: keyof typeof TAGS, sim: SimComponent): Record<string, unknow
 }
 
 async function enter() {
-  page = renderPage(env, 'media')
-  await settle(page)
+  const opened = await openRoomPage(env, 'media', () => fixture().room()!.start())
+  page = opened.page
+  const { pusher, fire } = opened
   const fx = fixture()
-  await fx.room()!.start()
-  await settle(page)
-  const pusher = page.querySelector('#room >>> #pusher')!
-  const fire = async (code: number, message = '') => {
-    pusher.dispatchEvent('statechange', { detail: { code, message } })
-    await settle(page!)
-  }
   await fire(1018, 'entered room')
   const playurl = 'room://cloud.tencent.com/rtc?userid=bob'
   await fire(1031, JSON.stringify({ userlist: [{ userid: 'bob' }] }))
