@@ -390,7 +390,8 @@ describe('pause / resume / app hide and show', () => {
     const h5 = await enterOn('h5')
     h5.platform.hideApp()
     expect(h5.room.status).toBe('in_room')
-    expect(h5.ofTag('background')).toHaveLength(0)
+    // backgroundPolicy 'keep' (the browser default): announced, nothing paused.
+    expect(h5.ofTag('background').map((e) => e.detail)).toEqual([expect.objectContaining({ policy: 'keep' })])
     h5.platform.showApp()
     expect(h5.room.status).toBe('in_room')
     // Live update: the next hide pauses.

@@ -224,6 +224,21 @@ describe('room page', () => {
     expect(fake.methods.selectDevice).toHaveBeenCalledWith('speaker', 'spk-2')
   })
 
+  it('mirror and background-policy switches bind the room props live', async () => {
+    const { wrapper, fake } = mountPage()
+    const room = wrapper.findComponent(fake.component)
+    // Undeclared by the stand-in, so they arrive as attrs: what the real component gets as props.
+    expect(room.vm.$attrs).toMatchObject({ 'local-mirror': 'auto', 'remote-mirror': false, 'background-policy': undefined })
+    await wrapper.find('#pref-local-mirror').trigger('change', { detail: { value: 2 } })
+    await tap(wrapper, '#pref-remote-mirror')
+    await wrapper.find('#pref-background').trigger('change', { detail: { value: 2 } })
+    await nextTick()
+    expect(room.vm.$attrs).toMatchObject({ 'local-mirror': 'disable', 'remote-mirror': true, 'background-policy': 'mute' })
+    expect(wrapper.find('#pref-remote-mirror .media-prefs__value').text()).toBe('On')
+    expect(wrapper.find('#pref-background .media-prefs__value').text()).toBe('Mute the mic')
+    expect(fake.methods.start).toHaveBeenCalledTimes(1) // applied live, no restart
+  })
+
   it('chats from the IM store: group and C2C, text and custom, with unread counts', async () => {
     const { wrapper, fake, rooms, im } = mountPage()
     rooms.putRoom(roomState('in_room', [member('bob')]))

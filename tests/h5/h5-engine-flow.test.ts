@@ -66,7 +66,7 @@ describe('H5 engine: entering', () => {
     await settle()
     expect(h5.room.status).toBe('entering')
     const client = h5.sdk.client
-    expect(client.callsOf('startLocalVideo')).toEqual([[{ view: local, publish: true, mute: false, option: { profile: { width: 360, height: 640, frameRate: 15, bitrate: 400 } } }]])
+    expect(client.callsOf('startLocalVideo')).toEqual([[{ view: local, publish: true, mute: false, option: { profile: { width: 360, height: 640, frameRate: 15, bitrate: 400 }, mirror: 'view' } }]])
     expect(client.callsOf('startLocalAudio')).toEqual([[{ publish: true, mute: false }]])
     enter.resolve()
     await settle()

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module'
 import { join as pathJoin } from 'node:path'
 import { buildFixture } from '../helpers/build-fixture'
 import { installSetDataMeter, type SetDataMeter, type SetDataTotals } from '../helpers/setdata-meter'
-import { installMpApp, renderPage, settle, type MpEnv, type SimComponent } from './mp-harness'
+import { installMpApp, openRoomPage, renderPage, settle, type MpEnv, type SimComponent } from './mp-harness'
 
 interface FixturePage {
   events: Array<{ tag: string; code: number; detail: any }>
@@ -44,19 +44,10 @@ function fixture(name: string): FixturePage {
 
 async function open(name: string, pusherSelector = '#room >>> #pusher') {
   currentName = name
-  page = renderPage(env, name)
-  await settle(page)
-  const fx = fixture(name)
-  await fx.room()!.start()
-  await settle(page)
-  const pusher = page.querySelector(pusherSelector)
-  if (!pusher) throw new Error(`no live-pusher at ${pusherSelector}`)
-  const fire = async (code: number, message = '') => {
-    pusher.dispatchEvent('statechange', { detail: { code, message } })
-    await settle(page!)
-  }
-  await fire(1018, 'entered room')
-  return { page: page!, fx, pusher, fire }
+  const opened = await openRoomPage(env, name, () => fixture(name).room()!.start(), pusherSelector)
+  page = opened.page
+  await opened.fire(1018, 'entered room')
+  return { ...opened, fx: fixture(name) }
 }
 
 type Fire = (code: number, message?: string) => Promise<void>

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildFixture } from '../helpers/build-fixture'
-import { installMpApp, renderPage, settle, type MpEnv, type SimComponent } from './mp-harness'
+import { installMpApp, openRoomPage, settle, type MpEnv, type SimComponent } from './mp-harness'
 
 interface SigFixture {
   events: Array<{ tag: string; code: number; detail: any }>
@@ -33,16 +33,10 @@ function fixture(): SigFixture {
 
 describe('compiled mp-weixin: getUserSig', () => {
   it('-100018 on the rendered live-pusher → getUserSig → re-enter; the rejected sig handed back → -90200 on the page', async () => {
-    page = renderPage(env, 'sig')
-    await settle(page)
+    const opened = await openRoomPage(env, 'sig', () => fixture().room()!.start())
+    page = opened.page
+    const { fire } = opened
     const fx = fixture()
-    await fx.room()!.start()
-    await settle(page)
-    const pusher = page.querySelector('#room >>> #pusher')!
-    const fire = async (code: number, message = '') => {
-      pusher.dispatchEvent('statechange', { detail: { code, message } })
-      await settle(page)
-    }
     await fire(1018, 'entered room')
     const starts = () => env.contexts.filter((c) => c.kind === 'pusher').flatMap((c) => c.calls).filter((c) => c === 'start').length
     const startsBefore = starts()

@@ -170,6 +170,24 @@ export function renderPage(env: MpEnv, name: string): SimComponent {
   return page
 }
 
+/**
+ * Renders a fixture page, runs `start` (its room's start, looked up once the page registered it),
+ * and returns the rendered live-pusher with `fire(code, message)`: a `statechange` on it, settled.
+ */
+export async function openRoomPage(env: MpEnv, name: string, start: () => Promise<void>, pusherSelector = '#room >>> #pusher') {
+  const page = renderPage(env, name)
+  await settle(page)
+  await start()
+  await settle(page)
+  const pusher = page.querySelector(pusherSelector)
+  if (!pusher) throw new Error(`no live-pusher at ${pusherSelector}`)
+  const fire = async (code: number, message = '') => {
+    pusher.dispatchEvent('statechange', { detail: { code, message } })
+    await settle(page)
+  }
+  return { page, pusher, fire }
+}
+
 export function sleep(ms = 0) {
   return new Promise((resolve) => setTimeout(resolve, ms))
 }

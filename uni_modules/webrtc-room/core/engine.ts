@@ -19,7 +19,8 @@
  *   player (app hidden, `pause()`); switchCamera, start / stop act on the pusher alone.
  * - `player(stream, call)`: 'play' when a stream should play (autoplay on appearance, or
  *   `playMember`), 'stop' when it went away or the app stopped it.
- * - `update(options, pusher)`: live prop changes (muted, enableCamera, beauty, bitrate ...).
+ * - `update(options, pusher)`: live prop changes (muted, enableCamera, beauty, bitrate, mirror ...), and
+ *   `pusher.muted` changing alone (a hidden room's 'mute' background policy): the mic follows `pusher.muted`.
  * - `destroy()`: release everything (after the last `leave`).
  */
 import type { EngineAction, LocalMediaAction, PlayerCall, PusherCall } from './actions'

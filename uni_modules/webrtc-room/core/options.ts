@@ -5,8 +5,8 @@
 import { RoomErrorCode } from './error-codes'
 import { checkLive } from './live-role'
 import { ROOM_ID_MAX } from './room-id'
-import type { Aspect, EnterMode, GetUserSig, LiveRole, LiveScene, ReconnectPolicy, RoomOptions, TemplateName } from './types'
-import { DEFAULT_PUSHER, DEFAULT_WAITING_IMG } from './room-state'
+import type { Aspect, BackgroundPolicy, EnterMode, GetUserSig, LiveRole, LiveScene, LocalMirror, ReconnectPolicy, RoomOptions, TemplateName } from './types'
+import { BACKGROUND_POLICIES, DEFAULT_PUSHER, DEFAULT_WAITING_IMG, LOCAL_MIRRORS } from './room-state'
 
 // Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
 const E = RoomErrorCode
@@ -36,8 +36,11 @@ export interface ValidOptions {
   streamID?: string
   recvMode?: 1 | 2 | 3 | 4
   enableBlackStream?: boolean
-  /** undefined = the platform's default (room.ts). */
+  /** undefined = the platform's default (background-policy.ts). */
   pauseOnHide?: boolean
+  backgroundPolicy?: BackgroundPolicy
+  localMirror: LocalMirror
+  remoteMirror: boolean
   enableSmallStream: boolean
   enterMode: EnterMode
   useCloud: boolean
@@ -213,18 +216,18 @@ export function validateOptions(input: RoomOptions): ValidationResult {
   if (minBitrate > maxBitrate) fail(E.INVALID_BITRATE, 'minBitrate', `≤ maxBitrate (${maxBitrate})`, minBitrate)
 
   /** One optional prop: absent (`isAbsent`) → fallback; else `valid` or an INVALID_PROP error and the fallback. */
-  const check = <T>(prop: keyof RoomOptions, fallback: T, valid: (value: unknown) => boolean, must: string, isAbsent: (value: unknown) => boolean = (v) => v == null): T => {
+  const check = <T>(prop: keyof RoomOptions, fallback: T, valid: (value: unknown) => boolean, must: string, isAbsent: (value: unknown) => boolean = (v) => v == null, issues = errors): T => {
     const value = raw[prop]
     if (isAbsent(value)) return fallback
     if (valid(value)) return value as T
-    fail(E.INVALID_PROP, prop, must, value)
+    issues.push(issue(E.INVALID_PROP, prop, must, value))
     return fallback
   }
   const bool = (prop: keyof RoomOptions, fallback: boolean) => check(prop, fallback, (v) => typeof v === 'boolean', 'a boolean')
   const text = (prop: keyof RoomOptions, fallback: string) => check(prop, fallback, (v) => typeof v === 'string', 'a string')
   /** Without a fallback the prop is optional: blank = unset. */
-  const oneOf = <T extends string | number, F extends T | undefined = undefined>(prop: keyof RoomOptions, allowed: readonly T[], fallback?: F): T | F =>
-    check<T | F>(prop, fallback as F, (v) => allowed.includes(v as T), `one of ${allowed.join(', ')}`, fallback === undefined ? isBlank : undefined)
+  const oneOf = <T extends string | number | boolean, F extends T | undefined = undefined>(prop: keyof RoomOptions, allowed: readonly T[], fallback?: F, issues?: OptionIssue[]): T | F =>
+    check<T | F>(prop, fallback as F, (v) => allowed.includes(v as T), `one of ${allowed.join(', ')}`, fallback === undefined ? isBlank : undefined, issues)
 
   let recordId: number | undefined
   if (!isBlank(raw.recordId)) {
@@ -272,6 +275,10 @@ export function validateOptions(input: RoomOptions): ValidationResult {
     recvMode: oneOf('recvMode', [1, 2, 3, 4] as const),
     enableBlackStream: raw.enableBlackStream === undefined ? undefined : bool('enableBlackStream', false),
     pauseOnHide: raw.pauseOnHide === undefined ? undefined : bool('pauseOnHide', true),
+    // Media preferences: a bad value is a warning naming the prop and the default applies (the room still enters).
+    backgroundPolicy: oneOf('backgroundPolicy', BACKGROUND_POLICIES, undefined, warnings),
+    localMirror: oneOf('localMirror', LOCAL_MIRRORS, 'auto', warnings),
+    remoteMirror: oneOf('remoteMirror', [true, false], false, warnings),
     enableSmallStream: bool('enableSmallStream', false),
     enterMode: oneOf('enterMode', ['auto', 'modern', 'legacy'] as const, 'auto'),
     useCloud: bool('useCloud', true),

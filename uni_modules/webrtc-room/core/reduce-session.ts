@@ -10,7 +10,7 @@ import { RoomErrorCode, RoomStatusCode } from './error-codes'
 import { roomIDText, validateOptions, type OptionIssue } from './options'
 import { buildModernPushURL } from './push-url'
 import { redact } from './redact'
-import { copyMembers, pusherFromOptions, pusherFromRaw, templateCapacity } from './room-state'
+import { copyMembers, policyOf, pusherFromOptions, pusherFromRaw, templateCapacity } from './room-state'
 import type { EngineStream } from './engine'
 import type { CoreState } from './room-state'
 import type { ErrorDetail, MemberState, ReconnectPolicy, RoomEvent, RoomEventTag, RoomStatus, StreamState } from './types'
@@ -213,7 +213,7 @@ export function markEntered(step: Step, nativeCode: number): void {
     step.emit('recovered', S.JOINED, { message: 're-entered the room', attempts: step.state.reconnectAttempts })
     step.state.reconnectAttempts = 0
   }
-  if (step.state.hidden) pauseBy(step, 'hide')
+  if (step.state.hidden && policyOf(step.state) === 'pause') pauseBy(step, 'hide')
 }
 
 export function pauseBy(step: Step, by: 'app' | 'hide'): void {

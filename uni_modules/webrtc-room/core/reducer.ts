@@ -9,6 +9,7 @@ import { RoomErrorCode, RoomStatusCode } from './error-codes'
 import { isIdentityChange, validateOptions } from './options'
 import { missingForModern } from './preflight'
 import { publishes } from './live-role'
+import { BACKGROUND, syncBackground } from './reduce-background'
 import { checkCapacity, MEMBER_ENGINE, playMember } from './reduce-members'
 import { LIVE_CONTROL, requestRole } from './reduce-live'
 import { memberChoice, settlePlayback } from './reduce-playback'
@@ -140,18 +141,6 @@ const CONTROL = {
     if (step.room.status === 'paused') resumeRoom(step)
     else invalidState(step, 'resume')
   },
-  app_hide: (step) => {
-    const status = step.room.status
-    step.state.hidden = true
-    step.emit('background', 0, { message: 'app hidden', status })
-    if (status === 'in_room') pauseBy(step, 'hide')
-  },
-  app_show: (step) => {
-    const status = step.room.status
-    step.state.hidden = false
-    step.emit('foreground', 0, { message: 'app shown', status })
-    if (status === 'paused' && step.state.pausedBy === 'hide') resumeRoom(step)
-  },
   switch_camera: (step) => {
     if (!isActive(step.room.status)) {
       invalidState(step, 'switchCamera')
@@ -173,7 +162,7 @@ const CONTROL = {
 } satisfies Partial<Handlers<RoomAction['type']>>
 
 const ENGINE: Handlers<EngineAction['type']> = { ...SESSION_ENGINE, ...MEMBER_ENGINE, ...SIG_ENGINE }
-const CONTROLS: Handlers<ControlAction['type']> = { ...CONTROL, ...SIG_CONTROL, ...LIVE_CONTROL, play_member: playMember, member_choice: memberChoice }
+const CONTROLS: Handlers<ControlAction['type']> = { ...CONTROL, ...BACKGROUND, ...SIG_CONTROL, ...LIVE_CONTROL, play_member: playMember, member_choice: memberChoice }
 
 export function isEngineAction(action: RoomAction): action is EngineAction & { at?: number } {
   return Object.prototype.hasOwnProperty.call(ENGINE, action.type)
@@ -194,5 +183,6 @@ export function reduce(state: CoreState, action: RoomAction): ReduceResult {
     run(ENGINE, step, action.type, action)
   }
   settlePlayback(step, state)
+  syncBackground(step, state)
   return step.result()
 }

@@ -5,7 +5,7 @@
  */
 import { publishes } from './live-role'
 import type { ValidOptions } from './options'
-import type { MemberState, PusherAttributes, RoomOptions, RoomState, RoomStatus, StreamType, TemplateName } from './types'
+import type { BackgroundPolicy, LocalMirror, MemberState, PusherAttributes, RoomOptions, RoomState, RoomStatus, StreamType, TemplateName } from './types'
 
 /**
  * The room's status machine. The reducer only moves along these edges; tests assert every
@@ -77,6 +77,24 @@ export const DEFAULT_PUSHER: PusherAttributes = {
   devicePosition: 'front',
   waitingImage: DEFAULT_WAITING_IMG,
   paused: false,
+  localMirror: 'auto',
+  remoteMirror: false,
+  backgroundMute: false,
+}
+
+export const BACKGROUND_POLICIES: readonly BackgroundPolicy[] = ['keep', 'mute', 'pause', 'leave']
+export const LOCAL_MIRRORS: readonly LocalMirror[] = ['auto', 'enable', 'disable']
+
+/**
+ * The background policy in force: a valid `backgroundPolicy` wins, else the deprecated `pauseOnHide`
+ * (true → pause, false → keep), else the platform's default (`hideDefault`: a mini-program pauses —
+ * WeChat stops the camera in the background anyway —, a browser tab keeps the call going). An
+ * invalid value falls through (validation warned about it).
+ */
+export function policyOf({ raw, hideDefault }: Pick<CoreState, 'raw' | 'hideDefault'>): BackgroundPolicy {
+  const policy = raw.backgroundPolicy
+  if (policy && BACKGROUND_POLICIES.includes(policy)) return policy
+  return typeof raw.pauseOnHide === 'boolean' ? (raw.pauseOnHide ? 'pause' : 'keep') : hideDefault
 }
 
 /** Events kept per room (ring buffer, oldest first) unless the room is created with another limit. */
@@ -105,6 +123,8 @@ export interface CoreState {
   pausedBy: 'app' | 'hide' | null
   hidden: boolean
   eventLimit: number
+  /** This platform's background policy when neither backgroundPolicy nor pauseOnHide is set. */
+  hideDefault: BackgroundPolicy
 }
 
 /** The key of a remote stream (trtc-wx-sdk's keying): one scheme for the core, engines and components. */
@@ -160,11 +180,15 @@ export function pusherFromRaw(raw: RoomOptions): PusherAttributes {
     aspect: raw.aspect === '3:4' ? '3:4' : '9:16',
     debug: raw.debug === true,
     waitingImage: raw.waitingImg || DEFAULT_WAITING_IMG,
+    localMirror: raw.localMirror && LOCAL_MIRRORS.includes(raw.localMirror) ? raw.localMirror : 'auto',
+    remoteMirror: raw.remoteMirror === true,
   }
 }
 
 export function pusherFromOptions(o: ValidOptions, previous: PusherAttributes): PusherAttributes {
+  // devicePosition, paused and backgroundMute (bound by reduce-background.ts) carry over.
   return {
+    ...previous,
     muted: o.muted,
     // The live audience opens neither (no permission prompt until it co-hosts).
     enableCamera: o.enableCamera && publishes(o),
@@ -175,9 +199,9 @@ export function pusherFromOptions(o: ValidOptions, previous: PusherAttributes): 
     maxBitrate: o.maxBitrate,
     aspect: o.aspect,
     debug: o.debug,
-    devicePosition: previous.devicePosition,
     waitingImage: o.waitingImg,
-    paused: previous.paused,
+    localMirror: o.localMirror,
+    remoteMirror: o.remoteMirror,
   }
 }
 
@@ -209,9 +233,11 @@ export function createRoomState(key: string, raw: RoomOptions): RoomState {
   }
 }
 
-export function createCoreState(key: string, raw: RoomOptions, eventLimit = ROOM_EVENT_LIMIT): CoreState {
+export function createCoreState(key: string, raw: RoomOptions, eventLimit = ROOM_EVENT_LIMIT, hideDefault: BackgroundPolicy = 'pause'): CoreState {
+  const room = createRoomState(key, raw)
+  room.pusher.backgroundMute = policyOf({ raw, hideDefault }) !== 'keep'
   return {
-    room: createRoomState(key, raw),
+    room,
     raw: { ...raw },
     options: null,
     epoch: 0,
@@ -225,6 +251,7 @@ export function createCoreState(key: string, raw: RoomOptions, eventLimit = ROOM
     pausedBy: null,
     hidden: false,
     eventLimit,
+    hideDefault,
   }
 }
 

@@ -48,7 +48,8 @@ export function createController(options: RoomOptions, platform: Platform, confi
   const sink = config.sink
   const raw: RoomOptions = isRecord(options) ? { ...(options as RoomOptions) } : ({} as RoomOptions)
 
-  let core: CoreState = createCoreState(key, raw, config.eventLimit)
+  // backgroundPolicy default: a browser tab keeps the call, a mini-program pauses (room-state.ts policyOf).
+  let core: CoreState = createCoreState(key, raw, config.eventLimit, platform.name === 'h5' ? 'keep' : 'pause')
   sink?.put(core.room)
 
   const engine: RoomEngine = config.engine({ roomKey: key, platform })
@@ -101,15 +102,8 @@ export function createController(options: RoomOptions, platform: Platform, confi
     log,
   })
   const timers = createTimers(platform, (name, epoch) => dispatch({ type: 'timer', epoch, name }))
-  const app = createAppWatch(
-    platform,
-    // Read at each hide so a live `update({ pauseOnHide })` applies; a show after no pause is a no-op.
-    () => {
-      if (core.options?.pauseOnHide ?? platform.name !== 'h5') dispatch({ type: 'app_hide' })
-    },
-    () => dispatch({ type: 'app_show' }),
-    (message, err) => log('warn', message, { error: String(err) }),
-  )
+  // The reducer applies backgroundPolicy on hide / show (reduce-background.ts).
+  const app = createAppWatch(platform, () => dispatch({ type: 'app_hide' }), () => dispatch({ type: 'app_show' }), (message, err) => log('warn', message, { error: String(err) }))
 
   const queue: RoomAction[] = []
   let running = false
@@ -142,7 +136,9 @@ export function createController(options: RoomOptions, platform: Platform, confi
     if (getController(key) === controller && sink) writeChanges(sink, key, prev.room, core.room)
     for (const effect of result.effects) runEffect(effect)
     const active = isActive(core.room.status)
-    if ((action.type === 'update' || action.type === 'role_done') && active && core.options && !result.effects.some((e) => e.type === 'leave')) {
+    // Live props, role changes, and the mic a hidden room mutes ('mute' background policy) reach the engine.
+    const changed = action.type === 'update' || action.type === 'role_done' || prev.room.pusher?.muted !== core.room.pusher?.muted
+    if (changed && active && core.options && !result.effects.some((e) => e.type === 'leave')) {
       safely('engine update', () => engine.update(core.options!, core.room.pusher))
     }
     if (!active) {

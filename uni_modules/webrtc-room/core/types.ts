@@ -13,6 +13,12 @@ export type Aspect = '3:4' | '9:16'
 /** How the pusher URL is obtained: modern `room://cloud.tencent.com/rtc?...`, or the 2018 legacy room-signature flow. */
 export type EnterMode = 'auto' | 'modern' | 'legacy'
 
+/** live-pusher `local-mirror`: 'auto' mirrors the front camera in the preview only. */
+export type LocalMirror = 'auto' | 'enable' | 'disable'
+
+/** What the room does while the app is hidden: nothing, mute the mic, pause push + players, or leave. */
+export type BackgroundPolicy = 'keep' | 'mute' | 'pause' | 'leave'
+
 /** Every prop of `<webrtc-room>`; the headless `createRoom(options)` takes the same object. */
 export interface RoomOptions {
   template?: TemplateName
@@ -67,10 +73,16 @@ export interface RoomOptions {
   recvMode?: 1 | 2 | 3 | 4
   /** Modern URL `enableBlackStream=`: keep sending black frames while the camera is off. */
   enableBlackStream?: boolean
+  /** Local preview mirror (live-pusher `local-mirror`); default 'auto'. */
+  localMirror?: LocalMirror
+  /** Others see you mirrored (live-pusher `remote-mirror`); default false. */
+  remoteMirror?: boolean
   /**
-   * Pause the push while the app is hidden and resume on show. Default: true in a mini-program (WeChat
-   * stops the camera in the background anyway), false in a browser (a hidden tab keeps the call going).
+   * On app hide: 'keep' | 'mute' | 'pause' | 'leave'. Default 'pause' in a mini-program (WeChat stops
+   * the camera in the background anyway), 'keep' in a browser (a hidden tab keeps the call going).
    */
+  backgroundPolicy?: BackgroundPolicy
+  /** @deprecated use `backgroundPolicy` (true → 'pause', false → 'keep'; backgroundPolicy wins). */
   pauseOnHide?: boolean
   /** Also publish a small (low-resolution) video stream for viewers of many tiles (push URL `encsmall=1`; H5 `option.small`). */
   enableSmallStream?: boolean
@@ -119,6 +131,10 @@ export interface PusherAttributes {
   waitingImage: string
   /** true while the app is hidden or paused (the pusher shows `waitingImage`). */
   paused: boolean
+  localMirror: LocalMirror
+  remoteMirror: boolean
+  /** live-pusher and live-player `background-mute`: true unless backgroundPolicy is 'keep'. */
+  backgroundMute: boolean
 }
 
 export interface ReconnectPolicy {

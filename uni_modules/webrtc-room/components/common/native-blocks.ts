@@ -5,8 +5,8 @@
  * per component), attaches it to the controller while it lives and forwards the native events with
  * `detail` untouched.
  */
-import { computed, getCurrentInstance, onBeforeUnmount, onMounted, watch, type ComputedRef } from 'vue'
-import type { NetStatusDetail, PusherAttributes, PusherErrorDetail, RoomController, StateChangeDetail, StreamType } from '../../core/types'
+import { computed, getCurrentInstance, onBeforeUnmount, onMounted, watch, type ComputedRef, type Ref } from 'vue'
+import type { NetStatusDetail, PusherAttributes, PusherErrorDetail, RoomController, RoomState, StateChangeDetail, StreamType } from '../../core/types'
 import { createPlayerContext, createPusherContext } from '../../platform/native-context'
 import { memberOf, useRoomLink, streamOf } from './room-view'
 import { DEFAULT_PUSHER, streamKey } from '../../core/room-state'
@@ -60,6 +60,11 @@ function h5ViewId(id: () => string): string {
   return value
 }
 
+/** The room's pusher attributes; before the room has them (idle, or not registered yet): the defaults. */
+function pusherAttrs(state: Ref<RoomState | null | undefined>): ComputedRef<PusherAttributes> {
+  return computed(() => state.value?.pusher ?? DEFAULT_PUSHER)
+}
+
 export function useLivePusher(roomKey: () => string) {
   const { state, controller } = useRoomLink(roomKey)
   const owner = getCurrentInstance()?.proxy
@@ -73,8 +78,7 @@ export function useLivePusher(roomKey: () => string) {
     (room) => room.detachPusher(),
   )
   return {
-    // Before the room has pusher attributes (idle, or not registered yet): the defaults.
-    attrs: computed<PusherAttributes>(() => state.value?.pusher ?? DEFAULT_PUSHER),
+    attrs: pusherAttrs(state),
     // The real URL holds the userSig, so the store only has a redacted copy; it changes in lockstep
     // with the real one and is read here only to make this computed re-evaluate.
     url: computed(() => (state.value?.self.pushURL ? (controller.value?.pushURL ?? '') : '')),
@@ -107,7 +111,8 @@ export function useLivePlayer(roomKey: () => string, userID: () => string, strea
     // The app's local mute of this member (muteMemberAudio / muteMemberVideo).
     muteAudio: computed(() => !!member.value?.muteAudio),
     muteVideo: computed(() => !!member.value?.muteVideo),
-    debug: computed(() => state.value?.pusher?.debug ?? false),
+    // `debug` and `background-mute` (backgroundPolicy) come with the room's pusher attributes.
+    attrs: pusherAttrs(state),
     viewId: computed(() => h5ViewId(() => remoteViewId(roomKey(), userID(), streamType()))),
     onStateChange: (e: NativeEvent<StateChangeDetail>) => controller.value?.onPlayerStateChange(userID(), e.detail, streamType()),
     onNetStatus: (e: NativeEvent<NetStatusDetail>) => controller.value?.onPlayerNetStatus(userID(), e.detail, streamType()),

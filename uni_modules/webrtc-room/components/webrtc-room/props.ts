@@ -7,7 +7,7 @@
  * advice, not a dev-only Vue console warning that production builds drop.
  */
 import type { ExtractPropTypes, PropType } from 'vue'
-import type { Aspect, EnterMode, GetUserSig, LiveRole, LiveScene, ReconnectPolicy, RoomOptions, TemplateName } from '../../core/types'
+import type { Aspect, BackgroundPolicy, EnterMode, GetUserSig, LiveRole, LiveScene, LocalMirror, ReconnectPolicy, RoomOptions, TemplateName } from '../../core/types'
 import type { Lang } from '../common/room-view'
 
 // Tiny prop builders (wot-design-uni style): the props object is both the runtime declaration and,
@@ -79,7 +79,13 @@ export const webrtcRoomProps = {
   streamID: makeLooseProp<string>(String),
   recvMode: makeLooseProp<1 | 2 | 3 | 4>(Number as unknown as PropType<1 | 2 | 3 | 4>),
   enableBlackStream: makeLooseProp<boolean>(Boolean),
-  /** Pause while the app is hidden: default true in a mini-program, false in a browser tab. */
+  /** Local preview mirror: 'auto' (front camera mirrored) | 'enable' | 'disable'. */
+  localMirror: makeStringProp<LocalMirror>('auto'),
+  /** Others see you mirrored. */
+  remoteMirror: makeBooleanProp(false),
+  /** On app hide: 'keep' | 'mute' | 'pause' | 'leave'; unset = 'pause' in a mini-program, 'keep' in a browser tab. */
+  backgroundPolicy: makeLooseProp<BackgroundPolicy>(String as PropType<BackgroundPolicy>),
+  /** Deprecated alias of backgroundPolicy: true → 'pause', false → 'keep'. */
   pauseOnHide: makeLooseProp<boolean>(Boolean),
   /** Also publish a small video stream (others' grids play it when many tiles are on screen). */
   enableSmallStream: makeBooleanProp(false),

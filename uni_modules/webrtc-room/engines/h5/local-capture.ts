@@ -1,6 +1,6 @@
 /**
  * The room's own camera and microphone in one H5 session: started, stopped and muted to match the
- * props (enableCamera / pureAudioPushMod, muted), paused and resumed, the camera switched, the
+ * props (enableCamera / pureAudioPushMod, muted, mirror), paused and resumed, the camera switched, the
  * preview attached to the pusher view once it mounts. Calls that overlap (a prop change while the
  * camera is still opening) settle to the latest wish.
  */
@@ -10,7 +10,7 @@ import { publishes } from '../../core/live-role'
 import { localViewId } from '../../core/view-ids'
 import type { BrowserEnv } from './browser-env'
 import { nextCamera } from './camera-cycle'
-import { videoProfile, wantsCamera } from './local-media'
+import { mirrorMode, videoProfile, wantsCamera } from './local-media'
 import { settle, type FailureLog } from './settle'
 import type { TrtcClient, TrtcStatic } from './trtc-sdk'
 
@@ -75,6 +75,7 @@ export class LocalCapture {
       this.startCamera()
       const profileChanged = before.aspect !== options.aspect || before.maxBitrate !== options.maxBitrate
       if (profileChanged && this.camera === 'on') void settle(log, 'video profile', () => client.updateLocalVideo({ option: { profile: videoProfile(options) } }))
+      if (mirrorMode(before) !== mirrorMode(options) && this.camera === 'on') this.applyMirror()
       // enableSmallStream: publish (or stop publishing) the small stream in place.
       if (before.enableSmallStream !== options.enableSmallStream && this.camera === 'on') void settle(log, 'small stream', () => client.updateLocalVideo({ option: { small: options.enableSmallStream } }))
     } else if (this.camera !== 'off') {
@@ -166,6 +167,11 @@ export class LocalCapture {
     void settle(this.host.log, 'mute microphone', () => this.host.client.updateLocalAudio({ mute }))
   }
 
+  private applyMirror(): void {
+    const mirror = mirrorMode(this.options)
+    void settle(this.host.log, 'mirror', () => this.host.client.updateLocalVideo({ option: { mirror } }))
+  }
+
   private stopCamera(): void {
     this.camera = 'off'
     this.cameraRun += 1
@@ -185,7 +191,7 @@ export class LocalCapture {
       view: present,
       publish: true,
       mute,
-      option: { profile: videoProfile(this.options), ...(this.cameraId ? { cameraId: this.cameraId } : {}), ...(this.options.enableSmallStream ? { small: true } : {}) },
+      option: { profile: videoProfile(this.options), mirror: mirrorMode(this.options), ...(this.cameraId ? { cameraId: this.cameraId } : {}), ...(this.options.enableSmallStream ? { small: true } : {}) },
     }
     this.whenDone(
       'camera',
@@ -195,6 +201,7 @@ export class LocalCapture {
         this.camera = 'on'
         // pause() or selectDevice may have come while the camera was opening.
         if (this.paused !== mute) void settle(log, 'pause camera', () => client.updateLocalVideo({ mute: this.paused }))
+        if (mirrorMode(this.options) !== config.option.mirror) this.applyMirror()
         const cameraId = this.cameraId
         if (cameraId && cameraId !== config.option.cameraId) void settle(log, 'select camera', () => client.updateLocalVideo({ option: { cameraId } }))
         if (present) return

@@ -41,11 +41,14 @@ export interface TrtcVideoProfile {
   bitrate: number
 }
 
+/** Who sees the camera mirrored: 'view' the preview, 'publish' the others, false nobody (SDK ≥ 5.3.2). */
+export type TrtcMirror = 'view' | 'publish' | 'both' | false
+
 export interface TrtcLocalVideoConfig {
   view?: string | HTMLElement | null
   publish?: boolean
   mute?: boolean
-  option?: { cameraId?: string; useFrontCamera?: boolean; profile?: TrtcVideoProfile; fillMode?: 'contain' | 'cover' | 'fill'; mirror?: boolean; small?: boolean }
+  option?: { cameraId?: string; useFrontCamera?: boolean; profile?: TrtcVideoProfile; fillMode?: 'contain' | 'cover' | 'fill'; mirror?: TrtcMirror; small?: boolean }
 }
 
 export interface TrtcLocalAudioConfig {

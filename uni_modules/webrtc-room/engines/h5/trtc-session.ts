@@ -102,7 +102,7 @@ export class TrtcSession {
     private readonly platform: Platform,
     private readonly chosen: ChosenDevices,
   ) {
-    this.options = params.options
+    this.options = { ...params.options, muted: params.pusher.muted }
     this.paused = params.pusher.paused
   }
 

@@ -46,8 +46,9 @@ export function createTrtcWebEngineFactory(deps: TrtcWebEngineDeps): EngineFacto
       player(stream, call) {
         session?.player(stream, call)
       },
-      update(options) {
-        session?.update(options)
+      update(options, pusher) {
+        // The mic follows the pusher attribute: the user's `muted`, or a hidden room's 'mute' policy.
+        session?.update({ ...options, muted: pusher.muted })
       },
       memberMedia(userID, media) {
         session?.memberMedia(userID, media)
