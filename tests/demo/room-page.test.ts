@@ -61,7 +61,7 @@ function stream(userID: string, over: Partial<StreamState> = {}): StreamState {
   return { key: `${userID}_main`, userID, streamType: 'main', playURL: `room://x/${userID}`, hasVideo: true, hasAudio: true, loading: false, playing: true, volume: 0, net: null, ...over }
 }
 function member(userID: string, over: Partial<StreamState> = {}): MemberState {
-  return { userID, joinedAt: 1, streams: { main: stream(userID, over) } }
+  return { userID, joinedAt: 1, streams: { main: stream(userID, over) }, volume: 0, speaking: false, quality: 0 }
 }
 function roomState(status: RoomState['status'], members: MemberState[]): RoomState {
   return {
@@ -69,7 +69,7 @@ function roomState(status: RoomState['status'], members: MemberState[]): RoomSta
     key: KEY,
     status,
     roomID: '424242',
-    self: { userID: 'alice', pushURL: 'room://redacted', muted: false, cameraOn: true, frontCamera: true, net: null, screenSharing: false, devices: null },
+    self: { userID: 'alice', pushURL: 'room://redacted', muted: false, cameraOn: true, frontCamera: true, net: null, screenSharing: false, devices: null, volume: 0, speaking: false, quality: 0 },
     members: Object.fromEntries(members.map((m) => [m.userID, m])),
     memberOrder: members.map((m) => m.userID),
     events: [],

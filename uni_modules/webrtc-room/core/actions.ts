@@ -11,7 +11,7 @@
  */
 import type { EngineStream } from './engine'
 import type { PreflightResult } from './preflight'
-import type { LocalDevices, PusherNetInfo, RoomEvent, RoomOptions, StreamType } from './types'
+import type { LocalDevices, NetworkQuality, PusherNetInfo, RoomEvent, RoomOptions, StreamType } from './types'
 
 export type TimerName = 'reconnect' | 'enter_timeout' | 'room_sig_retry'
 
@@ -68,6 +68,10 @@ export type EngineAction =
   | { type: 'suspended'; nativeCode: number; message: string }
   /** A non-fatal notice with its own code (3xxx network warnings, 10003/10004, 6002–6005 ...). */
   | { type: 'notice'; code: number; nativeCode: number; message: string }
+  /** Raw audio samples (0–100): `self` = the local mic; the reducer throttles (reduce-levels.ts). */
+  | { type: 'audio_volume'; self?: number; streams?: Array<{ userID: string; streamType: StreamType; volume: number }> }
+  /** Quality levels: `self`, per member, or `others` for every member (the web SDK's room-wide downlink). */
+  | { type: 'network_quality'; self?: NetworkQuality; members?: Array<{ userID: string; quality: NetworkQuality }>; others?: NetworkQuality }
 
 export type ControlAction =
   | { type: 'start' }

@@ -17,6 +17,11 @@ export interface NetStatusDetail {
   info: PusherNetInfo
 }
 
+/** `detail` of live-pusher / live-player `bindaudiovolumenotify` (0–100). */
+export interface AudioVolumeDetail {
+  volume: number
+}
+
 /** `detail` of live-pusher `binderror`. */
 export interface PusherErrorDetail {
   errCode: number
@@ -72,6 +77,9 @@ export interface RoomController {
   onPusherError(detail: PusherErrorDetail): void
   onPlayerStateChange(userID: string, detail: StateChangeDetail, streamType?: StreamType): void
   onPlayerNetStatus(userID: string, detail: NetStatusDetail, streamType?: StreamType): void
+  /** `bindaudiovolumenotify`: throttled into `volume` / `speaking` / `activeSpeaker` (core/media-levels.ts). */
+  onPusherAudioVolume(detail: AudioVolumeDetail): void
+  onPlayerAudioVolume(userID: string, detail: AudioVolumeDetail, streamType?: StreamType): void
 
   sendC2CTextMsg(receiveUser: string, msg: string, succ?: (res: unknown) => void, fail?: (code: number, message: string) => void): Promise<unknown>
   sendC2CCustomMsg(receiveUser: string, msg: { data: string; ext?: string; desc?: string }, succ?: (res: unknown) => void, fail?: (code: number, message: string) => void): Promise<unknown>

@@ -9,6 +9,7 @@ import { RoomErrorCode, RoomStatusCode } from './error-codes'
 import { isIdentityChange, validateOptions } from './options'
 import { missingForModern } from './preflight'
 import { buildLegacyPushURL } from './push-url'
+import { LEVEL_ENGINE, settleLevels } from './reduce-levels'
 import { checkCapacity, MEMBER_ENGINE, playMember } from './reduce-members'
 import {
   beginSession, connectionLost, emitWarnings, endSession, enterWith, fatal, invalidState, obtainURL, pauseBy, resumeRoom,
@@ -160,7 +161,7 @@ const CONTROL = {
   },
 } satisfies Partial<Handlers<RoomAction['type']>>
 
-const ENGINE: Handlers<EngineAction['type']> = { ...SESSION_ENGINE, ...MEMBER_ENGINE }
+const ENGINE: Handlers<EngineAction['type']> = { ...SESSION_ENGINE, ...MEMBER_ENGINE, ...LEVEL_ENGINE }
 const CONTROLS: Handlers<ControlAction['type']> = { ...CONTROL, play_member: playMember }
 
 export function isEngineAction(action: RoomAction): action is EngineAction & { at?: number } {
@@ -181,5 +182,6 @@ export function reduce(state: CoreState, action: RoomAction): ReduceResult {
     // a legacy session still waits for its room signature (they come from the previous pusher).
     run(ENGINE, step, action.type, action)
   }
+  settleLevels(step)
   return step.result()
 }

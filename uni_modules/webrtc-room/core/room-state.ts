@@ -3,6 +3,7 @@
  * bookkeeping that never leaves the core (epoch, real push URL, retry counters); its status machine
  * and the templates' capacity.
  */
+import { emptyBook, type LevelBook } from './media-levels'
 import type { ValidOptions } from './options'
 import type { MemberState, PusherAttributes, RoomOptions, RoomState, RoomStatus, StreamType, TemplateName } from './types'
 
@@ -101,6 +102,8 @@ export interface CoreState {
   pausedBy: 'app' | 'hide' | null
   hidden: boolean
   eventLimit: number
+  /** Audio level and speaking bookkeeping per participant (reduce-levels.ts). */
+  levels: LevelBook
 }
 
 /** The key of a remote stream (trtc-wx-sdk's keying): one scheme for the core, engines and components. */
@@ -172,6 +175,9 @@ export function createRoomState(key: string, raw: RoomOptions): RoomState {
       net: null,
       screenSharing: false,
       devices: null,
+      volume: 0,
+      speaking: false,
+      quality: 0,
     },
     members: copyMembers(),
     memberOrder: [],
@@ -180,6 +186,7 @@ export function createRoomState(key: string, raw: RoomOptions): RoomState {
     pusher,
     enterMode: null,
     capacity: templateCapacity(raw.template ?? 'float'),
+    activeSpeaker: null,
   }
 }
 
@@ -198,6 +205,7 @@ export function createCoreState(key: string, raw: RoomOptions, eventLimit = ROOM
     pausedBy: null,
     hidden: false,
     eventLimit,
+    levels: emptyBook(),
   }
 }
 

@@ -314,6 +314,8 @@ export function createController(options: RoomOptions, platform: Platform, confi
     onPusherError: (detail) => native({ kind: 'pusher_error', detail }),
     onPlayerStateChange: (userID, detail, streamType = 'main') => native({ kind: 'player_state', userID, streamType, detail }),
     onPlayerNetStatus: (userID, detail, streamType = 'main') => native({ kind: 'player_net', userID, streamType, detail }),
+    onPusherAudioVolume: (detail) => native({ kind: 'pusher_volume', detail }),
+    onPlayerAudioVolume: (userID, detail, streamType = 'main') => native({ kind: 'player_volume', userID, streamType, detail }),
 
     sendC2CTextMsg: im.send('sendC2CTextMsg', 3),
     sendC2CCustomMsg: im.send('sendC2CCustomMsg', 3),
