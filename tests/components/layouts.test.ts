@@ -166,6 +166,11 @@ describe('custom layout slot', () => {
     expect(Object.keys((lastMembers[0].streams as Record<string, Record<string, unknown>>).main).sort()).toEqual(
       ['hasAudio', 'hasVideo', 'key', 'loading', 'playing', 'streamType', 'userID'],
     )
+    expect(lastMembers[0]).toMatchObject({ speaking: false, quality: 0 })
+    expect('volume' in lastMembers[0]).toBe(false)
+    // The first stats give your quality a level (0 → 1): the slot shows that once.
+    await r.firePusher('netstatus', { info: { videoBitrate: 500, netSpeed: 800 } })
+    await flushPromises()
     const before = renders
     for (let i = 0; i < 5; i++) {
       await r.firePusher('netstatus', { info: { videoBitrate: 500 + i, netSpeed: 800 + i } })

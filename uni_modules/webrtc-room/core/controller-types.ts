@@ -108,16 +108,16 @@ export type WebrtcRoomMethods = Pick<
 /** One stream as the `layout` slot sees it (no network stats, volume or play URL). */
 export type LayoutStream = Pick<StreamState, 'key' | 'userID' | 'streamType' | 'hasVideo' | 'hasAudio' | 'loading' | 'playing'>
 
-/** One member as the `layout` slot sees it. */
-export interface LayoutMember {
+/** One member as the `layout` slot sees it: `speaking` and `quality` (they change rarely), never the raw volume. */
+export interface LayoutMember extends Pick<MemberState, 'speaking' | 'quality'> {
   userID: string
   userName?: string
   joinedAt: number
   streams: Partial<Record<StreamType, LayoutStream>>
 }
 
-/** Self as the `layout` slot sees it (no network stats). */
-export type LayoutSelf = Omit<SelfState, 'net' | 'devices'>
+/** Self as the `layout` slot sees it (no network stats, no raw volume). */
+export type LayoutSelf = Omit<SelfState, 'net' | 'devices' | 'volume'>
 
 /** Props of the `layout` scoped slot of `<webrtc-room>`. */
 export interface LayoutSlotProps {
