@@ -63,6 +63,9 @@ export class FakeTrtcClient implements TrtcClient {
   startRemoteVideo(...args: unknown[]) { return this.record('startRemoteVideo', args) }
   stopRemoteVideo(...args: unknown[]) { return this.record('stopRemoteVideo', args) }
   muteRemoteAudio(...args: unknown[]) { return this.record('muteRemoteAudio', args) }
+  enableAudioVolumeEvaluation(...args: unknown[]): void {
+    this.calls.push({ method: 'enableAudioVolumeEvaluation', args })
+  }
   startScreenShare(...args: unknown[]) { return this.record('startScreenShare', args) }
   stopScreenShare(...args: unknown[]) { return this.record('stopScreenShare', args) }
 

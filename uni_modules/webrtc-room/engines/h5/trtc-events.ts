@@ -15,6 +15,7 @@
  */
 import type { EngineAction } from '../../core/actions'
 import { RoomErrorCode } from '../../core/error-codes'
+import { qualityOf, worseQuality } from '../../core/media-levels'
 import type { StreamType } from '../../core/types'
 import { classifyBrowserError, TrtcErrorCode, TrtcExtraCode } from './browser-errors'
 import type { TrtcEventName, TrtcEventPayloads, TrtcStatistics, TrtcStreamType } from './trtc-sdk'
@@ -131,7 +132,19 @@ export function translateTrtcEvent<N extends TrtcEventName>(name: N, payload: Tr
         ['downlinkLoss', p.downlinkLoss],
       ]
       for (const [key, value] of fields) if (typeof value === 'number' && Number.isFinite(value)) info[key] = value
-      return [{ type: 'pusher_net', info }]
+      // You: the worse of your up- and downlink. Members: the web SDK has no per-user level; each
+      // shows the room-wide downlink (how well you receive them).
+      const down = qualityOf(p.downlinkNetworkQuality)
+      return [{ type: 'pusher_net', info }, { type: 'network_quality', self: worseQuality(qualityOf(p.uplinkNetworkQuality), down), others: down }]
+    }
+    case 'audio-volume': {
+      const action: Extract<EngineAction, { type: 'audio_volume' }> = { type: 'audio_volume', streams: [] }
+      for (const r of Array.isArray(p.result) ? (p.result as Array<Record<string, unknown>>) : []) {
+        const id = typeof r?.userId === 'string' ? r.userId : ''
+        if (isLocal(id, selfUserID)) action.self = Number(r.volume)
+        else action.streams!.push({ userID: id, streamType: 'main', volume: Number(r.volume) })
+      }
+      return [action]
     }
     case 'statistics': {
       const stats = p as TrtcStatistics
