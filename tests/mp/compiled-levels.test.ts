@@ -62,7 +62,8 @@ async function open(name: string) {
   return { page: page!, fx, pusher, room, store }
 }
 
-const rings = (room: SimComponent) => room.dom.querySelectorAll('[class~="tile--wr-ring"], [class~="wr-ring"]').length
+/** Tiles with the speaking ring on (the root's modifier class shows the static ring). */
+const rings = (room: SimComponent) => room.dom.querySelectorAll('[class*="wr-tile--speaking"]').length
 
 describe('compiled build: volume, speaking, quality', () => {
   it('binds bindaudiovolumenotify on live-pusher and live-player', () => {
