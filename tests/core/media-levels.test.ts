@@ -70,15 +70,16 @@ describe('throttle and samples', () => {
   })
 
   it('feed keeps the loudest sample of the interval and hands it over on the next write', () => {
-    let r = feed(undefined, 'main', 10, 0)
-    expect(r.peaks).toEqual({ main: 10 })
-    r = feed(r.track, 'main', 70, 100)
-    expect(r.peaks).toBeNull()
-    r = feed(r.track, 'main', 5, 200)
-    expect(r.peaks).toBeNull()
-    r = feed(r.track, 'main', 3, LEVEL_INTERVAL_MS)
-    expect(r.peaks).toEqual({ main: 70 })
+    let r = feed(undefined, 10, 0)
+    expect(r.write).toBe(10)
+    r = feed(r.track, 70, 100)
+    expect(r.write).toBe(-1)
+    r = feed(r.track, 5, 200)
+    expect(r.write).toBe(-1)
+    r = feed(r.track, 3, LEVEL_INTERVAL_MS)
+    expect(r.write).toBe(70)
     expect(r.track.speaking).toBe(true) // 70 turned it on, 300 ms of quiet do not turn it off
+    expect(feed(r.track, 4, LEVEL_INTERVAL_MS + 1).track.peak).toBe(4)
   })
 
   it('volumes are integers 0–100; junk is silence', () => {

@@ -11,7 +11,7 @@
  * - the active speaker passes to a louder speaker only after SPEAKER_HOLD_MS, at once when it
  *   stopped speaking; it stays the last speaker while the room is silent.
  */
-import type { NetworkQuality, StreamType } from './types'
+import type { NetworkQuality } from './types'
 
 export const LEVEL_INTERVAL_MS = 300
 export const SPEAK_ON = 20
@@ -81,10 +81,8 @@ export function worseQuality(a: NetworkQuality, b: NetworkQuality): NetworkQuali
 export interface LevelTrack extends Speech {
   /** Last write to the room (ms), -1 before the first. */
   wrote: number
-  /** Latest sample per stream ('main' for yourself). */
-  last: Partial<Record<StreamType, number>>
-  /** Loudest sample per stream since the last write. */
-  peak: Partial<Record<StreamType, number>>
+  /** Loudest sample since the last write. */
+  peak: number
 }
 
 export interface LevelBook {
@@ -99,14 +97,12 @@ export function emptyBook(): LevelBook {
 }
 
 /**
- * One sample into a track: the next track, and the peaks to write when the interval allows it
- * (null otherwise). Speaking follows every sample; the write carries it.
+ * One sample into a track: the next track, and the level to write when the interval allows it
+ * (-1 otherwise: the sample waits in `peak`). Speaking follows every sample; the write carries it.
  */
-export function feed(track: LevelTrack | undefined, streamType: StreamType, volume: number, at: number): { track: LevelTrack; peaks: LevelTrack['peak'] | null } {
-  const t = track ?? { ...SILENT, wrote: -1, last: {}, peak: {} }
-  const last = { ...t.last, [streamType]: volume }
-  const peak = { ...t.peak, [streamType]: Math.max(volume, t.peak[streamType] ?? 0) }
-  const speech = hysteresis(t, Math.max(...(Object.values(last) as number[])), at)
-  if (!mayWrite(t.wrote, at)) return { track: { ...t, ...speech, last, peak }, peaks: null }
-  return { track: { ...speech, wrote: at, last, peak: {} }, peaks: peak }
+export function feed(track: LevelTrack | undefined, volume: number, at: number): { track: LevelTrack; write: number } {
+  const t = track ?? { ...SILENT, wrote: -1, peak: 0 }
+  const peak = Math.max(volume, t.peak)
+  const speech = hysteresis(t, volume, at)
+  return mayWrite(t.wrote, at) ? { track: { ...speech, wrote: at, peak: 0 }, write: peak } : { track: { ...t, ...speech, peak }, write: -1 }
 }

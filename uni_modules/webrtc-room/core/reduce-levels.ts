@@ -14,7 +14,7 @@ import type { RoomAction } from './actions'
 import { feed, pickSpeaker, volumeOf, type LevelTrack, type Speaker } from './media-levels'
 import { acceptsEngineEvents, copyMembers } from './room-state'
 import type { Handlers, Step } from './reduce-session'
-import type { MediaLevels, MemberState, NetworkQuality } from './types'
+import type { MediaLevels, MemberState, NetworkQuality, StreamType } from './types'
 
 /** Levels of a participant who is not heard (left, paused, muted). */
 export const QUIET: Pick<MediaLevels, 'volume' | 'speaking'> = { volume: 0, speaking: false }
@@ -34,21 +34,12 @@ function setActive(step: Step, userID: string | null): void {
   step.emit('active-speaker', 0, { userID })
 }
 
-/** A member's new levels after a write of `peaks` (null: unchanged). */
-function memberAfter(member: MemberState, peaks: LevelTrack['peak'], speaking: boolean): MemberState | null {
-  const streams = { ...member.streams }
-  let volume = 0
-  let streamChanged = false
-  for (const stream of Object.values(member.streams)) {
-    if (!stream) continue
-    const peak = peaks[stream.streamType] ?? stream.volume
-    if (peak !== stream.volume) {
-      streams[stream.streamType] = { ...stream, volume: peak }
-      streamChanged = true
-    }
-    volume = Math.max(volume, peak)
-  }
-  return streamChanged || changed(member, { volume, speaking }) ? { ...member, streams, volume, speaking } : null
+/** A member after a write of `volume` on one stream (null: unchanged). Its volume is its loudest stream's. */
+function memberAfter(member: MemberState, streamType: StreamType, volume: number, speaking: boolean): MemberState | null {
+  const stream = member.streams[streamType]!
+  const streams = stream.volume === volume ? member.streams : { ...member.streams, [streamType]: { ...stream, volume } }
+  const loudest = Math.max(...Object.values(streams).map((s) => s?.volume ?? 0))
+  return streams !== member.streams || changed(member, { volume: loudest, speaking }) ? { ...member, streams, volume: loudest, speaking } : null
 }
 
 function speakers(step: Step): Speaker[] {
@@ -82,21 +73,22 @@ export const LEVEL_ENGINE = {
     // Any write due (changed or not) re-decides the active speaker: its hold may have run out.
     let due = false
     if (a.self !== undefined) {
-      const { track, peaks } = feed(tracks[room.self.userID], 'main', room.self.muted ? 0 : volumeOf(a.self), step.at)
+      const { track, write } = feed(tracks[room.self.userID], room.self.muted ? 0 : volumeOf(a.self), step.at)
       tracks[room.self.userID] = track
-      const next = peaks && { volume: peaks.main ?? 0, speaking: track.speaking }
-      due = !!next
-      if (next && changed(room.self, next)) room.self = { ...room.self, ...next }
+      const next = { volume: write, speaking: track.speaking }
+      due = write >= 0
+      if (due && changed(room.self, next)) room.self = { ...room.self, ...next }
     }
     for (const s of a.streams ?? []) {
       const member = (members ?? room.members)[s.userID]
       const stream = member?.streams[s.streamType]
       // Not heard (no audio, not playing): settleLevels keeps such a member quiet.
       if (!stream?.hasAudio || !stream.playing) continue
-      const { track, peaks } = feed(tracks[s.userID], s.streamType, volumeOf(s.volume), step.at)
+      const { track, write } = feed(tracks[s.userID], volumeOf(s.volume), step.at)
       tracks[s.userID] = track
-      due ||= !!peaks
-      const next = peaks && memberAfter(member, peaks, track.speaking)
+      if (write < 0) continue
+      due = true
+      const next = memberAfter(member, s.streamType, write, track.speaking)
       if (!next) continue
       members ??= copyMembers(room.members)
       members[s.userID] = next
