@@ -180,11 +180,11 @@ describe('binderror and net status', () => {
     // Each also reports the quality level derived from the stats (net-quality.ts): 500 of 300 kbps, no jitter → 1.
     expect(translatePlayerNet('bob', 'main', { info })).toEqual([
       { type: 'player_net', userID: 'bob', streamType: 'main', info },
-      { type: 'network_quality', members: [{ userID: 'bob', quality: 1 }] },
+      { type: 'network_quality', quality: 1, userID: 'bob' },
     ])
     // A screen share's stats are not the member's quality.
     expect(translatePlayerNet('bob', 'aux', { info })).toEqual([{ type: 'player_net', userID: 'bob', streamType: 'aux', info }])
-    expect(translatePusherNet({} as { info: never })).toEqual([{ type: 'pusher_net', info: {} }, { type: 'network_quality', self: 0 }])
+    expect(translatePusherNet({} as { info: never })).toEqual([{ type: 'pusher_net', info: {} }, { type: 'network_quality', quality: 0 }])
   })
 })
 

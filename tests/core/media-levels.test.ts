@@ -151,8 +151,11 @@ function roomWith(...ids: string[]): Driver {
   return d
 }
 
-const vol = (d: Driver, at: number, streams: Array<[string, number]>, self?: number) =>
-  d.dispatch({ type: 'audio_volume', at, self, streams: streams.map(([userID, volume]) => ({ userID, streamType: 'main', volume })) })
+/** One notification per member (and yours when `self` is given), all at `at`. */
+const vol = (d: Driver, at: number, streams: Array<[string, number]>, self?: number) => {
+  if (self !== undefined) d.dispatch({ type: 'audio_volume', at, volume: self })
+  for (const [userID, volume] of streams) d.dispatch({ type: 'audio_volume', at, volume, userID, streamType: 'main' })
+}
 
 describe('reducer: volume and speaking', () => {
   it('writes a member at most once per interval, the loudest of it, and nothing when nothing changed', () => {
@@ -246,15 +249,20 @@ describe('reducer: volume and speaking', () => {
     const d = roomWith('bob')
     deepFreeze(d.state)
     expect(() => vol(d, 10_000, [['bob', 60]], 50)).not.toThrow()
-    expect(() => d.dispatch({ type: 'network_quality', self: 3, members: [{ userID: 'bob', quality: 2 }] })).not.toThrow()
+    expect(() => d.dispatch({ type: 'network_quality', quality: 2, userID: 'bob' })).not.toThrow()
   })
 })
 
 describe('reducer: network quality', () => {
   it('sets your level and each member\'s; an event only on a change, kept out of the event log', () => {
     const d = roomWith('bob', 'carol')
-    d.dispatch({ type: 'network_quality', self: 2, members: [{ userID: 'bob', quality: 1 }, { userID: 'zed', quality: 5 }] })
-    d.dispatch({ type: 'network_quality', self: 2, members: [{ userID: 'bob', quality: 1 }] })
+    d.dispatchAll([
+      { type: 'network_quality', quality: 2 },
+      { type: 'network_quality', quality: 1, userID: 'bob' },
+      { type: 'network_quality', quality: 5, userID: 'zed' },
+      { type: 'network_quality', quality: 2 },
+      { type: 'network_quality', quality: 1, userID: 'bob' },
+    ])
     expect(d.state.room.self.quality).toBe(2)
     expect(d.state.room.members.bob.quality).toBe(1)
     expect(d.eventsOf('network-quality').map((e) => e.detail)).toEqual([
@@ -264,7 +272,7 @@ describe('reducer: network quality', () => {
     expect(d.state.room.events.some((e) => e.tag === 'network-quality')).toBe(false)
     // `others` (the web SDK's downlink) applies to every member.
     const before = d.state.room.members
-    d.dispatch({ type: 'network_quality', others: 1 })
+    d.dispatch({ type: 'network_quality', quality: 1, others: true })
     expect(d.state.room.members.carol.quality).toBe(1)
     expect(d.state.room.members.bob).toBe(before.bob)
   })

@@ -50,8 +50,11 @@ describe('H5 engine: audio volume', () => {
   })
 
   it('a payload without a result changes nothing', () => {
-    expect(translateTrtcEvent('audio-volume', undefined as never, 'me')).toEqual([{ type: 'audio_volume', streams: [] }])
-    expect(translateTrtcEvent('audio-volume', { result: [{ userId: 'me', volume: 12 }] }, 'me')).toEqual([{ type: 'audio_volume', self: 12, streams: [] }])
+    expect(translateTrtcEvent('audio-volume', undefined as never, 'me')).toEqual([])
+    expect(translateTrtcEvent('audio-volume', { result: [{ userId: 'me', volume: 12 }, { userId: 'bob', volume: 3 }] }, 'me')).toEqual([
+      { type: 'audio_volume', volume: 12 },
+      { type: 'audio_volume', volume: 3, userID: 'bob' },
+    ])
   })
 })
 

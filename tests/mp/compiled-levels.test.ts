@@ -101,8 +101,8 @@ describe('compiled build: volume, speaking, quality', () => {
     expect(store().self.quality).toBe(1)
     expect(fx.events.filter((e) => e.tag === 'network-quality').map((e) => [e.detail.userID, e.detail.quality])).toEqual([['bob', 4], ['alice', 1]])
     const html = room.dom.innerHTML
-    expect(html).toMatch(/wr-q--poor/)
-    expect(html).toMatch(/wr-q--good/)
+    expect(html).toMatch(/wr-q4/) // bob: 4 = poor
+    expect(html).toMatch(/wr-q1/) // you: 1 = good
   })
 
   it('grid: your own audiovolumenotify rings your tile and makes you the active speaker', async () => {

@@ -68,10 +68,10 @@ export type EngineAction =
   | { type: 'suspended'; nativeCode: number; message: string }
   /** A non-fatal notice with its own code (3xxx network warnings, 10003/10004, 6002–6005 ...). */
   | { type: 'notice'; code: number; nativeCode: number; message: string }
-  /** Raw audio samples (0–100): `self` = the local mic; the reducer throttles (reduce-levels.ts). */
-  | { type: 'audio_volume'; self?: number; streams?: Array<{ userID: string; streamType: StreamType; volume: number }> }
-  /** Quality levels: `self`, per member, or `others` for every member (the web SDK's room-wide downlink). */
-  | { type: 'network_quality'; self?: NetworkQuality; members?: Array<{ userID: string; quality: NetworkQuality }>; others?: NetworkQuality }
+  /** One raw audio sample (0–100) of a member's stream, or yours without `userID`; throttled by reduce-levels.ts. */
+  | { type: 'audio_volume'; volume: unknown; userID?: string; streamType?: StreamType }
+  /** A quality level: yours without `userID`, a member's, or every member's (`others`: the web SDK's room-wide downlink). */
+  | { type: 'network_quality'; quality: NetworkQuality; userID?: string; others?: true }
 
 export type ControlAction =
   | { type: 'start' }

@@ -135,17 +135,18 @@ export function translateTrtcEvent<N extends TrtcEventName>(name: N, payload: Tr
       // You: the worse of your up- and downlink. Members: the web SDK has no per-user level; each
       // shows the room-wide downlink (how well you receive them).
       const down = qualityOf(p.downlinkNetworkQuality)
-      return [{ type: 'pusher_net', info }, { type: 'network_quality', self: worseQuality(qualityOf(p.uplinkNetworkQuality), down), others: down }]
+      return [
+        { type: 'pusher_net', info },
+        { type: 'network_quality', quality: worseQuality(qualityOf(p.uplinkNetworkQuality), down) },
+        { type: 'network_quality', quality: down, others: true },
+      ]
     }
-    case 'audio-volume': {
-      const action: Extract<EngineAction, { type: 'audio_volume' }> = { type: 'audio_volume', streams: [] }
-      for (const r of Array.isArray(p.result) ? (p.result as Array<Record<string, unknown>>) : []) {
+    case 'audio-volume':
+      // One sample per participant; the local mic is userId ''.
+      return (Array.isArray(p.result) ? (p.result as Array<Record<string, unknown>>) : []).map((r): EngineAction => {
         const id = typeof r?.userId === 'string' ? r.userId : ''
-        if (isLocal(id, selfUserID)) action.self = Number(r.volume)
-        else action.streams!.push({ userID: id, streamType: 'main', volume: Number(r.volume) })
-      }
-      return [action]
-    }
+        return isLocal(id, selfUserID) ? { type: 'audio_volume', volume: r.volume } : { type: 'audio_volume', volume: r.volume, userID: id }
+      })
     case 'statistics': {
       const stats = p as TrtcStatistics
       const actions: EngineAction[] = [{ type: 'pusher_net', info: netInfo(stats, null) }]

@@ -252,13 +252,13 @@ export function translatePusherError(detail: PusherErrorDetail): EngineAction[] 
 /** netstatus: the stats, and the quality level derived from them (net-quality.ts). */
 export function translatePusherNet(detail: NetStatusDetail): EngineAction[] {
   const info = { ...(detail?.info ?? {}) }
-  return [{ type: 'pusher_net', info }, { type: 'network_quality', self: netQuality(info) }]
+  return [{ type: 'pusher_net', info }, { type: 'network_quality', quality: netQuality(info) }]
 }
 
 /** A member's quality comes from its main (camera) stream; a screen share's stats are its own. */
 export function translatePlayerNet(userID: string, streamType: StreamType, detail: NetStatusDetail): EngineAction[] {
   const info = { ...(detail?.info ?? {}) }
   const actions: EngineAction[] = [{ type: 'player_net', userID, streamType, info }]
-  if (streamType === 'main') actions.push({ type: 'network_quality', members: [{ userID, quality: netQuality(info) }] })
+  if (streamType === 'main') actions.push({ type: 'network_quality', quality: netQuality(info), userID })
   return actions
 }

@@ -22,9 +22,9 @@ function translateNative(event: NativeEvent): EngineAction[] {
     case 'player_net':
       return translatePlayerNet(event.userID, event.streamType, event.detail)
     case 'pusher_volume':
-      return [{ type: 'audio_volume', self: event.detail?.volume }]
+      return [{ type: 'audio_volume', volume: event.detail?.volume }]
     case 'player_volume':
-      return [{ type: 'audio_volume', streams: [{ userID: event.userID, streamType: event.streamType, volume: Number(event.detail?.volume) }] }]
+      return [{ type: 'audio_volume', volume: event.detail?.volume, userID: event.userID, streamType: event.streamType }]
   }
 }
 

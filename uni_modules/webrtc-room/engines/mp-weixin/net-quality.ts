@@ -10,27 +10,22 @@
  */
 import type { NetworkQuality, PusherNetInfo } from '../../core/types'
 
-function num(value: unknown): number {
-  const n = Number(value)
-  return value !== undefined && value !== null && value !== '' && n >= 0 ? n : -1
-}
-
 /** 1 + how many of the ascending `limits` `value` exceeds. */
 function score(value: number, limits: number[]): number {
-  let level = 1
-  for (const limit of limits) if (value > limit) level++
-  return level
+  return limits.filter((limit) => value > limit).length + 1
+}
+
+/** A field as a number ≥ 0, or -1 when absent / not a number (some clients send strings). */
+function num(info: PusherNetInfo | null | undefined, key: string): number {
+  const v = info?.[key]
+  return v === undefined || v === null || v === '' || !(Number(v) >= 0) ? -1 : Number(v)
 }
 
 export function netQuality(info: PusherNetInfo | null | undefined): NetworkQuality {
-  const speed = num(info?.netSpeed)
-  const jitter = num(info?.netJitter)
-  const expected = Math.max(0, num(info?.videoBitrate)) + Math.max(0, num(info?.audioBitrate))
-  let level = 0
-  if (speed >= 0 && expected > 0) {
-    if (speed === 0) return 6
-    level = score(1 - speed / expected, [0.1, 0.3, 0.5, 0.7])
-  }
-  if (jitter >= 0) level = Math.max(level, score(jitter, [30, 60, 120, 250]))
+  const speed = num(info, 'netSpeed')
+  const jitter = num(info, 'netJitter')
+  const expected = Math.max(0, num(info, 'videoBitrate')) + Math.max(0, num(info, 'audioBitrate'))
+  if (speed === 0 && expected > 0) return 6
+  const level = Math.max(speed > 0 && expected > 0 ? score(1 - speed / expected, [0.1, 0.3, 0.5, 0.7]) : 0, jitter < 0 ? 0 : score(jitter, [30, 60, 120, 250]))
   return level as NetworkQuality
 }
