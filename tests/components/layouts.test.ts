@@ -276,7 +276,7 @@ describe('view helpers', () => {
   })
 
   it('grid paging: self first, 4 per page', () => {
-    const tiles = tilesOf(['a', 'b', 'c', 'd', 'e'].map((userID) => ({ userID, joinedAt: 0, streams: {}, volume: 0, speaking: false, quality: 0 })))
+    const tiles = tilesOf(['a', 'b', 'c', 'd', 'e'].map((userID) => ({ userID, joinedAt: 0, streams: {}, muteAudio: false, muteVideo: false, streamPref: 'auto' as const, volume: 0, speaking: false, quality: 0 })))
     expect(gridPageCount(0)).toBe(1)
     expect(gridPageCount(3)).toBe(1)
     expect(gridPageCount(4)).toBe(2)

@@ -4,6 +4,7 @@
  * and the templates' capacity.
  */
 import { emptyBook, type LevelBook } from './media-levels'
+import { publishes } from './live-role'
 import type { ValidOptions } from './options'
 import type { MemberState, PusherAttributes, RoomOptions, RoomState, RoomStatus, StreamType, TemplateName } from './types'
 
@@ -67,6 +68,7 @@ export const DEFAULT_WAITING_IMG = 'https://mc.qcloudimg.com/static/img/daeed861
 export const DEFAULT_PUSHER: PusherAttributes = {
   muted: false,
   enableCamera: true,
+  enableMic: true,
   beauty: 0,
   whiteness: 0,
   minBitrate: 200,
@@ -95,6 +97,8 @@ export interface CoreState {
   /** Re-enter attempts made since the last successful enter. */
   reconnectAttempts: number
   roomSigAttempts: number
+  /** getUserSig calls since the userSig was last accepted (reduce-sig.ts). */
+  sigTries: number
   /** After a fatal error the engine keeps the camera preview until stop() / start(). */
   previewKept: boolean
   /** Inside an over-capacity episode (-8 already reported). */
@@ -109,6 +113,23 @@ export interface CoreState {
 /** The key of a remote stream (trtc-wx-sdk's keying): one scheme for the core, engines and components. */
 export function streamKey(userID: string, streamType: StreamType): string {
   return `${userID}_${streamType}`
+}
+
+/**
+ * Big / small stream in a mini-program play URL: the member notifications deliver
+ * `room://…&streamtype=main`, the small stream is `streamtype=small` (PROTOCOL.md §9; trtc-wx-sdk's
+ * switchStreamType replaces the first "main" anywhere — we touch the parameter only).
+ */
+const STREAM_TYPE_PARAM = /([?&]streamtype=)(main|small)(?=&|$)/
+
+/** The URL of the small or the big stream; a URL without the parameter (legacy) is returned as is. */
+export function streamURL(url: string, small: boolean): string {
+  return url.replace(STREAM_TYPE_PARAM, `$1${small ? 'small' : 'main'}`)
+}
+
+/** Whether the small stream can be asked for: H5 (no URL: the SDK switches) or a URL with `streamtype=`. */
+export function canPlaySmall(url: string): boolean {
+  return url === '' || STREAM_TYPE_PARAM.test(url)
 }
 
 /**
@@ -133,7 +154,8 @@ export function pusherFromRaw(raw: RoomOptions): PusherAttributes {
   return {
     ...DEFAULT_PUSHER,
     muted: raw.muted === true,
-    enableCamera: raw.enableCamera !== false,
+    enableCamera: raw.enableCamera !== false && publishes(raw),
+    enableMic: publishes(raw),
     beauty: Math.min(9, Math.max(0, num(raw.beauty, 0))),
     whiteness: Math.min(9, Math.max(0, num(raw.whiteness, 0))),
     minBitrate: num(raw.minBitrate, DEFAULT_PUSHER.minBitrate),
@@ -147,7 +169,9 @@ export function pusherFromRaw(raw: RoomOptions): PusherAttributes {
 export function pusherFromOptions(o: ValidOptions, previous: PusherAttributes): PusherAttributes {
   return {
     muted: o.muted,
-    enableCamera: o.enableCamera,
+    // The live audience opens neither (no permission prompt until it co-hosts).
+    enableCamera: o.enableCamera && publishes(o),
+    enableMic: publishes(o),
     beauty: o.beauty,
     whiteness: o.whiteness,
     minBitrate: o.minBitrate,
@@ -178,6 +202,7 @@ export function createRoomState(key: string, raw: RoomOptions): RoomState {
       volume: 0,
       speaking: false,
       quality: 0,
+      role: publishes(raw) ? 'anchor' : 'audience',
     },
     members: copyMembers(),
     memberOrder: [],
@@ -187,6 +212,7 @@ export function createRoomState(key: string, raw: RoomOptions): RoomState {
     enterMode: null,
     capacity: templateCapacity(raw.template ?? 'float'),
     activeSpeaker: null,
+    scene: raw.scene === 'live' ? 'live' : 'rtc',
   }
 }
 
@@ -200,6 +226,7 @@ export function createCoreState(key: string, raw: RoomOptions, eventLimit = ROOM
     pushURL: '',
     reconnectAttempts: 0,
     roomSigAttempts: 0,
+    sigTries: 0,
     previewKept: false,
     overCapacity: false,
     pausedBy: null,
