@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { createUniStub } from '../helpers/uni-stub'
 import { authorizeScope, buildPlatformName, createUniPlatform } from '../../uni_modules/webrtc-room/platform/uni-platform'
 import { createPlayerContext, createPusherContext, nativeOwner } from '../../uni_modules/webrtc-room/platform/native-context'
+import { uniRequest } from '../../uni_modules/webrtc-room/platform/uni-request'
 import { guideToSettings } from '../../uni_modules/webrtc-room/platform/permission-guide'
 
 function useUni(overrides: Record<string, unknown> = {}) {
@@ -53,7 +54,9 @@ describe('uni platform adapter', () => {
     let mode: 'ok' | 'fail' = 'ok'
     const request = vi.fn((o: any) => (mode === 'ok' ? o.success({ statusCode: 200, data: { a: 1 } }) : o.fail({ errMsg: 'request:fail timeout' })))
     useUni({ request })
-    const p = createUniPlatform()
+    // The legacy entry's HTTP (the default adapter has none: the modern flow makes no request).
+    expect(createUniPlatform().request).toBeUndefined()
+    const p = { request: uniRequest }
     await expect(p.request({ url: 'https://x/y?usersig=abc', method: 'POST', data: { z: 1 } })).resolves.toEqual({ statusCode: 200, data: { a: 1 } })
     expect(request.mock.calls[0][0]).toMatchObject({ url: 'https://x/y?usersig=abc', method: 'POST', data: { z: 1 } })
     mode = 'fail'

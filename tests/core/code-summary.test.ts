@@ -8,6 +8,10 @@
 import { describe, expect, it, vi } from 'vitest'
 import { codeMessage, describeCode, installedCodes, SOURCE_PRIORITY } from '../../uni_modules/webrtc-room/core/codes'
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
+import { CORE_IM_CODES } from '../../scripts/code-summary'
+
+/** IM codes only the IM entry emits: their summary ships with it (im/code-summary.ts). */
+const entryOnly = (info: { source: string; code: number }) => info.source === 'im' && !CORE_IM_CODES.includes(info.code)
 
 async function fullTables() {
   vi.resetModules()
@@ -24,6 +28,10 @@ describe('code summary (no codes entry)', () => {
     for (const info of ALL_CODES) {
       const key = `${info.source}:${info.code}`
       const silent = info.level === 'info'
+      if (entryOnly(info)) {
+        expect(describeCode(info.code, info.source), key).toBeUndefined()
+        continue
+      }
       expect(describeCode(info.code, info.source), key).toEqual({
         code: info.code,
         source: info.source,
@@ -35,9 +43,23 @@ describe('code summary (no codes entry)', () => {
     }
   })
 
+  it('the IM entry adds the summary of its own codes (same source, level and short texts)', async () => {
+    const { ALL_CODES } = await fullTables()
+    const imOnly = ALL_CODES.filter(entryOnly)
+    expect(imOnly.length).toBeGreaterThan(5)
+    vi.resetModules() // a graph without the codes entry, as in an app with IM but no codes entry
+    const codes = await import('../../uni_modules/webrtc-room/core/codes')
+    expect(codes.describeCode(RoomErrorCode.IM_LOGIN_FAILED, 'im')).toBeUndefined()
+    await import('../../uni_modules/webrtc-room/im/code-summary')
+    for (const info of imOnly) {
+      expect(codes.describeCode(info.code, info.source), `im:${info.code}`).toEqual({ code: info.code, source: 'im', level: info.level, zh: info.zh, en: info.en })
+    }
+    expect(codes.codeMessage(RoomErrorCode.IM_LOGIN_FAILED)).toBe('IM login failed')
+  })
+
   it('knows no code the full tables lack (no stale summary entry)', async () => {
     const { ALL_CODES } = await fullTables()
-    const known = new Set(ALL_CODES.map((i) => `${i.source}:${i.code}`))
+    const known = new Set(ALL_CODES.filter((i) => !entryOnly(i)).map((i) => `${i.source}:${i.code}`))
     // Probe every number either table could hold: the full tables' codes ± a neighbour, per source.
     for (const source of SOURCE_PRIORITY) {
       for (const info of ALL_CODES) {

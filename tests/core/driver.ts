@@ -13,6 +13,9 @@ import type { PusherErrorDetail, RoomEvent, RoomOptions, StateChangeDetail, Stre
 export const SIG = 'eJw1jcEKgjAYhV*-_abc'
 export const BASE_OPTIONS: RoomOptions = { sdkAppID: 1400000001, userID: 'me', userSig: SIG, roomID: 1234 }
 
+/** A signed legacy URL as the `legacy` entry answers it (room-signature.ts builds the real one). */
+export const LEGACY_URL = 'room://cloud.tencent.com?sdkappid=1400000001&roomid=1234&userid=me&roomsig=%7B%22sig%22%3A1%7D'
+
 export const list = (userlist: unknown[]): string => JSON.stringify({ userlist })
 
 export interface PendingTimer {
@@ -85,7 +88,7 @@ export class Driver {
   enter(mode: 'modern' | 'legacy' = 'modern'): this {
     this.start()
     this.preflight({ ok: true, mode, system: null })
-    if (mode === 'legacy') this.dispatch({ type: 'room_sig_done', epoch: this.state.epoch, ok: true, roomSig: '{"sig":1}' })
+    if (mode === 'legacy') this.dispatch({ type: 'room_sig_done', epoch: this.state.epoch, ok: true, pushURL: LEGACY_URL })
     this.pusher(1018)
     return this
   }

@@ -114,7 +114,7 @@ function run(d: Driver, op: Op): void {
     case 'room_sig':
       d.dispatch(
         op.ok
-          ? { type: 'room_sig_done', epoch: op.stale ? epoch - 1 : epoch, ok: true, roomSig: '{"s":1}' }
+          ? { type: 'room_sig_done', epoch: op.stale ? epoch - 1 : epoch, ok: true, pushURL: 'room://cloud.tencent.com?roomsig=s' }
           : { type: 'room_sig_done', epoch: op.stale ? epoch - 1 : epoch, ok: false, message: 'HTTP 500' },
       )
       return

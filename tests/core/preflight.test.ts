@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
-import { classifyClient, missingForModern, runPreflight, VERSION_THRESHOLDS, type PreflightInput, compareVersion, isAtLeast } from '../../uni_modules/webrtc-room/core/preflight'
+import { classifyClient, LEGACY_MISSING, missingForModern, runPreflight, VERSION_THRESHOLDS, type PreflightInput, compareVersion, isAtLeast } from '../../uni_modules/webrtc-room/core/preflight'
 import type { AuthScope, Platform, SystemInfo } from '../../uni_modules/webrtc-room/core/types'
 
 const MODERN: SystemInfo = { platform: 'android', version: '8.0.50', SDKVersion: '3.4.0' }
@@ -65,14 +65,29 @@ describe('runPreflight', () => {
     expect(request).not.toHaveBeenCalled()
   })
 
-  it('an older client picks the legacy flow in auto mode', async () => {
+  it('an older client picks the legacy flow in auto mode (legacy entry installed)', async () => {
     const { platform } = fakePlatform({ system: { platform: 'ios', version: '7.0.8', SDKVersion: '2.10.0' } })
-    await expect(runPreflight(platform, AUTO)).resolves.toMatchObject({ ok: true, mode: 'legacy' })
+    await expect(runPreflight(platform, { ...AUTO, legacy: true })).resolves.toMatchObject({ ok: true, mode: 'legacy' })
   })
 
-  it('enterMode legacy forces the legacy flow on a modern client', async () => {
+  it('enterMode legacy forces the legacy flow on a modern client (legacy entry installed)', async () => {
     const { platform } = fakePlatform()
-    await expect(runPreflight(platform, { enterMode: 'legacy', needCamera: true })).resolves.toMatchObject({ ok: true, mode: 'legacy' })
+    await expect(runPreflight(platform, { enterMode: 'legacy', needCamera: true, legacy: true })).resolves.toMatchObject({ ok: true, mode: 'legacy' })
+  })
+
+  it('without the legacy entry an older client fails naming the version and the import; enterMode legacy is an invalid prop', async () => {
+    const old = fakePlatform({ system: { platform: 'ios', version: '7.0.8', SDKVersion: '2.10.0' } })
+    const result = await runPreflight(old.platform, AUTO)
+    expect(result).toMatchObject({ ok: false, code: RoomErrorCode.WECHAT_TOO_OLD, detail: { version: '7.0.8', platform: 'ios' } })
+    expect(result.ok === false && result.message).toBe(`this client needs WeChat ≥ 7.0.8 (iOS 7.0.9); ${LEGACY_MISSING}`)
+    expect(LEGACY_MISSING).toContain("import '@/uni_modules/webrtc-room/legacy'")
+    const forced = fakePlatform()
+    await expect(runPreflight(forced.platform, { enterMode: 'legacy', needCamera: true })).resolves.toMatchObject({
+      ok: false,
+      code: RoomErrorCode.INVALID_PROP,
+      detail: { prop: 'enterMode' },
+    })
+    expect(forced.authorize).not.toHaveBeenCalled()
   })
 
   it('enterMode modern on an older client fails with the version that is missing', async () => {

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { validateOptions, type ValidOptions } from '../../uni_modules/webrtc-room/core/options'
-import { buildLegacyPushURL, buildModernPushURL, legacyBizbuf, buildQuery, encodeQueryValue } from '../../uni_modules/webrtc-room/core/push-url'
-import { buildRoomSigRequest, parseRoomSigResponse, ROOM_SIG_HOSTS } from '../../uni_modules/webrtc-room/core/room-signature'
+import { buildModernPushURL, buildQuery, encodeQueryValue } from '../../uni_modules/webrtc-room/core/push-url'
+import { buildLegacyPushURL, buildRoomSigRequest, legacyBizbuf, parseRoomSigResponse, ROOM_SIG_HOSTS } from '../../uni_modules/webrtc-room/core/room-signature'
 import type { RoomOptions } from '../../uni_modules/webrtc-room/core/types'
 
 const SIG = 'eJw1jcEKgjAYhV*-_abc'

@@ -5,9 +5,10 @@ import type { RoomAction } from '../../uni_modules/webrtc-room/core/actions'
 import { isEngineAction, reduce } from '../../uni_modules/webrtc-room/core/reducer'
 import { streamKey } from '../../uni_modules/webrtc-room/core/room-state'
 import { createCoreState } from '../../uni_modules/webrtc-room/core/room-state'
-import { ROOM_SIG_RETRY_DELAY_MS } from '../../uni_modules/webrtc-room/core/room-signature'
+import { ROOM_SIG_RETRY_DELAY_MS } from '../../uni_modules/webrtc-room/core/reducer'
+import { buildLegacyPushURL } from '../../uni_modules/webrtc-room/core/room-signature'
 import type { ErrorDetail } from '../../uni_modules/webrtc-room/core/types'
-import { BASE_OPTIONS, deepFreeze, Driver, list, SIG } from './driver'
+import { BASE_OPTIONS, deepFreeze, Driver, LEGACY_URL, list, SIG } from './driver'
 
 const joined = (...ids: string[]) => list(ids.map((userid) => ({ userid })))
 const video = (userid: string, hasvideo: number, streamtype = 'main', playurl = `room://play/${userid}_${streamtype}`) =>
@@ -132,9 +133,11 @@ describe('legacy enter flow (room signature)', () => {
     d.start()
     expect(d.preflight({ ok: true, mode: 'legacy', system: null })).toEqual([{ type: 'request_room_sig', epoch: 1 }])
     expect(d.state.pushURL).toBe('')
-    const effects = d.dispatch({ type: 'room_sig_done', epoch: 1, ok: true, roomSig: '{"k":"v"}' })
+    const signed = buildLegacyPushURL(d.state.options!, '{"k":"v"}')
+    const effects = d.dispatch({ type: 'room_sig_done', epoch: 1, ok: true, pushURL: signed })
     expect(effects.map((e) => e.type)).toEqual(['enter', 'emit', 'set_timer'])
-    expect(d.state.pushURL).toBe(
+    expect(d.state.pushURL).toBe(signed)
+    expect(signed).toBe(
       `room://cloud.tencent.com?sdkappid=1400000001&roomid=1234&userid=me&roomsig=${encodeURIComponent('{"k":"v"}')}&bizbuf=${encodeURIComponent('{"Str_uc_params":{"pure_audio_push_mod":1}}')}`,
     )
     expect(d.state.room.self.pushURL).not.toContain(encodeURIComponent('{"k":"v"}'))
@@ -144,7 +147,7 @@ describe('legacy enter flow (room signature)', () => {
     const a = new Driver()
     a.start()
     a.preflight({ ok: true, mode: 'legacy', system: null })
-    a.dispatch({ type: 'room_sig_done', epoch: 1, ok: true, roomSig: 's' })
+    a.dispatch({ type: 'room_sig_done', epoch: 1, ok: true, pushURL: LEGACY_URL })
     a.pusher(1002)
     expect(a.status).toBe('in_room')
     expect(a.eventsOf('enter_room')).toMatchObject([{ detail: { nativeCode: 1002, mode: 'legacy' } }])
@@ -152,7 +155,7 @@ describe('legacy enter flow (room signature)', () => {
     const b = new Driver()
     b.start()
     b.preflight({ ok: true, mode: 'legacy', system: null })
-    b.dispatch({ type: 'room_sig_done', epoch: 1, ok: true, roomSig: 's' })
+    b.dispatch({ type: 'room_sig_done', epoch: 1, ok: true, pushURL: LEGACY_URL })
     b.pusher(1020, list([{ userid: 'u1', playurl: 'room://u1' }]))
     expect(b.status).toBe('in_room')
     expect(b.memberIDs).toEqual(['u1'])
@@ -209,7 +212,7 @@ describe('legacy enter flow (room signature)', () => {
     d.preflight({ ok: true, mode: 'legacy', system: null })
     d.dispatch({ type: 'stop' })
     d.start()
-    expect(d.dispatch({ type: 'room_sig_done', epoch: 1, ok: true, roomSig: 'old' })).toEqual([])
+    expect(d.dispatch({ type: 'room_sig_done', epoch: 1, ok: true, pushURL: LEGACY_URL })).toEqual([])
     expect(d.state.pushURL).toBe('')
     expect(d.status).toBe('preflight')
   })

@@ -5,6 +5,8 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createRoom } from '../../uni_modules/webrtc-room/room-factory'
+// The legacy flow is an opt-in entry: these tests drive it, so they install it (as an app's main.ts would).
+import '../../uni_modules/webrtc-room/legacy'
 import { RoomErrorCode, RoomStatusCode, WebrtcRoomError } from '../../uni_modules/webrtc-room/core/error-codes'
 import { registerIM, unregisterIM } from '../../uni_modules/webrtc-room/core/im-registry'
 import type { RoomEvent, RoomOptions } from '../../uni_modules/webrtc-room/core/types'

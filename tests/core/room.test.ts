@@ -10,6 +10,8 @@ import { createController } from '../../uni_modules/webrtc-room/core/room'
 import { IM_STOP_TIMEOUT_MS } from '../../uni_modules/webrtc-room/core/room-im'
 import { createLiveTagsEngine } from '../../uni_modules/webrtc-room/engines/mp-weixin/live-tags-engine'
 import { createRoom } from '../../uni_modules/webrtc-room/room-factory'
+// The legacy flow is an opt-in entry: these tests drive it, so they install it (as an app's main.ts would).
+import '../../uni_modules/webrtc-room/legacy'
 import { RoomErrorCode, WebrtcRoomError } from '../../uni_modules/webrtc-room/core/error-codes'
 import { registerIM, unregisterIM, type ImFactory, type ImRoomParams, type ImSession } from '../../uni_modules/webrtc-room/core/im-registry'
 import { isLegalTransition } from '../../uni_modules/webrtc-room/core/room-state'

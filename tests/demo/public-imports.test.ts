@@ -7,7 +7,7 @@ import { join, relative } from 'node:path'
 import { expect, it } from 'vitest'
 
 const ROOT = join(__dirname, '../..')
-const PUBLIC = new Set(['@/uni_modules/webrtc-room', '@/uni_modules/webrtc-room/im', '@/uni_modules/webrtc-room/codes'])
+const PUBLIC = new Set(['@/uni_modules/webrtc-room', '@/uni_modules/webrtc-room/im', '@/uni_modules/webrtc-room/codes', '@/uni_modules/webrtc-room/legacy', '@/uni_modules/webrtc-room/debug'])
 
 function sources(path: string): string[] {
   if (statSync(path).isDirectory()) return readdirSync(path).flatMap((entry) => sources(join(path, entry)))

@@ -50,7 +50,7 @@ export { groupConversationID, c2cConversationID } from './im/map-message'
 // Pure helpers apps driving their own tags may want.
 export { validateOptions } from './core/options'
 export type { ValidOptions, OptionIssue, ValidationResult } from './core/options'
-export { buildModernPushURL, buildLegacyPushURL } from './core/push-url'
+export { buildModernPushURL } from './core/push-url'
 export { createUniPlatform } from './platform/uni-platform'
 // Native contexts on the component that owns the tag (mp-weixin; null elsewhere).
 export { createPusherContext, createPlayerContext } from './platform/native-context'

@@ -165,8 +165,8 @@ const ROOM: Row[] = [
   // Platform / preflight.
   [E.UNSUPPORTED_PLATFORM, 'error', '不支持的平台', 'unsupported platform', '在微信小程序或 H5 中使用本组件。', 'Use the component in a WeChat mini-program or on H5.'],
   [E.DEVTOOLS_SIMULATOR, 'error', '开发者工具模拟器不支持 live-pusher', 'the WeChat devtools simulator has no live-pusher', '请使用“真机调试”或“预览”在手机上运行。', 'Run on a phone ("real device debugging" or "preview").'],
-  [E.BASE_LIBRARY_TOO_OLD, 'error', '基础库版本过低', 'base library too old', '请用户升级微信；或在小程序后台提高最低基础库版本。', 'Ask the user to update WeChat, or raise the minimum base library in the admin console.'],
-  [E.WECHAT_TOO_OLD, 'error', '微信版本过低', 'WeChat too old', '请用户升级微信到最新版本。', 'Ask the user to update WeChat.'],
+  [E.BASE_LIBRARY_TOO_OLD, 'error', '基础库版本过低', 'base library too old', '请用户升级微信；或在小程序后台提高最低基础库版本；要支持旧客户端请 import 旧版进房入口 @/uni_modules/webrtc-room/legacy。', 'Ask the user to update WeChat, or raise the minimum base library in the admin console; to serve old clients import the legacy entry @/uni_modules/webrtc-room/legacy.'],
+  [E.WECHAT_TOO_OLD, 'error', '微信版本过低', 'WeChat too old', '请用户升级微信到最新版本；要支持旧客户端请 import 旧版进房入口 @/uni_modules/webrtc-room/legacy。', 'Ask the user to update WeChat; to serve old clients import the legacy entry @/uni_modules/webrtc-room/legacy.'],
   [E.CAMERA_PERMISSION_DENIED, 'error', '用户拒绝了摄像头授权', 'camera permission denied', '引导用户打开设置页允许“摄像头”（openSetting 需要用户点击触发），然后 start()。', 'Guide the user to the settings page (openSetting needs a tap) to allow "Camera", then start().'],
   [E.RECORD_PERMISSION_DENIED, 'error', '用户拒绝了麦克风授权', 'microphone permission denied', '引导用户打开设置页允许“麦克风”（openSetting 需要用户点击触发），然后 start()。', 'Guide the user to the settings page (openSetting needs a tap) to allow "Microphone", then start().'],
   [E.LIVE_PUSHER_NOT_GRANTED, 'error', '小程序无 live-pusher 权限', 'live-pusher not granted to this app', '在小程序后台“开发 - 接口设置”开通实时播放/录制音视频（需符合的类目）。', 'Enable real-time audio/video in the admin console (needs an allowed category).'],

@@ -77,7 +77,7 @@ export type EngineAction =
 export type ControlAction =
   | { type: 'start' }
   | { type: 'preflight_done'; epoch: number; result: PreflightResult }
-  | { type: 'room_sig_done'; epoch: number; ok: true; roomSig: string }
+  | { type: 'room_sig_done'; epoch: number; ok: true; pushURL: string }
   | { type: 'room_sig_done'; epoch: number; ok: false; message: string; errorCode?: number }
   | { type: 'timer'; epoch: number; name: TimerName }
   | { type: 'stop' }

@@ -47,7 +47,7 @@ const SUMMARY: Partial<Record<CodeSource, string>> = {
   player: "2001i;2002i;2003i;2004i;2005i;2006i;2007i;2008i;2009i;2012i;2026i;2101w|video frame decode failed;2102w|audio frame decode failed;2103w|disconnected, reconnecting;2104w|unstable downstream network;2105w|playback stutter;2106w|hardware decoding failed, using software;2107w|video frames lost;2108w|first frame hardware decode failed;3001w|DNS resolution failed;3002w|could not connect to the server;3003w|server handshake failed;3004w|the server closed the connection;3005w|network read/write failed;6002w|player warning;6003w|player warning;6004w|player warning;6005w|player warning;-2301e|disconnected after retries, stopped;-2302e|could not get the play address;-2304e|HEVC decode failed;-2308e|the server refused the connection",
   pusher_error: "10001e|no camera permission;10002e|no record (microphone) permission;10003w|background music (BGM) load failed;10004w|waiting image load failed",
   room: "-4e打开摄像头失败|camera open failed;-5e打开麦克风失败|microphone open failed;-6e推流连接断开|push disconnected;-7e没有摄像头或麦克风权限|no camera or microphone permission;-8e人数超过模板容量|more members than the template shows;-9e获取房间签名失败|room signature request failed;-10e进房失败或被移出房间|join failed or removed from the room;10i;11i;12i;13i;14i;15i;16i;17i;18w播放断开|player disconnected;19i;-90001e属性值无效|invalid prop;-90002e缺少必填属性|missing required prop;-90003esdkAppID 无效|invalid sdkAppID;-90004euserID 无效|invalid userID;-90005euserSig 格式无效|invalid userSig format;-90006eroomID 无效|invalid roomID;-90007e码率无效|invalid bitrate;-90008w属性值超出范围，已截断|prop value clamped into range;-90100e不支持的平台|unsupported platform;-90101e开发者工具模拟器不支持 live-pusher|the WeChat devtools simulator has no live-pusher;-90102e基础库版本过低|base library too old;-90103e微信版本过低|WeChat too old;-90104e用户拒绝了摄像头授权|camera permission denied;-90105e用户拒绝了麦克风授权|microphone permission denied;-90106e小程序无 live-pusher 权限|live-pusher not granted to this app;-90200euserSig 已过期，未能刷新|userSig expired, not refreshed;-90201euserSig 校验失败|userSig malformed or rejected;-90203e进房超时|enter room timed out;-90204w当前状态下调用无效|called in the wrong state: ignored;-90205e被移出房间|kicked out of the room;-90600e角色无效|invalid role;-90601e只有直播场景才有角色|role needs scene 'live';-90602w主播已满 50 人，无法上麦|the room already has 50 anchors;-90603w切换角色失败|role switch failed;-90604e连麦申请已失效|co-host request is stale;-90605e当前无法连麦|co-hosting not possible now;-90606w连麦申请超时|co-host request timed out",
-  im: "-90300e未开启 IM|IM is disabled (enableIM false);-90301e未安装 IM 入口|the IM entry is not installed;-90302eIM 登录失败|IM login failed;-90303e加入房间群组失败|joining the room group failed;-90304e消息发送失败|message send failed;-90305e没有接收者|no receiver;-90306e消息为空|empty message;-90307e消息过长|message too long;-90308e自定义消息的 data 无效|invalid custom message data;-90309eIM 尚未就绪|IM is not ready yet;-90310eIM SDK 报告错误|the IM SDK reported an error;-1e没有接收者|no receiver;-2e消息为空|empty message;-3e消息过长|message too long;-4eIM SDK 错误|IM SDK error",
+  im: "-90300e未开启 IM|IM is disabled (enableIM false);-90301e未安装 IM 入口|the IM entry is not installed",
 }
 // #ifdef H5
 SUMMARY.browser = "-90400e浏览器不支持 WebRTC|this browser has no WebRTC;-90401e页面需要 HTTPS|the page needs HTTPS;-90402e未找到摄像头或麦克风|no camera or microphone found;-90403e浏览器拒绝了摄像头/麦克风|camera/microphone access denied;-90404e进入 TRTC 房间失败|entering the TRTC room failed;-90405w浏览器阻止了自动播放|the browser blocked autoplay;-90406e加载 TRTC Web SDK 失败|loading the TRTC web SDK failed;-90407w浏览器不支持该功能，已忽略|not available in the browser: ignored;-90408w用户取消了屏幕共享|screen sharing cancelled;-90409w浏览器不支持屏幕共享|this browser cannot share the screen;-90410w屏幕共享失败|screen sharing failed;-90411w列出或切换设备失败|listing or switching devices failed;-90412w仅 H5（浏览器）支持|available in the browser (H5) only"
@@ -63,20 +63,26 @@ const installed = new Set<() => void>()
 
 const keyOf = (source: CodeSource, code: number) => `${source}:${code}`
 
+function unpack(table: Map<string, CodeSummary>, source: CodeSource, packed: string): void {
+  for (const entry of packed.split(';')) {
+    const [, code, level, zh = '', en = ''] = /^(-?\d+)(.)(?:(.*)\|(.*))?$/.exec(entry)!
+    table.set(keyOf(source, +code), Object.freeze({ code: +code, source, level: LEVELS[level], zh, en }))
+  }
+}
+
 /** The summary, unpacked on first use. */
 function summaryTable(): Map<string, CodeSummary> {
   if (!summary) {
     summary = new Map()
-    for (const source of SOURCE_PRIORITY) {
-      const packed = SUMMARY[source]
-      if (!packed) continue // a source this build never emits (browser codes on mp-weixin)
-      for (const entry of packed.split(';')) {
-        const [, code, level, zh = '', en = ''] = /^(-?\d+)(.)(?:(.*)\|(.*))?$/.exec(entry)!
-        summary.set(keyOf(source, +code), Object.freeze({ code: +code, source, level: LEVELS[level], zh, en }))
-      }
-    }
+    // A source this build never emits (browser codes on mp-weixin) has no entry.
+    for (const source of SOURCE_PRIORITY) if (SUMMARY[source]) unpack(summary, source, SUMMARY[source]!)
   }
   return summary
+}
+
+/** Adds an entry's share of the summary (the IM entry's codes), in the packed form above. */
+export function addCodeSummary(source: CodeSource, packed: string): void {
+  if (packed) unpack(summaryTable(), source, packed)
 }
 
 /** Called by the codes entry when it is imported: lookups answer with its full entries from then on. */

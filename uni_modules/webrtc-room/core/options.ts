@@ -66,12 +66,10 @@ export type ValidationResult =
   | { ok: true; options: ValidOptions; warnings: OptionIssue[] }
   | { ok: false; errors: OptionIssue[]; warnings: OptionIssue[] }
 
-const USER_ID_MAX_LENGTH = 32
-const STR_ROOM_ID_MAX_LENGTH = 64
-/** Letters, digits and `_ - . @`: URL-safe, so the push URL carries them unencoded (see push-url.ts). */
-export const USER_ID_PATTERN = /^[A-Za-z0-9_\-.@]+$/
-/** TRTC's string room id alphabet (no CJK, no control characters). */
-const STR_ROOM_ID_PATTERN = /^[A-Za-z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]+$/
+/** Letters, digits and `_ - . @`, 1–32: URL-safe, so the push URL carries them unencoded (see push-url.ts). */
+export const USER_ID_PATTERN = /^[A-Za-z0-9_\-.@]{1,32}$/
+/** TRTC's string room id: 1–64 of this alphabet (no CJK, no control characters). */
+const STR_ROOM_ID_PATTERN = /^[A-Za-z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]{1,64}$/
 /** userSig / privateMapKey: base64 with `*-_` (current) or plain base64 (some older signers). */
 export const SIG_PATTERN = /^[A-Za-z0-9*\-_+/=]+$/
 
@@ -93,7 +91,7 @@ export function isIdentityChange(partial: Partial<RoomOptions>, current: RoomOpt
 function identityOf(o: RoomOptions): string {
   const rawRoom = isBlank(o.roomID) ? o.roomId : o.roomID
   const parsed = parseRoomRef(rawRoom)
-  const room = isIssue(parsed) ? `raw:${String(rawRoom)}` : `${parsed.kind}:${parsed.id}`
+  const room = 'code' in parsed ? `raw:${String(rawRoom)}` : `${parsed.kind}:${parsed.id}`
   const sdkAppID = toNumber(o.sdkAppID)
   return JSON.stringify([Number.isFinite(sdkAppID) ? sdkAppID : String(o.sdkAppID), o.userID, o.userSig, room, o.privateMapKey ?? '', o.scene === 'live'])
 }
@@ -109,36 +107,32 @@ function toNumber(value: unknown): number {
   return Number.NaN
 }
 
-const LOOKS_NUMERIC = /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i
+/**
+ * One issue, its message generated from the prop and what it must be: `<prop> must be <must>
+ * (got <value>)`. Credentials pass no value (it would put the secret in the message).
+ */
+function issue(code: number, prop: string, must: string, got?: unknown): OptionIssue {
+  const shown = typeof got === 'string' ? `"${got}"` : String(got)
+  return { code, prop, message: `${prop} must be ${must}${arguments.length > 3 ? ` (got ${shown})` : ''}` }
+}
+
+const ROOM_RANGE = `an integer in 1..${ROOM_ID_MAX}`
 
 /** Classify a room id: `^\d+$` (or a number) = numeric room, anything else = string room. */
 export function parseRoomRef(value: unknown): RoomRef | OptionIssue {
-  const invalid = (message: string): OptionIssue => ({ code: E.INVALID_ROOMID, prop: 'roomID', message })
-  if (typeof value === 'number') {
-    if (!Number.isInteger(value) || value < 1 || value > ROOM_ID_MAX) {
-      return invalid(`roomID must be an integer in 1..${ROOM_ID_MAX} (got ${value})`)
-    }
-    return { kind: 'numeric', id: value }
-  }
-  if (typeof value !== 'string') return invalid(`roomID must be a number or a string (got ${typeof value})`)
-  if (/^\d+$/.test(value)) {
-    const id = Number(value)
-    if (id < 1 || id > ROOM_ID_MAX) return invalid(`numeric roomID must be in 1..${ROOM_ID_MAX} (got ${value})`)
-    return { kind: 'numeric', id }
-  }
   // '-5', '1.5', ' 12', '1e3' were almost surely meant as numbers: a silent string room would put
   // this user alone in another room than the peers who typed 5, 1 or 12.
-  if (LOOKS_NUMERIC.test(value)) {
-    return invalid(`roomID "${value}" looks like a number but is not an integer in 1..${ROOM_ID_MAX}`)
+  const numeric = typeof value === 'number' || (typeof value === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(value))
+  const id = numeric ? Number(value) : value
+  if (numeric) {
+    return Number.isInteger(id) && (id as number) >= 1 && (id as number) <= ROOM_ID_MAX && (typeof value === 'number' || /^\d+$/.test(value as string))
+      ? { kind: 'numeric', id: id as number }
+      : issue(E.INVALID_ROOMID, 'roomID', ROOM_RANGE, value)
   }
-  if (value.trim() === '') return invalid('string roomID must not be blank')
-  if (value.length > STR_ROOM_ID_MAX_LENGTH) {
-    return invalid(`string roomID is at most ${STR_ROOM_ID_MAX_LENGTH} characters (got ${value.length})`)
+  if (typeof id !== 'string' || id.trim() === '' || !STR_ROOM_ID_PATTERN.test(id)) {
+    return issue(E.INVALID_ROOMID, 'roomID', `${ROOM_RANGE} or a string of 1–64 letters, digits, spaces, !#$%&()+-:;<=.>?@[]^_{}|~,`, value)
   }
-  if (!STR_ROOM_ID_PATTERN.test(value)) {
-    return invalid('string roomID may only use letters, digits, spaces and !#$%&()+-:;<=.>?@[]^_{}|~, (no CJK)')
-  }
-  return { kind: 'string', id: value }
+  return { kind: 'string', id }
 }
 
 /** The room id as users write it (store key, IM group id). */
@@ -146,66 +140,49 @@ export function roomIDText(room: RoomRef): string {
   return String(room.id)
 }
 
-function isIssue(value: unknown): value is OptionIssue {
-  return typeof value === 'object' && value !== null && 'code' in value && 'prop' in value
-}
-
 /** Validate every prop; collects all errors (the room reports the first) and clamping warnings. */
 export function validateOptions(input: RoomOptions): ValidationResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    const issue = { code: E.INVALID_PROP, prop: 'options', message: `options must be an object of props (got ${input === null ? 'null' : typeof input})` }
-    return { ok: false, errors: [issue], warnings: [] }
+    return { ok: false, errors: [issue(E.INVALID_PROP, 'options', 'an object of props', input)], warnings: [] }
   }
   const raw = input
   const errors: OptionIssue[] = []
   const warnings: OptionIssue[] = []
-  const fail = (code: number, prop: string, message: string) => errors.push({ code, prop, message })
+  const fail = (code: number, prop: string, must: string, ...got: unknown[]) => errors.push(issue(code, prop, must, ...(got as [unknown])))
 
   const required = (prop: keyof RoomOptions, value: unknown): boolean => {
     if (!isBlank(value)) return true
-    fail(E.MISSING_PROP, prop, `${prop} is required`)
+    errors.push({ code: E.MISSING_PROP, prop, message: `${prop} is required` })
     return false
   }
 
-  // sdkAppID: positive integer, number or numeric string.
+  // sdkAppID: positive integer, number or numeric string. TRTC app ids are uint32 (the
+  // privateMapKey record stores them in 4 bytes).
   let sdkAppID = 0
   if (required('sdkAppID', raw.sdkAppID)) {
     sdkAppID = toNumber(raw.sdkAppID)
-    // TRTC app ids are uint32 (the privateMapKey record stores them in 4 bytes).
-    if (!Number.isSafeInteger(sdkAppID) || sdkAppID <= 0 || sdkAppID > 4294967295) {
-      fail(E.INVALID_SDKAPPID, 'sdkAppID', `sdkAppID must be a positive 32-bit integer (got ${String(raw.sdkAppID)})`)
-    }
+    if (!Number.isSafeInteger(sdkAppID) || sdkAppID <= 0 || sdkAppID > 4294967295) fail(E.INVALID_SDKAPPID, 'sdkAppID', 'a positive 32-bit integer', raw.sdkAppID)
   }
 
-  if (required('userID', raw.userID)) {
-    if (typeof raw.userID !== 'string') {
-      fail(E.INVALID_USERID, 'userID', 'userID must be a string')
-    } else if (raw.userID.length > USER_ID_MAX_LENGTH) {
-      fail(E.INVALID_USERID, 'userID', `userID is at most ${USER_ID_MAX_LENGTH} characters (got ${raw.userID.length})`)
-    } else if (!USER_ID_PATTERN.test(raw.userID)) {
-      fail(E.INVALID_USERID, 'userID', 'userID may only use letters, digits, _ - . @ (no spaces, no CJK)')
-    }
+  if (required('userID', raw.userID) && (typeof raw.userID !== 'string' || !USER_ID_PATTERN.test(raw.userID))) {
+    fail(E.INVALID_USERID, 'userID', '1–32 letters, digits, _ - . @ (no spaces, no CJK)', raw.userID)
   }
 
-  if (required('userSig', raw.userSig)) {
-    if (typeof raw.userSig !== 'string' || !SIG_PATTERN.test(raw.userSig)) {
-      fail(E.INVALID_USERSIG, 'userSig', 'userSig must be the base64 string your server signed (no spaces)')
-    }
+  if (required('userSig', raw.userSig) && (typeof raw.userSig !== 'string' || !SIG_PATTERN.test(raw.userSig))) {
+    fail(E.INVALID_USERSIG, 'userSig', 'the base64 string your server signed (no spaces)')
   }
 
   let room: RoomRef = { kind: 'numeric', id: 0 }
   const rawRoom = isBlank(raw.roomID) ? raw.roomId : raw.roomID
-  if (isBlank(rawRoom)) {
-    fail(E.MISSING_PROP, 'roomID', 'roomID is required')
-  } else {
+  if (required('roomID', rawRoom)) {
     const parsed = parseRoomRef(rawRoom)
-    if (isIssue(parsed)) errors.push(parsed)
+    if ('code' in parsed) errors.push(parsed)
     else room = parsed
   }
 
   const privateMapKey = raw.privateMapKey ?? ''
   if (typeof privateMapKey !== 'string' || (privateMapKey !== '' && !SIG_PATTERN.test(privateMapKey))) {
-    fail(E.INVALID_PROP, 'privateMapKey', 'privateMapKey must be the base64 string your server signed')
+    fail(E.INVALID_PROP, 'privateMapKey', 'the base64 string your server signed')
   }
 
   const level = (prop: 'beauty' | 'whiteness'): number => {
@@ -213,7 +190,7 @@ export function validateOptions(input: RoomOptions): ValidationResult {
     if (isBlank(value)) return 0
     const n = toNumber(value)
     if (!Number.isFinite(n)) {
-      fail(E.INVALID_PROP, prop, `${prop} must be a number 0–9`)
+      fail(E.INVALID_PROP, prop, 'a number 0–9', value)
       return 0
     }
     const clamped = Math.min(9, Math.max(0, Math.round(n)))
@@ -227,24 +204,20 @@ export function validateOptions(input: RoomOptions): ValidationResult {
     const value = raw[prop]
     if (isBlank(value)) return fallback
     const n = toNumber(value)
-    if (!Number.isFinite(n) || n <= 0) {
-      fail(E.INVALID_BITRATE, prop, `${prop} must be a positive number of kbps (got ${String(value)})`)
-      return fallback
-    }
-    return n
+    if (n > 0 && n < Infinity) return n
+    fail(E.INVALID_BITRATE, prop, 'a positive number of kbps', value)
+    return fallback
   }
   const minBitrate = bitrate('minBitrate', DEFAULT_PUSHER.minBitrate)
   const maxBitrate = bitrate('maxBitrate', DEFAULT_PUSHER.maxBitrate)
-  if (minBitrate > maxBitrate) {
-    fail(E.INVALID_BITRATE, 'minBitrate', `minBitrate (${minBitrate}) must not exceed maxBitrate (${maxBitrate})`)
-  }
+  if (minBitrate > maxBitrate) fail(E.INVALID_BITRATE, 'minBitrate', `≤ maxBitrate (${maxBitrate})`, minBitrate)
 
   /** One optional prop: absent (`isAbsent`) → fallback; else `valid` or an INVALID_PROP error and the fallback. */
   const check = <T>(prop: keyof RoomOptions, fallback: T, valid: (value: unknown) => boolean, must: string, isAbsent: (value: unknown) => boolean = (v) => v == null): T => {
     const value = raw[prop]
     if (isAbsent(value)) return fallback
     if (valid(value)) return value as T
-    fail(E.INVALID_PROP, prop, `${prop} must be ${must} (got ${String(value)})`)
+    fail(E.INVALID_PROP, prop, must, value)
     return fallback
   }
   const bool = (prop: keyof RoomOptions, fallback: boolean) => check(prop, fallback, (v) => typeof v === 'boolean', 'a boolean')
@@ -256,34 +229,25 @@ export function validateOptions(input: RoomOptions): ValidationResult {
   let recordId: number | undefined
   if (!isBlank(raw.recordId)) {
     const n = toNumber(raw.recordId)
-    if (!Number.isSafeInteger(n) || n < 0) fail(E.INVALID_PROP, 'recordId', 'recordId must be a non-negative integer')
-    else recordId = n
+    if (Number.isSafeInteger(n) && n >= 0) recordId = n
+    else fail(E.INVALID_PROP, 'recordId', 'a non-negative integer', raw.recordId)
   }
 
-  let streamID: string | undefined
-  if (!isBlank(raw.streamID)) {
-    if (typeof raw.streamID !== 'string' || !/^[A-Za-z0-9_\-]{1,64}$/.test(raw.streamID)) {
-      fail(E.INVALID_PROP, 'streamID', 'streamID: 1–64 letters, digits, _ or -')
-    } else streamID = raw.streamID
-  }
+  const streamID: string | undefined = check('streamID', undefined, (v) => typeof v === 'string' && /^[A-Za-z0-9_\-]{1,64}$/.test(v), '1–64 letters, digits, _ or -', isBlank)
 
   const reconnect = { ...DEFAULT_RECONNECT }
   if (raw.reconnect !== undefined && (typeof raw.reconnect !== 'object' || raw.reconnect === null)) {
-    fail(E.INVALID_PROP, 'reconnect', 'reconnect must be an object { maxAttempts, baseDelayMs, maxDelayMs }')
+    fail(E.INVALID_PROP, 'reconnect', 'an object { maxAttempts, baseDelayMs, maxDelayMs }', raw.reconnect)
   } else if (raw.reconnect !== undefined) {
     for (const key of Object.keys(DEFAULT_RECONNECT) as Array<keyof ReconnectPolicy>) {
       const value = raw.reconnect[key]
       if (value === undefined) continue
-      if (!Number.isInteger(value) || value < 0) fail(E.INVALID_PROP, `reconnect.${key}`, `reconnect.${key} must be a non-negative integer`)
-      else reconnect[key] = value
+      if (Number.isInteger(value) && value >= 0) reconnect[key] = value
+      else fail(E.INVALID_PROP, `reconnect.${key}`, 'a non-negative integer', value)
     }
   }
 
-  let enterTimeout = DEFAULT_ENTER_TIMEOUT_MS
-  if (raw.enterTimeout !== undefined) {
-    if (!Number.isFinite(raw.enterTimeout) || raw.enterTimeout < 0) fail(E.INVALID_PROP, 'enterTimeout', 'enterTimeout must be ≥ 0 ms')
-    else enterTimeout = raw.enterTimeout
-  }
+  const enterTimeout = check('enterTimeout', DEFAULT_ENTER_TIMEOUT_MS, (v) => (v as number) >= 0 && Number.isFinite(v), 'a number of ms ≥ 0', (v) => v === undefined)
 
   const options: ValidOptions = {
     template: text('template', 'float') || 'float',
@@ -324,7 +288,7 @@ export function validateOptions(input: RoomOptions): ValidationResult {
   }
 
   if (options.enterMode === 'legacy' && room.kind === 'string') {
-    fail(E.INVALID_ROOMID, 'roomID', 'string room ids need the modern enter mode (the legacy flow only knows numeric rooms)')
+    fail(E.INVALID_ROOMID, 'roomID', `numeric with enterMode 'legacy'`, room.id)
   }
   if (options.enterMode === 'legacy' && options.scene === 'live') {
     fail(E.INVALID_PROP, 'scene', "scene 'live' needs the modern enter mode (the legacy URL has no scene)")

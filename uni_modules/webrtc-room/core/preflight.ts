@@ -46,7 +46,12 @@ export interface PreflightInput {
   needCamera: boolean
   /** false: ask for no media scope at all (the live audience). */
   needMic?: boolean
+  /** The opt-in `legacy` entry is installed (else a client that needs the legacy flow fails here). */
+  legacy?: boolean
 }
+
+/** What a legacy enter needs when the app did not import the entry. */
+export const LEGACY_MISSING = "the legacy enter flow needs import '@/uni_modules/webrtc-room/legacy' (main.ts)"
 
 export type PreflightResult =
   | { ok: true; mode: 'modern' | 'legacy'; system: SystemInfo | null }
@@ -114,6 +119,9 @@ export async function runPreflight(platform: Platform, input: PreflightInput): P
   // H5: the browser engine does its own checks (secure context, devices); URLs are not used there.
   if (platform.name === 'h5') return { ok: true, mode: 'modern', system: null }
 
+  if (input.enterMode === 'legacy' && !input.legacy) {
+    return failure(E.INVALID_PROP, `enterMode 'legacy': ${LEGACY_MISSING}`, { prop: 'enterMode' })
+  }
   let system: SystemInfo
   try {
     system = platform.getSystemInfo()
@@ -138,6 +146,10 @@ export async function runPreflight(platform: Platform, input: PreflightInput): P
     return failure(missing.code, `enterMode 'modern' ${missing.message}`, versions)
   }
   const mode = input.enterMode === 'auto' ? generation : input.enterMode
+  if (mode === 'legacy' && !input.legacy) {
+    const missing = missingForModern(system)
+    return failure(missing.code, `this client ${missing.message}; ${LEGACY_MISSING}`, versions)
+  }
 
   // The live audience publishes nothing: no camera or microphone prompt until it co-hosts.
   const denied = input.needMic === false ? null : await mediaScopes(platform, input.needCamera)

@@ -1,10 +1,7 @@
 /**
- * The live-pusher URLs: modern `room://cloud.tencent.com/rtc?…` and the legacy signed one. Pure.
- *
- * Modern: `room://cloud.tencent.com/rtc?sdkappid&roomid|strroomid&userid&usersig&appscene&encsmall&cloudenv`
- * plus the optional parameters that are set — no request before the URL exists.
- * Legacy (2018): `room://cloud.tencent.com?sdkappid&roomid&userid&roomsig[&bizbuf]` after the room-signature
- * request (room-signature.ts); privateMapKey travels only in that request's body.
+ * The modern live-pusher URL `room://cloud.tencent.com/rtc?sdkappid&roomid|strroomid&userid&usersig&appscene&encsmall&cloudenv`
+ * plus the optional parameters that are set — no request before the URL exists. Pure. (The legacy
+ * signed URL is the opt-in `legacy` entry's, room-signature.ts.)
  */
 import type { ValidOptions } from './options'
 
@@ -73,24 +70,4 @@ export function buildModernPushURL(o: ValidOptions): string {
   if (o.recvMode !== undefined) params.push(['recvmode', o.recvMode])
   if (o.enableBlackStream !== undefined) params.push(['enableBlackStream', o.enableBlackStream ? 1 : 0])
   return `room://cloud.tencent.com/rtc?${buildQuery(params)}`
-}
-
-/** `bizbuf` of the legacy URL: only the keys that are set; undefined when none is. */
-export function legacyBizbuf(o: ValidOptions): string | undefined {
-  const params: Record<string, number> = {}
-  if (o.pureAudioPushMod !== undefined) params.pure_audio_push_mod = o.pureAudioPushMod
-  if (o.recordId !== undefined) params.record_id = o.recordId
-  return Object.keys(params).length > 0 ? JSON.stringify({ Str_uc_params: params }) : undefined
-}
-
-export function buildLegacyPushURL(o: ValidOptions, roomSig: string): string {
-  const base = buildQuery([
-    ['sdkappid', o.sdkAppID],
-    ['roomid', o.room.id],
-    ['userid', o.userID],
-  ])
-  // Exactly the original: plain encodeURIComponent of the JSON texts.
-  const bizbuf = legacyBizbuf(o)
-  const tail = bizbuf === undefined ? '' : `&bizbuf=${encodeURIComponent(bizbuf)}`
-  return `room://cloud.tencent.com?${base}&roomsig=${encodeURIComponent(roomSig)}${tail}`
 }

@@ -8,7 +8,6 @@ import type { ControlAction, EngineAction, RoomAction } from './actions'
 import { RoomErrorCode, RoomStatusCode } from './error-codes'
 import { isIdentityChange, validateOptions } from './options'
 import { missingForModern } from './preflight'
-import { buildLegacyPushURL } from './push-url'
 import { LEVEL_ENGINE, settleLevels } from './reduce-levels'
 import { publishes } from './live-role'
 import { checkCapacity, MEMBER_ENGINE, playMember } from './reduce-members'
@@ -18,13 +17,16 @@ import {
   beginSession, connectionLost, emitWarnings, endSession, enterWith, fatal, invalidState, obtainURL, pauseBy, resumeRoom,
   SESSION_ENGINE, Step, type ActionOf, type Handlers, type ReduceResult,
 } from './reduce-session'
-import { ROOM_SIG_RETRIES, ROOM_SIG_RETRY_DELAY_MS } from './room-signature'
 import { SIG_CONTROL, SIG_ENGINE, sigReason, sigRejected } from './sig-refresh'
 import { acceptsEngineEvents, isActive, pusherFromOptions, pusherFromRaw, templateCapacity, type CoreState } from './room-state'
 import type { LocalDevices, RoomOptions } from './types'
 
 export type { ReduceResult } from './reduce-session'
 export { memberMethods } from './reduce-playback'
+
+/** The legacy room signature: retried once after 1 s (as the original did) before reporting -9. */
+export const ROOM_SIG_RETRIES = 1
+export const ROOM_SIG_RETRY_DELAY_MS = 1000
 
 const NO_DEVICES: LocalDevices = { cameras: [], microphones: [], speakers: [], cameraId: '', microphoneId: '', speakerId: '' }
 
@@ -98,7 +100,7 @@ const CONTROL = {
     const epoch = step.state.epoch
     if (a.epoch !== epoch || step.room.status !== 'entering' || step.state.pushURL !== '') return
     if (a.ok) {
-      enterWith(step, buildLegacyPushURL(step.state.options!, a.roomSig))
+      enterWith(step, a.pushURL)
     } else if (sigRejected(step, sigReason(a.errorCode), { message: a.message, nativeCode: a.errorCode })) {
       // getUserSig asked: the room signs again with the new userSig.
     } else if (step.state.roomSigAttempts < ROOM_SIG_RETRIES) {

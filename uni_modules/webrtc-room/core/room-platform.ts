@@ -1,6 +1,6 @@
 /**
  * What the controller asks of the platform, each piece small and session-agnostic: named timers,
- * app show / hide listeners, the preflight and the legacy room-signature request. Results come back
+ * app show / hide listeners, the preflight and the legacy signed URL (when the `legacy` entry installed it). Results come back
  * as plain values; the controller tags them with the session's epoch.
  */
 import type { TimerName } from './actions'
@@ -8,8 +8,7 @@ import type { RoomEngine } from './engine'
 import { errorCode, errorText, RoomErrorCode } from './error-codes'
 import type { ValidOptions } from './options'
 import { publishes } from './live-role'
-import { mediaScopes, runPreflight, type PreflightResult } from './preflight'
-import { buildRoomSigRequest, parseRoomSigResponse, type RoomSigResult } from './room-signature'
+import { LEGACY_MISSING, mediaScopes, runPreflight, type PreflightResult } from './preflight'
 import type { LiveRole, Platform, TimerHandle, Unsubscribe } from './types'
 
 /** One pending timer per name; setting a name again replaces it. */
@@ -68,21 +67,25 @@ export function createAppWatch(platform: Platform, onHide: () => void, onShow: (
 /** The preflight of a session; never rejects (a throwing platform is a typed failure). */
 export function preflight(platform: Platform, options: ValidOptions): Promise<PreflightResult> {
   const needMic = publishes(options)
-  return runPreflight(platform, { enterMode: options.enterMode, needCamera: needMic && options.enableCamera, needMic }).catch(
+  return runPreflight(platform, { enterMode: options.enterMode, needCamera: needMic && options.enableCamera, needMic, legacy: legacyFlow !== null }).catch(
     (err): PreflightResult => ({ ok: false, code: RoomErrorCode.UNSUPPORTED_PLATFORM, message: errorText(err, 'preflight failed'), detail: {} }),
   )
 }
 
-/** The legacy room-signature request; never rejects. */
-export function requestRoomSig(platform: Platform, options: ValidOptions): Promise<RoomSigResult> {
-  const random = Math.floor(platform.random() * 0xffffffff) >>> 0
-  let request
-  try {
-    request = platform.request(buildRoomSigRequest(options, random))
-  } catch (err) {
-    request = Promise.reject(err)
-  }
-  return request.then(parseRoomSigResponse, (err): RoomSigResult => ({ ok: false, message: errorText(err, 'room signature request failed') }))
+/** What the legacy flow answers: the signed push URL, or why there is none. */
+export type SignedURLAnswer = { ok: true; pushURL: string } | { ok: false; message: string; errorCode?: number }
+export type SignedURLRequest = (platform: Platform, options: ValidOptions) => Promise<SignedURLAnswer>
+
+/** The legacy flow, installed by the opt-in `legacy` entry (null: modern URLs only). */
+let legacyFlow: SignedURLRequest | null = null
+
+export function installLegacyFlow(flow: SignedURLRequest | null): void {
+  legacyFlow = flow
+}
+
+/** The legacy push URL (room signature first); never rejects. Preflight fails before this without the entry. */
+export function requestRoomSig(platform: Platform, options: ValidOptions): Promise<SignedURLAnswer> {
+  return legacyFlow ? legacyFlow(platform, options) : Promise.resolve({ ok: false, message: LEGACY_MISSING })
 }
 
 /**

@@ -1,20 +1,20 @@
 /**
- * The legacy (2018) room-signature request: one POST before pushing, whose
- * `RspBody` becomes the URL's `roomsig`. Pure builders + a parser; the controller performs the request
- * through `platform.request`.
+ * The legacy (2018) enter flow for WeChat < 7.0.8, shipped only by the opt-in `legacy` entry: one
+ * room-signature POST before pushing, whose `RspBody` becomes the URL's `roomsig` in
+ * `room://cloud.tencent.com?sdkappid&roomid&userid&roomsig[&bizbuf]`; privateMapKey travels only in
+ * that request's body. Pure builders + a parser, and `requestSignedURL` that runs them over
+ * `platform.request` (what the entry installs into the controller, room-platform.ts).
  */
+import { errorText } from './error-codes'
 import { buildQuery } from './push-url'
 import type { ValidOptions } from './options'
-import type { HttpRequest, HttpResponse } from './types'
+import type { SignedURLAnswer } from './room-platform'
+import type { HttpRequest, HttpResponse, Platform } from './types'
 
 export const ROOM_SIG_HOSTS = {
   cloud: 'https://official.opensso.tencent-cloud.com/v4/openim/jsonvideoapp',
   tim: 'https://yun.tim.qq.com/v4/openim/jsonvideoapp',
 } as const
-
-/** The original retried once after 1 s before reporting -9. */
-export const ROOM_SIG_RETRIES = 1
-export const ROOM_SIG_RETRY_DELAY_MS = 1000
 
 /** `random` is a uint32 the caller draws (platform.random) so this stays pure. */
 export function buildRoomSigRequest(o: ValidOptions, random: number): HttpRequest {
@@ -61,4 +61,43 @@ export function parseRoomSigResponse(res: HttpResponse): RoomSigResult {
   }
   if (body.RspBody === undefined) return { ok: false, message: 'room signature response has no RspBody' }
   return { ok: true, roomSig: JSON.stringify(body.RspBody) }
+}
+
+/** `bizbuf` of the legacy URL: only the keys that are set; undefined when none is. */
+export function legacyBizbuf(o: ValidOptions): string | undefined {
+  const params: Record<string, number> = {}
+  if (o.pureAudioPushMod !== undefined) params.pure_audio_push_mod = o.pureAudioPushMod
+  if (o.recordId !== undefined) params.record_id = o.recordId
+  return Object.keys(params).length > 0 ? JSON.stringify({ Str_uc_params: params }) : undefined
+}
+
+export function buildLegacyPushURL(o: ValidOptions, roomSig: string): string {
+  const base = buildQuery([
+    ['sdkappid', o.sdkAppID],
+    ['roomid', o.room.id],
+    ['userid', o.userID],
+  ])
+  // Exactly the original: plain encodeURIComponent of the JSON texts.
+  const bizbuf = legacyBizbuf(o)
+  const tail = bizbuf === undefined ? '' : `&bizbuf=${encodeURIComponent(bizbuf)}`
+  return `room://cloud.tencent.com?${base}&roomsig=${encodeURIComponent(roomSig)}${tail}`
+}
+
+/** Request the room signature (over `send`, the platform's HTTP by default) and build the legacy URL; never rejects. */
+export function requestSignedURL(platform: Platform, options: ValidOptions, send = platform.request): Promise<SignedURLAnswer> {
+  const random = Math.floor(platform.random() * 0xffffffff) >>> 0
+  let request
+  try {
+    if (!send) throw new Error('the platform has no request()')
+    request = send(buildRoomSigRequest(options, random))
+  } catch (err) {
+    request = Promise.reject(err)
+  }
+  return request.then(
+    (res): SignedURLAnswer => {
+      const answer = parseRoomSigResponse(res)
+      return answer.ok ? { ok: true, pushURL: buildLegacyPushURL(options, answer.roomSig) } : answer
+    },
+    (err): SignedURLAnswer => ({ ok: false, message: errorText(err, 'room signature request failed') }),
+  )
 }

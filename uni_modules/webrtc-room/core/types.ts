@@ -393,7 +393,8 @@ export interface Platform {
   authorize(scope: AuthScope): Promise<boolean>
   /** Opens the settings page so the user can grant a denied scope. */
   openSetting?(): Promise<void>
-  request(req: HttpRequest): Promise<HttpResponse>
+  /** HTTP, used only by the opt-in `legacy` entry (which brings the uni one when this is absent). */
+  request?(req: HttpRequest): Promise<HttpResponse>
   /** Each returns an unsubscribe function. */
   onAppShow(cb: () => void): () => void
   onAppHide(cb: () => void): () => void

@@ -14,6 +14,8 @@
  * (tests/build/im-bytes.test.ts proves it on the built output).
  */
 import TIM from 'tim-wx-sdk'
+// The short messages of the IM codes only this entry emits.
+import './code-summary'
 import { registerIM, unregisterIM } from '../core/im-registry'
 import type { ImFactory, ImRoomParams } from '../core/im-registry'
 import { useImStore } from '../stores/im'

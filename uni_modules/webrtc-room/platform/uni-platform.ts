@@ -5,7 +5,7 @@
  * @example
  * const room = createRoom(options, createUniPlatform())
  */
-import type { AuthScope, HttpRequest, HttpResponse, Platform, SystemInfo } from '../core/types'
+import type { AuthScope, Platform, SystemInfo } from '../core/types'
 import { redact } from '../core/redact'
 import { uniApi } from './uni-api'
 
@@ -58,23 +58,9 @@ function openSetting(): Promise<void> {
   })
 }
 
-function errMsg(err: unknown, fallback: string): string {
+export function errMsg(err: unknown, fallback: string): string {
   const msg = (err as { errMsg?: unknown } | undefined)?.errMsg
   return typeof msg === 'string' && msg !== '' ? msg : fallback
-}
-
-function request(req: HttpRequest): Promise<HttpResponse> {
-  return new Promise((resolve, reject) => {
-    uniApi().request({
-      url: req.url,
-      method: req.method,
-      data: req.data,
-      header: req.header,
-      timeout: req.timeout,
-      success: (res) => resolve({ statusCode: res.statusCode, data: res.data }),
-      fail: (err) => reject(new Error(errMsg(err, `request to ${req.url.split('?')[0]} failed`))),
-    })
-  })
 }
 
 function systemInfo(): SystemInfo {
@@ -114,7 +100,6 @@ export function createUniPlatform(options: UniPlatformOptions = {}): Platform {
     getSystemInfo: systemInfo,
     authorize: authorizeScope,
     openSetting,
-    request,
     onAppShow: (cb) => listen((h) => api().onAppShow(h), api().offAppShow?.bind(api()), cb),
     onAppHide: (cb) => listen((h) => api().onAppHide(h), api().offAppHide?.bind(api()), cb),
     setTimeout: (fn, ms) => setTimeout(fn, ms),
