@@ -196,6 +196,10 @@ export function renderMarkdown(run: BenchRun, chartFile: string): string {
       const parts = Object.entries(row.byComponent).map(([k, v]) => `${k} ${v}`).join(', ')
       out.push(`| ${row.template} | ${row.roomSize} | ${row.change} | ${row.calls} | ${row.bytes} | ${parts} |`)
     }
+    if (s.volume?.length) {
+      out.push('', '| levels every 300 ms: template | room size | setData calls/s | bytes/s | bytes/s by component |', '|---|---|---|---|---|')
+      for (const row of s.volume) out.push(`| ${row.template} | ${row.roomSize} | ${row.calls} | ${row.bytes} | ${Object.entries(row.byComponent).map(([k, v]) => `${k} ${v}`).join(', ')} |`)
+    }
     out.push('', '| trtc-wx-sdk README page: room size | change | setData calls | bytes |', '|---|---|---|---|')
     for (const row of s.reference ?? []) out.push(`| ${row.roomSize} | ${row.change} | ${row.calls} | ${row.bytes} |`)
     out.push('')

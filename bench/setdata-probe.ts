@@ -10,6 +10,7 @@
  */
 import { installSetDataMeter, type SetDataTotals } from '../tests/helpers/setdata-meter'
 import { installMpApp, renderPage, settle } from '../tests/mp/mp-harness'
+import { measureVolumeFlow } from './volume-flow'
 
 interface FixturePage {
   room(): { start(): Promise<void>; stop(): Promise<void> } | null
@@ -17,7 +18,8 @@ interface FixturePage {
 
 export interface ProbeMeasure {
   roomSize: number
-  change: 'join' | 'leave' | 'video toggle'
+  /** 'volume': levels flowing for every participant (bench/volume-flow.ts); calls and bytes are per second. */
+  change: 'join' | 'leave' | 'video toggle' | 'volume'
   calls: number
   bytes: number
   byComponent: Record<string, number>
@@ -54,7 +56,7 @@ async function main(): Promise<void> {
   const leave = (userID: string) => fire(1032, [{ userid: userID }])
 
   const out: ProbeMeasure[] = []
-  const record = (roomSize: number, change: ProbeMeasure['change'], t: SetDataTotals) =>
+  const record = (roomSize: number, change: ProbeMeasure['change'], t: Pick<SetDataTotals, 'calls' | 'bytes' | 'byComponent'>) =>
     out.push({ roomSize, change, calls: t.calls, bytes: t.bytes, byComponent: t.byComponent })
   const remote: string[] = []
   let next = 1
@@ -78,6 +80,7 @@ async function main(): Promise<void> {
     const refill = `user_${next++}`
     await join(refill)
     remote.push(refill)
+    record(size, 'volume', await measureVolumeFlow(meter, pusher, () => page.querySelectorAll('#room >>> #player'), () => settle(page)))
   }
   await room.stop()
   process.stdout.write(`\n@@SETDATA@@${JSON.stringify(out)}\n`)

@@ -16,6 +16,7 @@ import type { Series } from './chart'
 import type { Figure } from './format'
 import type { ProbeMeasure } from './setdata-probe'
 import { measureTrtcWxReadmePage } from './setdata-reference'
+import { VOLUME_METHOD, volumeFigures } from './setdata-volume'
 
 export const SETDATA_GOAL_BYTES = 2048
 export const FULL_SIZES = [2, 4, 8, 16, 32, 50]
@@ -42,6 +43,8 @@ export interface SetDataRow extends ProbeMeasure {
 
 export interface SetDataResult {
   rows: SetDataRow[]
+  /** Levels flowing (bench/setdata-volume.ts): bytes and calls per second. */
+  volume?: SetDataRow[]
   /** The trtc-wx-sdk README page, same changes, same rooms. */
   reference: ProbeMeasure[]
   series: Series[]
@@ -86,8 +89,9 @@ export function runSetData(options: { quick: boolean }): SetDataResult {
   const sizes = options.quick ? QUICK_SIZES : FULL_SIZES
   const dist = buildFixture('mp-app')
   const rows: SetDataRow[] = []
+  const volume: SetDataRow[] = []
   for (const page of PAGES) {
-    for (const m of probe(dist, page.template, page.selector, sizes)) rows.push({ template: page.template, ...m })
+    for (const m of probe(dist, page.template, page.selector, sizes)) (m.change === 'volume' ? volume : rows).push({ template: page.template, ...m })
   }
   const reference = measureTrtcWxReadmePage(sizes)
   const figures: Figure[] = []
@@ -145,5 +149,7 @@ export function runSetData(options: { quick: boolean }): SetDataResult {
     'with the whole list that returns; on REMOTE_USER_LEAVE it sets the event\'s `playerList`. Same rooms, same changes;',
     'its bytes are the JSON of each setData payload (a mini-program sends every value it is given).',
   )
-  return { rows, reference, series, figures, method, notes: [] }
+  figures.push(...volumeFigures(volume, sizes))
+  method.push(...VOLUME_METHOD)
+  return { rows, volume, reference, series, figures, method, notes: [] }
 }

@@ -168,6 +168,11 @@ describe('custom layout slot', () => {
     expect(Object.keys((lastMembers[0].streams as Record<string, Record<string, unknown>>).main).sort()).toEqual(
       ['hasAudio', 'hasVideo', 'key', 'loading', 'playing', 'streamType', 'userID'],
     )
+    expect(lastMembers[0]).toMatchObject({ speaking: false, quality: 0 })
+    expect('volume' in lastMembers[0]).toBe(false)
+    // The first stats give your quality a level (0 → 1): the slot shows that once.
+    await r.firePusher('netstatus', { info: { videoBitrate: 500, netSpeed: 800 } })
+    await flushPromises()
     const before = renders
     for (let i = 0; i < 5; i++) {
       await r.firePusher('netstatus', { info: { videoBitrate: 500 + i, netSpeed: 800 + i } })
@@ -273,7 +278,7 @@ describe('view helpers', () => {
   })
 
   it('grid paging: self first, 4 per page', () => {
-    const tiles = tilesOf(['a', 'b', 'c', 'd', 'e'].map((userID) => ({ userID, joinedAt: 0, streams: {}, muteAudio: false, muteVideo: false, streamPref: 'auto' as const })))
+    const tiles = tilesOf(['a', 'b', 'c', 'd', 'e'].map((userID) => ({ userID, joinedAt: 0, streams: {}, muteAudio: false, muteVideo: false, streamPref: 'auto' as const, volume: 0, speaking: false, quality: 0 })))
     expect(gridPageCount(0)).toBe(1)
     expect(gridPageCount(3)).toBe(1)
     expect(gridPageCount(4)).toBe(2)

@@ -177,8 +177,14 @@ describe('binderror and net status', () => {
     const [action] = translatePusherNet({ info })
     expect(action).toEqual({ type: 'pusher_net', info })
     expect((action as { info: unknown }).info).not.toBe(info)
-    expect(translatePlayerNet('bob', 'main', { info })).toEqual([{ type: 'player_net', userID: 'bob', streamType: 'main', info }])
-    expect(translatePusherNet({} as { info: never })).toEqual([{ type: 'pusher_net', info: {} }])
+    // Each also reports the quality level derived from the stats (net-quality.ts): 500 of 300 kbps, no jitter → 1.
+    expect(translatePlayerNet('bob', 'main', { info })).toEqual([
+      { type: 'player_net', userID: 'bob', streamType: 'main', info },
+      { type: 'network_quality', quality: 1, userID: 'bob' },
+    ])
+    // A screen share's stats are not the member's quality.
+    expect(translatePlayerNet('bob', 'aux', { info })).toEqual([{ type: 'player_net', userID: 'bob', streamType: 'aux', info }])
+    expect(translatePusherNet({} as { info: never })).toEqual([{ type: 'pusher_net', info: {} }, { type: 'network_quality', quality: 0 }])
   })
 })
 

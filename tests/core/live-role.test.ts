@@ -73,7 +73,7 @@ describe('push URL', () => {
 describe('anchors', () => {
   it('a member is an anchor while it publishes a stream', () => {
     const stream = (hasVideo: boolean, hasAudio: boolean) => ({ key: 'k', userID: 'a', streamType: 'main' as const, playURL: '', hasVideo, hasAudio, loading: false, playing: true, volume: 0, net: null, small: false })
-    const m = { userID: 'a', joinedAt: 0, muteAudio: false, muteVideo: false, streamPref: 'auto' as const }
+    const m = { userID: 'a', joinedAt: 0, muteAudio: false, muteVideo: false, streamPref: 'auto' as const, volume: 0, speaking: false, quality: 0 as const }
     expect(isAnchor({ ...m, streams: {} })).toBe(false)
     expect(isAnchor({ ...m, streams: { main: stream(false, false) } })).toBe(false)
     expect(isAnchor({ ...m, streams: { main: stream(false, true) } })).toBe(true)

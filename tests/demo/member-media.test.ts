@@ -5,7 +5,7 @@ import { memberMediaKeys } from '../../pages/room/member-media'
 function stream(userID: string, streamType: 'main' | 'aux', over: Partial<StreamState>): StreamState {
   return { key: `${userID}_${streamType}`, userID, streamType, playURL: 'room://x', hasVideo: false, hasAudio: false, loading: false, playing: true, volume: 0, net: null, small: false, ...over }
 }
-const member = (streams: MemberState['streams']): MemberState => ({ userID: 'u1', joinedAt: 0, streams, muteAudio: false, muteVideo: false, streamPref: 'auto' })
+const member = (streams: MemberState['streams']): MemberState => ({ userID: 'u1', joinedAt: 0, streams, muteAudio: false, muteVideo: false, streamPref: 'auto', volume: 0, speaking: false, quality: 0 })
 
 describe('member media summary', () => {
   it('lists video, audio and screen share in that order', () => {

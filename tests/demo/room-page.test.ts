@@ -64,7 +64,7 @@ function stream(userID: string, over: Partial<StreamState> = {}): StreamState {
   return { key: `${userID}_main`, userID, streamType: 'main', playURL: `room://x/${userID}`, hasVideo: true, hasAudio: true, loading: false, playing: true, volume: 0, net: null, small: false, ...over }
 }
 function member(userID: string, over: Partial<StreamState> = {}): MemberState {
-  return { userID, joinedAt: 1, streams: { main: stream(userID, over) }, muteAudio: false, muteVideo: false, streamPref: 'auto' }
+  return { userID, joinedAt: 1, streams: { main: stream(userID, over) }, muteAudio: false, muteVideo: false, streamPref: 'auto', volume: 0, speaking: false, quality: 0 }
 }
 function roomState(status: RoomState['status'], members: MemberState[]): RoomState {
   return {
@@ -72,7 +72,7 @@ function roomState(status: RoomState['status'], members: MemberState[]): RoomSta
     key: KEY,
     status,
     roomID: '424242',
-    self: { userID: 'alice', pushURL: 'room://redacted', muted: false, cameraOn: true, frontCamera: true, net: null, screenSharing: false, devices: null, role: 'anchor' },
+    self: { userID: 'alice', pushURL: 'room://redacted', muted: false, cameraOn: true, frontCamera: true, net: null, screenSharing: false, devices: null, role: 'anchor', volume: 0, speaking: false, quality: 0 },
     members: Object.fromEntries(members.map((m) => [m.userID, m])),
     memberOrder: members.map((m) => m.userID),
     events: [],

@@ -7,7 +7,7 @@ function member(userID: string, loading?: boolean, userName?: string): MemberSta
   if (loading !== undefined) {
     streams.main = { key: `${userID}_main`, userID, streamType: 'main', playURL: 'room://x', hasVideo: true, hasAudio: true, loading, playing: true, volume: 0, net: null, small: false }
   }
-  return { userID, userName, joinedAt: 0, streams, muteAudio: false, muteVideo: false, streamPref: 'auto' }
+  return { userID, userName, joinedAt: 0, streams, muteAudio: false, muteVideo: false, streamPref: 'auto', volume: 0, speaking: false, quality: 0 }
 }
 
 describe("'1v3' seats", () => {

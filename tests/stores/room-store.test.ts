@@ -10,7 +10,7 @@ import type { MemberState, RoomController } from '../../uni_modules/webrtc-room/
 import { useRoomStore } from '../../uni_modules/webrtc-room/stores/room'
 import { controllerCount, getController, registerController, unregisterController } from '../../uni_modules/webrtc-room/core/controllers'
 
-const member = (userID: string): MemberState => ({ userID, joinedAt: 0, streams: {}, muteAudio: false, muteVideo: false, streamPref: 'auto' })
+const member = (userID: string): MemberState => ({ userID, joinedAt: 0, streams: {}, muteAudio: false, muteVideo: false, streamPref: 'auto', volume: 0, speaking: false, quality: 0 })
 
 beforeEach(() => setActivePinia(createPinia()))
 

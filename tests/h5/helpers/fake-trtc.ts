@@ -65,6 +65,9 @@ export class FakeTrtcClient implements TrtcClient {
   updateRemoteVideo(...args: unknown[]) { return this.record('updateRemoteVideo', args) }
   stopRemoteVideo(...args: unknown[]) { return this.record('stopRemoteVideo', args) }
   muteRemoteAudio(...args: unknown[]) { return this.record('muteRemoteAudio', args) }
+  enableAudioVolumeEvaluation(...args: unknown[]): void {
+    this.calls.push({ method: 'enableAudioVolumeEvaluation', args })
+  }
   startScreenShare(...args: unknown[]) { return this.record('startScreenShare', args) }
   stopScreenShare(...args: unknown[]) { return this.record('stopScreenShare', args) }
 

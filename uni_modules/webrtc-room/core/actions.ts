@@ -12,7 +12,7 @@
 import type { EngineStream, MemberMedia } from './engine'
 import type { PreflightResult } from './preflight'
 import type { SigReason, SigRefreshed } from './sig-refresh'
-import type { LiveRole, LocalDevices, PusherNetInfo, RoomEvent, RoomOptions, StreamType } from './types'
+import type { LiveRole, LocalDevices, NetworkQuality, PusherNetInfo, RoomEvent, RoomOptions, StreamType } from './types'
 
 export type TimerName = 'reconnect' | 'enter_timeout' | 'room_sig_retry'
 
@@ -69,6 +69,10 @@ export type EngineAction =
   | { type: 'suspended'; nativeCode: number; message: string }
   /** A non-fatal notice with its own code (3xxx network warnings, 10003/10004, 6002–6005 ...). */
   | { type: 'notice'; code: number; nativeCode: number; message: string }
+  /** One raw audio sample (0–100) of a member's stream, or yours without `userID`; throttled by reduce-levels.ts. */
+  | { type: 'audio_volume'; volume: unknown; userID?: string; streamType?: StreamType }
+  /** A quality level: yours without `userID`, a member's, or every member's (`others`: the web SDK's room-wide downlink). */
+  | { type: 'network_quality'; quality: NetworkQuality; userID?: string; others?: true }
 
 export type ControlAction =
   | { type: 'start' }

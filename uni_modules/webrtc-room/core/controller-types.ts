@@ -17,6 +17,11 @@ export interface NetStatusDetail {
   info: PusherNetInfo
 }
 
+/** `detail` of live-pusher / live-player `bindaudiovolumenotify` (0–100). */
+export interface AudioVolumeDetail {
+  volume: number
+}
+
 /** `detail` of live-pusher `binderror`. */
 export interface PusherErrorDetail {
   errCode: number
@@ -81,6 +86,9 @@ export interface RoomController {
   onPusherError(detail: PusherErrorDetail): void
   onPlayerStateChange(userID: string, detail: StateChangeDetail, streamType?: StreamType): void
   onPlayerNetStatus(userID: string, detail: NetStatusDetail, streamType?: StreamType): void
+  /** `bindaudiovolumenotify`: throttled into `volume` / `speaking` / `activeSpeaker` (core/media-levels.ts). */
+  onPusherAudioVolume(detail: AudioVolumeDetail): void
+  onPlayerAudioVolume(userID: string, detail: AudioVolumeDetail, streamType?: StreamType): void
 
   sendC2CTextMsg(receiveUser: string, msg: string, succ?: (res: unknown) => void, fail?: (code: number, message: string) => void): Promise<unknown>
   sendC2CCustomMsg(receiveUser: string, msg: { data: string; ext?: string; desc?: string }, succ?: (res: unknown) => void, fail?: (code: number, message: string) => void): Promise<unknown>
@@ -110,16 +118,16 @@ export type WebrtcRoomMethods = Pick<
 /** One stream as the `layout` slot sees it (no network stats, volume or play URL). */
 export type LayoutStream = Pick<StreamState, 'key' | 'userID' | 'streamType' | 'hasVideo' | 'hasAudio' | 'loading' | 'playing'>
 
-/** One member as the `layout` slot sees it. */
-export interface LayoutMember {
+/** One member as the `layout` slot sees it: `speaking` and `quality` (they change rarely), never the raw volume. */
+export interface LayoutMember extends Pick<MemberState, 'speaking' | 'quality'> {
   userID: string
   userName?: string
   joinedAt: number
   streams: Partial<Record<StreamType, LayoutStream>>
 }
 
-/** Self as the `layout` slot sees it (no network stats). */
-export type LayoutSelf = Omit<SelfState, 'net' | 'devices'>
+/** Self as the `layout` slot sees it (no network stats, no raw volume). */
+export type LayoutSelf = Omit<SelfState, 'net' | 'devices' | 'volume'>
 
 /** Props of the `layout` scoped slot of `<webrtc-room>`. */
 export interface LayoutSlotProps {

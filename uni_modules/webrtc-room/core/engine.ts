@@ -25,7 +25,7 @@
  */
 import type { EngineAction, LocalMediaAction, PlayerCall, PusherCall } from './actions'
 import type { ValidOptions } from './options'
-import type { DeviceKind, DeviceLists, LiveRole, NetStatusDetail, PlayerContext, Platform, PusherAttributes, PusherContext, PusherErrorDetail, StateChangeDetail, StreamType } from './types'
+import type { AudioVolumeDetail, DeviceKind, DeviceLists, LiveRole, NetStatusDetail, PlayerContext, Platform, PusherAttributes, PusherContext, PusherErrorDetail, StateChangeDetail, StreamType } from './types'
 
 /** A native live-pusher / live-player event as the controller's `on…` entry points receive it. */
 export type NativeEvent =
@@ -34,6 +34,8 @@ export type NativeEvent =
   | { kind: 'pusher_error'; detail: PusherErrorDetail }
   | { kind: 'player_state'; userID: string; streamType: StreamType; detail: StateChangeDetail }
   | { kind: 'player_net'; userID: string; streamType: StreamType; detail: NetStatusDetail }
+  | { kind: 'pusher_volume'; detail: AudioVolumeDetail }
+  | { kind: 'player_volume'; userID: string; streamType: StreamType; detail: AudioVolumeDetail }
 
 /** Delivers normalized media facts of one session to the controller. */
 export type EngineSink = (actions: Array<EngineAction | LocalMediaAction>) => void

@@ -57,7 +57,7 @@ export function checkCapacity(step: Step): void {
 
 function addMember(step: Step, members: Record<string, MemberState>, order: string[], userID: string): boolean {
   if (userID === step.room.self.userID || userID in members) return false
-  members[userID] = { userID, joinedAt: step.at, streams: {}, muteAudio: false, muteVideo: false, streamPref: 'auto' }
+  members[userID] = { userID, joinedAt: step.at, streams: {}, muteAudio: false, muteVideo: false, streamPref: 'auto', volume: 0, speaking: false, quality: 0 }
   order.push(userID)
   step.emit('member_join', S.MEMBER_LIST, { userID })
   return true

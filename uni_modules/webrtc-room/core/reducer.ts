@@ -8,6 +8,7 @@ import type { ControlAction, EngineAction, RoomAction } from './actions'
 import { RoomErrorCode, RoomStatusCode } from './error-codes'
 import { isIdentityChange, validateOptions } from './options'
 import { missingForModern } from './preflight'
+import { LEVEL_ENGINE, settleLevels } from './reduce-levels'
 import { publishes } from './live-role'
 import { BACKGROUND, syncBackground } from './reduce-background'
 import { checkCapacity, MEMBER_ENGINE, playMember } from './reduce-members'
@@ -161,8 +162,8 @@ const CONTROL = {
   },
 } satisfies Partial<Handlers<RoomAction['type']>>
 
-const ENGINE: Handlers<EngineAction['type']> = { ...SESSION_ENGINE, ...MEMBER_ENGINE, ...SIG_ENGINE }
 const CONTROLS: Handlers<ControlAction['type']> = { ...CONTROL, ...BACKGROUND, ...SIG_CONTROL, ...LIVE_CONTROL, play_member: playMember, member_choice: memberChoice }
+const ENGINE: Handlers<EngineAction['type']> = { ...SESSION_ENGINE, ...MEMBER_ENGINE, ...SIG_ENGINE, ...LEVEL_ENGINE }
 
 export function isEngineAction(action: RoomAction): action is EngineAction & { at?: number } {
   return Object.prototype.hasOwnProperty.call(ENGINE, action.type)
@@ -184,5 +185,6 @@ export function reduce(state: CoreState, action: RoomAction): ReduceResult {
   }
   settlePlayback(step, state)
   syncBackground(step, state)
+  settleLevels(step)
   return step.result()
 }

@@ -3,6 +3,7 @@
  * bookkeeping that never leaves the core (epoch, real push URL, retry counters); its status machine
  * and the templates' capacity.
  */
+import { emptyBook, type LevelBook } from './media-levels'
 import { publishes } from './live-role'
 import type { ValidOptions } from './options'
 import type { BackgroundPolicy, LocalMirror, MemberState, PusherAttributes, RoomOptions, RoomState, RoomStatus, StreamType, TemplateName } from './types'
@@ -125,6 +126,8 @@ export interface CoreState {
   eventLimit: number
   /** This platform's background policy when neither backgroundPolicy nor pauseOnHide is set. */
   hideDefault: BackgroundPolicy
+  /** Audio level and speaking bookkeeping per participant (reduce-levels.ts). */
+  levels: LevelBook
 }
 
 /** The key of a remote stream (trtc-wx-sdk's keying): one scheme for the core, engines and components. */
@@ -220,6 +223,9 @@ export function createRoomState(key: string, raw: RoomOptions): RoomState {
       net: null,
       screenSharing: false,
       devices: null,
+      volume: 0,
+      speaking: false,
+      quality: 0,
       role: publishes(raw) ? 'anchor' : 'audience',
     },
     members: copyMembers(),
@@ -229,6 +235,7 @@ export function createRoomState(key: string, raw: RoomOptions): RoomState {
     pusher,
     enterMode: null,
     capacity: templateCapacity(raw.template ?? 'float'),
+    activeSpeaker: null,
     scene: raw.scene === 'live' ? 'live' : 'rtc',
   }
 }
@@ -252,6 +259,7 @@ export function createCoreState(key: string, raw: RoomOptions, eventLimit = ROOM
     hidden: false,
     eventLimit,
     hideDefault,
+    levels: emptyBook(),
   }
 }
 

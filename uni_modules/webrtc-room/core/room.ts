@@ -21,6 +21,7 @@ import { getController, registerController, unregisterController } from './contr
 import type { EngineSink, NativeEvent, RoomEngine } from './engine'
 import { errorCode, errorText, RoomErrorCode, WebrtcRoomError } from './error-codes'
 import { createImBridge } from './im-link'
+import { nativeEntries } from './native-entries'
 import { writeChanges } from './room-sink'
 import { memberMethods, reduce } from './reducer'
 import { redact } from './redact'
@@ -312,11 +313,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
     attachPlayer: (streamKey, ctx) => safely('attachPlayer', () => engine.attachPlayer?.(streamKey, ctx)),
     detachPlayer: (streamKey) => safely('detachPlayer', () => engine.detachPlayer?.(streamKey)),
 
-    onPusherStateChange: (detail) => native({ kind: 'pusher_state', detail }),
-    onPusherNetStatus: (detail) => native({ kind: 'pusher_net', detail }),
-    onPusherError: (detail) => native({ kind: 'pusher_error', detail }),
-    onPlayerStateChange: (userID, detail, streamType = 'main') => native({ kind: 'player_state', userID, streamType, detail }),
-    onPlayerNetStatus: (userID, detail, streamType = 'main') => native({ kind: 'player_net', userID, streamType, detail }),
+    ...nativeEntries(native),
 
     sendC2CTextMsg: im.send('sendC2CTextMsg', 3),
     sendC2CCustomMsg: im.send('sendC2CCustomMsg', 3),

@@ -162,6 +162,10 @@ export type RoomEventTag =
   | 'recovered'
   | 'background'
   | 'foreground'
+  /** The room's active speaker changed (`detail.userID`, null when nobody holds the floor). */
+  | 'active-speaker'
+  /** A member's or your network quality level changed (`detail.userID`, `quality`, `previous`). */
+  | 'network-quality'
 
 /** Payload of `room-event` (and of every `controller.on` callback). */
 export interface RoomEvent<D = unknown> {
@@ -214,6 +218,18 @@ export type RoomStatus =
 
 export type StreamType = 'main' | 'aux'
 
+/** TRTC's network quality scale: 0 unknown, 1 excellent, 2 good, 3 fair, 4 poor, 5 very poor, 6 down. */
+export type NetworkQuality = 0 | 1 | 2 | 3 | 4 | 5 | 6
+
+/** Audio level and network quality of a participant (throttled, see core/media-levels.ts). */
+export interface MediaLevels {
+  /** 0–100, the loudest of the last ~300 ms (a member: the max of its streams). */
+  volume: number
+  /** Talking now (with hysteresis: not every syllable gap). */
+  speaking: boolean
+  quality: NetworkQuality
+}
+
 /** live-pusher `bindnetstatus` `detail.info` (fields vary by client; all optional). */
 export interface PusherNetInfo {
   videoBitrate?: number
@@ -242,6 +258,7 @@ export interface StreamState {
   loading: boolean
   /** false when autoplay is off and the app has not started it yet. */
   playing: boolean
+  /** 0–100 (live-player `bindaudiovolumenotify`, the web SDK's audio-volume), throttled. */
   volume: number
   net: PlayerNetInfo | null
   /** The small stream is what plays now (main streams only; `playURL` already says `streamtype=small`). */
@@ -251,7 +268,7 @@ export interface StreamState {
 /** Which of a member's video streams to play: 'auto' lets the built-in templates choose (see reduce-playback.ts). */
 export type StreamPref = 'auto' | 'big' | 'small'
 
-export interface MemberState {
+export interface MemberState extends MediaLevels {
   userID: string
   userName?: string
   /** ms timestamp of the join as seen by this client. */
@@ -264,7 +281,7 @@ export interface MemberState {
   streamPref: StreamPref
 }
 
-export interface SelfState {
+export interface SelfState extends MediaLevels {
   userID: string
   /** The push URL with userSig / privateMapKey redacted: safe to render or log. */
   pushURL: string
@@ -318,6 +335,8 @@ export interface RoomState {
   enterMode: 'modern' | 'legacy' | null
   /** Remote members the template can show (float/grid 3, bigsmall 1, custom unlimited = -1). */
   capacity: number
+  /** userID of who holds the floor (your own userID for you); null before anyone spoke. */
+  activeSpeaker: string | null
   /** 'live': only anchors (members publishing a stream) are shown; see `anchorsOf`. */
   scene: LiveScene
 }

@@ -6,7 +6,7 @@
  * `detail` untouched.
  */
 import { computed, getCurrentInstance, onBeforeUnmount, onMounted, watch, type ComputedRef, type Ref } from 'vue'
-import type { NetStatusDetail, PusherAttributes, PusherErrorDetail, RoomController, RoomState, StateChangeDetail, StreamType } from '../../core/types'
+import type { AudioVolumeDetail, NetStatusDetail, PusherAttributes, PusherErrorDetail, RoomController, RoomState, StateChangeDetail, StreamType } from '../../core/types'
 import { createPlayerContext, createPusherContext } from '../../platform/native-context'
 import { memberOf, useRoomLink, streamOf } from './room-view'
 import { DEFAULT_PUSHER, streamKey } from '../../core/room-state'
@@ -86,6 +86,7 @@ export function useLivePusher(roomKey: () => string) {
     onStateChange: (e: NativeEvent<StateChangeDetail>) => controller.value?.onPusherStateChange(e.detail),
     onNetStatus: (e: NativeEvent<NetStatusDetail>) => controller.value?.onPusherNetStatus(e.detail),
     onError: (e: NativeEvent<PusherErrorDetail>) => controller.value?.onPusherError(e.detail),
+    onVolume: (e: NativeEvent<AudioVolumeDetail>) => controller.value?.onPusherAudioVolume(e.detail),
   }
 }
 
@@ -116,5 +117,6 @@ export function useLivePlayer(roomKey: () => string, userID: () => string, strea
     viewId: computed(() => h5ViewId(() => remoteViewId(roomKey(), userID(), streamType()))),
     onStateChange: (e: NativeEvent<StateChangeDetail>) => controller.value?.onPlayerStateChange(userID(), e.detail, streamType()),
     onNetStatus: (e: NativeEvent<NetStatusDetail>) => controller.value?.onPlayerNetStatus(userID(), e.detail, streamType()),
+    onVolume: (e: NativeEvent<AudioVolumeDetail>) => controller.value?.onPlayerAudioVolume(userID(), e.detail, streamType()),
   }
 }

@@ -163,21 +163,22 @@ export function tilesOf(members: readonly MemberState[]): Tile[] {
 /**
  * What the `layout` slot receives for members and self: the state without what a layout does not draw
  * and what changes all the time (network stats, volume, play URL) — the slot content belongs to the
- * page, and the raw state would re-send the member list on every `bindnetstatus`.
+ * page, and the raw state would re-send the member list on every `bindnetstatus`. `speaking` and
+ * `quality` are in: they change a few times a minute, not a few times a second.
  */
 export function layoutMembers(members: readonly MemberState[]): LayoutMember[] {
-  return members.map(({ userID, userName, joinedAt, streams: all }) => {
+  return members.map(({ userID, userName, joinedAt, streams: all, speaking, quality }) => {
     const streams: Partial<Record<StreamType, LayoutStream>> = {}
     for (const s of [all.main, all.aux]) {
       if (s) streams[s.streamType] = { key: s.key, userID: s.userID, streamType: s.streamType, hasVideo: s.hasVideo, hasAudio: s.hasAudio, loading: s.loading, playing: s.playing }
     }
-    return { userID, userName, joinedAt, streams }
+    return { userID, userName, joinedAt, streams, speaking, quality }
   })
 }
 
 export function layoutSelf(self: SelfState | null): LayoutSelf | null {
   if (!self) return null
-  const { net: _net, devices: _devices, ...rest } = self
+  const { net: _net, devices: _devices, volume: _volume, ...rest } = self
   return rest
 }
 

@@ -15,6 +15,7 @@
  */
 import type { EngineAction } from '../../core/actions'
 import { RoomErrorCode } from '../../core/error-codes'
+import { qualityOf, worseQuality } from '../../core/media-levels'
 import type { StreamType } from '../../core/types'
 import { classifyBrowserError, TrtcErrorCode, TrtcExtraCode } from './browser-errors'
 import type { TrtcEventName, TrtcEventPayloads, TrtcStatistics, TrtcStreamType } from './trtc-sdk'
@@ -131,8 +132,21 @@ export function translateTrtcEvent<N extends TrtcEventName>(name: N, payload: Tr
         ['downlinkLoss', p.downlinkLoss],
       ]
       for (const [key, value] of fields) if (typeof value === 'number' && Number.isFinite(value)) info[key] = value
-      return [{ type: 'pusher_net', info }]
+      // You: the worse of your up- and downlink. Members: the web SDK has no per-user level; each
+      // shows the room-wide downlink (how well you receive them).
+      const down = qualityOf(p.downlinkNetworkQuality)
+      return [
+        { type: 'pusher_net', info },
+        { type: 'network_quality', quality: worseQuality(qualityOf(p.uplinkNetworkQuality), down) },
+        { type: 'network_quality', quality: down, others: true },
+      ]
     }
+    case 'audio-volume':
+      // One sample per participant; the local mic is userId ''.
+      return (Array.isArray(p.result) ? (p.result as Array<Record<string, unknown>>) : []).map((r): EngineAction => {
+        const id = typeof r?.userId === 'string' ? r.userId : ''
+        return isLocal(id, selfUserID) ? { type: 'audio_volume', volume: r.volume } : { type: 'audio_volume', volume: r.volume, userID: id }
+      })
     case 'statistics': {
       const stats = p as TrtcStatistics
       const actions: EngineAction[] = [{ type: 'pusher_net', info: netInfo(stats, null) }]

@@ -96,6 +96,8 @@ export interface TrtcEventPayloads {
   'permission-state-change': { camera: string; microphone: string }
   'publish-state-changed': { mediaType: string; state: string; prevState?: string; reason?: string }
   'statistics': TrtcStatistics
+  /** Every participant's level (0–100) once enableAudioVolumeEvaluation is on; userId '' = you. */
+  'audio-volume': { result: Array<{ userId: string; volume: number }> }
   /** Local screen share ended outside our call (the browser's "Stop sharing" bar). */
   'screen-share-stopped': undefined
   'device-changed': { type: 'camera' | 'microphone' | 'speaker'; action: 'add' | 'remove' | 'active'; device: TrtcDevice }
@@ -132,6 +134,8 @@ export interface TrtcClient {
   updateRemoteVideo(config: TrtcRemoteVideoConfig): Promise<void>
   stopRemoteVideo(config: { userId: string; streamType?: TrtcStreamType }): Promise<void>
   muteRemoteAudio(userId: string, mute: boolean): Promise<void>
+  /** `audio-volume` every `interval` ms (≤ 0 turns it off). */
+  enableAudioVolumeEvaluation(interval?: number, enableInBackground?: boolean): void
   /** Publishes the screen as the 'sub' stream (`view: null`: no local preview). */
   startScreenShare(config?: { view?: string | HTMLElement | null; publish?: boolean }): Promise<void>
   stopScreenShare(): Promise<void>

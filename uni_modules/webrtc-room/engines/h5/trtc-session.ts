@@ -28,6 +28,7 @@ import { RemotePlayers } from './remote-players'
 import { ScreenShare } from './screen-share'
 import { settle, type FailureLog } from './settle'
 import { translateTrtcEvent } from './trtc-events'
+import { LEVEL_INTERVAL_MS } from '../../core/media-levels'
 import type { TrtcClient, TrtcEnterRoomConfig, TrtcEventName, TrtcEventPayloads, TrtcStatic } from './trtc-sdk'
 
 export interface TrtcWebEngineDeps {
@@ -40,7 +41,7 @@ export const LISTENED_EVENTS: readonly TrtcEventName[] = [
   'error', 'autoplay-failed', 'kicked-out', 'remote-user-enter', 'remote-user-exit',
   'remote-audio-available', 'remote-audio-unavailable', 'remote-video-available', 'remote-video-unavailable',
   'network-quality', 'connection-state-changed', 'audio-play-state-changed', 'video-play-state-changed',
-  'first-video-frame', 'permission-state-change', 'statistics', 'publish-state-changed',
+  'first-video-frame', 'permission-state-change', 'statistics', 'publish-state-changed', 'audio-volume',
   // Handled by the session itself (screen-share.ts, media-devices.ts), not translated.
   'screen-share-stopped', 'device-changed',
 ]
@@ -159,6 +160,8 @@ export class TrtcSession {
       this.chosen,
     )
     this.listen(client)
+    // Levels at the core's write interval: the reducer throttles anyway, the SDK need not compute more.
+    void settle(this.log, 'enableAudioVolumeEvaluation', () => client.enableAudioVolumeEvaluation(LEVEL_INTERVAL_MS))
     this.warnIgnoredFeatures()
     // Local media and entering run side by side: a pending permission prompt must not delay the
     // enter (the room's enter timeout is running), and the preview shows while the room connects.

@@ -6,6 +6,7 @@
  */
 import { RoomErrorCode, userSigRejected } from '../../core/error-codes'
 import type { AnnouncedUser, EngineAction, StreamChange } from '../../core/actions'
+import { netQuality } from './net-quality'
 import type { NetStatusDetail, PusherErrorDetail, StateChangeDetail, StreamType } from '../../core/types'
 
 const PusherCode = {
@@ -248,10 +249,16 @@ export function translatePusherError(detail: PusherErrorDetail): EngineAction[] 
   return [{ type: 'notice', code, nativeCode: code, message }]
 }
 
+/** netstatus: the stats, and the quality level derived from them (net-quality.ts). */
 export function translatePusherNet(detail: NetStatusDetail): EngineAction[] {
-  return [{ type: 'pusher_net', info: { ...(detail?.info ?? {}) } }]
+  const info = { ...(detail?.info ?? {}) }
+  return [{ type: 'pusher_net', info }, { type: 'network_quality', quality: netQuality(info) }]
 }
 
+/** A member's quality comes from its main (camera) stream; a screen share's stats are its own. */
 export function translatePlayerNet(userID: string, streamType: StreamType, detail: NetStatusDetail): EngineAction[] {
-  return [{ type: 'player_net', userID, streamType, info: { ...(detail?.info ?? {}) } }]
+  const info = { ...(detail?.info ?? {}) }
+  const actions: EngineAction[] = [{ type: 'player_net', userID, streamType, info }]
+  if (streamType === 'main') actions.push({ type: 'network_quality', quality: netQuality(info), userID })
+  return actions
 }

@@ -21,6 +21,10 @@ function translateNative(event: NativeEvent): EngineAction[] {
       return translatePlayerState(event.userID, event.streamType, event.detail)
     case 'player_net':
       return translatePlayerNet(event.userID, event.streamType, event.detail)
+    case 'pusher_volume':
+      return [{ type: 'audio_volume', volume: event.detail?.volume }]
+    case 'player_volume':
+      return [{ type: 'audio_volume', volume: event.detail?.volume, userID: event.userID, streamType: event.streamType }]
   }
 }
 

@@ -1,0 +1,100 @@
+/**
+ * The levels concern of the reducer: audio volume, speaking, the active speaker and network quality
+ * of every participant (you and the members), from the engines' raw samples. The rules are in
+ * media-levels.ts; here they meet the room:
+ * - samples count only in the room (`in_room`) and only for what is heard: your muted mic counts as
+ *   silence, a stream without audio or not playing is ignored;
+ * - a participant is written at most once per LEVEL_INTERVAL_MS and only when its volume or
+ *   speaking changed, so a quiet room writes nothing;
+ * - `settleLevels` runs after every action: out of the room (paused, reconnecting, left) nobody
+ *   speaks and there is no active speaker; a member no longer heard stops speaking; the active
+ *   speaker leaving clears it.
+ */
+import type { RoomAction } from './actions'
+import { feed, pickSpeaker, volumeOf, type LevelTrack } from './media-levels'
+import { acceptsEngineEvents, copyMembers } from './room-state'
+import type { Handlers, Step } from './reduce-session'
+import type { MediaLevels, MemberState } from './types'
+
+const QUIET = { volume: 0, speaking: false }
+
+function changed(before: MediaLevels, after: Partial<MediaLevels>): boolean {
+  return (Object.keys(after) as Array<keyof MediaLevels>).some((k) => before[k] !== after[k])
+}
+
+function heard(member: MemberState | undefined, streamType: 'main' | 'aux' = 'main'): boolean {
+  const s = member?.streams[streamType]
+  return !!(s?.hasAudio && s.playing)
+}
+
+function setMember(step: Step, member: MemberState): void {
+  const members = copyMembers(step.room.members)
+  members[member.userID] = member
+  step.setMembers(members, step.room.memberOrder)
+}
+
+function setActive(step: Step, userID: string | null): void {
+  if (step.room.activeSpeaker === userID) return
+  step.room.activeSpeaker = userID
+  step.state.levels = { ...step.state.levels, since: step.at }
+  step.emit('active-speaker', 0, { userID })
+}
+
+function setTracks(step: Step, tracks: Record<string, LevelTrack>): void {
+  step.state.levels = { ...step.state.levels, tracks }
+}
+
+export const LEVEL_ENGINE = {
+  audio_volume: (step, a) => {
+    const room = step.room
+    const member = a.userID === undefined ? undefined : room.members[a.userID]
+    if (room.status !== 'in_room' || (member ? !heard(member, a.streamType) : a.userID !== undefined)) return
+    const id = member ? member.userID : room.self.userID
+    const { track, write } = feed(step.state.levels.tracks[id], member || !room.self.muted ? volumeOf(a.volume) : 0, step.at)
+    setTracks(step, Object.assign(Object.create(null) as Record<string, LevelTrack>, step.state.levels.tracks, { [id]: track }))
+    if (write < 0) return
+    const next = { volume: write, speaking: track.speaking }
+    if (!member) {
+      if (changed(room.self, next)) room.self = { ...room.self, ...next }
+    } else {
+      const type = a.streamType ?? 'main'
+      const stream = member.streams[type]!
+      const streams = stream.volume === write ? member.streams : { ...member.streams, [type]: { ...stream, volume: write } }
+      // A member's volume is its loudest stream's.
+      next.volume = Math.max(...Object.values(streams).map((s) => s?.volume ?? 0))
+      if (streams !== member.streams || changed(member, next)) setMember(step, { ...member, streams, ...next })
+    }
+    // Any due write re-decides the floor (a hold may have run out), with the speakers as they are now.
+    const speakers = [room.self, ...room.memberOrder.map((m) => room.members[m])].filter((p) => p.speaking).map((p) => ({ id: p.userID, volume: p.volume }))
+    setActive(step, pickSpeaker(room.activeSpeaker, step.state.levels.since, speakers, step.at))
+  },
+  network_quality: (step, a) => {
+    const room = step.room
+    for (const id of a.others ? room.memberOrder : [a.userID ?? room.self.userID]) {
+      const before = id === room.self.userID ? room.self : room.members[id]
+      if (!before || before.quality === a.quality) continue
+      step.emit('network-quality', 0, { userID: id, quality: a.quality, previous: before.quality })
+      if (before === room.self) room.self = { ...room.self, quality: a.quality }
+      else setMember(step, { ...(before as MemberState), quality: a.quality })
+    }
+  },
+} satisfies Partial<Handlers<RoomAction['type']>>
+
+/** After every action: nobody speaks out of the room, nor you muted, nor a member no longer heard. */
+export function settleLevels(step: Step): void {
+  const room = step.room
+  const out = room.status !== 'in_room'
+  if ((out || room.self.muted) && changed(room.self, QUIET)) room.self = { ...room.self, ...QUIET }
+  if (!acceptsEngineEvents(room.status) && room.self.quality) room.self = { ...room.self, quality: 0 }
+  const tracks = step.state.levels.tracks
+  for (const id in tracks) {
+    const member = room.members[id]
+    if (!out && (member ? heard(member) || heard(member, 'aux') : id === room.self.userID)) continue
+    const rest = Object.assign(Object.create(null) as Record<string, LevelTrack>, step.state.levels.tracks)
+    delete rest[id]
+    setTracks(step, rest)
+    if (member && changed(member, QUIET)) setMember(step, { ...member, ...QUIET })
+  }
+  const active = room.activeSpeaker
+  if (out || (active !== null && active !== room.self.userID && !room.members[active])) setActive(step, null)
+}
