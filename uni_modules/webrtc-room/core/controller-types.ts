@@ -111,11 +111,23 @@ export interface LayoutMember {
 /** Self as the `layout` slot sees it (no network stats). */
 export type LayoutSelf = Omit<SelfState, 'net' | 'devices'>
 
+/** One seat of a custom layout (`seats` of the `layout` slot): stable, `member` null while free. */
+export interface LayoutSeat {
+  index: number
+  member: LayoutMember | null
+}
+
 /** Props of the `layout` scoped slot of `<webrtc-room>`. */
 export interface LayoutSlotProps {
   /** The room key: pass it to `<webrtc-room-pusher :room>` / `<webrtc-room-player :room>`. */
   room: string
+  /** In join order; the objects stay the same per member and change in place. */
   members: LayoutMember[]
+  /**
+   * Seat-stable places (the `seats` prop fixes how many): a member keeps its seat until it leaves,
+   * a newcomer takes the lowest free seat. Render each with `<webrtc-room-seat :seat="seat.index">`.
+   */
+  seats: LayoutSeat[]
   self: LayoutSelf | null
   status: RoomStatus
 }

@@ -4,10 +4,10 @@
  * mp-weixin's slot compilation), its display options, the labels in its language and its remote tiles.
  * One module on purpose: every mp-weixin JS module pays its own wrapper in every app.
  */
-import { computed, reactive, type ComputedRef, type InjectionKey } from 'vue'
+import { computed, reactive, shallowReactive, type ComputedRef, type InjectionKey } from 'vue'
 import { useRoomStore } from '../../stores/room'
 import { memberOf as findMember, orderedMembers } from '../../core/room-state'
-import type { LayoutMember, LayoutSelf, LayoutStream, MemberState, RoomController, RoomState, RoomStatus, SelfState, StreamState, StreamType } from '../../core/types'
+import type { LayoutMember, LayoutSeat, LayoutSelf, LayoutStream, MemberState, RoomController, RoomState, RoomStatus, SelfState, StreamState, StreamType } from '../../core/types'
 
 export { orderedMembers }
 
@@ -113,25 +113,6 @@ export function stableList<T extends { key: string }>(compute: () => T[]): Compu
   })
 }
 
-/**
- * A computed value that keeps its previous object while the new one is structurally equal (JSON):
- * for view models rebuilt from a store that also changes for reasons the view does not show
- * (network stats every ~2 s per stream).
- */
-export function stableValue<T>(compute: () => T): ComputedRef<T> {
-  let last: T | undefined
-  let lastJSON = ''
-  return computed(() => {
-    const next = compute()
-    const json = JSON.stringify(next)
-    if (last === undefined || json !== lastJSON) {
-      last = next
-      lastJSON = json
-    }
-    return last
-  })
-}
-
 // ---- Members and tiles ------------------------------------------------------------------------
 
 export function memberOf(state: RoomState | null, userID: string): MemberState | null {
@@ -159,25 +140,129 @@ export function tilesOf(members: readonly MemberState[]): Tile[] {
   return tiles
 }
 
-/**
- * What the `layout` slot receives for members and self: the state without what a layout does not draw
- * and what changes all the time (network stats, volume, play URL) — the slot content belongs to the
- * page, and the raw state would re-send the member list on every `bindnetstatus`.
+// ---- The layout slot --------------------------------------------------------------------------
+
+/*
+ * What the `layout` slot receives lives as long as its `<webrtc-room>` and changes in place: one
+ * reactive object per member (and per seat, and self) whose fields are assigned only when they change.
+ * On mp-weixin the slot content is rendered by the page inside `<webrtc-room>`'s render, and each
+ * re-render re-sends the props of every component in it; in-place objects re-render it only for the
+ * fields it reads (a video toggle re-renders nothing that does not read `hasVideo`), and seats let a
+ * `<webrtc-room-seat>` per seat re-render alone. Network stats, volume and play URLs stay out (read
+ * the store for those): they change every ~2 s per stream.
  */
-export function layoutMembers(members: readonly MemberState[]): LayoutMember[] {
-  return members.map(({ userID, userName, joinedAt, streams: all }) => {
-    const streams: Partial<Record<StreamType, LayoutStream>> = {}
-    for (const s of [all.main, all.aux]) {
-      if (s) streams[s.streamType] = { key: s.key, userID: s.userID, streamType: s.streamType, hasVideo: s.hasVideo, hasAudio: s.hasAudio, loading: s.loading, playing: s.playing }
-    }
-    return { userID, userName, joinedAt, streams }
-  })
+export interface LayoutView {
+  /** In join order. */
+  members: LayoutMember[]
+  seats: LayoutSeat[]
+  self: LayoutSelf | null
 }
 
-export function layoutSelf(self: SelfState | null): LayoutSelf | null {
-  if (!self) return null
+interface LayoutSnapshot {
+  members: LayoutMember[]
+  self: LayoutSelf
+}
+
+const layoutViews = shallowReactive<Record<string, LayoutView>>({})
+
+/** The layout view of a room (what its `<webrtc-room-seat>`s read); created by `<webrtc-room>`. */
+export function layoutViewOf(roomKey: string): LayoutView | undefined {
+  return layoutViews[roomKey]
+}
+
+export function createLayoutView(roomKey: string): LayoutView {
+  return (layoutViews[roomKey] = shallowReactive({ members: reactive([]), seats: reactive([]), self: null }) as LayoutView)
+}
+
+export function removeLayoutView(roomKey: string): void {
+  delete layoutViews[roomKey]
+}
+
+/** A member as the slot sees it: add slot fields here (they are patched in place, read per field). */
+export function layoutMember({ userID, userName, joinedAt, streams: all }: MemberState): LayoutMember {
+  const streams: Partial<Record<StreamType, LayoutStream>> = {}
+  for (const s of [all.main, all.aux]) {
+    if (s) streams[s.streamType] = { key: s.key, userID: s.userID, streamType: s.streamType, hasVideo: s.hasVideo, hasAudio: s.hasAudio, loading: s.loading, playing: s.playing }
+  }
+  return { userID, userName, joinedAt, streams }
+}
+
+export function layoutSelf(self: SelfState): LayoutSelf {
   const { net: _net, devices: _devices, ...rest } = self
   return rest
+}
+
+/** What the slot shows of a room's state, as plain values (null: no room yet). */
+export function layoutSnapshot(state: RoomState | null): LayoutSnapshot | null {
+  return state && { members: orderedMembers(state).map(layoutMember), self: layoutSelf(state.self) }
+}
+
+type Plain = Record<string, unknown>
+const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/**
+ * Makes `target` equal to `source`, assigning only what differs (nested objects kept and patched).
+ * null, undefined and absent count as the same: uni's mp-weixin runtime writes `null` into slot data
+ * objects for keys that went away (its diff's syncKeys), and undoing that would re-render for nothing.
+ */
+export function patchInPlace(target: Plain, source: Plain): void {
+  for (const key of Object.keys(target)) if (source[key] == null && target[key] != null) delete target[key]
+  for (const key of Object.keys(source)) {
+    const value = source[key]
+    const old = target[key]
+    if (isPlain(value) && isPlain(old)) patchInPlace(old, value)
+    else if (old !== value && (old != null || value != null)) target[key] = value
+  }
+}
+
+/**
+ * Next seating (a userID per seat, '' = free) from the previous one: members keep their seat, a leave
+ * frees it, newcomers (join order) take the lowest free seats. `count` > 0 fixes the number of seats
+ * (members beyond it wait for a free one); 0 grows the seats to fit everyone, never shrinking while
+ * anyone is in the room (a shrink would re-render the seat list).
+ */
+export function seatMembers(previous: readonly string[], userIDs: readonly string[], count = 0): string[] {
+  if (count <= 0 && userIDs.length === 0) return []
+  const present = new Set(userIDs)
+  const seats = previous.map((id) => (present.has(id) ? id : ''))
+  if (count > 0) {
+    seats.length = Math.min(seats.length, count)
+    while (seats.length < count) seats.push('')
+  }
+  const seated = new Set(seats)
+  let free = 0
+  for (const id of userIDs) {
+    if (seated.has(id)) continue
+    while (free < seats.length && seats[free]) free++
+    if (free < seats.length) seats[free] = id
+    else if (count > 0) break
+    else seats.push(id)
+  }
+  return seats
+}
+
+/** Applies a snapshot to the view in place: only changed fields, seats and list entries are written. */
+export function applyLayout(view: LayoutView, snapshot: LayoutSnapshot | null, seatCount = 0): void {
+  if (!snapshot) return
+  const kept = new Map(view.members.map((m) => [m.userID, m]))
+  const members = snapshot.members.map((next) => {
+    const member = kept.get(next.userID)
+    if (!member) return reactive(next) as LayoutMember
+    patchInPlace(member as unknown as Plain, next as unknown as Plain)
+    return member
+  })
+  if (members.length !== view.members.length || members.some((m, i) => m !== view.members[i])) view.members.splice(0, view.members.length, ...members)
+  const byID = new Map(members.map((m) => [m.userID, m]))
+  const seating = seatMembers(view.seats.map((s) => s.member?.userID ?? ''), snapshot.members.map((m) => m.userID), seatCount)
+  seating.forEach((userID, index) => {
+    const member = byID.get(userID) ?? null
+    const seat = view.seats[index]
+    if (!seat) view.seats.push({ index, member })
+    else if (seat.member !== member) seat.member = member
+  })
+  if (view.seats.length > seating.length) view.seats.splice(seating.length)
+  if (!view.self) view.self = reactive(snapshot.self) as LayoutSelf
+  else patchInPlace(view.self as unknown as Plain, snapshot.self as unknown as Plain)
 }
 
 /**
