@@ -157,7 +157,9 @@ describe('custom layout slot', () => {
           renders++
           lastMembers = p.members
           expect(p.self && 'net' in p.self).toBe(false)
-          return h('div', [h(WebrtcRoomPusher, { room: p.room }), ...p.members.map((m) => h(WebrtcRoomPlayer, { room: p.room, userId: m.userID as string, key: m.userID as string }))])
+          // Reads hasVideo: the slot re-renders for it (and only for what it reads).
+          const video = p.members.map((m) => String((m.streams as Record<string, Record<string, unknown>>).main?.hasVideo)).join()
+          return h('div', { 'data-video': video }, [h(WebrtcRoomPusher, { room: p.room }), ...p.members.map((m) => h(WebrtcRoomPlayer, { room: p.room, userId: m.userID as string, key: m.userID as string }))])
         },
       },
     )
@@ -177,7 +179,7 @@ describe('custom layout slot', () => {
     expect(stream.net).toMatchObject({ videoBitrate: 304 })
     expect(r.store.rooms[r.methods.roomKey].self.net).toMatchObject({ videoBitrate: 504 })
     expect(renders).toBe(before)
-    // A real change (video off) does re-render it.
+    // A change it reads (video off) does re-render it.
     await r.memberNotice(1033, [{ userid: 'bob', streamtype: 'main', hasvideo: 0 }])
     expect(renders).toBeGreaterThan(before)
   })
