@@ -53,9 +53,9 @@ describe('seatMembers', () => {
           const next = seatMembers(seats, present, count)
           const seated = next.filter(Boolean)
           expect(new Set(seated).size).toBe(seated.length)
-          for (const id of seated) expect(present).toContain(id)
+          for (const id of seated) expect(present as string[]).toContain(id)
           seats.forEach((id, i) => {
-            if (id && present.includes(id) && i < next.length) expect(next[i]).toBe(id)
+            if (id && (present as string[]).includes(id) && i < next.length) expect(next[i]).toBe(id)
           })
           if (count > 0) expect(next).toHaveLength(count)
           if (next.includes('')) expect(seated).toHaveLength(present.length)
