@@ -147,8 +147,8 @@ export function tilesOf(members: readonly MemberState[]): Tile[] {
  * reactive object per member (and per seat, and self) whose fields are assigned only when they change.
  * On mp-weixin the slot content is rendered by the page inside `<webrtc-room>`'s render, and each
  * re-render re-sends the props of every component in it; in-place objects re-render it only for the
- * fields it reads (a video toggle re-renders nothing that does not read `hasVideo`), and seats let a
- * `<webrtc-room-seat>` per seat re-render alone. Network stats, volume and play URLs stay out (read
+ * fields it reads (a video toggle re-renders nothing that does not read `hasVideo`), and a seat
+ * passed to a component of the app's own re-renders that component alone. Network stats, volume and play URLs stay out (read
  * the store for those): they change every ~2 s per stream.
  */
 export interface LayoutView {
@@ -163,23 +163,13 @@ interface LayoutSnapshot {
   self: LayoutSelf
 }
 
-const layoutViews = shallowReactive<Record<string, LayoutView>>({})
-
-/** The layout view of a room (what its `<webrtc-room-seat>`s read); created by `<webrtc-room>`. */
-export function layoutViewOf(roomKey: string): LayoutView | undefined {
-  return layoutViews[roomKey]
-}
-
-export function createLayoutView(roomKey: string): LayoutView {
-  return (layoutViews[roomKey] = shallowReactive({ members: reactive([]), seats: reactive([]), self: null }) as LayoutView)
-}
-
-export function removeLayoutView(roomKey: string): void {
-  delete layoutViews[roomKey]
+/** A room's layout view; `<webrtc-room>` keeps it (members, seats and self are patched by applyLayout). */
+export function createLayoutView(): LayoutView {
+  return shallowReactive({ members: reactive([]), seats: reactive([]), self: null }) as LayoutView
 }
 
 /** A member as the slot sees it: add slot fields here (they are patched in place, read per field). */
-export function layoutMember({ userID, userName, joinedAt, streams: all }: MemberState): LayoutMember {
+function layoutMember({ userID, userName, joinedAt, streams: all }: MemberState): LayoutMember {
   const streams: Partial<Record<StreamType, LayoutStream>> = {}
   for (const s of [all.main, all.aux]) {
     if (s) streams[s.streamType] = { key: s.key, userID: s.userID, streamType: s.streamType, hasVideo: s.hasVideo, hasAudio: s.hasAudio, loading: s.loading, playing: s.playing }
@@ -187,7 +177,7 @@ export function layoutMember({ userID, userName, joinedAt, streams: all }: Membe
   return { userID, userName, joinedAt, streams }
 }
 
-export function layoutSelf(self: SelfState): LayoutSelf {
+function layoutSelf(self: SelfState): LayoutSelf {
   const { net: _net, devices: _devices, ...rest } = self
   return rest
 }
