@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { effect } from 'vue'
-import { applyLayout, createLayoutView, layoutSnapshot, patchInPlace, seatMembers } from '../../uni_modules/webrtc-room/components/common/room-view'
+import { effect, reactive } from 'vue'
+import { applyLayout, layoutSnapshot, patchInPlace, seatMembers, type LayoutView } from '../../uni_modules/webrtc-room/components/common/room-view'
 import type { MemberState, RoomState } from '../../uni_modules/webrtc-room/core/types'
 
 function member(userID: string, hasVideo = true, extra: Partial<MemberState> = {}): MemberState {
@@ -77,9 +77,12 @@ describe('patchInPlace', () => {
   })
 })
 
+/** As `<webrtc-room>` keeps it. */
+const newView = () => reactive<LayoutView>({ members: [], seats: [], self: null })
+
 describe('applyLayout', () => {
   it('members, seats and self stay the same objects; a reader of one field re-runs only when it changes', () => {
-    const view = createLayoutView()
+    const view = newView()
     applyLayout(view, layoutSnapshot(roomWith([member('a'), member('b')])), 3)
     const [a, b] = view.members
     const self = view.self!
@@ -89,6 +92,8 @@ describe('applyLayout', () => {
     effect(() => void (videoReads++, a.streams.main?.hasVideo))
     effect(() => void (nameReads++, b.userName))
     effect(() => void (seatReads++, view.seats[2].member))
+    let listReads = 0
+    effect(() => void (listReads++, view.seats.length, view.members.length))
 
     // b's video goes off, network stats change (not in the view), a's name arrives.
     applyLayout(view, layoutSnapshot(roomWith([member('a', true, { userName: 'Ann' }), member('b', false)])), 3)
@@ -96,7 +101,7 @@ describe('applyLayout', () => {
     expect(view.members[1]).toBe(b)
     expect(view.self).toBe(self)
     expect(b.streams.main?.hasVideo).toBe(false)
-    expect([videoReads, nameReads, seatReads]).toEqual([1, 1, 1])
+    expect([videoReads, nameReads, seatReads, listReads]).toEqual([1, 1, 1, 1])
 
     // a leaves: its seat frees, b keeps seat 1, c takes seat 0 (the lowest free), seat 2 stays free.
     applyLayout(view, layoutSnapshot(roomWith([member('b', false), member('c')])), 3)
@@ -113,7 +118,7 @@ describe('applyLayout', () => {
   })
 
   it('without a seat count the seats grow with the room and empty when it does', () => {
-    const view = createLayoutView()
+    const view = newView()
     applyLayout(view, layoutSnapshot(roomWith(['a', 'b', 'c'].map((id) => member(id)))))
     expect(view.seats.map((s) => s.index)).toEqual([0, 1, 2])
     applyLayout(view, layoutSnapshot(roomWith([member('c')])))

@@ -98,18 +98,13 @@ export type WebrtcRoomMethods = Pick<
 }
 
 /** One stream as the `layout` slot sees it (no network stats, volume or play URL). */
-export type LayoutStream = Pick<StreamState, 'key' | 'userID' | 'streamType' | 'hasVideo' | 'hasAudio' | 'loading' | 'playing'>
+export type LayoutStream = Omit<StreamState, 'playURL' | 'volume' | 'net'>
 
-/** One member as the `layout` slot sees it. */
-export interface LayoutMember {
-  userID: string
-  userName?: string
-  joinedAt: number
-  streams: Partial<Record<StreamType, LayoutStream>>
-}
+/** One member as the `layout` slot sees it (no raw volume). */
+export type LayoutMember = Omit<MemberState, 'streams' | 'volume'> & { streams: Partial<Record<StreamType, LayoutStream>> }
 
-/** Self as the `layout` slot sees it (no network stats). */
-export type LayoutSelf = Omit<SelfState, 'net' | 'devices'>
+/** Self as the `layout` slot sees it (no network stats, volume or device lists). */
+export type LayoutSelf = Omit<SelfState, 'net' | 'devices' | 'volume'>
 
 /** One seat of a custom layout (`seats` of the `layout` slot): stable, `member` null while free. */
 export interface LayoutSeat {

@@ -4,10 +4,10 @@
  * mp-weixin's slot compilation), its display options, the labels in its language and its remote tiles.
  * One module on purpose: every mp-weixin JS module pays its own wrapper in every app.
  */
-import { computed, reactive, shallowReactive, type ComputedRef, type InjectionKey } from 'vue'
+import { computed, reactive, type ComputedRef, type InjectionKey } from 'vue'
 import { useRoomStore } from '../../stores/room'
 import { memberOf as findMember, orderedMembers } from '../../core/room-state'
-import type { LayoutMember, LayoutSeat, LayoutSelf, LayoutStream, MemberState, RoomController, RoomState, RoomStatus, SelfState, StreamState, StreamType } from '../../core/types'
+import type { LayoutMember, LayoutSeat, LayoutSelf, MemberState, RoomController, RoomState, RoomStatus, StreamState, StreamType } from '../../core/types'
 
 export { orderedMembers }
 
@@ -151,6 +151,7 @@ export function tilesOf(members: readonly MemberState[]): Tile[] {
  * passed to a component of the app's own re-renders that component alone. Network stats, volume and play URLs stay out (read
  * the store for those): they change every ~2 s per stream.
  */
+/** Kept by `<webrtc-room>` as one deep `reactive` object. */
 export interface LayoutView {
   /** In join order. */
   members: LayoutMember[]
@@ -163,28 +164,16 @@ interface LayoutSnapshot {
   self: LayoutSelf
 }
 
-/** A room's layout view; `<webrtc-room>` keeps it (members, seats and self are patched by applyLayout). */
-export function createLayoutView(): LayoutView {
-  return shallowReactive({ members: reactive([]), seats: reactive([]), self: null }) as LayoutView
-}
-
-/** A member as the slot sees it: add slot fields here (they are patched in place, read per field). */
-function layoutMember({ userID, userName, joinedAt, streams: all }: MemberState): LayoutMember {
-  const streams: Partial<Record<StreamType, LayoutStream>> = {}
-  for (const s of [all.main, all.aux]) {
-    if (s) streams[s.streamType] = { key: s.key, userID: s.userID, streamType: s.streamType, hasVideo: s.hasVideo, hasAudio: s.hasAudio, loading: s.loading, playing: s.playing }
-  }
-  return { userID, userName, joinedAt, streams }
-}
-
-function layoutSelf(self: SelfState): LayoutSelf {
-  const { net: _net, devices: _devices, ...rest } = self
-  return rest
-}
+/**
+ * What the slot never gets: per-second values (network stats, volume) and what a layout does not draw
+ * (play URLs, device lists). Every other member / stream / self field is in it: fields added to the
+ * state reach the slot without a change here, and are patched in place like the rest.
+ */
+const NOT_IN_SLOT = ['net', 'volume', 'playURL', 'devices']
 
 /** What the slot shows of a room's state, as plain values (null: no room yet). */
 export function layoutSnapshot(state: RoomState | null): LayoutSnapshot | null {
-  return state && { members: orderedMembers(state).map(layoutMember), self: layoutSelf(state.self) }
+  return state && JSON.parse(JSON.stringify({ members: orderedMembers(state), self: state.self }, (key, value) => (NOT_IN_SLOT.includes(key) ? undefined : value)))
 }
 
 type Plain = Record<string, unknown>
@@ -196,12 +185,13 @@ const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null 
  * objects for keys that went away (its diff's syncKeys), and undoing that would re-render for nothing.
  */
 export function patchInPlace(target: Plain, source: Plain): void {
-  for (const key of Object.keys(target)) if (source[key] == null && target[key] != null) delete target[key]
-  for (const key of Object.keys(source)) {
+  for (const key in { ...target, ...source }) {
     const value = source[key]
     const old = target[key]
     if (isPlain(value) && isPlain(old)) patchInPlace(old, value)
-    else if (old !== value && (old != null || value != null)) target[key] = value
+    else if (value == null) {
+      if (old != null) delete target[key]
+    } else if (old !== value) target[key] = value
   }
 }
 
@@ -212,19 +202,13 @@ export function patchInPlace(target: Plain, source: Plain): void {
  * anyone is in the room (a shrink would re-render the seat list).
  */
 export function seatMembers(previous: readonly string[], userIDs: readonly string[], count = 0): string[] {
-  if (count <= 0 && userIDs.length === 0) return []
-  const present = new Set(userIDs)
-  const seats = previous.map((id) => (present.has(id) ? id : ''))
-  if (count > 0) {
-    seats.length = Math.min(seats.length, count)
-    while (seats.length < count) seats.push('')
-  }
-  const seated = new Set(seats)
-  let free = 0
+  const seats = userIDs.length || count > 0 ? previous.map((id) => (userIDs.includes(id) ? id : '')) : []
+  // A fixed count: cut or pad to it (members cut off take free seats below, or wait).
+  if (count > 0) for (seats.length = Math.min(seats.length, count); seats.length < count; ) seats.push('')
   for (const id of userIDs) {
-    if (seated.has(id)) continue
-    while (free < seats.length && seats[free]) free++
-    if (free < seats.length) seats[free] = id
+    if (seats.includes(id)) continue
+    const free = seats.indexOf('')
+    if (free >= 0) seats[free] = id
     else if (count > 0) break
     else seats.push(id)
   }
@@ -234,24 +218,22 @@ export function seatMembers(previous: readonly string[], userIDs: readonly strin
 /** Applies a snapshot to the view in place: only changed fields, seats and list entries are written. */
 export function applyLayout(view: LayoutView, snapshot: LayoutSnapshot | null, seatCount = 0): void {
   if (!snapshot) return
-  const kept = new Map(view.members.map((m) => [m.userID, m]))
   const members = snapshot.members.map((next) => {
-    const member = kept.get(next.userID)
+    const member = view.members.find((m) => m.userID === next.userID)
     if (!member) return reactive(next) as LayoutMember
     patchInPlace(member as unknown as Plain, next as unknown as Plain)
     return member
   })
   if (members.length !== view.members.length || members.some((m, i) => m !== view.members[i])) view.members.splice(0, view.members.length, ...members)
-  const byID = new Map(members.map((m) => [m.userID, m]))
-  const seating = seatMembers(view.seats.map((s) => s.member?.userID ?? ''), snapshot.members.map((m) => m.userID), seatCount)
+  const seating = seatMembers(view.seats.map((s) => (s.member ? s.member.userID : '')), members.map((m) => m.userID), seatCount)
   seating.forEach((userID, index) => {
-    const member = byID.get(userID) ?? null
+    const member = members.find((m) => m.userID === userID) || null
     const seat = view.seats[index]
     if (!seat) view.seats.push({ index, member })
     else if (seat.member !== member) seat.member = member
   })
-  if (view.seats.length > seating.length) view.seats.splice(seating.length)
-  if (!view.self) view.self = reactive(snapshot.self) as LayoutSelf
+  view.seats.splice(seating.length)
+  if (!view.self) view.self = snapshot.self
   else patchInPlace(view.self as unknown as Plain, snapshot.self as unknown as Plain)
 }
 
