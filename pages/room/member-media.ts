@@ -1,5 +1,5 @@
-/** What a member row says about their streams: the label keys, in a fixed order. */
-import type { MemberState } from '@/uni_modules/webrtc-room'
+/** What a member row says about their streams (label keys, in a fixed order) and its local controls. */
+import type { MemberState, WebrtcRoomMethods } from '@/uni_modules/webrtc-room'
 import type { MessageKey } from '../shared/i18n'
 
 export function memberMediaKeys(member: MemberState): MessageKey[] {
@@ -12,4 +12,38 @@ export function memberMediaKeys(member: MemberState): MessageKey[] {
   // Still waiting for the first frame of a stream that has something to show.
   else if (main?.loading && (main.hasVideo || main.hasAudio)) keys.push('room.loading')
   return keys
+}
+
+export type MemberControlID = 'audio' | 'video' | 'stream'
+
+/** One toggle of a member row: its label now and whether it is on (muted / small stream). */
+export interface MemberControl {
+  id: MemberControlID
+  label: MessageKey
+  on: boolean
+}
+
+/** What plays now; before the member has a camera stream, what was chosen. */
+function playsSmall(member: MemberState): boolean {
+  return member.streams.main?.small ?? member.streamPref === 'small'
+}
+
+/** Local mute of audio, of video, and the big / small switch (all only on this device). */
+export function memberControls(member: MemberState): MemberControl[] {
+  const small = playsSmall(member)
+  return [
+    { id: 'audio', label: member.muteAudio ? 'member.unmuteAudio' : 'member.muteAudio', on: member.muteAudio },
+    { id: 'video', label: member.muteVideo ? 'member.showVideo' : 'member.hideVideo', on: member.muteVideo },
+    { id: 'stream', label: small ? 'member.smallStream' : 'member.bigStream', on: small },
+  ]
+}
+
+type MemberMethods = Pick<WebrtcRoomMethods, 'muteMemberAudio' | 'muteMemberVideo' | 'setMemberStream'>
+
+/** A tap on a control: flip it through the room's methods. */
+export function toggleMemberControl(room: MemberMethods | null, member: MemberState, id: MemberControlID): void {
+  if (!room) return
+  if (id === 'audio') room.muteMemberAudio(member.userID, !member.muteAudio)
+  else if (id === 'video') room.muteMemberVideo(member.userID, !member.muteVideo)
+  else room.setMemberStream(member.userID, playsSmall(member) ? 'big' : 'small')
 }

@@ -66,6 +66,18 @@ export function useRoomSession(room: Ref<WebrtcRoomMethods | null>, titleKey: Me
     }
   }
 
+  /**
+   * `<webrtc-room :get-user-sig>`: TRTC or IM refused the signature (expired) — the room asks the
+   * sign service again and re-enters / logs in with the answer, keeping members and messages. The
+   * session store is left alone: new props now would restart the room (Retry signs anew anyway).
+   */
+  async function getUserSig() {
+    const current = session.value
+    if (!current) throw new Error('no room session')
+    const { userSig, privateMapKey } = await signFor(current.params)
+    return { userSig, privateMapKey }
+  }
+
   let left = false
   async function stopRoom() {
     if (left) return
@@ -93,5 +105,5 @@ export function useRoomSession(room: Ref<WebrtcRoomMethods | null>, titleKey: Me
     else room.value?.pause()
   }
 
-  return { session, leave, goHome, togglePause, retry, retrying, retryError }
+  return { session, leave, goHome, togglePause, retry, retrying, retryError, getUserSig }
 }

@@ -9,8 +9,8 @@ import { applyLayout, layoutSnapshot, patchInPlace, seatMembers, type LayoutView
 import type { MemberState, RoomState } from '../../uni_modules/webrtc-room/core/types'
 
 function member(userID: string, hasVideo = true, extra: Partial<MemberState> = {}): MemberState {
-  const main = { key: `${userID}_main`, userID, streamType: 'main' as const, playURL: 'room://x', hasVideo, hasAudio: true, loading: false, playing: true, volume: 0, net: null }
-  return { userID, joinedAt: 1, streams: { main }, ...extra }
+  const main = { key: `${userID}_main`, userID, streamType: 'main' as const, playURL: 'room://x', hasVideo, hasAudio: true, loading: false, playing: true, volume: 0, net: null, small: false }
+  return { userID, joinedAt: 1, streams: { main }, muteAudio: false, muteVideo: false, streamPref: 'auto', ...extra }
 }
 
 function roomWith(members: MemberState[], muted = false): RoomState {

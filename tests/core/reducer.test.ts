@@ -251,7 +251,7 @@ describe('members: 1031–1034 incremental', () => {
     d.pusher(1031, joined('a', 'b', 'a', 'me'))
     d.pusher(1031, joined('a'))
     expect(d.memberIDs).toEqual(['a', 'b'])
-    expect(d.state.room.members.a).toEqual({ userID: 'a', joinedAt: expect.any(Number), streams: {} })
+    expect(d.state.room.members.a).toEqual({ userID: 'a', joinedAt: expect.any(Number), streams: {}, muteAudio: false, muteVideo: false, streamPref: 'auto' })
     expect(d.eventsOf('member_join').map((e) => (e.detail as { userID: string }).userID)).toEqual(['a', 'b'])
   })
 

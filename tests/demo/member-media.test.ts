@@ -3,9 +3,9 @@ import type { MemberState, StreamState } from '../../uni_modules/webrtc-room/cor
 import { memberMediaKeys } from '../../pages/room/member-media'
 
 function stream(userID: string, streamType: 'main' | 'aux', over: Partial<StreamState>): StreamState {
-  return { key: `${userID}_${streamType}`, userID, streamType, playURL: 'room://x', hasVideo: false, hasAudio: false, loading: false, playing: true, volume: 0, net: null, ...over }
+  return { key: `${userID}_${streamType}`, userID, streamType, playURL: 'room://x', hasVideo: false, hasAudio: false, loading: false, playing: true, volume: 0, net: null, small: false, ...over }
 }
-const member = (streams: MemberState['streams']): MemberState => ({ userID: 'u1', joinedAt: 0, streams })
+const member = (streams: MemberState['streams']): MemberState => ({ userID: 'u1', joinedAt: 0, streams, muteAudio: false, muteVideo: false, streamPref: 'auto' })
 
 describe('member media summary', () => {
   it('lists video, audio and screen share in that order', () => {

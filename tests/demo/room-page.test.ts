@@ -16,7 +16,7 @@ import { EVENT_LOG_LIMIT } from '../../pages/room/event-log'
 import { useRoomStore } from '../../uni_modules/webrtc-room/stores/room'
 import { registerController, unregisterController } from '../../uni_modules/webrtc-room/core/controllers'
 import { useImStore } from '../../uni_modules/webrtc-room/stores/im'
-import type { MemberState, RoomController, RoomEvent, RoomState, StreamState } from '../../uni_modules/webrtc-room/core/types'
+import type { GetUserSig, MemberState, RoomController, RoomEvent, RoomState, StreamState } from '../../uni_modules/webrtc-room/core/types'
 import type { ImMessage } from '../../uni_modules/webrtc-room/im/types'
 import { createUniStub } from '../helpers/uni-stub'
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
@@ -40,6 +40,9 @@ function makeFakeRoom() {
     stopScreenShare: vi.fn(async () => undefined),
     getDevices: vi.fn(async () => DEVICES),
     selectDevice: vi.fn(async () => undefined),
+    muteMemberAudio: vi.fn(),
+    muteMemberVideo: vi.fn(),
+    setMemberStream: vi.fn(),
     sendC2CTextMsg: vi.fn(async () => ({})),
     sendC2CCustomMsg: vi.fn(async () => ({})),
     sendGroupTextMsg: vi.fn(async () => ({})),
@@ -47,7 +50,7 @@ function makeFakeRoom() {
   }
   const component = defineComponent({
     name: 'webrtc-room',
-    props: ['template', 'muted', 'enableCamera', 'lang', 'roomID', 'userSig'],
+    props: ['template', 'muted', 'enableCamera', 'lang', 'roomID', 'userSig', 'getUserSig'],
     emits: ['room-event', 'im-event'],
     setup(_props, { expose }) {
       expose(methods)
@@ -58,10 +61,10 @@ function makeFakeRoom() {
 }
 
 function stream(userID: string, over: Partial<StreamState> = {}): StreamState {
-  return { key: `${userID}_main`, userID, streamType: 'main', playURL: `room://x/${userID}`, hasVideo: true, hasAudio: true, loading: false, playing: true, volume: 0, net: null, ...over }
+  return { key: `${userID}_main`, userID, streamType: 'main', playURL: `room://x/${userID}`, hasVideo: true, hasAudio: true, loading: false, playing: true, volume: 0, net: null, small: false, ...over }
 }
 function member(userID: string, over: Partial<StreamState> = {}): MemberState {
-  return { userID, joinedAt: 1, streams: { main: stream(userID, over) } }
+  return { userID, joinedAt: 1, streams: { main: stream(userID, over) }, muteAudio: false, muteVideo: false, streamPref: 'auto' }
 }
 function roomState(status: RoomState['status'], members: MemberState[]): RoomState {
   return {
@@ -69,7 +72,7 @@ function roomState(status: RoomState['status'], members: MemberState[]): RoomSta
     key: KEY,
     status,
     roomID: '424242',
-    self: { userID: 'alice', pushURL: 'room://redacted', muted: false, cameraOn: true, frontCamera: true, net: null, screenSharing: false, devices: null },
+    self: { userID: 'alice', pushURL: 'room://redacted', muted: false, cameraOn: true, frontCamera: true, net: null, screenSharing: false, devices: null, role: 'anchor' },
     members: Object.fromEntries(members.map((m) => [m.userID, m])),
     memberOrder: members.map((m) => m.userID),
     events: [],
@@ -153,6 +156,30 @@ describe('room page', () => {
     await nextTick()
     expect(wrapper.find('#room-error .notice__code').text()).toBe('-6')
     expect(wrapper.find('#room-error .notice__advice').text()).not.toBe('')
+  })
+
+  it('member rows mute audio / video and switch big / small on this device through the room methods', async () => {
+    const { wrapper, fake, rooms } = mountPage()
+    rooms.putRoom(roomState('in_room', [member('bob')]))
+    await tap(wrapper, '#tab-members')
+    const labels = () => wrapper.findAll('#member-list .member__control').map((n) => n.text())
+    expect(labels()).toEqual(['Mute', 'Hide video', 'Big stream'])
+    await tap(wrapper, '#member-list .member__control--audio')
+    await tap(wrapper, '#member-list .member__control--video')
+    await tap(wrapper, '#member-list .member__control--stream')
+    expect(fake.methods.muteMemberAudio).toHaveBeenCalledWith('bob', true)
+    expect(fake.methods.muteMemberVideo).toHaveBeenCalledWith('bob', true)
+    expect(fake.methods.setMemberStream).toHaveBeenCalledWith('bob', 'small')
+    // The labels follow the store (what the room decided), not the taps.
+    const bob = rooms.rooms[KEY].members.bob
+    rooms.patchMembers(KEY, { bob: { ...bob, muteAudio: true, muteVideo: true, streams: { main: { ...bob.streams.main!, small: true } } } }, [])
+    await nextTick()
+    expect(labels()).toEqual(['Unmute', 'Show video', 'Small stream'])
+    expect(wrapper.findAll('#member-list .member__control--on')).toHaveLength(3)
+    await tap(wrapper, '#member-list .member__control--stream')
+    await tap(wrapper, '#member-list .member__control--audio')
+    expect(fake.methods.setMemberStream).toHaveBeenLastCalledWith('bob', 'big')
+    expect(fake.methods.muteMemberAudio).toHaveBeenLastCalledWith('bob', false)
   })
 
   it('drives the component from the toolbar', async () => {
@@ -290,6 +317,18 @@ describe('room page', () => {
       expect(requests.map((r) => [r.url, r.header?.authorization])).toEqual([['http://127.0.0.1:8787/api/usersig', 'Bearer tok']])
       expect(userSigAtStart).toBe('sig-2')
       expect(useDemoSessionStore().session?.sign.privateMapKey).toBe('pmk-2')
+    })
+
+    it('passes getUserSig: the room asks the sign service again itself, no stop, the props stay', async () => {
+      const { wrapper, fake } = mountPage(Math.floor(Date.now() / 1000) + 3600)
+      await flushPromises()
+      const getUserSig = wrapper.findComponent(fake.component).props('getUserSig') as GetUserSig
+      const answer = await getUserSig({ userID: 'alice', sdkAppID: 1400000001, roomID: '424242', reason: 'expired', source: 'trtc' })
+      expect(answer).toEqual({ userSig: 'sig-2', privateMapKey: 'pmk-2' })
+      expect(requests.map((r) => [r.url, r.header?.authorization])).toEqual([['http://127.0.0.1:8787/api/usersig', 'Bearer tok']])
+      await flushPromises()
+      expect(wrapper.findComponent(fake.component).props('userSig')).toBe('sig')
+      expect(fake.methods.stop).not.toHaveBeenCalled()
     })
 
     it('signs again when the room refused the signature, even before it expires', async () => {

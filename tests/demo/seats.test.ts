@@ -5,9 +5,9 @@ import { captionOf, isLoading, overflowCount } from '../../pages/custom/seats'
 function member(userID: string, loading?: boolean, userName?: string): MemberState {
   const streams: MemberState['streams'] = {}
   if (loading !== undefined) {
-    streams.main = { key: `${userID}_main`, userID, streamType: 'main', playURL: 'room://x', hasVideo: true, hasAudio: true, loading, playing: true, volume: 0, net: null }
+    streams.main = { key: `${userID}_main`, userID, streamType: 'main', playURL: 'room://x', hasVideo: true, hasAudio: true, loading, playing: true, volume: 0, net: null, small: false }
   }
-  return { userID, userName, joinedAt: 0, streams }
+  return { userID, userName, joinedAt: 0, streams, muteAudio: false, muteVideo: false, streamPref: 'auto' }
 }
 
 describe("'1v3' seats", () => {

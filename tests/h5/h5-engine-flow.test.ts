@@ -6,15 +6,8 @@
 import { describe, expect, it } from 'vitest'
 import { RoomErrorCode, RoomStatusCode } from '../../uni_modules/webrtc-room/core/error-codes'
 import { useRoomStore } from '../../uni_modules/webrtc-room/stores/room'
-import { createH5Room, settle, startAndEnter } from './helpers/h5-room'
-import { deferred, type FakeTrtcClient } from './helpers/fake-trtc'
-
-/** A remote user enters and publishes audio and main video. */
-function joinPublishing(client: FakeTrtcClient, userId: string): void {
-  client.emit('remote-user-enter', { userId })
-  client.emit('remote-audio-available', { userId })
-  client.emit('remote-video-available', { userId, streamType: 'main' })
-}
+import { createH5Room, joinPublishing, settle, startAndEnter } from './helpers/h5-room'
+import { deferred } from './helpers/fake-trtc'
 
 describe('H5 engine: entering', () => {
   it('enters with the room identity and reports enter_room', async () => {

@@ -126,3 +126,9 @@ export function createFakePlatform(overrides: Partial<Pick<FakePlatform, 'name' 
 export function flush(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve))
 }
+
+/** Waits (real time, a few ms per poll) until `condition()` holds: for IM mocks that settle on timers. */
+export async function until(condition: () => boolean, polls = 300): Promise<void> {
+  for (let i = 0; i < polls && !condition(); i++) await new Promise((r) => setTimeout(r, 2))
+  if (!condition()) throw new Error('timed out')
+}

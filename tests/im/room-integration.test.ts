@@ -11,7 +11,7 @@ import { registerIM, unregisterIM } from '../../uni_modules/webrtc-room/core/im-
 import type { ImEvent, RoomOptions } from '../../uni_modules/webrtc-room/core/types'
 import { createTimImFactory } from '../../uni_modules/webrtc-room/im'
 import { useImStore } from '../../uni_modules/webrtc-room/stores/im'
-import { createFakePlatform, flush } from '../helpers/fake-platform'
+import { createFakePlatform, flush, until } from '../helpers/fake-platform'
 import { TYPES, createTimMock, incoming, type FakeTim } from '../helpers/tim-mock'
 
 // The entry module imports 'tim-wx-sdk'; these tests hand it the mock explicitly.
@@ -19,10 +19,6 @@ vi.mock('tim-wx-sdk', async () => ({ default: (await import('../helpers/tim-mock
 
 const BASE: RoomOptions = { sdkAppID: 1400000001, userID: 'me', userSig: 'eJyrVkrOz0ktUrJSSs7PLcgvSy1SSMsvykvMyVECAHIjCEk_', roomID: 1234, enableIM: true }
 
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 2))
-  if (!condition()) throw new Error('timed out')
-}
 
 beforeEach(() => setActivePinia(createPinia()))
 afterEach(() => unregisterIM())

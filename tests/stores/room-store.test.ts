@@ -10,7 +10,7 @@ import type { MemberState, RoomController } from '../../uni_modules/webrtc-room/
 import { useRoomStore } from '../../uni_modules/webrtc-room/stores/room'
 import { controllerCount, getController, registerController, unregisterController } from '../../uni_modules/webrtc-room/core/controllers'
 
-const member = (userID: string): MemberState => ({ userID, joinedAt: 0, streams: {} })
+const member = (userID: string): MemberState => ({ userID, joinedAt: 0, streams: {}, muteAudio: false, muteVideo: false, streamPref: 'auto' })
 
 beforeEach(() => setActivePinia(createPinia()))
 

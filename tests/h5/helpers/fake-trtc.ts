@@ -50,6 +50,7 @@ export class FakeTrtcClient implements TrtcClient {
 
   enterRoom(...args: unknown[]) { return this.record('enterRoom', args) }
   exitRoom(...args: unknown[]) { return this.record('exitRoom', args) }
+  switchRole(...args: unknown[]) { return this.record('switchRole', args) }
   destroy(): void {
     this.calls.push({ method: 'destroy', args: [] })
     this.destroyed = true
@@ -61,6 +62,7 @@ export class FakeTrtcClient implements TrtcClient {
   updateLocalAudio(...args: unknown[]) { return this.record('updateLocalAudio', args) }
   stopLocalAudio(...args: unknown[]) { return this.record('stopLocalAudio', args) }
   startRemoteVideo(...args: unknown[]) { return this.record('startRemoteVideo', args) }
+  updateRemoteVideo(...args: unknown[]) { return this.record('updateRemoteVideo', args) }
   stopRemoteVideo(...args: unknown[]) { return this.record('stopRemoteVideo', args) }
   muteRemoteAudio(...args: unknown[]) { return this.record('muteRemoteAudio', args) }
   startScreenShare(...args: unknown[]) { return this.record('startScreenShare', args) }

@@ -7,7 +7,7 @@ import { localViewId, remoteViewId } from '../../../uni_modules/webrtc-room/core
 import type { TrtcLoader } from '../../../uni_modules/webrtc-room/engines/h5/load-trtc'
 import { createFakeBrowser, type FakeBrowser } from './fake-browser'
 import { createFakePlatform, type FakePlatform } from '../../helpers/fake-platform'
-import { createFakeTrtc, type FakeTrtc } from './fake-trtc'
+import { createFakeTrtc, type FakeTrtc, type FakeTrtcClient } from './fake-trtc'
 
 export const BASE_OPTIONS: RoomOptions = {
   sdkAppID: '1400000001',
@@ -71,4 +71,11 @@ export function createH5Room(options: Partial<RoomOptions> = {}, loader?: (sdk: 
 export async function startAndEnter(h5: H5Room): Promise<void> {
   await h5.room.start()
   await settle()
+}
+
+/** A remote user enters and publishes audio and main video. */
+export function joinPublishing(client: FakeTrtcClient, userId: string): void {
+  client.emit('remote-user-enter', { userId })
+  client.emit('remote-audio-available', { userId })
+  client.emit('remote-video-available', { userId, streamType: 'main' })
 }

@@ -171,11 +171,19 @@ const ROOM: Row[] = [
   [E.RECORD_PERMISSION_DENIED, 'error', '用户拒绝了麦克风授权', 'microphone permission denied', '引导用户打开设置页允许“麦克风”（openSetting 需要用户点击触发），然后 start()。', 'Guide the user to the settings page (openSetting needs a tap) to allow "Microphone", then start().'],
   [E.LIVE_PUSHER_NOT_GRANTED, 'error', '小程序无 live-pusher 权限', 'live-pusher not granted to this app', '在小程序后台“开发 - 接口设置”开通实时播放/录制音视频（需符合的类目）。', 'Enable real-time audio/video in the admin console (needs an allowed category).'],
   // Room life.
-  [E.USERSIG_EXPIRED, 'error', 'userSig 已过期', 'userSig expired', '由服务端重新签发 userSig 后重新进房。', 'Have your server sign a new userSig, then enter again.'],
+  [E.USERSIG_EXPIRED, 'error', 'userSig 已过期，未能刷新', 'userSig expired, not refreshed', '设置 getUserSig（由服务端重新签发），房间会自动重新进房 / 重新登录 IM；已设置时 detail.message 说明刷新为何失败（出错、超时、返回值无效或新签名仍被拒绝）。', 'Set getUserSig (your server signs a new one) and the room re-enters / logs in to IM again by itself; with it set, detail.message says why the refresh failed (error, timeout, a bad answer, or the new sig was rejected too).'],
   [E.USERSIG_MALFORMED, 'error', 'userSig 校验失败', 'userSig malformed or rejected', '检查签发 userSig 的 sdkAppID、userID 与密钥是否与本房间一致。', 'Check that the userSig was signed for this sdkAppID and userID with the right key.'],
   [E.ENTER_TIMEOUT, 'error', '进房超时', 'enter room timed out', '检查网络与签名后重试；可通过 enterTimeout 调整超时时间。', 'Check the network and signatures and try again; enterTimeout tunes the limit.'],
   [E.INVALID_STATE, 'warning', '当前状态下调用无效', 'called in the wrong state: ignored', '先 start() 再 pause()/resume()；不要重复 start()。', 'Call start() before pause()/resume(); do not start twice.'],
   [E.KICKED_OUT, 'error', '被移出房间', 'kicked out of the room', '同一 userID 可能在别处登录；确认后重新进房。', 'The same userID may have entered elsewhere; check, then enter again.'],
+  // Live scene and co-hosting.
+  [E.INVALID_ROLE, 'error', '角色无效', 'invalid role', "role 取 'anchor'（主播）或 'audience'（观众）。", "Use role 'anchor' or 'audience'."],
+  [E.ROLE_NEEDS_LIVE, 'error', '只有直播场景才有角色', "role needs scene 'live'", "设置 scene 为 'live'，或去掉 role（rtc 场景人人推流）。", "Set scene to 'live', or drop role (everyone publishes in the rtc scene)."],
+  [E.ANCHOR_LIMIT, 'warning', '主播已满 50 人，无法上麦', 'the room already has 50 anchors', '请其他主播先下麦（role 改回 audience）再上麦。', "Ask another anchor to step down (role back to 'audience') first."],
+  [E.ROLE_SWITCH_FAILED, 'warning', '切换角色失败', 'role switch failed', '角色保持不变；检查摄像头/麦克风授权与网络后重试。', 'The role is unchanged; check camera/microphone permission and the network, then retry.'],
+  [E.COHOST_STALE, 'error', '连麦申请已失效', 'co-host request is stale', '申请已被处理、撤回或超时；以 IM store 中的 coHost.requests 为准。', 'The request was answered, cancelled or timed out; use coHost.requests in the IM store.'],
+  [E.COHOST_NOT_ALLOWED, 'error', '当前无法连麦', 'co-hosting not possible now', "需要 scene 'live'、已就绪的 IM，观众才能申请、主播才能同意；同一时间只能有一个申请。", "Needs scene 'live' and a ready IM: the audience requests, anchors answer; one request at a time."],
+  [E.COHOST_TIMEOUT, 'warning', '连麦申请超时', 'co-host request timed out', '对方未在时限内回应，可再次申请。', 'No answer in time; request again.'],
 ]
 
 const IM: Row[] = [

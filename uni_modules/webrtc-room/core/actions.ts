@@ -9,9 +9,10 @@
  *   connection lost ...). The mp-weixin engine translates live-pusher / live-player codes into them; the
  *   H5 engine (TRTC web SDK) produces the same actions from its own events. See engine.ts.
  */
-import type { EngineStream } from './engine'
+import type { EngineStream, MemberMedia } from './engine'
 import type { PreflightResult } from './preflight'
-import type { LocalDevices, PusherNetInfo, RoomEvent, RoomOptions, StreamType } from './types'
+import type { SigReason, SigRefreshed } from './sig-refresh'
+import type { LiveRole, LocalDevices, PusherNetInfo, RoomEvent, RoomOptions, StreamType } from './types'
 
 export type TimerName = 'reconnect' | 'enter_timeout' | 'room_sig_retry'
 
@@ -83,9 +84,22 @@ export type ControlAction =
   | { type: 'switch_camera' }
   | { type: 'update'; options: Partial<RoomOptions> }
   | { type: 'play_member'; userID: string; play: boolean }
+  | MemberChoiceAction
+  /** getUserSig answered (sig-refresh.ts): 'trtc' re-enters with it, 'im' only updates the options. */
+  | SigRefreshed
   /** A report from outside the room life (IM): emitted and recorded, status unchanged. */
   | { type: 'report'; event: RoomEvent }
+  /** The answer to a `switch_role` effect (live scene): `code` / `message` when it failed. */
+  | { type: 'role_done'; epoch: number; role: LiveRole; ok: boolean; code?: number; message?: string }
   | LocalMediaAction
+
+/** `muteMemberAudio` / `muteMemberVideo` / `setMemberStream`, arguments as the app passed them (reduce-playback.ts checks them). */
+export interface MemberChoiceAction {
+  type: 'member_choice'
+  method: 'muteMemberAudio' | 'muteMemberVideo' | 'setMemberStream'
+  userID: unknown
+  value: unknown
+}
 
 /** H5 screen share and devices: from the engine (share stopped, devices changed) and the controller. */
 export interface LocalMediaAction {
@@ -115,5 +129,11 @@ export type Effect =
   | { type: 'leave'; keepPreview?: boolean }
   | { type: 'pusher'; call: PusherCall }
   | { type: 'player'; stream: EngineStream; call: PlayerCall }
+  /** What to play of a member changed (local mute, small stream): engines without tags (H5) apply it. */
+  | { type: 'member_media'; userID: string; media: MemberMedia }
   | { type: 'im_start' }
   | { type: 'im_stop' }
+  /** Ask getUserSig (the room left; it re-enters on the answer). */
+  | { type: 'refresh_sig'; epoch: number; reason: SigReason }
+  /** Live scene: co-host / step down in the room (permissions, then the engine's switchRole); answers `role_done`. */
+  | { type: 'switch_role'; role: LiveRole; epoch: number }

@@ -4,7 +4,7 @@
  */
 import type { EngineFactory } from './engine'
 import type { RoomSink } from './room-sink'
-import type { DeviceKind, DeviceLists, ImEvent, MemberState, PlayerContext, PusherContext, PusherNetInfo, RoomEvent, RoomOptions, RoomState, RoomStatus, SelfState, StreamState, StreamType } from './types'
+import type { DeviceKind, DeviceLists, ImEvent, MemberState, PlayerContext, PusherContext, PusherNetInfo, RoomEvent, RoomOptions, RoomState, RoomStatus, SelfState, StreamPref, StreamState, StreamType } from './types'
 
 /** `detail` of a live-pusher / live-player `bindstatechange`, exactly as WeChat delivers it. */
 export interface StateChangeDetail {
@@ -59,6 +59,15 @@ export interface RoomController {
   /** Start / stop playing one member (autoplay false leaves this to the app). */
   playMember(userID: string): void
   stopMember(userID: string): void
+  /**
+   * Mute / unmute one member's audio or video for this client only (live-player `mute-audio` /
+   * `mute-video`; H5 `muteRemoteAudio` / `stopRemoteVideo`). Kept through the member's re-publish until
+   * unset or it leaves; independent of stopMember. Unknown member → warning -90204, non-boolean → -90001.
+   */
+  muteMemberAudio(userID: string, mute: boolean): void
+  muteMemberVideo(userID: string, mute: boolean): void
+  /** Play a member's big or small video stream; 'auto' (default) = the built-in templates decide (`StreamState.small`). */
+  setMemberStream(userID: string, pref: StreamPref): void
 
   /** Building blocks hand over the contexts they created on their own component instance. */
   attachPusher(ctx: PusherContext): void
@@ -90,6 +99,7 @@ export interface RoomController {
 export type WebrtcRoomMethods = Pick<
   RoomController,
   | 'start' | 'stop' | 'pause' | 'resume' | 'switchCamera' | 'playMember' | 'stopMember'
+  | 'muteMemberAudio' | 'muteMemberVideo' | 'setMemberStream'
   | 'startScreenShare' | 'stopScreenShare' | 'getDevices' | 'selectDevice'
   | 'sendC2CTextMsg' | 'sendC2CCustomMsg' | 'sendGroupTextMsg' | 'sendGroupCustomMsg'
 > & {

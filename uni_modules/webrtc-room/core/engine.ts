@@ -24,7 +24,7 @@
  */
 import type { EngineAction, LocalMediaAction, PlayerCall, PusherCall } from './actions'
 import type { ValidOptions } from './options'
-import type { DeviceKind, DeviceLists, NetStatusDetail, PlayerContext, Platform, PusherAttributes, PusherContext, PusherErrorDetail, StateChangeDetail, StreamType } from './types'
+import type { DeviceKind, DeviceLists, LiveRole, NetStatusDetail, PlayerContext, Platform, PusherAttributes, PusherContext, PusherErrorDetail, StateChangeDetail, StreamType } from './types'
 
 /** A native live-pusher / live-player event as the controller's `on…` entry points receive it. */
 export type NativeEvent =
@@ -55,6 +55,13 @@ export interface EngineStream {
   playURL: string
 }
 
+/** What this client plays of one member: its local mute choices and whether its main video is the small stream. */
+export interface MemberMedia {
+  muteAudio: boolean
+  muteVideo: boolean
+  small: boolean
+}
+
 export interface RoomEngine {
   readonly name: string
   enter(params: EngineEnterParams, sink: EngineSink): void
@@ -64,12 +71,19 @@ export interface RoomEngine {
   player(stream: EngineStream, call: PlayerCall): void
   update(options: ValidOptions, pusher: PusherAttributes): void
   /**
+   * H5: a member's mute / small-stream choice changed (kept until the next change or the member
+   * leaves). Absent on mp-weixin: the live-player tags bind `mute-audio` / `mute-video` and the play URL.
+   */
+  memberMedia?(userID: string, media: MemberMedia): void
+  /**
    * H5 only (absent on mp-weixin): screen share as the aux stream, device lists and choice. They
    * reject with a `WebrtcRoomError` (its code a -904xx); the controller turns that into a warning.
    */
   screenShare?(on: boolean): Promise<void>
   devices?(): Promise<DeviceLists>
   selectDevice?(kind: DeviceKind, deviceId: string): Promise<void>
+  /** Live scene, H5: TRTC `switchRole` in the room (rejects with a `WebrtcRoomError`); the capture follows on `update`. */
+  switchRole?(role: LiveRole): Promise<void>
   /** Live-tags engine only: native `event.detail`s of the tags, translated and reported by the engine. */
   onNative?(event: NativeEvent): void
   /** Live-tags engine only: the building blocks hand over their native contexts. */

@@ -78,6 +78,22 @@ export const RoomErrorCode = {
   DEVICE_SELECT_FAILED: -90411,
   /** Warning: an H5-only method (screen share, devices) called on mp-weixin. */
   H5_ONLY: -90412,
+
+  // Live scene and co-hosting (-906xx; docs/live.md).
+  /** `role` is not 'anchor' / 'audience'. */
+  INVALID_ROLE: -90600,
+  /** `role` set while `scene` is not 'live' (the rtc scene has no roles). */
+  ROLE_NEEDS_LIVE: -90601,
+  /** Warning: co-hosting refused, the room already has 50 anchors publishing. */
+  ANCHOR_LIMIT: -90602,
+  /** Warning: the role switch failed (H5 switchRole, or the camera / microphone scope was denied); the role is unchanged. */
+  ROLE_SWITCH_FAILED: -90603,
+  /** Co-host answer to a request that is unknown, already answered or expired. */
+  COHOST_STALE: -90604,
+  /** Co-host call not possible now (not a live room, wrong role, IM not ready, a request already pending). */
+  COHOST_NOT_ALLOWED: -90605,
+  /** Warning: a co-host request got no answer in time. */
+  COHOST_TIMEOUT: -90606,
 } as const
 
 export type RoomErrorCodeName = keyof typeof RoomErrorCode
@@ -104,9 +120,6 @@ export const RoomStatusCode = {
 export function userSigRejected(message: string): number {
   return /expire|过期/i.test(message) ? RoomErrorCode.USERSIG_EXPIRED : RoomErrorCode.USERSIG_MALFORMED
 }
-
-/** IM: tim-wx-sdk's login error 70001 is an expired userSig. */
-export const TIM_USERSIG_EXPIRED = 70001
 
 /** The numeric `code` of a thrown value, else `fallback`. */
 export function errorCode(err: unknown, fallback: number): number {

@@ -7,6 +7,7 @@
 import { codeMessage } from './codes'
 import { RoomErrorCode, WebrtcRoomError } from './error-codes'
 import type { ValidOptions } from './options'
+import type { SigAnswer, SigReason } from './sig-refresh'
 import type { ImEvent, Platform, RoomController } from './types'
 
 export type SendFail = (code: number, message: string) => void
@@ -30,6 +31,8 @@ export interface ImHost {
   /** IM_DISABLED when enableIM is false, else IM_NOT_INSTALLED. */
   rejectUnavailable(method: string, fail?: SendFail): Promise<never>
   log(level: 'debug' | 'info' | 'warn' | 'error', message: string, data?: unknown): void
+  /** Ask the app's getUserSig (sig-refresh.ts); on `ok` the session's options already hold the new sig. */
+  refreshSig(reason: SigReason): Promise<SigAnswer>
 }
 
 export interface ImLink {

@@ -3,8 +3,9 @@
  * passes) → `ValidOptions`, or typed issues in the -90000 range. Pure; no globals.
  */
 import { RoomErrorCode } from './error-codes'
+import { checkLive } from './live-role'
 import { ROOM_ID_MAX } from './room-id'
-import type { Aspect, EnterMode, ReconnectPolicy, RoomOptions, TemplateName } from './types'
+import type { Aspect, EnterMode, GetUserSig, LiveRole, LiveScene, ReconnectPolicy, RoomOptions, TemplateName } from './types'
 import { DEFAULT_PUSHER, DEFAULT_WAITING_IMG } from './room-state'
 
 // Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
@@ -37,6 +38,7 @@ export interface ValidOptions {
   enableBlackStream?: boolean
   /** undefined = the platform's default (room.ts). */
   pauseOnHide?: boolean
+  enableSmallStream: boolean
   enterMode: EnterMode
   useCloud: boolean
   userName: string
@@ -47,6 +49,10 @@ export interface ValidOptions {
   soundMode: 'speaker' | 'ear'
   waitingImg: string
   loadingImg: string
+  getUserSig?: GetUserSig
+  scene: LiveScene
+  /** 'anchor' in the rtc scene. */
+  role: LiveRole
 }
 
 /** One problem with one prop. */
@@ -67,12 +73,12 @@ export const USER_ID_PATTERN = /^[A-Za-z0-9_\-.@]+$/
 /** TRTC's string room id alphabet (no CJK, no control characters). */
 const STR_ROOM_ID_PATTERN = /^[A-Za-z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]+$/
 /** userSig / privateMapKey: base64 with `*-_` (current) or plain base64 (some older signers). */
-const SIG_PATTERN = /^[A-Za-z0-9*\-_+/=]+$/
+export const SIG_PATTERN = /^[A-Za-z0-9*\-_+/=]+$/
 
 export const DEFAULT_RECONNECT: ReconnectPolicy = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 16000 }
 const DEFAULT_ENTER_TIMEOUT_MS = 20000
 
-const IDENTITY_PROPS = ['sdkAppID', 'userID', 'userSig', 'roomID', 'roomId', 'privateMapKey'] as const
+const IDENTITY_PROPS = ['sdkAppID', 'userID', 'userSig', 'roomID', 'roomId', 'privateMapKey', 'scene'] as const
 
 /**
  * Props whose change while in a room means exit + re-enter with a new URL. Compared by the room they
@@ -89,7 +95,7 @@ function identityOf(o: RoomOptions): string {
   const parsed = parseRoomRef(rawRoom)
   const room = isIssue(parsed) ? `raw:${String(rawRoom)}` : `${parsed.kind}:${parsed.id}`
   const sdkAppID = toNumber(o.sdkAppID)
-  return JSON.stringify([Number.isFinite(sdkAppID) ? sdkAppID : String(o.sdkAppID), o.userID, o.userSig, room, o.privateMapKey ?? ''])
+  return JSON.stringify([Number.isFinite(sdkAppID) ? sdkAppID : String(o.sdkAppID), o.userID, o.userSig, room, o.privateMapKey ?? '', o.scene === 'live'])
 }
 
 function isBlank(value: unknown): boolean {
@@ -302,6 +308,7 @@ export function validateOptions(input: RoomOptions): ValidationResult {
     recvMode: oneOf('recvMode', [1, 2, 3, 4] as const),
     enableBlackStream: raw.enableBlackStream === undefined ? undefined : bool('enableBlackStream', false),
     pauseOnHide: raw.pauseOnHide === undefined ? undefined : bool('pauseOnHide', true),
+    enableSmallStream: bool('enableSmallStream', false),
     enterMode: oneOf('enterMode', ['auto', 'modern', 'legacy'] as const, 'auto'),
     useCloud: bool('useCloud', true),
     userName: text('userName', ''),
@@ -312,10 +319,15 @@ export function validateOptions(input: RoomOptions): ValidationResult {
     soundMode: oneOf('soundMode', ['speaker', 'ear'] as const, 'speaker'),
     waitingImg: text('waitingImg', DEFAULT_WAITING_IMG) || DEFAULT_WAITING_IMG,
     loadingImg: text('loadingImg', ''),
+    getUserSig: check<GetUserSig | undefined>('getUserSig', undefined, (v) => typeof v === 'function', 'a function'),
+    ...checkLive(raw, fail),
   }
 
   if (options.enterMode === 'legacy' && room.kind === 'string') {
     fail(E.INVALID_ROOMID, 'roomID', 'string room ids need the modern enter mode (the legacy flow only knows numeric rooms)')
+  }
+  if (options.enterMode === 'legacy' && options.scene === 'live') {
+    fail(E.INVALID_PROP, 'scene', "scene 'live' needs the modern enter mode (the legacy URL has no scene)")
   }
 
   return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, options, warnings }

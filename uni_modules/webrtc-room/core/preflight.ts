@@ -44,6 +44,8 @@ export interface PreflightInput {
   enterMode: EnterMode
   /** Ask for scope.camera (false for audio-only rooms). */
   needCamera: boolean
+  /** false: ask for no media scope at all (the live audience). */
+  needMic?: boolean
 }
 
 export type PreflightResult =
@@ -74,7 +76,7 @@ export function missingForModern(system: SystemInfo | null): { code: number; mes
     : { code: E.WECHAT_TOO_OLD, message: `needs WeChat ≥ ${VERSION_THRESHOLDS.modernWechat} (iOS ${VERSION_THRESHOLDS.modernWechatIOS})` }
 }
 
-function failure(code: number, message: string, detail: Record<string, unknown> = {}): PreflightResult {
+function failure(code: number, message: string, detail: Record<string, unknown> = {}): PreflightResult & { ok: false } {
   return { ok: false, code, message, detail }
 }
 
@@ -84,6 +86,23 @@ async function granted(platform: Platform, scope: 'scope.camera' | 'scope.record
   } catch {
     return false
   }
+}
+
+/** Ask for the camera (when needed) and microphone scopes: the failure of the first one denied, else null. */
+export async function mediaScopes(platform: Platform, needCamera: boolean): Promise<(PreflightResult & { ok: false }) | null> {
+  if (needCamera && !(await granted(platform, 'scope.camera'))) {
+    return failure(E.CAMERA_PERMISSION_DENIED, 'camera permission (scope.camera) was denied', {
+      scope: 'scope.camera',
+      canOpenSetting: typeof platform.openSetting === 'function',
+    })
+  }
+  if (!(await granted(platform, 'scope.record'))) {
+    return failure(E.RECORD_PERMISSION_DENIED, 'microphone permission (scope.record) was denied', {
+      scope: 'scope.record',
+      canOpenSetting: typeof platform.openSetting === 'function',
+    })
+  }
+  return null
 }
 
 export async function runPreflight(platform: Platform, input: PreflightInput): Promise<PreflightResult> {
@@ -120,17 +139,8 @@ export async function runPreflight(platform: Platform, input: PreflightInput): P
   }
   const mode = input.enterMode === 'auto' ? generation : input.enterMode
 
-  if (input.needCamera && !(await granted(platform, 'scope.camera'))) {
-    return failure(E.CAMERA_PERMISSION_DENIED, 'camera permission (scope.camera) was denied', {
-      scope: 'scope.camera',
-      canOpenSetting: typeof platform.openSetting === 'function',
-    })
-  }
-  if (!(await granted(platform, 'scope.record'))) {
-    return failure(E.RECORD_PERMISSION_DENIED, 'microphone permission (scope.record) was denied', {
-      scope: 'scope.record',
-      canOpenSetting: typeof platform.openSetting === 'function',
-    })
-  }
+  // The live audience publishes nothing: no camera or microphone prompt until it co-hosts.
+  const denied = input.needMic === false ? null : await mediaScopes(platform, input.needCamera)
+  if (denied) return denied
   return { ok: true, mode: mode as 'modern' | 'legacy', system }
 }

@@ -61,8 +61,9 @@ export function buildModernPushURL(o: ValidOptions): string {
     o.room.kind === 'numeric' ? ['roomid', o.room.id] : ['strroomid', o.room.id],
     ['userid', o.userID],
     ['usersig', o.userSig],
-    ['appscene', 'videocall'],
-    ['encsmall', 0],
+    // The live scene changes only this: anchor and audience URLs are the same (docs/live-scene.md §1.1).
+    ['appscene', o.scene === 'live' ? 'live' : 'videocall'],
+    ['encsmall', o.enableSmallStream ? 1 : 0],
     ['cloudenv', 'PRO'],
   ]
   if (o.privateMapKey) params.push(['privatemapkey', o.privateMapKey])

@@ -12,7 +12,7 @@
  */
 import type { AnnouncedUser, RoomAction, StreamChange } from './actions'
 import { RoomErrorCode, RoomStatusCode } from './error-codes'
-import { copyMembers, isOverCapacity, streamKey } from './room-state'
+import { copyMembers, isOverCapacity, streamKey, streamURL } from './room-state'
 import { engineStream, markEntered, stopPlayers, type Handlers, type Step } from './reduce-session'
 import type { MemberState, StreamState, StreamType } from './types'
 
@@ -31,6 +31,7 @@ function newStream(userID: string, streamType: StreamType, autoplay: boolean): S
     playing: autoplay,
     volume: 0,
     net: null,
+    small: false,
   }
 }
 
@@ -56,7 +57,7 @@ export function checkCapacity(step: Step): void {
 
 function addMember(step: Step, members: Record<string, MemberState>, order: string[], userID: string): boolean {
   if (userID === step.room.self.userID || userID in members) return false
-  members[userID] = { userID, joinedAt: step.at, streams: {} }
+  members[userID] = { userID, joinedAt: step.at, streams: {}, muteAudio: false, muteVideo: false, streamPref: 'auto' }
   order.push(userID)
   step.emit('member_join', S.MEMBER_LIST, { userID })
   return true
@@ -84,7 +85,8 @@ function applyStreamChange(step: Step, member: MemberState, change: StreamChange
     ...base,
     hasVideo: change.hasVideo ?? base.hasVideo,
     hasAudio: change.hasAudio ?? base.hasAudio,
-    playURL: change.playURL || base.playURL,
+    // Announced URLs say `streamtype=main`: keep playing the stream this member plays now (reduce-playback.ts).
+    playURL: change.playURL ? streamURL(change.playURL, base.small) : base.playURL,
   }
   const streams = { ...member.streams }
   if (!next.hasVideo && !next.hasAudio) {
@@ -155,7 +157,7 @@ function applyFullList(step: Step, users: AnnouncedUser[], skipped: number): voi
 }
 
 /** Replace one member (copy on write of the members record). */
-function setMember(step: Step, member: MemberState): void {
+export function setMember(step: Step, member: MemberState): void {
   const members = copyMembers(step.room.members)
   members[member.userID] = member
   step.setMembers(members, step.room.memberOrder)

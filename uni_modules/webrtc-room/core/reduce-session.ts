@@ -134,6 +134,7 @@ export function endSession(step: Step, stopIM: boolean, keepPreview = false): nu
   step.state.pushURL = ''
   step.state.reconnectAttempts = 0
   step.state.roomSigAttempts = 0
+  step.state.sigTries = 0
   step.state.pausedBy = null
   step.room.self = { ...step.room.self, pushURL: '', net: null, screenSharing: false }
   step.room.pusher = step.room.pusher && { ...step.room.pusher, paused: false }
@@ -143,7 +144,7 @@ export function endSession(step: Step, stopIM: boolean, keepPreview = false): nu
 export function fatal(step: Step, code: number, detail: Partial<ErrorDetail>): void {
   // The camera preview stays on (the page is not blacked out by an error); stop() or the next
   // start() releases it.
-  const dropped = endSession(step, true, step.state.options?.enableCamera === true)
+  const dropped = endSession(step, true, step.room.pusher?.enableCamera === true && !!step.state.options)
   step.status('error')
   step.notice('error', code, dropped > 0 ? { ...detail, membersCleared: dropped } : detail)
 }
@@ -168,8 +169,9 @@ export function beginSession(step: Step): void {
   step.state.mode = null
   step.state.overCapacity = false
   step.room.roomID = roomIDText(options.room)
-  step.room.self = { ...step.room.self, userID: options.userID, muted: options.muted, cameraOn: options.enableCamera, pushURL: '' }
   step.room.pusher = pusherFromOptions(options, step.room.pusher ?? pusherFromRaw(step.state.raw))
+  step.room.self = { ...step.room.self, userID: options.userID, muted: options.muted, cameraOn: step.room.pusher.enableCamera, pushURL: '', role: options.role }
+  step.room.scene = options.scene
   step.room.capacity = templateCapacity(options.template)
   step.room.enterMode = null
   step.status('preflight')
@@ -204,6 +206,7 @@ export function enterWith(step: Step, pushURL: string): void {
 
 export function markEntered(step: Step, nativeCode: number): void {
   step.status('in_room')
+  step.state.sigTries = 0
   step.effect({ type: 'clear_timer', name: 'enter_timeout' })
   step.emit('enter_room', S.JOINED, { message: 'entered the room', nativeCode, roomID: step.room.roomID, mode: step.state.mode })
   if (step.state.reconnectAttempts > 0) {
@@ -227,6 +230,21 @@ export function resumeRoom(step: Step): void {
   step.effect({ type: 'pusher', call: 'resume' })
 }
 
+/**
+ * Leave the pusher and players but keep the session — options, IM, the user's choices — for a
+ * re-enter (status 'reconnecting'). Members are dropped: the room announces them again once back in.
+ */
+export function leaveToReenter(step: Step): number {
+  clearTimers(step)
+  step.effect({ type: 'leave' })
+  step.state.pushURL = ''
+  step.state.pausedBy = null
+  step.room.self = { ...step.room.self, pushURL: '', screenSharing: false }
+  step.room.pusher = step.room.pusher && { ...step.room.pusher, paused: false }
+  step.status('reconnecting')
+  return dropMembers(step)
+}
+
 /** -1307 / 1021 / enter timeout during a reconnect: leave, then re-enter after a backoff delay. */
 export function connectionLost(step: Step, nativeCode: number, message: string): void {
   const policy = step.state.options!.reconnect
@@ -240,15 +258,8 @@ export function connectionLost(step: Step, nativeCode: number, message: string):
     })
     return
   }
-  clearTimers(step)
-  step.effect({ type: 'leave' })
-  const dropped = dropMembers(step)
-  step.state.pushURL = ''
+  const dropped = leaveToReenter(step)
   step.state.reconnectAttempts = attempt
-  step.state.pausedBy = null
-  step.room.self = { ...step.room.self, pushURL: '', screenSharing: false }
-  step.room.pusher = step.room.pusher && { ...step.room.pusher, paused: false }
-  step.status('reconnecting')
   const delayMs = backoffDelay(policy, attempt)
   step.emit('reconnecting', S.NETWORK_CHANGE, { message: message || 'connection lost, re-entering', nativeCode, attempt, delayMs, membersCleared: dropped })
   step.effect({ type: 'set_timer', name: 'reconnect', ms: delayMs, epoch: step.state.epoch })
@@ -284,7 +295,6 @@ export const SESSION_ENGINE = {
       exited(step, { message: a.message || 'left the room', nativeCode: a.nativeCode, reason: 'server' })
     }
   },
-  enter_failed: (step, a) => fatal(step, a.code, { message: a.message, nativeCode: a.nativeCode }),
   device_failed: (step, a) => fatal(step, a.code, { message: a.message, nativeCode: a.nativeCode }),
   permission_denied: (step, a) => fatal(step, E.MEDIA_PERMISSION, { message: a.message, nativeCode: a.nativeCode }),
   connection_lost: (step, a) => connectionLost(step, a.nativeCode, a.message),

@@ -9,16 +9,21 @@ import { RoomErrorCode, RoomStatusCode } from './error-codes'
 import { isIdentityChange, validateOptions } from './options'
 import { missingForModern } from './preflight'
 import { buildLegacyPushURL } from './push-url'
+import { publishes } from './live-role'
 import { checkCapacity, MEMBER_ENGINE, playMember } from './reduce-members'
+import { LIVE_CONTROL, requestRole } from './reduce-live'
+import { memberChoice, settlePlayback } from './reduce-playback'
 import {
   beginSession, connectionLost, emitWarnings, endSession, enterWith, fatal, invalidState, obtainURL, pauseBy, resumeRoom,
   SESSION_ENGINE, Step, type ActionOf, type Handlers, type ReduceResult,
 } from './reduce-session'
 import { ROOM_SIG_RETRIES, ROOM_SIG_RETRY_DELAY_MS } from './room-signature'
+import { SIG_CONTROL, SIG_ENGINE, sigReason, sigRejected } from './sig-refresh'
 import { acceptsEngineEvents, isActive, pusherFromOptions, pusherFromRaw, templateCapacity, type CoreState } from './room-state'
 import type { LocalDevices, RoomOptions } from './types'
 
 export type { ReduceResult } from './reduce-session'
+export { memberMethods } from './reduce-playback'
 
 const NO_DEVICES: LocalDevices = { cameras: [], microphones: [], speakers: [], cameraId: '', microphoneId: '', speakerId: '' }
 
@@ -32,8 +37,9 @@ function applyUpdate(step: Step, partial: Partial<RoomOptions>): void {
   if (!isActive(step.room.status)) {
     step.state.raw = merged
     step.room.pusher = pusherFromRaw(merged)
-    step.room.self = { ...step.room.self, muted: step.room.pusher.muted, cameraOn: step.room.pusher.enableCamera }
+    step.room.self = { ...step.room.self, muted: step.room.pusher.muted, cameraOn: step.room.pusher.enableCamera, role: publishes(merged) ? 'anchor' : 'audience' }
     step.room.capacity = templateCapacity(merged.template ?? 'float')
+    step.room.scene = merged.scene === 'live' ? 'live' : 'rtc'
     return
   }
   const result = validateOptions(merged)
@@ -49,14 +55,14 @@ function applyUpdate(step: Step, partial: Partial<RoomOptions>): void {
     beginSession(step)
     return
   }
-  const options = result.options
+  const options = requestRole(step, result.options)
   const hadIM = step.state.options!.enableIM
   step.state.options = { ...options, room: step.state.options!.room }
   // enableIM toggled in the room: start / stop the IM session now (else turning it off would leave
   // the session running, and endSession would no longer stop it).
   if (options.enableIM !== hadIM) step.effect({ type: options.enableIM ? 'im_start' : 'im_stop' })
   step.room.pusher = pusherFromOptions(options, step.room.pusher ?? pusherFromRaw(merged))
-  step.room.self = { ...step.room.self, muted: options.muted, cameraOn: options.enableCamera }
+  step.room.self = { ...step.room.self, muted: options.muted, cameraOn: step.room.pusher.enableCamera }
   step.room.capacity = templateCapacity(options.template)
   emitWarnings(step, result.warnings)
   checkCapacity(step)
@@ -75,10 +81,12 @@ const CONTROL = {
       fatal(step, result.code, { ...result.detail, message: result.message })
       return
     }
-    if (result.mode === 'legacy' && step.state.options!.room.kind === 'string') {
-      // An old client (auto mode chose legacy) cannot enter a string room: that flow has numeric rooms only.
+    const o = step.state.options!
+    if (result.mode === 'legacy' && (o.room.kind === 'string' || o.scene === 'live')) {
+      // An old client (auto mode chose legacy) cannot enter a string room or a live room: that flow
+      // has numeric rooms and no scene.
       const missing = missingForModern(result.system)
-      fatal(step, missing.code, { message: `string room ids ${missing.message}`, roomID: step.room.roomID, ...result.system })
+      fatal(step, missing.code, { message: `${o.scene === 'live' ? 'live rooms' : 'string room ids'} ${missing.message}`, roomID: step.room.roomID, ...result.system })
       return
     }
     step.state.mode = result.mode
@@ -90,6 +98,8 @@ const CONTROL = {
     if (a.epoch !== epoch || step.room.status !== 'entering' || step.state.pushURL !== '') return
     if (a.ok) {
       enterWith(step, buildLegacyPushURL(step.state.options!, a.roomSig))
+    } else if (sigRejected(step, sigReason(a.errorCode), { message: a.message, nativeCode: a.errorCode })) {
+      // getUserSig asked: the room signs again with the new userSig.
     } else if (step.state.roomSigAttempts < ROOM_SIG_RETRIES) {
       step.state.roomSigAttempts += 1
       step.effect({ type: 'set_timer', name: 'room_sig_retry', ms: ROOM_SIG_RETRY_DELAY_MS, epoch })
@@ -160,8 +170,8 @@ const CONTROL = {
   },
 } satisfies Partial<Handlers<RoomAction['type']>>
 
-const ENGINE: Handlers<EngineAction['type']> = { ...SESSION_ENGINE, ...MEMBER_ENGINE }
-const CONTROLS: Handlers<ControlAction['type']> = { ...CONTROL, play_member: playMember }
+const ENGINE: Handlers<EngineAction['type']> = { ...SESSION_ENGINE, ...MEMBER_ENGINE, ...SIG_ENGINE }
+const CONTROLS: Handlers<ControlAction['type']> = { ...CONTROL, ...SIG_CONTROL, ...LIVE_CONTROL, play_member: playMember, member_choice: memberChoice }
 
 export function isEngineAction(action: RoomAction): action is EngineAction & { at?: number } {
   return Object.prototype.hasOwnProperty.call(ENGINE, action.type)
@@ -181,5 +191,6 @@ export function reduce(state: CoreState, action: RoomAction): ReduceResult {
     // a legacy session still waits for its room signature (they come from the previous pusher).
     run(ENGINE, step, action.type, action)
   }
+  settlePlayback(step, state)
   return step.result()
 }

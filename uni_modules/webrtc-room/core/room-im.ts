@@ -7,11 +7,13 @@
  * its controller answers sends with IM_DISABLED / IM_NOT_INSTALLED itself (im-link.ts).
  */
 import { codeMessage } from './codes'
-import { errorCode, errorText, RoomErrorCode, TIM_USERSIG_EXPIRED, type WebrtcRoomError } from './error-codes'
+import { errorCode, errorText, RoomErrorCode, type WebrtcRoomError } from './error-codes'
 import type { CustomMsgInput, ImFactory, ImSession } from './im-registry'
 import { validateCustom, validateReceiver, validateText } from './im-validate'
 import { roomIDText } from './options'
 import type { ImHost, ImLink, ImMethods, SendFail } from './im-link'
+import { redact } from './redact'
+import { SIG_REFRESH_LIMIT, sigReason, type SigReason } from './sig-refresh'
 
 // Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
 const E = RoomErrorCode
@@ -40,8 +42,30 @@ export function createImLink(host: ImHost, getIMFactory: () => ImFactory | null)
   /** Settles when the last stopped session finished stopping (or failed to). */
   let stopping: Promise<void> = Promise.resolve()
   let stopPending = false
+  /** getUserSig asks since IM last logged in: a refreshed sig rejected again ends in -90200, no loop. */
+  let sigTries = 0
+
+  /**
+   * tim refused the userSig (login 70001 …, or kicked out `userSigExpired`): ask getUserSig, then log
+   * in again with a new session — the IM store keeps conversations and messages across sessions.
+   */
+  function resign(link: Link, reason: SigReason, why: string): void {
+    const fail = (message: string) => failure(E.USERSIG_EXPIRED, redact(`IM ${why}: ${message}`))
+    if (sigTries >= SIG_REFRESH_LIMIT) return fail(`refused again after ${sigTries} refreshes`)
+    sigTries++
+    host.refreshSig(reason).then((answer) => {
+      if (im !== link) return
+      if (answer.ok) login()
+      else fail(answer.message)
+    })
+  }
 
   function start(): void {
+    sigTries = 0
+    login()
+  }
+
+  function login(): void {
     stop()
     const options = host.options()
     if (!options) return
@@ -69,20 +93,26 @@ export function createImLink(host: ImHost, getIMFactory: () => ImFactory | null)
     im = link
     try {
       link.off = session.on((event) => {
-        if (im === link) host.deliver(event)
+        if (im !== link) return
+        host.deliver(event)
+        if (event.tag === 'kicked_out' && (event.detail as { reason?: unknown } | null)?.reason === 'userSigExpired') resign(link, 'expired', 'kicked out: userSig expired')
       })
     } catch (err) {
       log('warn', 'IM session.on threw', { error: String(err) })
     }
     settleWith(() => session.start()).then(
       () => {
-        if (im === link) link.ready = true
+        if (im !== link) return
+        link.ready = true
+        sigTries = 0
       },
       (err) => {
         if (im !== link) return
-        // tim-wx-sdk says 70001 for an expired userSig: the room's own code for it.
-        const expired = (err as { detail?: { nativeCode?: unknown } } | null)?.detail?.nativeCode === TIM_USERSIG_EXPIRED
-        failure(expired ? E.USERSIG_EXPIRED : errorCode(err, E.IM_LOGIN_FAILED), errorText(err, 'IM login failed'))
+        // tim's account codes for a refused userSig (70001 expired …): refresh, or -90200.
+        const nativeCode = (err as { detail?: { nativeCode?: unknown } } | null)?.detail?.nativeCode
+        const reason = sigReason(nativeCode)
+        if (reason) resign(link, reason, `login refused the userSig (${String(nativeCode)})`)
+        else failure(errorCode(err, E.IM_LOGIN_FAILED), errorText(err, 'IM login failed'))
       },
     )
   }

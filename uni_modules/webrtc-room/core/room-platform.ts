@@ -4,11 +4,13 @@
  * as plain values; the controller tags them with the session's epoch.
  */
 import type { TimerName } from './actions'
-import { errorText, RoomErrorCode } from './error-codes'
+import type { RoomEngine } from './engine'
+import { errorCode, errorText, RoomErrorCode } from './error-codes'
 import type { ValidOptions } from './options'
-import { runPreflight, type PreflightResult } from './preflight'
+import { publishes } from './live-role'
+import { mediaScopes, runPreflight, type PreflightResult } from './preflight'
 import { buildRoomSigRequest, parseRoomSigResponse, type RoomSigResult } from './room-signature'
-import type { Platform, TimerHandle, Unsubscribe } from './types'
+import type { LiveRole, Platform, TimerHandle, Unsubscribe } from './types'
 
 /** One pending timer per name; setting a name again replaces it. */
 export function createTimers(platform: Platform, fire: (name: TimerName, epoch: number) => void) {
@@ -65,7 +67,8 @@ export function createAppWatch(platform: Platform, onHide: () => void, onShow: (
 
 /** The preflight of a session; never rejects (a throwing platform is a typed failure). */
 export function preflight(platform: Platform, options: ValidOptions): Promise<PreflightResult> {
-  return runPreflight(platform, { enterMode: options.enterMode, needCamera: options.enableCamera }).catch(
+  const needMic = publishes(options)
+  return runPreflight(platform, { enterMode: options.enterMode, needCamera: needMic && options.enableCamera, needMic }).catch(
     (err): PreflightResult => ({ ok: false, code: RoomErrorCode.UNSUPPORTED_PLATFORM, message: errorText(err, 'preflight failed'), detail: {} }),
   )
 }
@@ -80,4 +83,20 @@ export function requestRoomSig(platform: Platform, options: ValidOptions): Promi
     request = Promise.reject(err)
   }
   return request.then(parseRoomSigResponse, (err): RoomSigResult => ({ ok: false, message: errorText(err, 'room signature request failed') }))
+}
+
+/**
+ * A live-scene role switch; never rejects. Co-hosting on a mini-program asks for the camera /
+ * microphone scopes first (the audience never did); then the engine switches (H5 `switchRole`; the
+ * mini-program pusher follows its attributes, no call needed).
+ */
+export async function switchRole(platform: Platform, engine: RoomEngine, options: ValidOptions, role: LiveRole): Promise<{ ok: boolean; code?: number; message?: string }> {
+  try {
+    const denied = role === 'anchor' && platform.name !== 'h5' ? await mediaScopes(platform, options.enableCamera) : null
+    if (denied) return { ok: false, code: RoomErrorCode.ROLE_SWITCH_FAILED, message: `co-hosting needs ${denied.detail.scope}: ${denied.message}` }
+    await engine.switchRole?.(role)
+    return { ok: true }
+  } catch (err) {
+    return { ok: false, code: errorCode(err, RoomErrorCode.ROLE_SWITCH_FAILED), message: errorText(err, `switching to ${role} failed`) }
+  }
 }

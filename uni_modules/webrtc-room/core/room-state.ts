@@ -3,6 +3,7 @@
  * bookkeeping that never leaves the core (epoch, real push URL, retry counters); its status machine
  * and the templates' capacity.
  */
+import { publishes } from './live-role'
 import type { ValidOptions } from './options'
 import type { MemberState, PusherAttributes, RoomOptions, RoomState, RoomStatus, StreamType, TemplateName } from './types'
 
@@ -66,6 +67,7 @@ export const DEFAULT_WAITING_IMG = 'https://mc.qcloudimg.com/static/img/daeed861
 export const DEFAULT_PUSHER: PusherAttributes = {
   muted: false,
   enableCamera: true,
+  enableMic: true,
   beauty: 0,
   whiteness: 0,
   minBitrate: 200,
@@ -94,6 +96,8 @@ export interface CoreState {
   /** Re-enter attempts made since the last successful enter. */
   reconnectAttempts: number
   roomSigAttempts: number
+  /** getUserSig calls since the userSig was last accepted (reduce-sig.ts). */
+  sigTries: number
   /** After a fatal error the engine keeps the camera preview until stop() / start(). */
   previewKept: boolean
   /** Inside an over-capacity episode (-8 already reported). */
@@ -106,6 +110,23 @@ export interface CoreState {
 /** The key of a remote stream (trtc-wx-sdk's keying): one scheme for the core, engines and components. */
 export function streamKey(userID: string, streamType: StreamType): string {
   return `${userID}_${streamType}`
+}
+
+/**
+ * Big / small stream in a mini-program play URL: the member notifications deliver
+ * `room://…&streamtype=main`, the small stream is `streamtype=small` (PROTOCOL.md §9; trtc-wx-sdk's
+ * switchStreamType replaces the first "main" anywhere — we touch the parameter only).
+ */
+const STREAM_TYPE_PARAM = /([?&]streamtype=)(main|small)(?=&|$)/
+
+/** The URL of the small or the big stream; a URL without the parameter (legacy) is returned as is. */
+export function streamURL(url: string, small: boolean): string {
+  return url.replace(STREAM_TYPE_PARAM, `$1${small ? 'small' : 'main'}`)
+}
+
+/** Whether the small stream can be asked for: H5 (no URL: the SDK switches) or a URL with `streamtype=`. */
+export function canPlaySmall(url: string): boolean {
+  return url === '' || STREAM_TYPE_PARAM.test(url)
 }
 
 /**
@@ -130,7 +151,8 @@ export function pusherFromRaw(raw: RoomOptions): PusherAttributes {
   return {
     ...DEFAULT_PUSHER,
     muted: raw.muted === true,
-    enableCamera: raw.enableCamera !== false,
+    enableCamera: raw.enableCamera !== false && publishes(raw),
+    enableMic: publishes(raw),
     beauty: Math.min(9, Math.max(0, num(raw.beauty, 0))),
     whiteness: Math.min(9, Math.max(0, num(raw.whiteness, 0))),
     minBitrate: num(raw.minBitrate, DEFAULT_PUSHER.minBitrate),
@@ -144,7 +166,9 @@ export function pusherFromRaw(raw: RoomOptions): PusherAttributes {
 export function pusherFromOptions(o: ValidOptions, previous: PusherAttributes): PusherAttributes {
   return {
     muted: o.muted,
-    enableCamera: o.enableCamera,
+    // The live audience opens neither (no permission prompt until it co-hosts).
+    enableCamera: o.enableCamera && publishes(o),
+    enableMic: publishes(o),
     beauty: o.beauty,
     whiteness: o.whiteness,
     minBitrate: o.minBitrate,
@@ -172,6 +196,7 @@ export function createRoomState(key: string, raw: RoomOptions): RoomState {
       net: null,
       screenSharing: false,
       devices: null,
+      role: publishes(raw) ? 'anchor' : 'audience',
     },
     members: copyMembers(),
     memberOrder: [],
@@ -180,6 +205,7 @@ export function createRoomState(key: string, raw: RoomOptions): RoomState {
     pusher,
     enterMode: null,
     capacity: templateCapacity(raw.template ?? 'float'),
+    scene: raw.scene === 'live' ? 'live' : 'rtc',
   }
 }
 
@@ -193,6 +219,7 @@ export function createCoreState(key: string, raw: RoomOptions, eventLimit = ROOM
     pushURL: '',
     reconnectAttempts: 0,
     roomSigAttempts: 0,
+    sigTries: 0,
     previewKept: false,
     overCapacity: false,
     pausedBy: null,

@@ -22,9 +22,10 @@ import type { EngineSink, NativeEvent, RoomEngine } from './engine'
 import { errorCode, errorText, RoomErrorCode, WebrtcRoomError } from './error-codes'
 import { createImBridge } from './im-link'
 import { writeChanges } from './room-sink'
-import { reduce } from './reducer'
+import { memberMethods, reduce } from './reducer'
 import { redact } from './redact'
-import { createAppWatch, createTimers, preflight, requestRoomSig } from './room-platform'
+import { createSigRefresh } from './sig-refresh'
+import { createAppWatch, createTimers, preflight, requestRoomSig, switchRole } from './room-platform'
 import { acceptsEngineEvents, createCoreState, isActive, orderedMembers, type CoreState } from './room-state'
 import type { ControllerConfig } from './controller-types'
 import type { ImEvent, Platform, RoomController, RoomEvent, RoomOptions } from './types'
@@ -87,9 +88,11 @@ export function createController(options: RoomOptions, platform: Platform, confi
     emitTo(imHandlers, event, 'an im-event handler')
   }
 
+  const sig = createSigRefresh(platform, () => core, (answer) => forEpoch(answer.epoch, answer))
   const im = createImBridge({
     key,
     platform,
+    refreshSig: (reason) => sig.ask(reason, 'im'),
     options: () => core.options,
     enabled: () => (core.options ? core.options.enableIM : raw.enableIM === true),
     deliver: deliverIM,
@@ -139,7 +142,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
     if (getController(key) === controller && sink) writeChanges(sink, key, prev.room, core.room)
     for (const effect of result.effects) runEffect(effect)
     const active = isActive(core.room.status)
-    if (action.type === 'update' && active && core.options && !result.effects.some((e) => e.type === 'leave')) {
+    if ((action.type === 'update' || action.type === 'role_done') && active && core.options && !result.effects.some((e) => e.type === 'leave')) {
       safely('engine update', () => engine.update(core.options!, core.room.pusher))
     }
     if (!active) {
@@ -187,10 +190,14 @@ export function createController(options: RoomOptions, platform: Platform, confi
         return safely(`engine pusher ${effect.call}`, () => engine.pusher(effect.call))
       case 'player':
         return safely(`engine player ${effect.call}`, () => engine.player(effect.stream, effect.call))
+      case 'switch_role':
+        return void (options && switchRole(platform, engine, options, effect.role).then((answer) => forEpoch(effect.epoch, { type: 'role_done', epoch: effect.epoch, role: effect.role, ...answer })))
+      case 'member_media': return safely('engine memberMedia', () => engine.memberMedia?.(effect.userID, effect.media))
       case 'im_start':
         return im.start(options !== null)
       case 'im_stop':
         return im.stop()
+      case 'refresh_sig': return void sig.ask(effect.reason, 'trtc', effect.epoch)
     }
   }
 
@@ -276,6 +283,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
     },
     async stop() {
       dispatch({ type: 'stop' })
+      sig.cancel()
       im.stop()
       timers.clearAll()
       app.release()
@@ -301,8 +309,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
         await engine.selectDevice!(kind, deviceId)
         dispatch({ type: 'local_media', devices: { [`${kind}Id`]: deviceId } })
       }), RoomErrorCode.DEVICE_SELECT_FAILED),
-    playMember: (userID) => dispatch({ type: 'play_member', userID, play: true }),
-    stopMember: (userID) => dispatch({ type: 'play_member', userID, play: false }),
+    ...memberMethods(dispatch),
 
     attachPusher: (ctx) => safely('attachPusher', () => engine.attachPusher?.(ctx)),
     detachPusher: () => safely('detachPusher', () => engine.detachPusher?.()),

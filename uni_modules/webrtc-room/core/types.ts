@@ -72,12 +72,42 @@ export interface RoomOptions {
    * stops the camera in the background anyway), false in a browser (a hidden tab keeps the call going).
    */
   pauseOnHide?: boolean
+  /** Also publish a small (low-resolution) video stream for viewers of many tiles (push URL `encsmall=1`; H5 `option.small`). */
+  enableSmallStream?: boolean
+  /**
+   * Asked for a new userSig when TRTC or IM rejects the current one (expired / invalid); the room then
+   * re-enters / logs in again with it. Bounded; without it (or when it fails) the room reports -90200.
+   */
+  getUserSig?: GetUserSig
+  /** 'rtc' (default): everyone publishes. 'live' (直播): anchors publish, the audience only watches (docs/live.md). */
+  scene?: LiveScene
+  /** Live scene only (default 'anchor'); changing it in the room co-hosts / steps down without leaving. */
+  role?: LiveRole
 }
+
+/** What `getUserSig` is told: whose signature, and why a new one is needed. */
+export interface UserSigRequest {
+  userID: string
+  sdkAppID: number
+  roomID: string
+  /** 'expired' (-100018 "expired", IM 70001, kicked `userSigExpired`) or 'invalid' (any other rejection). */
+  reason: 'expired' | 'invalid'
+  /** Who rejected it: the TRTC room or the IM login. */
+  source: 'trtc' | 'im'
+}
+
+/** Your server signs a new userSig (and privateMapKey, if the room uses one). */
+export type GetUserSig = (request: UserSigRequest) => Promise<string | { userSig: string; privateMapKey?: string }>
+
+export type LiveScene = 'rtc' | 'live'
+export type LiveRole = 'anchor' | 'audience'
 
 /** What `<live-pusher>` binds besides the URL; the controller keeps it in `RoomState.pusher`. */
 export interface PusherAttributes {
   muted: boolean
   enableCamera: boolean
+  /** live-pusher `enable-mic`: false for the live audience (no microphone, no permission prompt). */
+  enableMic: boolean
   beauty: number
   whiteness: number
   minBitrate: number
@@ -198,7 +228,12 @@ export interface StreamState {
   playing: boolean
   volume: number
   net: PlayerNetInfo | null
+  /** The small stream is what plays now (main streams only; `playURL` already says `streamtype=small`). */
+  small: boolean
 }
+
+/** Which of a member's video streams to play: 'auto' lets the built-in templates choose (see reduce-playback.ts). */
+export type StreamPref = 'auto' | 'big' | 'small'
 
 export interface MemberState {
   userID: string
@@ -206,6 +241,11 @@ export interface MemberState {
   /** ms timestamp of the join as seen by this client. */
   joinedAt: number
   streams: Partial<Record<StreamType, StreamState>>
+  /** Local mute of this member's audio / video (`muteMemberAudio` / `muteMemberVideo`): kept until unset or the member leaves. */
+  muteAudio: boolean
+  muteVideo: boolean
+  /** `setMemberStream`'s choice ('auto' by default). */
+  streamPref: StreamPref
 }
 
 export interface SelfState {
@@ -220,6 +260,8 @@ export interface SelfState {
   screenSharing: boolean
   /** H5: the devices as last listed (`getDevices()`, refreshed on plug / unplug); null until listed. */
   devices: LocalDevices | null
+  /** 'anchor' publishes (always in the rtc scene); 'audience' only watches (live scene). */
+  role: LiveRole
 }
 
 export type DeviceKind = 'camera' | 'microphone' | 'speaker'
@@ -260,6 +302,8 @@ export interface RoomState {
   enterMode: 'modern' | 'legacy' | null
   /** Remote members the template can show (float/grid 3, bigsmall 1, custom unlimited = -1). */
   capacity: number
+  /** 'live': only anchors (members publishing a stream) are shown; see `anchorsOf`. */
+  scene: LiveScene
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import { RoomErrorCode, WebrtcRoomError } from '../core/error-codes'
 import type { CustomMsgInput, ImRoomParams, ImSession } from '../core/im-registry'
 import type { ImEvent, ImEventTag } from '../core/types'
 import { CONNECTION_CODE, toConnectionState } from './connection'
+import { pollAudienceCount } from './audience-count'
 import { joinRoomGroup } from './join-group'
 import { toImMessage } from './map-message'
 import { customPayload, sendThroughTim } from './outgoing'
@@ -64,6 +65,7 @@ export class TimSession implements ImSession {
   private cancel: (error: WebrtcRoomError) => void = () => {}
   private readonly cancelled: Promise<never>
   private readonly sink: ImStateSink
+  private stopCount: () => void = () => {}
 
   constructor(
     private readonly params: ImRoomParams,
@@ -164,6 +166,9 @@ export class TimSession implements ImSession {
     if (this.current() === 'kicked_out') throw this.kickedOutError()
     this.phase = 'joined'
     this.sink.setJoinedGroup(params.groupID)
+    if (params.groupType === 'AVChatRoom' && tim.getGroupOnlineMemberCount && this.sink.setAudienceCount) {
+      this.stopCount = pollAudienceCount(tim, params.groupID, this.sink.setAudienceCount)
+    }
     this.emit('join_group_event', 0, {
       groupID: params.groupID, groupType: params.groupType, status: joined.status, created: joined.created,
     })
@@ -226,6 +231,7 @@ export class TimSession implements ImSession {
 
   private async shutdown(): Promise<void> {
     const wasJoined = this.phase === 'joined'
+    this.stopCount()
     const joinInFlight = this.joinInFlight
     this.phase = 'stopped'
     this.cancel(this.cancelledError())

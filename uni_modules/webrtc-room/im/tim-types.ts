@@ -86,6 +86,8 @@ export interface TimInstance {
     payload: { data: string; description: string; extension: string }
   }): TimMessage
   sendMessage(message: TimMessage): Promise<TimResponse<{ message: TimMessage }>>
+  /** AVChatRoom online count (tim ≥ 2.8; cached ~60 s by tim). */
+  getGroupOnlineMemberCount?(groupID: string): Promise<TimResponse<{ memberCount: number }>>
 }
 
 /** The default export of `tim-wx-sdk`. */

@@ -140,4 +140,40 @@ export interface ImStateSink {
   markSent(id: string, update: { time?: number }): void
   markFailed(id: string, errorCode: number): void
   setError(event: ImEvent<ImErrorDetail> | null): void
+  /** AVChatRoom: the group's online count (the live audience), null when unknown. */
+  setAudienceCount?(count: number | null): void
 }
+
+// ---------------------------------------------------------------------------------------------
+// Co-hosting (连麦) over IM: the opt-in `im` entry's `createCoHost` (im/cohost.ts, docs/cohost.md)
+
+/** One co-host request as both sides track it (`requestId` is the sender's, unique per request). */
+export interface CoHostRequest {
+  requestId: string
+  /** The audience member asking to co-host. */
+  userID: string
+  /** The anchor asked. */
+  anchorID: string
+  /** ms (IM server time of the request message on the anchor's side, local time on the requester's). */
+  createdAt: number
+  expiresAt: number
+  reason: string
+}
+
+/** What the IM store shows of a room's co-hosting (`useImStore().room(key).coHost`). */
+export interface CoHostState {
+  /** Anchor: requests waiting for an answer, oldest first. */
+  requests: CoHostRequest[]
+  /** Audience: this user's own request while it waits. */
+  outgoing: CoHostRequest | null
+  /** Users co-hosting through this client's accepts (anchor), or [self] while this user co-hosts. */
+  coHosts: string[]
+}
+
+/** Typed co-host events (`coHost.on`): `code` 0, or the warning code (timeout -90606). */
+export type CoHostEvent =
+  | { type: 'request' | 'accepted' | 'cancelled'; code: 0; request: CoHostRequest }
+  | { type: 'rejected'; code: 0; request: CoHostRequest; reason: string }
+  | { type: 'timeout'; code: number; request: CoHostRequest }
+  /** `userID` stopped co-hosting; `by` who ended it. */
+  | { type: 'ended'; code: 0; userID: string; by: string }

@@ -5,7 +5,7 @@
  * as plain data. The functions mutate in place: inside the store the object is reactive, and an
  * in-place change touches only what changed.
  */
-import type { ImConnectionState, ImConversationType, ImErrorDetail, ImLoginState, ImMessage } from '../im/types'
+import type { CoHostState, ImConnectionState, ImConversationType, ImErrorDetail, ImLoginState, ImMessage } from '../im/types'
 import type { ImEvent } from '../core/types'
 
 /** tim's conversation id: `C2C<userID>` / `GROUP<groupID>`. */
@@ -51,12 +51,17 @@ export interface RoomImState {
   activeConversation: string | null
   messageLimit: number
   lastError: ImEvent<ImErrorDetail> | null
+  /** Live scene: co-host requests and co-hosts (written by the IM entry's `createCoHost`). */
+  coHost: CoHostState
+  /** Live scene: the room group's online count (AVChatRoom, IM on); null = unknown (no IM: TRTC announces no audience). */
+  audienceCount: number | null
 }
 
 export function createRoomImState(key: string, messageLimit = IM_MESSAGE_LIMIT): RoomImState {
   return {
     key, userID: '', groupID: '', login: 'logged_out', connection: 'unknown', joinedGroup: null,
     conversations: {}, conversationOrder: [], activeConversation: null, messageLimit, lastError: null,
+    coHost: { requests: [], outgoing: null, coHosts: [] }, audienceCount: null,
   }
 }
 

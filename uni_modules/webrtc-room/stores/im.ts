@@ -14,7 +14,7 @@
  */
 import { defineStore } from 'pinia'
 import { reactive } from 'vue'
-import type { ImMessage, ImStateSink } from '../im/types'
+import type { CoHostState, ImMessage, ImStateSink } from '../im/types'
 import * as state from './im-state'
 import type { ImConversation, RoomImState } from './im-state'
 
@@ -89,6 +89,14 @@ export const useImStore = defineStore('webrtc-room/im', () => {
     delete rooms[key]
   }
 
+  /** Co-hosting of a room (the IM entry's `createCoHost` writes it). */
+  function setCoHost(key: string, coHost: CoHostState): void {
+    ensure(key).coHost = coHost
+  }
+  function setAudienceCount(key: string, count: number | null): void {
+    ensure(key).audienceCount = count
+  }
+
   // --- the session's writer ---
 
   /** The sink an IM session of room `key` writes through. */
@@ -103,6 +111,7 @@ export const useImStore = defineStore('webrtc-room/im', () => {
       markSent: (id, update) => state.markSent(ensure(key), id, update),
       markFailed: (id, code) => state.markFailed(ensure(key), id, code),
       setError: (event) => { ensure(key).lastError = event },
+      setAudienceCount: (count) => setAudienceCount(key, count),
     }
   }
 
@@ -110,6 +119,6 @@ export const useImStore = defineStore('webrtc-room/im', () => {
     rooms,
     room, groupConversation, conversations, messages, unread, unreadTotal,
     markRead, setActiveConversation, setMessageLimit, setDefaultMessageLimit, removeRoom,
-    sinkFor,
+    sinkFor, setCoHost, setAudienceCount,
   }
 })

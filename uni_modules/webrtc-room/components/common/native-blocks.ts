@@ -8,7 +8,7 @@
 import { computed, getCurrentInstance, onBeforeUnmount, onMounted, watch, type ComputedRef } from 'vue'
 import type { NetStatusDetail, PusherAttributes, PusherErrorDetail, RoomController, StateChangeDetail, StreamType } from '../../core/types'
 import { createPlayerContext, createPusherContext } from '../../platform/native-context'
-import { useRoomLink, streamOf } from './room-view'
+import { memberOf, useRoomLink, streamOf } from './room-view'
 import { DEFAULT_PUSHER, streamKey } from '../../core/room-state'
 import { localViewId, remoteViewId } from '../../core/view-ids'
 
@@ -99,9 +99,14 @@ export function useLivePlayer(roomKey: () => string, userID: () => string, strea
     },
     (room, key) => room.detachPlayer(key),
   )
+  const member = computed(() => memberOf(state.value, userID()))
   return {
+    // The URL already plays the chosen big / small stream (StreamState.small, reduce-playback.ts).
     src: computed(() => stream.value?.playURL ?? ''),
     playing: computed(() => stream.value?.playing ?? false),
+    // The app's local mute of this member (muteMemberAudio / muteMemberVideo).
+    muteAudio: computed(() => !!member.value?.muteAudio),
+    muteVideo: computed(() => !!member.value?.muteVideo),
     debug: computed(() => state.value?.pusher?.debug ?? false),
     viewId: computed(() => h5ViewId(() => remoteViewId(roomKey(), userID(), streamType()))),
     onStateChange: (e: NativeEvent<StateChangeDetail>) => controller.value?.onPlayerStateChange(userID(), e.detail, streamType()),

@@ -7,6 +7,7 @@
 import { computed, reactive, type ComputedRef, type InjectionKey } from 'vue'
 import { useRoomStore } from '../../stores/room'
 import { memberOf as findMember, orderedMembers } from '../../core/room-state'
+import { isAnchor } from '../../core/live-role'
 import type { LayoutMember, LayoutSeat, LayoutSelf, MemberState, RoomController, RoomState, RoomStatus, StreamState, StreamType } from '../../core/types'
 
 export { orderedMembers }
@@ -246,7 +247,10 @@ export function useRoomView(roomKey: () => string, fallbackCapacity = -1) {
   const view = computed(() => viewOptionsOf(roomKey()))
   const labels = computed(() => labelsFor(view.value.lang))
   // Tile keys carry userID + stream type: a stream's flags changing does not re-render a layout.
-  const tiles = stableList(() => tilesOf(orderedMembers(state.value)))
+  // The live scene shows anchors only (members publishing a stream).
+  const tiles = stableList(() => tilesOf(orderedMembers(state.value).filter((m) => state.value?.scene !== 'live' || isAnchor(m))))
+  // The live audience has no self tile (its pusher stays mounted, hidden: it holds the room).
+  const watching = computed(() => state.value?.self.role === 'audience')
   const capacity = computed(() => {
     const c = state.value?.capacity
     return c === undefined || c < 0 ? fallbackCapacity : c
@@ -254,7 +258,7 @@ export function useRoomView(roomKey: () => string, fallbackCapacity = -1) {
   const shown = stableList(() => (capacity.value < 0 ? tiles.value : tiles.value.slice(0, capacity.value)))
   const hiddenCount = computed(() => tiles.value.length - shown.value.length)
   const status = computed<RoomStatus>(() => state.value?.status ?? 'idle')
-  return { state, view, labels, tiles, shown, hiddenCount, status }
+  return { state, view, labels, tiles, shown, hiddenCount, status, watching }
 }
 
 // ---- Props every block shares -----------------------------------------------------------------
@@ -289,16 +293,17 @@ export interface GridCell {
   streamType: 'main' | 'aux'
 }
 
-export function gridPageCount(remoteTiles: number, size = GRID_PAGE_SIZE): number {
-  return Math.max(1, Math.ceil((remoteTiles + 1) / size))
+/** `self` 0: no local cell (the live audience). */
+export function gridPageCount(remoteTiles: number, size = GRID_PAGE_SIZE, self = 1): number {
+  return Math.max(1, Math.ceil((remoteTiles + self) / size))
 }
 
-export function gridCells(tiles: readonly Tile[], page: number, size = GRID_PAGE_SIZE): GridCell[] {
+export function gridCells(tiles: readonly Tile[], page: number, size = GRID_PAGE_SIZE, self = 1): GridCell[] {
   const cells: GridCell[] = []
-  for (let i = page * size; i < (page + 1) * size && i <= tiles.length; i++) {
-    if (i === 0) cells.push({ key: 'self', self: true, userID: '', streamType: 'main' })
+  for (let i = page * size; i < (page + 1) * size && i < tiles.length + self; i++) {
+    if (i < self) cells.push({ key: 'self', self: true, userID: '', streamType: 'main' })
     else {
-      const t = tiles[i - 1]
+      const t = tiles[i - self]
       cells.push({ key: t.key, self: false, userID: t.userID, streamType: t.streamType })
     }
   }

@@ -7,7 +7,7 @@
  * advice, not a dev-only Vue console warning that production builds drop.
  */
 import type { ExtractPropTypes, PropType } from 'vue'
-import type { Aspect, EnterMode, ReconnectPolicy, RoomOptions, TemplateName } from '../../core/types'
+import type { Aspect, EnterMode, GetUserSig, LiveRole, LiveScene, ReconnectPolicy, RoomOptions, TemplateName } from '../../core/types'
 import type { Lang } from '../common/room-view'
 
 // Tiny prop builders (wot-design-uni style): the props object is both the runtime declaration and,
@@ -81,6 +81,14 @@ export const webrtcRoomProps = {
   enableBlackStream: makeLooseProp<boolean>(Boolean),
   /** Pause while the app is hidden: default true in a mini-program, false in a browser tab. */
   pauseOnHide: makeLooseProp<boolean>(Boolean),
+  /** Also publish a small video stream (others' grids play it when many tiles are on screen). */
+  enableSmallStream: makeBooleanProp(false),
+  /** Async: your server signs a new userSig when TRTC / IM rejects the current one (re-enter, no -90200). */
+  getUserSig: makeLooseProp<GetUserSig>(Function as PropType<GetUserSig>),
+  /** 'live' (直播): anchors publish, the audience watches; 'rtc' (default): everyone publishes. */
+  scene: makeLooseProp<LiveScene>(String as unknown as PropType<LiveScene>),
+  /** Live scene only: 'anchor' | 'audience'; changing it in the room co-hosts / steps down. */
+  role: makeLooseProp<LiveRole>(String as unknown as PropType<LiveRole>),
   /** Labels of the built-in layouts, the debug overlay and the permission guide. */
   lang: makeStringProp<Lang>('zh'),
   /** Custom layouts: how many `seats` the `layout` slot gets (0 = as many as members, growing). */

@@ -6,6 +6,7 @@
  */
 import type { ValidOptions } from '../../core/options'
 import { RoomErrorCode } from '../../core/error-codes'
+import { publishes } from '../../core/live-role'
 import { localViewId } from '../../core/view-ids'
 import type { BrowserEnv } from './browser-env'
 import { nextCamera } from './camera-cycle'
@@ -67,11 +68,15 @@ export class LocalCapture {
     const before = this.options
     this.options = options
     if (this.disposed) return
+    // The live audience captures nothing (no permission prompt); stepping down stops what ran.
+    if (!publishes(options)) return this.stop()
     const { client, log } = this.host
     if (wantsCamera(options)) {
       this.startCamera()
       const profileChanged = before.aspect !== options.aspect || before.maxBitrate !== options.maxBitrate
       if (profileChanged && this.camera === 'on') void settle(log, 'video profile', () => client.updateLocalVideo({ option: { profile: videoProfile(options) } }))
+      // enableSmallStream: publish (or stop publishing) the small stream in place.
+      if (before.enableSmallStream !== options.enableSmallStream && this.camera === 'on') void settle(log, 'small stream', () => client.updateLocalVideo({ option: { small: options.enableSmallStream } }))
     } else if (this.camera !== 'off') {
       this.stopCamera()
     }
@@ -180,7 +185,7 @@ export class LocalCapture {
       view: present,
       publish: true,
       mute,
-      option: { profile: videoProfile(this.options), ...(this.cameraId ? { cameraId: this.cameraId } : {}) },
+      option: { profile: videoProfile(this.options), ...(this.cameraId ? { cameraId: this.cameraId } : {}), ...(this.options.enableSmallStream ? { small: true } : {}) },
     }
     this.whenDone(
       'camera',

@@ -1,9 +1,11 @@
 /**
  * Remote streams of one H5 session: what TRTC says each user publishes, which streams the controller
  * wants playing, and the video that runs in each player view. A wanted stream plays what is
- * available: audio by unmuting the user, video by `startRemoteVideo` into its view once mounted.
+ * available: audio by unmuting the user, video by `startRemoteVideo` into its view once mounted —
+ * minus what the app muted for that user (`muteMemberAudio` / `muteMemberVideo`), and its main video
+ * as the small stream when chosen (`option.small`, switched in place with `updateRemoteVideo`).
  */
-import type { EngineStream } from '../../core/engine'
+import type { EngineStream, MemberMedia } from '../../core/engine'
 import { remoteViewId } from '../../core/view-ids'
 import type { BrowserEnv } from './browser-env'
 import { settle, type FailureLog } from './settle'
@@ -31,6 +33,10 @@ export class RemotePlayers {
   private readonly running = new Map<string, () => void>()
   /** Users whose audio this session unmuted (one `muteRemoteAudio(false)` each, not one per event). */
   private readonly audioOn = new Set<string>()
+  /** The app's choices per user (absent = nothing muted, big stream). */
+  private readonly media = new Map<string, MemberMedia>()
+  /** Stream keys whose startRemoteVideo was called, with the `small` it asked for. */
+  private readonly startedSmall = new Map<string, boolean>()
   private disposed = false
   /** The room is paused: nothing plays, `wanted` is kept for the resume. */
   private paused = false
@@ -85,6 +91,25 @@ export class RemotePlayers {
     }
   }
 
+  /** The app's choices for a user changed: mute / unmute now, switch big ↔ small in place. */
+  setMedia(userID: string, next: MemberMedia): void {
+    if (this.disposed) return
+    this.media.set(userID, next)
+    const { client, log } = this.host
+    if (next.muteAudio && this.audioOn.delete(userID)) void settle(log, 'muteRemoteAudio', () => client.muteRemoteAudio(userID, true))
+    for (const type of ['main', 'aux'] as const) {
+      const stream = this.wanted.get(`${userID}_${type}`)
+      if (!stream) continue
+      if (next.muteVideo) this.stopVideo(stream)
+      const started = this.startedSmall.get(stream.key)
+      if (type === 'main' && started !== undefined && started !== next.small) {
+        this.startedSmall.set(stream.key, next.small)
+        void settle(log, 'updateRemoteVideo', () => client.updateRemoteVideo({ userId: userID, streamType: 'main', option: { small: next.small } }))
+      }
+      this.sync(stream.key)
+    }
+  }
+
   /** Pause: stop every running video and mute every user this session unmuted. Resume: play `wanted` again. */
   setPaused(paused: boolean): void {
     if (this.disposed || paused === this.paused) return
@@ -114,16 +139,20 @@ export class RemotePlayers {
     if (!stream || this.disposed || this.paused) return
     const { client, browser, roomKey, log } = this.host
     const { userID, streamType } = stream
-    if (streamType === 'main' && this.audio.has(userID) && !this.audioOn.has(userID)) {
+    const media = this.media.get(userID)
+    if (streamType === 'main' && !media?.muteAudio && this.audio.has(userID) && !this.audioOn.has(userID)) {
       this.audioOn.add(userID)
       void settle(log, 'muteRemoteAudio', () => client.muteRemoteAudio(userID, false))
     }
     const trtcType = toTrtcStreamType(streamType)
-    if (!this.video.has(videoKey(userID, trtcType)) || this.running.has(key)) return
+    if (media?.muteVideo || !this.video.has(videoKey(userID, trtcType)) || this.running.has(key)) return
     let cancelled = false
     const cancelWait = browser.whenElement(remoteViewId(roomKey, userID, streamType), (view) => {
       if (cancelled || this.disposed) return
-      const option = { fillMode: streamType === 'aux' ? ('contain' as const) : ('cover' as const) }
+      // The small stream as chosen when the view appeared (a later change: updateRemoteVideo).
+      const small = streamType === 'main' && !!this.media.get(userID)?.small
+      this.startedSmall.set(key, small)
+      const option = { fillMode: streamType === 'aux' ? ('contain' as const) : ('cover' as const), ...(small ? { small } : {}) }
       void settle(log, `startRemoteVideo ${userID}`, () => client.startRemoteVideo({ userId: userID, streamType: trtcType, view, option })).then((ok) => {
         // A failed start may be retried by the next 'available' or play.
         if (!ok && !cancelled) this.running.delete(key)
@@ -146,12 +175,14 @@ export class RemotePlayers {
     if (!cancel) return false
     cancel()
     this.running.delete(key)
+    this.startedSmall.delete(key)
     return true
   }
 
   private forgetUser(userId: string): void {
     this.audio.delete(userId)
     this.audioOn.delete(userId)
+    this.media.delete(userId)
     for (const type of ['main', 'sub']) this.video.delete(videoKey(userId, type))
     for (const type of ['main', 'aux']) {
       this.forgetRunning(`${userId}_${type}`)

@@ -29,6 +29,9 @@ export interface TrtcEnterRoomConfig {
   autoReceiveVideo?: boolean
   enableAutoPlayDialog?: boolean
   userDefineRecordId?: string
+  /** 'live' with a role; absent = the SDK's default 'rtc'. */
+  scene?: 'rtc' | 'live'
+  role?: 'anchor' | 'audience'
 }
 
 export interface TrtcVideoProfile {
@@ -42,7 +45,7 @@ export interface TrtcLocalVideoConfig {
   view?: string | HTMLElement | null
   publish?: boolean
   mute?: boolean
-  option?: { cameraId?: string; useFrontCamera?: boolean; profile?: TrtcVideoProfile; fillMode?: 'contain' | 'cover' | 'fill'; mirror?: boolean }
+  option?: { cameraId?: string; useFrontCamera?: boolean; profile?: TrtcVideoProfile; fillMode?: 'contain' | 'cover' | 'fill'; mirror?: boolean; small?: boolean }
 }
 
 export interface TrtcLocalAudioConfig {
@@ -61,7 +64,7 @@ export interface TrtcRemoteVideoConfig {
   view?: string | HTMLElement | null
   userId: string
   streamType: TrtcStreamType
-  option?: { fillMode?: 'contain' | 'cover' | 'fill' }
+  option?: { fillMode?: 'contain' | 'cover' | 'fill'; small?: boolean }
 }
 
 /** Payloads of the events the engine listens to (names are TRTC.EVENT values). */
@@ -113,6 +116,8 @@ export interface TrtcStatistics {
 export interface TrtcClient {
   enterRoom(config: TrtcEnterRoomConfig): Promise<void>
   exitRoom(): Promise<void>
+  /** Live scene only, after entering: audience → anchor (then publish) or anchor → audience (unpublishes). */
+  switchRole(role: 'anchor' | 'audience'): Promise<void>
   destroy(): void
   startLocalVideo(config?: TrtcLocalVideoConfig): Promise<void>
   updateLocalVideo(config: TrtcLocalVideoConfig): Promise<void>
@@ -121,6 +126,7 @@ export interface TrtcClient {
   updateLocalAudio(config: TrtcLocalAudioConfig): Promise<void>
   stopLocalAudio(): Promise<void>
   startRemoteVideo(config: TrtcRemoteVideoConfig): Promise<void>
+  updateRemoteVideo(config: TrtcRemoteVideoConfig): Promise<void>
   stopRemoteVideo(config: { userId: string; streamType?: TrtcStreamType }): Promise<void>
   muteRemoteAudio(userId: string, mute: boolean): Promise<void>
   /** Publishes the screen as the 'sub' stream (`view: null`: no local preview). */

@@ -14,8 +14,8 @@
  * action or a log line, never an unhandled rejection). Calls of a finished session are ignored.
  */
 import type { EngineAction, LocalMediaAction, PlayerCall, PusherCall } from '../../core/actions'
-import type { EngineEnterParams, EngineSink, EngineStream } from '../../core/engine'
-import { RoomErrorCode } from '../../core/error-codes'
+import { errorCode, errorText, RoomErrorCode, WebrtcRoomError } from '../../core/error-codes'
+import type { EngineEnterParams, EngineSink, EngineStream, MemberMedia } from '../../core/engine'
 import type { ValidOptions } from '../../core/options'
 import type { DeviceKind, Platform, PusherNetInfo } from '../../core/types'
 import { classifyBrowserError, type BrowserFailure } from './browser-errors'
@@ -68,6 +68,7 @@ export function enterRoomConfig(o: ValidOptions): TrtcEnterRoomConfig {
     ...(o.room.kind === 'numeric' ? { roomId: o.room.id } : { strRoomId: o.room.id }),
     ...(o.privateMapKey ? { privateMapKey: o.privateMapKey } : {}),
     ...(o.recordId !== undefined ? { userDefineRecordId: String(o.recordId) } : {}),
+    ...(o.scene === 'live' ? { scene: 'live', role: o.role } : {}),
     // Audio follows autoplay (playMember unmutes it otherwise); video always waits for its view.
     autoReceiveAudio: o.autoplay,
     autoReceiveVideo: false,
@@ -232,6 +233,23 @@ export class TrtcSession {
     if (!this.alive) return
     if (call === 'play') this.players?.play(stream)
     else this.players?.stop(stream)
+  }
+
+  /**
+   * Live scene: TRTC `switchRole`. The capture follows with the controller's next `update` (start after
+   * becoming an anchor, stop after stepping down: switching only unpublishes).
+   */
+  async switchRole(role: 'anchor' | 'audience'): Promise<void> {
+    if (!this.alive || !this.client) throw new WebrtcRoomError(RoomErrorCode.INVALID_STATE, 'switchRole: the TRTC client is not ready yet')
+    try {
+      await this.client.switchRole(role)
+    } catch (err) {
+      throw new WebrtcRoomError(RoomErrorCode.ROLE_SWITCH_FAILED, `switchRole('${role}') failed: ${errorText(err, String(err))}`, { nativeCode: errorCode(err, 0) })
+    }
+  }
+
+  memberMedia(userID: string, media: MemberMedia): void {
+    if (this.alive) this.players?.setMedia(userID, media)
   }
 
   /** selectDevice of a camera / microphone: now if capture runs, else at its start. */

@@ -49,12 +49,16 @@ export function createTrtcWebEngineFactory(deps: TrtcWebEngineDeps): EngineFacto
       update(options) {
         session?.update(options)
       },
+      memberMedia(userID, media) {
+        session?.memberMedia(userID, media)
+      },
       destroy: () => end(),
       screenShare(on) {
         const screen = session?.screen
         if (!screen) return Promise.reject(new WebrtcRoomError(RoomErrorCode.INVALID_STATE, 'screen share: the TRTC client is not ready yet'))
         return on ? screen.start() : screen.stop()
       },
+      switchRole: (role) => session?.switchRole(role) ?? Promise.reject(new WebrtcRoomError(RoomErrorCode.INVALID_STATE, 'switchRole: not in a room')),
       devices: async () => listDevices(await sdk()),
       async selectDevice(kind, deviceId) {
         const trtc = await sdk()
