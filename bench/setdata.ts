@@ -128,6 +128,8 @@ export function runSetData(options: { quick: boolean }): SetDataResult {
     'fires live-pusher `statechange` notifications on the rendered `<live-pusher>`: a **join** is 1031 + 1033 (video on)',
     '+ 1034 (audio on), as WeChat announces a member; a **video toggle** is one 1033 `hasvideo: 0` for a member in the',
     'middle of the room; a **leave** is 1032 for that member. Room size counts people, self included.',
+    'The custom page is the big-room pattern of uni_modules/webrtc-room/docs/layouts.md: `:seats="50"` and one component',
+    'of the app\'s own per seat (tests/fixtures/mp-app/components/fixture-seat.vue, which reads `hasVideo` for a cover).',
     `Flat in room size = not proportional to it: from a room of ${flatFrom(sizes)} to a room of ${sizes[sizes.length - 1]} the same change costs at most`,
     '1.5× or 256 B more (a proportional cost would triple; a one-off step, like the first tile that has to move, is not growth).',
   ]

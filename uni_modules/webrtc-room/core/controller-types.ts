@@ -116,24 +116,31 @@ export type WebrtcRoomMethods = Pick<
 }
 
 /** One stream as the `layout` slot sees it (no network stats, volume or play URL). */
-export type LayoutStream = Pick<StreamState, 'key' | 'userID' | 'streamType' | 'hasVideo' | 'hasAudio' | 'loading' | 'playing'>
+export type LayoutStream = Omit<StreamState, 'playURL' | 'volume' | 'net'>
 
-/** One member as the `layout` slot sees it: `speaking` and `quality` (they change rarely), never the raw volume. */
-export interface LayoutMember extends Pick<MemberState, 'speaking' | 'quality'> {
-  userID: string
-  userName?: string
-  joinedAt: number
-  streams: Partial<Record<StreamType, LayoutStream>>
-}
+/** One member as the `layout` slot sees it (no raw volume). */
+export type LayoutMember = Omit<MemberState, 'streams' | 'volume'> & { streams: Partial<Record<StreamType, LayoutStream>> }
 
-/** Self as the `layout` slot sees it (no network stats, no raw volume). */
+/** Self as the `layout` slot sees it (no network stats, volume or device lists). */
 export type LayoutSelf = Omit<SelfState, 'net' | 'devices' | 'volume'>
+
+/** One seat of a custom layout (`seats` of the `layout` slot): stable, `member` null while free. */
+export interface LayoutSeat {
+  index: number
+  member: LayoutMember | null
+}
 
 /** Props of the `layout` scoped slot of `<webrtc-room>`. */
 export interface LayoutSlotProps {
   /** The room key: pass it to `<webrtc-room-pusher :room>` / `<webrtc-room-player :room>`. */
   room: string
+  /** In join order; the objects stay the same per member and change in place. */
   members: LayoutMember[]
+  /**
+   * Seat-stable places (the `seats` prop fixes how many): a member keeps its seat until it leaves,
+   * a newcomer takes the lowest free seat. Render each with `<webrtc-room-seat :seat="seat.index">`.
+   */
+  seats: LayoutSeat[]
   self: LayoutSelf | null
   status: RoomStatus
 }

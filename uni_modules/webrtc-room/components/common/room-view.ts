@@ -8,7 +8,7 @@ import { computed, reactive, type ComputedRef, type InjectionKey } from 'vue'
 import { useRoomStore } from '../../stores/room'
 import { memberOf as findMember, orderedMembers } from '../../core/room-state'
 import { isAnchor } from '../../core/live-role'
-import type { LayoutMember, LayoutSelf, LayoutStream, MemberState, RoomController, RoomState, RoomStatus, SelfState, StreamState, StreamType } from '../../core/types'
+import type { LayoutMember, LayoutSeat, LayoutSelf, MemberState, RoomController, RoomState, RoomStatus, StreamState, StreamType } from '../../core/types'
 
 export { orderedMembers }
 
@@ -114,25 +114,6 @@ export function stableList<T extends { key: string }>(compute: () => T[]): Compu
   })
 }
 
-/**
- * A computed value that keeps its previous object while the new one is structurally equal (JSON):
- * for view models rebuilt from a store that also changes for reasons the view does not show
- * (network stats every ~2 s per stream).
- */
-export function stableValue<T>(compute: () => T): ComputedRef<T> {
-  let last: T | undefined
-  let lastJSON = ''
-  return computed(() => {
-    const next = compute()
-    const json = JSON.stringify(next)
-    if (last === undefined || json !== lastJSON) {
-      last = next
-      lastJSON = json
-    }
-    return last
-  })
-}
-
 // ---- Members and tiles ------------------------------------------------------------------------
 
 export function memberOf(state: RoomState | null, userID: string): MemberState | null {
@@ -160,26 +141,101 @@ export function tilesOf(members: readonly MemberState[]): Tile[] {
   return tiles
 }
 
-/**
- * What the `layout` slot receives for members and self: the state without what a layout does not draw
- * and what changes all the time (network stats, volume, play URL) — the slot content belongs to the
- * page, and the raw state would re-send the member list on every `bindnetstatus`. `speaking` and
- * `quality` are in: they change a few times a minute, not a few times a second.
+// ---- The layout slot --------------------------------------------------------------------------
+
+/*
+ * What the `layout` slot receives lives as long as its `<webrtc-room>` and changes in place: one
+ * reactive object per member (and per seat, and self) whose fields are assigned only when they change.
+ * On mp-weixin the slot content is rendered by the page inside `<webrtc-room>`'s render, and each
+ * re-render re-sends the props of every component in it; in-place objects re-render it only for the
+ * fields it reads (a video toggle re-renders nothing that does not read `hasVideo`), and a seat
+ * passed to a component of the app's own re-renders that component alone. Network stats, volume and play URLs stay out (read
+ * the store for those): they change every ~2 s per stream.
  */
-export function layoutMembers(members: readonly MemberState[]): LayoutMember[] {
-  return members.map(({ userID, userName, joinedAt, streams: all, speaking, quality }) => {
-    const streams: Partial<Record<StreamType, LayoutStream>> = {}
-    for (const s of [all.main, all.aux]) {
-      if (s) streams[s.streamType] = { key: s.key, userID: s.userID, streamType: s.streamType, hasVideo: s.hasVideo, hasAudio: s.hasAudio, loading: s.loading, playing: s.playing }
-    }
-    return { userID, userName, joinedAt, streams, speaking, quality }
-  })
+/** Kept by `<webrtc-room>` as one deep `reactive` object. */
+export interface LayoutView {
+  /** In join order. */
+  members: LayoutMember[]
+  seats: LayoutSeat[]
+  self: LayoutSelf | null
 }
 
-export function layoutSelf(self: SelfState | null): LayoutSelf | null {
-  if (!self) return null
-  const { net: _net, devices: _devices, volume: _volume, ...rest } = self
-  return rest
+interface LayoutSnapshot {
+  members: LayoutMember[]
+  self: LayoutSelf
+}
+
+/**
+ * What the slot never gets: per-second values (network stats, volume) and what a layout does not draw
+ * (play URLs, device lists). Every other member / stream / self field is in it: fields added to the
+ * state reach the slot without a change here, and are patched in place like the rest.
+ */
+const NOT_IN_SLOT = ['net', 'volume', 'playURL', 'devices']
+
+/** What the slot shows of a room's state, as plain values (null: no room yet). */
+export function layoutSnapshot(state: RoomState | null): LayoutSnapshot | null {
+  return state && JSON.parse(JSON.stringify({ members: orderedMembers(state), self: state.self }, (key, value) => (NOT_IN_SLOT.includes(key) ? undefined : value)))
+}
+
+type Plain = Record<string, unknown>
+const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/**
+ * Makes `target` equal to `source`, assigning only what differs (nested objects kept and patched).
+ * null, undefined and absent count as the same: uni's mp-weixin runtime writes `null` into slot data
+ * objects for keys that went away (its diff's syncKeys), and undoing that would re-render for nothing.
+ */
+export function patchInPlace(target: Plain, source: Plain): void {
+  for (const key in { ...target, ...source }) {
+    const value = source[key]
+    const old = target[key]
+    if (isPlain(value) && isPlain(old)) patchInPlace(old, value)
+    else if (value == null) {
+      if (old != null) delete target[key]
+    } else if (old !== value) target[key] = value
+  }
+}
+
+/**
+ * Next seating (a userID per seat, '' = free) from the previous one: members keep their seat, a leave
+ * frees it, newcomers (join order) take the lowest free seats. `count` > 0 fixes the number of seats
+ * (members beyond it wait for a free one); 0 grows the seats to fit everyone, never shrinking while
+ * anyone is in the room (a shrink would re-render the seat list).
+ */
+export function seatMembers(previous: readonly string[], userIDs: readonly string[], count = 0): string[] {
+  const seats = userIDs.length || count > 0 ? previous.map((id) => (userIDs.includes(id) ? id : '')) : []
+  // A fixed count: cut or pad to it (members cut off take free seats below, or wait).
+  if (count > 0) for (seats.length = Math.min(seats.length, count); seats.length < count; ) seats.push('')
+  for (const id of userIDs) {
+    if (seats.includes(id)) continue
+    const free = seats.indexOf('')
+    if (free >= 0) seats[free] = id
+    else if (count > 0) break
+    else seats.push(id)
+  }
+  return seats
+}
+
+/** Applies a snapshot to the view in place: only changed fields, seats and list entries are written. */
+export function applyLayout(view: LayoutView, snapshot: LayoutSnapshot | null, seatCount = 0): void {
+  if (!snapshot) return
+  const members = snapshot.members.map((next) => {
+    const member = view.members.find((m) => m.userID === next.userID)
+    if (!member) return reactive(next) as LayoutMember
+    patchInPlace(member as unknown as Plain, next as unknown as Plain)
+    return member
+  })
+  if (members.length !== view.members.length || members.some((m, i) => m !== view.members[i])) view.members.splice(0, view.members.length, ...members)
+  const seating = seatMembers(view.seats.map((s) => (s.member ? s.member.userID : '')), members.map((m) => m.userID), seatCount)
+  seating.forEach((userID, index) => {
+    const member = members.find((m) => m.userID === userID) || null
+    const seat = view.seats[index]
+    if (!seat) view.seats.push({ index, member })
+    else if (seat.member !== member) seat.member = member
+  })
+  view.seats.splice(seating.length)
+  if (!view.self) view.self = snapshot.self
+  else patchInPlace(view.self as unknown as Plain, snapshot.self as unknown as Plain)
 }
 
 /**

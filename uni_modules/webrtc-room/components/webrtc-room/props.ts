@@ -97,6 +97,8 @@ export const webrtcRoomProps = {
   role: makeLooseProp<LiveRole>(String as unknown as PropType<LiveRole>),
   /** Labels of the built-in layouts, the debug overlay and the permission guide. */
   lang: makeStringProp<Lang>('zh'),
+  /** Custom layouts: how many `seats` the `layout` slot gets (0 = as many as members, growing). */
+  seats: { type: Number, default: 0 },
   /** When camera/mic were denied: offer the settings page, then start again when granted. */
   permissionGuide: makeBooleanProp(true),
   customClass: makeStringProp<string>(''),
@@ -106,7 +108,7 @@ export const webrtcRoomProps = {
 export type WebrtcRoomProps = ExtractPropTypes<typeof webrtcRoomProps>
 
 /** Props of the component only; every other prop is a room option (what `createRoom` / `update` take). */
-const VIEW_PROPS = ['lang', 'permissionGuide', 'customClass', 'customStyle'] as const
+const VIEW_PROPS = ['lang', 'seats', 'permissionGuide', 'customClass', 'customStyle'] as const
 type OptionKey = Exclude<keyof WebrtcRoomProps, (typeof VIEW_PROPS)[number]>
 // Compile-time check that every option prop is a RoomOptions key (Pick rejects any other key).
 export type PropOptions = Pick<RoomOptions, OptionKey>
