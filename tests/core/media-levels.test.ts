@@ -181,7 +181,7 @@ describe('reducer: volume and speaking', () => {
     for (let i = 0; i < 20; i++) vol(d, 10_000 + i * 100, [['bob', 0], ['carol', 0]], 0)
     expect(d.state.room.members).toBe(before.members)
     expect(d.state.room.self).toBe(before.self)
-    expect(d.eventsOf('active-speaker')).toEqual([])
+    expect(d.eventsOf('active_speaker')).toEqual([])
   })
 
   it('speaking turns off only after the quiet hold; the active speaker follows with its own hold', () => {
@@ -205,9 +205,9 @@ describe('reducer: volume and speaking', () => {
     for (let i = 0; i < LEVEL_INTERVAL_MS / 100; i++) tick(0, 0, 70)
     expect(d.state.room.self).toMatchObject({ volume: 70, speaking: true })
     expect(d.state.room.activeSpeaker).toBe('me')
-    expect(d.eventsOf('active-speaker').map((e) => (e.detail as { userID: string }).userID)).toEqual(['bob', 'carol', 'me'])
+    expect(d.eventsOf('active_speaker').map((e) => (e.detail as { userID: string }).userID)).toEqual(['bob', 'carol', 'me'])
     // The speaker events are in the event log; volume is no event at all.
-    expect(d.state.room.events.filter((e) => e.tag === 'active-speaker')).toHaveLength(3)
+    expect(d.state.room.events.filter((e) => e.tag === 'active_speaker')).toHaveLength(3)
   })
 
   it('the active speaker leaving clears it; a member whose audio goes stops speaking at once', () => {
@@ -218,7 +218,7 @@ describe('reducer: volume and speaking', () => {
     expect(d.state.room.members.carol).toMatchObject({ volume: 0, speaking: false })
     d.pusher(1032, list([{ userid: 'bob' }]))
     expect(d.state.room.activeSpeaker).toBeNull()
-    expect(d.eventsOf('active-speaker').map((e) => (e.detail as { userID: unknown }).userID)).toEqual(['bob', null])
+    expect(d.eventsOf('active_speaker').map((e) => (e.detail as { userID: unknown }).userID)).toEqual(['bob', null])
     // Samples of a stream without audio, of an unknown member: ignored.
     vol(d, 20_000, [['carol', 90], ['zed', 90]])
     expect(d.state.room.members.carol.speaking).toBe(false)
@@ -265,11 +265,11 @@ describe('reducer: network quality', () => {
     ])
     expect(d.state.room.self.quality).toBe(2)
     expect(d.state.room.members.bob.quality).toBe(1)
-    expect(d.eventsOf('network-quality').map((e) => e.detail)).toEqual([
+    expect(d.eventsOf('network_quality').map((e) => e.detail)).toEqual([
       { userID: 'me', quality: 2, previous: 0 },
       { userID: 'bob', quality: 1, previous: 0 },
     ])
-    expect(d.state.room.events.some((e) => e.tag === 'network-quality')).toBe(false)
+    expect(d.state.room.events.some((e) => e.tag === 'network_quality')).toBe(false)
     // `others` (the web SDK's downlink) applies to every member.
     const before = d.state.room.members
     d.dispatch({ type: 'network_quality', quality: 1, others: true })

@@ -126,7 +126,7 @@ describe('modern flow', () => {
     expect(room.pushURL).toBe('')
     expect(statuses).toEqual(['idle', 'preflight', 'entering', 'in_room', 'exited'])
     for (let i = 1; i < statuses.length; i++) expect(isLegalTransition(statuses[i - 1], statuses[i])).toBe(true)
-    expect(events.length).toBe(store.rooms[room.key].events.length + ofTag('net_status').length + ofTag('network-quality').length)
+    expect(events.length).toBe(store.rooms[room.key].events.length + ofTag('net_status').length + ofTag('network_quality').length)
 
     await room.stop() // idempotent
     expect(tags().filter((t) => t === 'exit_room')).toHaveLength(1)

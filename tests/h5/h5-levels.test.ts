@@ -46,7 +46,7 @@ describe('H5 engine: audio volume', () => {
     h5.platform.advance(LEVEL_INTERVAL_MS)
     client.emit('audio-volume', { result: [{ userId: 'bob', volume: 30 }] })
     expect(state().members.bob.volume).toBe(90)
-    expect(h5.tagged('active-speaker').map((e) => (e.detail as { userID: string }).userID)).toEqual(['me'])
+    expect(h5.tagged('active_speaker').map((e) => (e.detail as { userID: string }).userID)).toEqual(['me'])
   })
 
   it('a payload without a result changes nothing', () => {
@@ -66,7 +66,7 @@ describe('H5 engine: network quality', () => {
     client.emit('network-quality', quality)
     expect(state().self.quality).toBe(4)
     expect([state().members.bob.quality, state().members.carol.quality]).toEqual([4, 4])
-    expect(h5.tagged('network-quality').map((e) => e.detail)).toEqual([
+    expect(h5.tagged('network_quality').map((e) => e.detail)).toEqual([
       { userID: 'me', quality: 4, previous: 0 },
       { userID: 'bob', quality: 4, previous: 0 },
       { userID: 'carol', quality: 4, previous: 0 },

@@ -73,7 +73,7 @@ describe('compiled build: volume, speaking, quality', () => {
     expect(wxml('webrtc-room-player')).toMatch(/<live-player[^>]*bindaudiovolumenotify=/)
   })
 
-  it('float: a player\'s audiovolumenotify reaches the store, the speaking ring and an active-speaker event', async () => {
+  it('float: a player\'s audiovolumenotify reaches the store, the speaking ring and an active_speaker event', async () => {
     const { page, fx, room, store } = await open('float')
     expect(rings(room)).toBe(0)
     const players = page.querySelectorAll('#room >>> #player')
@@ -85,7 +85,7 @@ describe('compiled build: volume, speaking, quality', () => {
     expect(store().members.carol.streams.main.volume).toBe(64)
     expect(store().members.bob).toMatchObject({ volume: 3, speaking: false })
     expect(store().activeSpeaker).toBe('carol')
-    expect(fx.events.filter((e) => e.tag === 'active-speaker').map((e) => e.detail.userID)).toEqual(['carol'])
+    expect(fx.events.filter((e) => e.tag === 'active_speaker').map((e) => e.detail.userID)).toEqual(['carol'])
     expect(rings(room)).toBe(1)
     // Volume itself is no event.
     expect(fx.events.some((e) => e.tag === ('volume' as string))).toBe(false)
@@ -99,7 +99,7 @@ describe('compiled build: volume, speaking, quality', () => {
     await settle(page)
     expect(store().members.bob.quality).toBe(4)
     expect(store().self.quality).toBe(1)
-    expect(fx.events.filter((e) => e.tag === 'network-quality').map((e) => [e.detail.userID, e.detail.quality])).toEqual([['bob', 4], ['alice', 1]])
+    expect(fx.events.filter((e) => e.tag === 'network_quality').map((e) => [e.detail.userID, e.detail.quality])).toEqual([['bob', 4], ['alice', 1]])
     const html = room.dom.innerHTML
     expect(html).toMatch(/wr-q4/) // bob: 4 = poor
     expect(html).toMatch(/wr-q1/) // you: 1 = good

@@ -37,7 +37,7 @@ function setActive(step: Step, userID: string | null): void {
   if (step.room.activeSpeaker === userID) return
   step.room.activeSpeaker = userID
   step.state.levels = { ...step.state.levels, since: step.at }
-  step.emit('active-speaker', 0, { userID })
+  step.emit('active_speaker', 0, { userID })
 }
 
 function setTracks(step: Step, tracks: Record<string, LevelTrack>): void {
@@ -73,7 +73,7 @@ export const LEVEL_ENGINE = {
     for (const id of a.others ? room.memberOrder : [a.userID ?? room.self.userID]) {
       const before = id === room.self.userID ? room.self : room.members[id]
       if (!before || before.quality === a.quality) continue
-      step.emit('network-quality', 0, { userID: id, quality: a.quality, previous: before.quality })
+      step.emit('network_quality', 0, { userID: id, quality: a.quality, previous: before.quality })
       if (before === room.self) room.self = { ...room.self, quality: a.quality }
       else setMember(step, { ...(before as MemberState), quality: a.quality })
     }

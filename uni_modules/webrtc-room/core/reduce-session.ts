@@ -64,8 +64,8 @@ export class Step {
     // Redacted here, once: the event reaches handlers, the store and log sinks only in this form.
     const event: RoomEvent = { tag, code, detail: redact(detail) }
     this.effects.push({ type: 'emit', event })
-    // net_status arrives every second per stream, network-quality may per member: state, not the event log.
-    if (tag !== 'net_status' && tag !== 'network-quality') {
+    // net_status arrives every second per stream, network_quality may per member: state, not the event log.
+    if (tag !== 'net_status' && tag !== 'network_quality') {
       // One copy per step (a 1032 of n users emits n events); trimmed to `eventLimit` in result().
       if (!this.eventsCopied) {
         this.room.events = this.room.events.slice()

@@ -163,9 +163,9 @@ export type RoomEventTag =
   | 'background'
   | 'foreground'
   /** The room's active speaker changed (`detail.userID`, null when nobody holds the floor). */
-  | 'active-speaker'
+  | 'active_speaker'
   /** A member's or your network quality level changed (`detail.userID`, `quality`, `previous`). */
-  | 'network-quality'
+  | 'network_quality'
 
 /** Payload of `room-event` (and of every `controller.on` callback). */
 export interface RoomEvent<D = unknown> {
