@@ -29,7 +29,9 @@ export { memberMethods } from './reduce-playback'
 export const ROOM_SIG_RETRIES = 1
 export const ROOM_SIG_RETRY_DELAY_MS = 1000
 
+// #ifdef H5
 const NO_DEVICES: LocalDevices = { cameras: [], microphones: [], speakers: [], cameraId: '', microphoneId: '', speakerId: '' }
+// #endif
 
 function applyUpdate(step: Step, partial: Partial<RoomOptions>): void {
   if (typeof partial !== 'object' || partial === null || Array.isArray(partial)) {
@@ -153,6 +155,8 @@ const CONTROL = {
   },
   update: (step, a) => applyUpdate(step, a.options),
   report: (step, a) => step.emit(a.event.tag, a.event.code, a.event.detail),
+  // Only the H5 engine and H5 calls report local media (devices, screen share).
+  // #ifdef H5
   local_media: (step, a) => {
     const self = step.room.self
     if (a.devices) step.room.self = { ...self, devices: { ...NO_DEVICES, ...self.devices, ...a.devices } }
@@ -160,6 +164,7 @@ const CONTROL = {
     step.room.self = { ...step.room.self, screenSharing: a.screenSharing }
     step.emit('self_update', 0, { message: a.message, screenSharing: a.screenSharing })
   },
+  // #endif
 } satisfies Partial<Handlers<RoomAction['type']>>
 
 const CONTROLS: Handlers<ControlAction['type']> = { ...CONTROL, ...BACKGROUND, ...SIG_CONTROL, ...LIVE_CONTROL, play_member: playMember, member_choice: memberChoice }

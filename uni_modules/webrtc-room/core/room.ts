@@ -217,9 +217,9 @@ export function createController(options: RoomOptions, platform: Platform, confi
   /**
    * The H5-only calls (screen share, devices): no engine method (mp-weixin), a wrong state (screen
    * share needs a session: entering — TRTC publishes it once in — or in the room) or a failure is
-   * one warning with its code and a `WebrtcRoomError` rejection of the same code.
+   * one warning with its code and a `WebrtcRoomError` rejection of the same code (all the mp-weixin build keeps).
    */
-  async function media<T>(method: string, run: (() => Promise<T>) | false | undefined, fallback: number, inRoom = false): Promise<T> {
+  async function media<T>(method: string, run?: (() => Promise<T>) | false, fallback = 0, inRoom = false): Promise<T> {
     const { status } = core.room
     let code: number = RoomErrorCode.INVALID_STATE
     let message = `${method}() while ${status}: ignored`
@@ -293,6 +293,10 @@ export function createController(options: RoomOptions, platform: Platform, confi
     update(partial) {
       if (isRecord(partial)) dispatch({ type: 'update', options: partial })
     },
+    // #ifndef H5
+    ...Object.fromEntries(['startScreenShare', 'stopScreenShare', 'getDevices', 'selectDevice'].map((m) => [m, () => media(m)])),
+    // #endif
+    // #ifdef H5
     startScreenShare: () => media('startScreenShare', engine.screenShare && (() => engine.screenShare!(true)), RoomErrorCode.SCREEN_SHARE_FAILED, true),
     stopScreenShare: () => media('stopScreenShare', engine.screenShare && (() => engine.screenShare!(false)), RoomErrorCode.SCREEN_SHARE_FAILED, true),
     getDevices: () =>
@@ -306,6 +310,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
         await engine.selectDevice!(kind, deviceId)
         dispatch({ type: 'local_media', devices: { [`${kind}Id`]: deviceId } })
       }), RoomErrorCode.DEVICE_SELECT_FAILED),
+    // #endif
     ...memberMethods(dispatch),
 
     attachPusher: (ctx) => safely('attachPusher', () => engine.attachPusher?.(ctx)),
