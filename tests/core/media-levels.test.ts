@@ -1,6 +1,6 @@
 /**
  * Volume, speaking, active speaker and network quality (#14 items 1 + 6): the pure rules
- * (core/media-levels.ts, engines/mp-weixin/net-quality.ts) and the reducer applying them
+ * (core/media-levels.ts, engines/mp-weixin/live-codes.ts netQuality) and the reducer applying them
  * (core/reduce-levels.ts) through the Driver, with explicit clocks.
  */
 import { describe, expect, it } from 'vitest'
@@ -8,8 +8,7 @@ import fc from 'fast-check'
 import {
   feed, hysteresis, LEVEL_INTERVAL_MS, mayWrite, pickSpeaker, qualityOf, SILENT, SPEAK_OFF, SPEAK_OFF_MS, SPEAK_ON, SPEAKER_HOLD_MS, volumeOf, worseQuality, type Speech,
 } from '../../uni_modules/webrtc-room/core/media-levels'
-import { translatePlayerNet, translatePusherNet } from '../../uni_modules/webrtc-room/engines/mp-weixin/live-codes'
-import { netQuality } from '../../uni_modules/webrtc-room/engines/mp-weixin/net-quality'
+import { netQuality, translatePlayerNet, translatePusherNet } from '../../uni_modules/webrtc-room/engines/mp-weixin/live-codes'
 import { deepFreeze, Driver, list } from './driver'
 
 /** Speaking after each sample of `levels`, one every `stepMs`. */
