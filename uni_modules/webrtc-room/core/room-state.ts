@@ -189,7 +189,7 @@ export function pusherFromRaw(raw: RoomOptions): PusherAttributes {
 }
 
 export function pusherFromOptions(o: ValidOptions, previous: PusherAttributes): PusherAttributes {
-  // devicePosition, paused and backgroundMute (bound by reduce-background.ts) carry over.
+  // devicePosition, paused and backgroundMute (bound by syncBackground, reducer.ts) carry over.
   return {
     ...previous,
     muted: o.muted,

@@ -103,7 +103,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
     log,
   })
   const timers = createTimers(platform, (name, epoch) => dispatch({ type: 'timer', epoch, name }))
-  // The reducer applies backgroundPolicy on hide / show (reduce-background.ts).
+  // The reducer applies backgroundPolicy on hide / show (syncBackground, reducer.ts).
   const app = createAppWatch(platform, () => dispatch({ type: 'app_hide' }), () => dispatch({ type: 'app_show' }), (message, err) => log('warn', message, { error: String(err) }))
 
   const queue: RoomAction[] = []
