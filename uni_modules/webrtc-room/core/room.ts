@@ -221,12 +221,9 @@ export function createController(options: RoomOptions, platform: Platform, confi
    */
   async function media<T>(method: string, run?: (() => Promise<T>) | false, fallback = 0, inRoom = false): Promise<T> {
     const { status } = core.room
-    let code: number = RoomErrorCode.INVALID_STATE
-    let message = `${method}() while ${status}: ignored`
-    if (!run) {
-      code = RoomErrorCode.H5_ONLY
-      message = `${method}(): H5 only`
-    } else if (!inRoom || acceptsEngineEvents(status)) {
+    let code: number = run ? RoomErrorCode.INVALID_STATE : RoomErrorCode.H5_ONLY
+    let message = run ? `${method}() while ${status}: ignored` : `${method}(): H5 only`
+    if (run && (!inRoom || acceptsEngineEvents(status))) {
       try {
         return await run()
       } catch (err) {
