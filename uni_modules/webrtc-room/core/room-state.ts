@@ -3,7 +3,7 @@
  * bookkeeping that never leaves the core (epoch, real push URL, retry counters); its status machine
  * and the templates' capacity.
  */
-import { emptyBook, type LevelBook } from './media-levels'
+import type { LevelBook } from './reduce-levels'
 import { publishes } from './live-role'
 import type { ValidOptions } from './options'
 import type { BackgroundPolicy, LocalMirror, MemberState, PusherAttributes, RoomOptions, RoomState, RoomStatus, StreamType, TemplateName } from './types'
@@ -259,7 +259,7 @@ export function createCoreState(key: string, raw: RoomOptions, eventLimit = ROOM
     hidden: false,
     eventLimit,
     hideDefault,
-    levels: emptyBook(),
+    levels: { tracks: Object.create(null) as LevelBook['tracks'], since: 0 },
   }
 }
 

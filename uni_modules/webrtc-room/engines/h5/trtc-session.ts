@@ -28,7 +28,7 @@ import { RemotePlayers } from './remote-players'
 import { ScreenShare } from './screen-share'
 import { settle, type FailureLog } from './settle'
 import { translateTrtcEvent } from './trtc-events'
-import { LEVEL_INTERVAL_MS } from '../../core/media-levels'
+import { LEVEL_INTERVAL_MS } from '../../core/reduce-levels'
 import type { TrtcClient, TrtcEnterRoomConfig, TrtcEventName, TrtcEventPayloads, TrtcStatic } from './trtc-sdk'
 
 export interface TrtcWebEngineDeps {
