@@ -22,16 +22,15 @@ import type { EngineSink, NativeEvent, RoomEngine } from './engine'
 import { errorCode, errorText, RoomErrorCode, WebrtcRoomError } from './error-codes'
 import { createImBridge } from './im-link'
 import { nativeEntries } from './native-entries'
-import { writeChanges } from './room-sink'
 import { memberMethods, reduce } from './reducer'
 import { redact } from './redact'
 import { createSigRefresh } from './sig-refresh'
 import { createAppWatch, createTimers, preflight, requestRoomSig, switchRole } from './room-platform'
-import { acceptsEngineEvents, createCoreState, isActive, orderedMembers, type CoreState } from './room-state'
+import { acceptsEngineEvents, createCoreState, isActive, orderedMembers, writeChanges, type CoreState } from './room-state'
 import type { ControllerConfig } from './controller-types'
 import type { ImEvent, Platform, RoomController, RoomEvent, RoomOptions } from './types'
 
-export type { RoomSink } from './room-sink'
+export type { RoomSink } from './room-state'
 export type { ControllerConfig } from './controller-types'
 
 let roomSeq = 0
