@@ -15,10 +15,14 @@ import { measurePluginBytes, vendorBytes } from './bundle'
 
 const KB = 1024
 export const BUDGETS = {
-  /** Plugin JS + WXML + WXSS, IM off (measured 81.8 KB = 83,754 B when this budget was set: issue-size merged with issue-sig). */
-  pluginImOff: 83 * KB,
-  /** The IM entry, its store and the IM link on top (measured 108.0 KB = 110,602 B). */
-  pluginImOn: 109 * KB,
+  /**
+   * Plugin JS + WXML + WXSS, IM off. Raised from 83 KB for the issue #14 / #18 features (volume and
+   * quality, member mute, small streams, mirror, background policy, userSig refresh, live scene):
+   * measured 98.7 KB = 101,034 B when this budget was set.
+   */
+  pluginImOff: 100 * KB,
+  /** The IM entry, its store, the IM link and the co-host protocol on top (measured 125.2 KB = 128,155 B). */
+  pluginImOn: 127 * KB,
   /** Third-party bytes the room adds to common/vendor.js without IM (pinia; measured ~4 KB). */
   vendorAddedImOff: 16 * KB,
 }

@@ -47,3 +47,8 @@ export function toggleMemberControl(room: MemberMethods | null, member: MemberSt
   else if (id === 'video') room.muteMemberVideo(member.userID, !member.muteVideo)
   else room.setMemberStream(member.userID, playsSmall(member) ? 'big' : 'small')
 }
+
+/** Signal bars (0–3) of a TRTC quality level: 0 unknown and 6 down show none, 1–2 all three, 3 two, 4–5 one (as the built-in tiles). */
+export function qualityBars(quality: number): number {
+  return quality >= 1 && quality <= 5 ? [3, 3, 2, 1, 1][quality - 1] : 0
+}

@@ -28,54 +28,19 @@ import { RemotePlayers } from './remote-players'
 import { ScreenShare } from './screen-share'
 import { settle, type FailureLog } from './settle'
 import { translateTrtcEvent } from './trtc-events'
+import { ENTERED_CODE, enterRoomConfig, LISTENED_EVENTS, LOG_LEVEL } from './trtc-config'
 import { LEVEL_INTERVAL_MS } from '../../core/reduce-levels'
-import type { TrtcClient, TrtcEnterRoomConfig, TrtcEventName, TrtcEventPayloads, TrtcStatic } from './trtc-sdk'
+import type { TrtcClient, TrtcEventName, TrtcEventPayloads, TrtcStatic } from './trtc-sdk'
 
 export interface TrtcWebEngineDeps {
   loadSdk: TrtcLoader
   browser: BrowserEnv
 }
 
-/** The TRTC events the engine listens to (all translated by trtc-events.ts). */
-export const LISTENED_EVENTS: readonly TrtcEventName[] = [
-  'error', 'autoplay-failed', 'kicked-out', 'remote-user-enter', 'remote-user-exit',
-  'remote-audio-available', 'remote-audio-unavailable', 'remote-video-available', 'remote-video-unavailable',
-  'network-quality', 'connection-state-changed', 'audio-play-state-changed', 'video-play-state-changed',
-  'first-video-frame', 'permission-state-change', 'statistics', 'publish-state-changed', 'audio-volume',
-  // Handled by the session itself (screen-share.ts, media-devices.ts), not translated.
-  'screen-share-stopped', 'device-changed',
-]
-
-/**
- * TRTC.setLogLevel levels: DEBUG with the `debug` prop, else NONE. The SDK's own ERROR lines print the
- * userSig and privateMapKey in clear, and every error already reaches the app as a room event.
- */
-const LOG_LEVEL = { debug: 1, quiet: 5 } as const
-
-/** live-pusher's "entered room" code, reused so raw `push_state` watchers see one vocabulary. */
-const ENTERED_CODE = 1018
-
 type Handler = (payload: never) => void
 
 /** Camera / microphone picked with selectDevice: kept across sessions of one room. */
 export type ChosenDevices = { camera?: string; microphone?: string }
-
-/** What `enterRoom` gets from the room's validated options. */
-export function enterRoomConfig(o: ValidOptions): TrtcEnterRoomConfig {
-  return {
-    sdkAppId: o.sdkAppID,
-    userId: o.userID,
-    userSig: o.userSig,
-    ...(o.room.kind === 'numeric' ? { roomId: o.room.id } : { strRoomId: o.room.id }),
-    ...(o.privateMapKey ? { privateMapKey: o.privateMapKey } : {}),
-    ...(o.recordId !== undefined ? { userDefineRecordId: String(o.recordId) } : {}),
-    ...(o.scene === 'live' ? { scene: 'live', role: o.role } : {}),
-    // Audio follows autoplay (playMember unmutes it otherwise); video always waits for its view.
-    autoReceiveAudio: o.autoplay,
-    autoReceiveVideo: false,
-    enableAutoPlayDialog: false,
-  }
-}
 
 export class TrtcSession {
   private alive = true
