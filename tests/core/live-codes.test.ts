@@ -177,7 +177,7 @@ describe('binderror and net status', () => {
     const [action] = translatePusherNet({ info })
     expect(action).toEqual({ type: 'pusher_net', info })
     expect((action as { info: unknown }).info).not.toBe(info)
-    // Each also reports the quality level derived from the stats (net-quality.ts): 500 of 300 kbps, no jitter → 1.
+    // Each also reports the quality level derived from the stats (netQuality): 500 of 300 kbps, no jitter → 1.
     expect(translatePlayerNet('bob', 'main', { info })).toEqual([
       { type: 'player_net', userID: 'bob', streamType: 'main', info },
       { type: 'network_quality', quality: 1, userID: 'bob' },

@@ -1,15 +1,16 @@
 /**
  * Volume, speaking, active speaker and network quality (#14 items 1 + 6): the pure rules
- * (core/media-levels.ts, engines/mp-weixin/net-quality.ts) and the reducer applying them
- * (core/reduce-levels.ts) through the Driver, with explicit clocks.
+ * (core/reduce-levels.ts, engines/mp-weixin/live-codes.ts netQuality, the web SDK scale in
+ * engines/h5/trtc-events.ts) and the reducer applying them (core/reduce-levels.ts) through the
+ * Driver, with explicit clocks.
  */
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import {
-  feed, hysteresis, LEVEL_INTERVAL_MS, mayWrite, pickSpeaker, qualityOf, SILENT, SPEAK_OFF, SPEAK_OFF_MS, SPEAK_ON, SPEAKER_HOLD_MS, volumeOf, worseQuality, type Speech,
-} from '../../uni_modules/webrtc-room/core/media-levels'
-import { translatePlayerNet, translatePusherNet } from '../../uni_modules/webrtc-room/engines/mp-weixin/live-codes'
-import { netQuality } from '../../uni_modules/webrtc-room/engines/mp-weixin/net-quality'
+  feed, hysteresis, LEVEL_INTERVAL_MS, mayWrite, pickSpeaker, SILENT, SPEAK_OFF, SPEAK_OFF_MS, SPEAK_ON, SPEAKER_HOLD_MS, volumeOf, type Speech,
+} from '../../uni_modules/webrtc-room/core/reduce-levels'
+import { qualityOf, worseQuality } from '../../uni_modules/webrtc-room/engines/h5/trtc-events'
+import { netQuality, translatePlayerNet, translatePusherNet } from '../../uni_modules/webrtc-room/engines/mp-weixin/live-codes'
 import { deepFreeze, Driver, list } from './driver'
 
 /** Speaking after each sample of `levels`, one every `stepMs`. */

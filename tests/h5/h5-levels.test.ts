@@ -4,7 +4,7 @@
  * real controller and room store over the fake SDK (fake clock: throttling is exact).
  */
 import { describe, expect, it } from 'vitest'
-import { LEVEL_INTERVAL_MS } from '../../uni_modules/webrtc-room/core/media-levels'
+import { LEVEL_INTERVAL_MS } from '../../uni_modules/webrtc-room/core/reduce-levels'
 import { translateTrtcEvent } from '../../uni_modules/webrtc-room/engines/h5/trtc-events'
 import { useRoomStore } from '../../uni_modules/webrtc-room/stores/room'
 import { createH5Room, settle, startAndEnter } from './helpers/h5-room'

@@ -113,3 +113,19 @@ describe('compiled mirror and background-mute attributes', () => {
     expect(env.appHide.size + env.appShow.size).toBe(0)
   })
 })
+
+// The mini-program build compiles out the H5 engine's screen share and device calls (uni #ifdef H5):
+// each exposed method still answers warning -90412 and a typed rejection, and the room stays as it was.
+describe('compiled H5-only methods', () => {
+  it('startScreenShare / stopScreenShare / getDevices / selectDevice: -90412 warning and rejection', async () => {
+    const { fx } = await enter()
+    const methods = fx.room() as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>
+    const names = ['startScreenShare', 'stopScreenShare', 'getDevices', 'selectDevice']
+    for (const name of names) {
+      await expect(methods[name]('camera', 'cam-1')).rejects.toMatchObject({ name: 'WebrtcRoomError', code: -90412, detail: { method: name } })
+    }
+    const warned = fx.events.filter((e) => e.code === -90412)
+    expect(warned.map((e) => [e.tag, e.detail.method])).toEqual(names.map((m) => ['warning', m]))
+    expect(fx.events.filter((e) => e.tag === 'exit_room' || e.tag === 'error')).toEqual([])
+  })
+})

@@ -3,7 +3,7 @@
  * methods and the `layout` slot's props. Pure types; types.ts re-exports them.
  */
 import type { EngineFactory } from './engine'
-import type { RoomSink } from './room-sink'
+import type { RoomSink } from './room-state'
 import type { DeviceKind, DeviceLists, ImEvent, MemberState, PlayerContext, PusherContext, PusherNetInfo, RoomEvent, RoomOptions, RoomState, RoomStatus, SelfState, StreamPref, StreamState, StreamType } from './types'
 
 /** `detail` of a live-pusher / live-player `bindstatechange`, exactly as WeChat delivers it. */
@@ -86,7 +86,7 @@ export interface RoomController {
   onPusherError(detail: PusherErrorDetail): void
   onPlayerStateChange(userID: string, detail: StateChangeDetail, streamType?: StreamType): void
   onPlayerNetStatus(userID: string, detail: NetStatusDetail, streamType?: StreamType): void
-  /** `bindaudiovolumenotify`: throttled into `volume` / `speaking` / `activeSpeaker` (core/media-levels.ts). */
+  /** `bindaudiovolumenotify`: throttled into `volume` / `speaking` / `activeSpeaker` (core/reduce-levels.ts). */
   onPusherAudioVolume(detail: AudioVolumeDetail): void
   onPlayerAudioVolume(userID: string, detail: AudioVolumeDetail, streamType?: StreamType): void
 

@@ -114,6 +114,21 @@ function clearTimers(step: Step): void {
   for (const name of ALL_TIMERS) step.effect({ type: 'clear_timer', name })
 }
 
+/** The pusher's attributes with `paused` (none before the room has them). */
+function setPaused(step: Step, paused: boolean): void {
+  step.room.pusher = step.room.pusher && { ...step.room.pusher, paused }
+}
+
+/** Off the air, for a session's end or a re-enter: timers cleared, the engine leaves, no push URL, no pause. */
+function leavePusher(step: Step, leave: Effect): void {
+  clearTimers(step)
+  step.effect(leave)
+  step.state.pushURL = ''
+  step.state.pausedBy = null
+  step.room.self = { ...step.room.self, pushURL: '', screenSharing: false }
+  setPaused(step, false)
+}
+
 /** Drop every member (and stop their players). Returns how many there were. */
 function dropMembers(step: Step): number {
   const count = step.room.memberOrder.length
@@ -126,19 +141,14 @@ function dropMembers(step: Step): number {
 /** End the current session: timers, pusher, players, members, IM. The status is set by the caller. */
 export function endSession(step: Step, stopIM: boolean, keepPreview = false): number {
   step.state.epoch += 1
-  clearTimers(step)
-  step.effect(keepPreview ? { type: 'leave', keepPreview } : { type: 'leave' })
+  leavePusher(step, keepPreview ? { type: 'leave', keepPreview } : { type: 'leave' })
   step.state.previewKept = keepPreview
   if (stopIM && step.state.options?.enableIM) step.effect({ type: 'im_stop' })
-  const dropped = dropMembers(step)
-  step.state.pushURL = ''
   step.state.reconnectAttempts = 0
   step.state.roomSigAttempts = 0
   step.state.sigTries = 0
-  step.state.pausedBy = null
-  step.room.self = { ...step.room.self, pushURL: '', net: null, screenSharing: false }
-  step.room.pusher = step.room.pusher && { ...step.room.pusher, paused: false }
-  return dropped
+  step.room.self = { ...step.room.self, net: null }
+  return dropMembers(step)
 }
 
 export function fatal(step: Step, code: number, detail: Partial<ErrorDetail>): void {
@@ -219,14 +229,14 @@ export function markEntered(step: Step, nativeCode: number): void {
 export function pauseBy(step: Step, by: 'app' | 'hide'): void {
   step.status('paused')
   step.state.pausedBy = by
-  step.room.pusher = step.room.pusher && { ...step.room.pusher, paused: true }
+  setPaused(step, true)
   step.effect({ type: 'pusher', call: 'pause' })
 }
 
 export function resumeRoom(step: Step): void {
   step.status('in_room')
   step.state.pausedBy = null
-  step.room.pusher = step.room.pusher && { ...step.room.pusher, paused: false }
+  setPaused(step, false)
   step.effect({ type: 'pusher', call: 'resume' })
 }
 
@@ -235,12 +245,7 @@ export function resumeRoom(step: Step): void {
  * re-enter (status 'reconnecting'). Members are dropped: the room announces them again once back in.
  */
 export function leaveToReenter(step: Step): number {
-  clearTimers(step)
-  step.effect({ type: 'leave' })
-  step.state.pushURL = ''
-  step.state.pausedBy = null
-  step.room.self = { ...step.room.self, pushURL: '', screenSharing: false }
-  step.room.pusher = step.room.pusher && { ...step.room.pusher, paused: false }
+  leavePusher(step, { type: 'leave' })
   step.status('reconnecting')
   return dropMembers(step)
 }

@@ -2,25 +2,24 @@
  * The room reducer: `(state, action) → { state, effects }`. Pure: no clock (actions carry `at`), no
  * platform, no mutation of its input. Every decision about the room lives here and the controller
  * only runs the effects. One handler per action type, by concern: session (reduce-session.ts),
- * members (reduce-members.ts), and control — the app's calls, timers and async answers — here.
+ * members (reduce-members.ts), and control — the app's calls, timers and async answers, the live
+ * scene's role change, app hide / show — here.
  */
 import type { ControlAction, EngineAction, RoomAction } from './actions'
 import { RoomErrorCode, RoomStatusCode } from './error-codes'
-import { isIdentityChange, validateOptions } from './options'
+import { isIdentityChange, validateOptions, type ValidOptions } from './options'
 import { missingForModern } from './preflight'
 import { LEVEL_ENGINE, settleLevels } from './reduce-levels'
-import { publishes } from './live-role'
-import { BACKGROUND, syncBackground } from './reduce-background'
+import { anchorCount, MAX_ANCHORS, publishes } from './live-role'
 import { checkCapacity, MEMBER_ENGINE, playMember } from './reduce-members'
-import { LIVE_CONTROL, requestRole } from './reduce-live'
 import { memberChoice, settlePlayback } from './reduce-playback'
 import {
   beginSession, connectionLost, emitWarnings, endSession, enterWith, fatal, invalidState, obtainURL, pauseBy, resumeRoom,
   SESSION_ENGINE, Step, type ActionOf, type Handlers, type ReduceResult,
 } from './reduce-session'
 import { SIG_CONTROL, SIG_ENGINE, sigReason, sigRejected } from './sig-refresh'
-import { acceptsEngineEvents, isActive, pusherFromOptions, pusherFromRaw, templateCapacity, type CoreState } from './room-state'
-import type { LocalDevices, RoomOptions } from './types'
+import { acceptsEngineEvents, isActive, policyOf, pusherFromOptions, pusherFromRaw, templateCapacity, type CoreState } from './room-state'
+import type { BackgroundPolicy, LocalDevices, RoomOptions } from './types'
 
 export type { ReduceResult } from './reduce-session'
 export { memberMethods } from './reduce-playback'
@@ -29,7 +28,108 @@ export { memberMethods } from './reduce-playback'
 export const ROOM_SIG_RETRIES = 1
 export const ROOM_SIG_RETRY_DELAY_MS = 1000
 
+// #ifdef H5
 const NO_DEVICES: LocalDevices = { cameras: [], microphones: [], speakers: [], cameraId: '', microphoneId: '', speakerId: '' }
+// #endif
+
+// ---- Live scene and background: the control concerns of a role change and app hide / show -------
+
+/**
+ * Live scene: a `role` change in the room co-hosts or steps down without
+ * leaving it. The change is asked of the controller (`switch_role`: permissions, the engine's
+ * switchRole) and applied when `role_done` answers; until then the session keeps its role, so the
+ * pusher publishes nothing early and a failure leaves everything as it was.
+ * requestRole: the options of an in-room update with the session's current role (a new role is
+ * requested, not applied).
+ */
+function requestRole(step: Step, next: ValidOptions): ValidOptions {
+  const role = step.state.options!.role
+  if (next.role === role) return next
+  if (next.role === 'anchor' && anchorCount(step.room) >= MAX_ANCHORS) {
+    step.state.raw = { ...step.state.raw, role }
+    step.notice('warning', RoomErrorCode.ANCHOR_LIMIT, { message: `${MAX_ANCHORS} anchors already publish: co-hosting refused`, anchors: anchorCount(step.room) })
+  } else {
+    step.effect({ type: 'switch_role', role: next.role, epoch: step.state.epoch })
+  }
+  return { ...next, role }
+}
+
+const LIVE_CONTROL = {
+  role_done: (step, a) => {
+    const options = step.state.options
+    if (a.epoch !== step.state.epoch || !options || !isActive(step.room.status) || options.role === a.role) return
+    if (!a.ok) {
+      // The prop goes back to the role the room still has: a later update does not retry by surprise.
+      step.state.raw = { ...step.state.raw, role: options.role }
+      step.notice('warning', a.code ?? RoomErrorCode.ROLE_SWITCH_FAILED, { message: a.message, role: a.role })
+      return
+    }
+    step.state.options = { ...options, role: a.role }
+    step.room.pusher = pusherFromOptions(step.state.options, step.room.pusher)
+    step.room.self = { ...step.room.self, role: a.role, cameraOn: step.room.pusher.enableCamera }
+    step.emit('self_update', 0, { message: a.role === 'anchor' ? 'co-hosting: publishing' : 'stepped down: watching', role: a.role })
+  },
+} satisfies Partial<Handlers<'role_done'>>
+
+/**
+ * Background: app hide / show under `backgroundPolicy` (background-policy.ts).
+ * - keep: nothing happens to media; mute: the mic is muted while hidden (restored on show to what
+ *   `muted` says then, so a mute the user made meanwhile stays); pause: push and every player pause
+ *   (as `pause()`), resume on show; leave: the session ends on hide (`exit_room`, reason 'background').
+ * - A policy changed while hidden takes effect at once (the old one undone, the new one applied).
+ * `syncBackground` runs after every step: the mic mute and `background-mute` bound on the tags always
+ * follow the policy, whichever handler changed the pusher attributes.
+ */
+const HIDDEN = 'app hidden'
+
+/** What `policy` does to a hidden room now. */
+function applyHidden(step: Step, policy: BackgroundPolicy): void {
+  const status = step.room.status
+  if (policy === 'pause' && status === 'in_room') pauseBy(step, 'hide')
+  if (policy !== 'leave' || !isActive(status)) return
+  const dropped = endSession(step, true)
+  step.status('exited')
+  step.emit('exit_room', RoomStatusCode.LEFT, { message: HIDDEN, reason: 'background', membersCleared: dropped })
+}
+
+function resumeHidden(step: Step): void {
+  if (step.room.status === 'paused' && step.state.pausedBy === 'hide') resumeRoom(step)
+}
+
+const BACKGROUND = {
+  app_hide: (step) => {
+    const policy = policyOf(step.state)
+    step.state.hidden = true
+    step.emit('background', 0, { message: HIDDEN, status: step.room.status, policy })
+    applyHidden(step, policy)
+  },
+  app_show: (step) => {
+    step.state.hidden = false
+    step.emit('foreground', 0, { message: 'app shown', status: step.room.status })
+    resumeHidden(step)
+  },
+} satisfies Partial<Handlers<'app_hide' | 'app_show'>>
+
+/**
+ * After every step: a policy changed while hidden applies now; the pusher's `muted` (the user's
+ * `muted`, or the hidden room's 'mute') and `backgroundMute` are rebound when they differ.
+ */
+function syncBackground(step: Step, before: CoreState): void {
+  const state = step.state
+  const policy = policyOf(state)
+  if (state.hidden && before.hidden && policy !== policyOf(before)) {
+    if (policy !== 'leave') resumeHidden(step)
+    applyHidden(step, policy)
+  }
+  const options = state.options
+  const muted = isActive(step.room.status) && options ? options.muted || (state.hidden && policy === 'mute') : state.raw.muted === true
+  const backgroundMute = policy !== 'keep'
+  const pusher = step.room.pusher
+  if (pusher && (pusher.muted !== muted || pusher.backgroundMute !== backgroundMute)) step.room.pusher = { ...pusher, muted, backgroundMute }
+  if (step.room.self.muted !== muted) step.room.self = { ...step.room.self, muted }
+}
+
+// ---- Control ----------------------------------------------------------------------------------
 
 function applyUpdate(step: Step, partial: Partial<RoomOptions>): void {
   if (typeof partial !== 'object' || partial === null || Array.isArray(partial)) {
@@ -153,6 +253,8 @@ const CONTROL = {
   },
   update: (step, a) => applyUpdate(step, a.options),
   report: (step, a) => step.emit(a.event.tag, a.event.code, a.event.detail),
+  // Only the H5 engine and H5 calls report local media (devices, screen share).
+  // #ifdef H5
   local_media: (step, a) => {
     const self = step.room.self
     if (a.devices) step.room.self = { ...self, devices: { ...NO_DEVICES, ...self.devices, ...a.devices } }
@@ -160,6 +262,7 @@ const CONTROL = {
     step.room.self = { ...step.room.self, screenSharing: a.screenSharing }
     step.emit('self_update', 0, { message: a.message, screenSharing: a.screenSharing })
   },
+  // #endif
 } satisfies Partial<Handlers<RoomAction['type']>>
 
 const CONTROLS: Handlers<ControlAction['type']> = { ...CONTROL, ...BACKGROUND, ...SIG_CONTROL, ...LIVE_CONTROL, play_member: playMember, member_choice: memberChoice }

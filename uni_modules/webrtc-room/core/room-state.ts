@@ -1,12 +1,12 @@
 /**
  * The reducer's state: the public `RoomState` (what the room store shows) plus the session
- * bookkeeping that never leaves the core (epoch, real push URL, retry counters); its status machine
- * and the templates' capacity.
+ * bookkeeping that never leaves the core (epoch, real push URL, retry counters); its status machine,
+ * the templates' capacity, and the sink the controller writes the changes to.
  */
-import { emptyBook, type LevelBook } from './media-levels'
+import type { LevelBook } from './reduce-levels'
 import { publishes } from './live-role'
 import type { ValidOptions } from './options'
-import type { BackgroundPolicy, LocalMirror, MemberState, PusherAttributes, RoomOptions, RoomState, RoomStatus, StreamType, TemplateName } from './types'
+import type { BackgroundPolicy, ImEvent, LocalMirror, MemberState, PusherAttributes, RoomEvent, RoomOptions, RoomState, RoomStatus, StreamType, TemplateName } from './types'
 
 /**
  * The room's status machine. The reducer only moves along these edges; tests assert every
@@ -189,7 +189,7 @@ export function pusherFromRaw(raw: RoomOptions): PusherAttributes {
 }
 
 export function pusherFromOptions(o: ValidOptions, previous: PusherAttributes): PusherAttributes {
-  // devicePosition, paused and backgroundMute (bound by reduce-background.ts) carry over.
+  // devicePosition, paused and backgroundMute (bound by syncBackground, reducer.ts) carry over.
   return {
     ...previous,
     muted: o.muted,
@@ -259,7 +259,7 @@ export function createCoreState(key: string, raw: RoomOptions, eventLimit = ROOM
     hidden: false,
     eventLimit,
     hideDefault,
-    levels: emptyBook(),
+    levels: { tracks: Object.create(null) as LevelBook['tracks'], since: 0 },
   }
 }
 
@@ -284,4 +284,39 @@ export function orderedMembers(state: RoomState | null | undefined): MemberState
     if (member) out.push(member)
   }
   return out
+}
+
+// ---- Sink -------------------------------------------------------------------------------------
+
+/**
+ * Where a controller writes its room state, only what changed (the Pinia room store provides one,
+ * stores/room.ts `roomSink`), and where it records errors and warnings (the media-codes store).
+ */
+export interface RoomSink {
+  put(state: RoomState): void
+  patch(key: string, patch: Partial<RoomState>): void
+  patchMembers(key: string, changed: Record<string, MemberState>, removed: string[]): void
+  remove(key: string): void
+  /** The sink's live (e.g. reactive) copy of a room, returned by `controller.state`. */
+  view?(key: string): RoomState | undefined
+  record?(event: RoomEvent | ImEvent, meta: { kind: 'room' | 'im'; roomKey: string; at: number }): void
+}
+
+/** Write only what changed from `prev` to `next`: top-level fields, then member by member. */
+export function writeChanges(sink: RoomSink, key: string, prev: RoomState, next: RoomState): void {
+  if (prev === next) return
+  const patch: Partial<RoomState> = {}
+  let any = false
+  for (const field of Object.keys(next) as Array<keyof RoomState>) {
+    if (field === 'members' || field === 'key' || prev[field] === next[field]) continue
+    ;(patch as Record<string, unknown>)[field] = next[field]
+    any = true
+  }
+  if (any) sink.patch(key, patch)
+  if (prev.members === next.members) return
+  const changed = copyMembers()
+  const removed: string[] = []
+  for (const userID of Object.keys(next.members)) if (prev.members[userID] !== next.members[userID]) changed[userID] = next.members[userID]
+  for (const userID of Object.keys(prev.members)) if (!(userID in next.members)) removed.push(userID)
+  sink.patchMembers(key, changed, removed)
 }

@@ -22,16 +22,15 @@ import type { EngineSink, NativeEvent, RoomEngine } from './engine'
 import { errorCode, errorText, RoomErrorCode, WebrtcRoomError } from './error-codes'
 import { createImBridge } from './im-link'
 import { nativeEntries } from './native-entries'
-import { writeChanges } from './room-sink'
 import { memberMethods, reduce } from './reducer'
 import { redact } from './redact'
 import { createSigRefresh } from './sig-refresh'
 import { createAppWatch, createTimers, preflight, requestRoomSig, switchRole } from './room-platform'
-import { acceptsEngineEvents, createCoreState, isActive, orderedMembers, type CoreState } from './room-state'
+import { acceptsEngineEvents, createCoreState, isActive, orderedMembers, writeChanges, type CoreState } from './room-state'
 import type { ControllerConfig } from './controller-types'
 import type { ImEvent, Platform, RoomController, RoomEvent, RoomOptions } from './types'
 
-export type { RoomSink } from './room-sink'
+export type { RoomSink } from './room-state'
 export type { ControllerConfig } from './controller-types'
 
 let roomSeq = 0
@@ -103,7 +102,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
     log,
   })
   const timers = createTimers(platform, (name, epoch) => dispatch({ type: 'timer', epoch, name }))
-  // The reducer applies backgroundPolicy on hide / show (reduce-background.ts).
+  // The reducer applies backgroundPolicy on hide / show (syncBackground, reducer.ts).
   const app = createAppWatch(platform, () => dispatch({ type: 'app_hide' }), () => dispatch({ type: 'app_show' }), (message, err) => log('warn', message, { error: String(err) }))
 
   const queue: RoomAction[] = []
@@ -217,16 +216,13 @@ export function createController(options: RoomOptions, platform: Platform, confi
   /**
    * The H5-only calls (screen share, devices): no engine method (mp-weixin), a wrong state (screen
    * share needs a session: entering — TRTC publishes it once in — or in the room) or a failure is
-   * one warning with its code and a `WebrtcRoomError` rejection of the same code.
+   * one warning with its code and a `WebrtcRoomError` rejection of the same code (all the mp-weixin build keeps).
    */
-  async function media<T>(method: string, run: (() => Promise<T>) | false | undefined, fallback: number, inRoom = false): Promise<T> {
+  async function media<T>(method: string, run?: (() => Promise<T>) | false, fallback = 0, inRoom = false): Promise<T> {
     const { status } = core.room
-    let code: number = RoomErrorCode.INVALID_STATE
-    let message = `${method}() while ${status}: ignored`
-    if (!run) {
-      code = RoomErrorCode.H5_ONLY
-      message = `${method}(): H5 only`
-    } else if (!inRoom || acceptsEngineEvents(status)) {
+    let code: number = run ? RoomErrorCode.INVALID_STATE : RoomErrorCode.H5_ONLY
+    let message = run ? `${method}() while ${status}: ignored` : `${method}(): H5 only`
+    if (run && (!inRoom || acceptsEngineEvents(status))) {
       try {
         return await run()
       } catch (err) {
@@ -293,6 +289,10 @@ export function createController(options: RoomOptions, platform: Platform, confi
     update(partial) {
       if (isRecord(partial)) dispatch({ type: 'update', options: partial })
     },
+    // #ifndef H5
+    ...Object.fromEntries(['startScreenShare', 'stopScreenShare', 'getDevices', 'selectDevice'].map((m) => [m, () => media(m)])),
+    // #endif
+    // #ifdef H5
     startScreenShare: () => media('startScreenShare', engine.screenShare && (() => engine.screenShare!(true)), RoomErrorCode.SCREEN_SHARE_FAILED, true),
     stopScreenShare: () => media('stopScreenShare', engine.screenShare && (() => engine.screenShare!(false)), RoomErrorCode.SCREEN_SHARE_FAILED, true),
     getDevices: () =>
@@ -306,6 +306,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
         await engine.selectDevice!(kind, deviceId)
         dispatch({ type: 'local_media', devices: { [`${kind}Id`]: deviceId } })
       }), RoomErrorCode.DEVICE_SELECT_FAILED),
+    // #endif
     ...memberMethods(dispatch),
 
     attachPusher: (ctx) => safely('attachPusher', () => engine.attachPusher?.(ctx)),

@@ -221,7 +221,7 @@ export type StreamType = 'main' | 'aux'
 /** TRTC's network quality scale: 0 unknown, 1 excellent, 2 good, 3 fair, 4 poor, 5 very poor, 6 down. */
 export type NetworkQuality = 0 | 1 | 2 | 3 | 4 | 5 | 6
 
-/** Audio level and network quality of a participant (throttled, see core/media-levels.ts). */
+/** Audio level and network quality of a participant (throttled, see core/reduce-levels.ts). */
 export interface MediaLevels {
   /** 0–100, the loudest of the last ~300 ms (a member: the max of its streams). */
   volume: number

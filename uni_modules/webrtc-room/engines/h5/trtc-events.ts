@@ -15,8 +15,7 @@
  */
 import type { EngineAction } from '../../core/actions'
 import { RoomErrorCode } from '../../core/error-codes'
-import { qualityOf, worseQuality } from '../../core/media-levels'
-import type { StreamType } from '../../core/types'
+import type { NetworkQuality, StreamType } from '../../core/types'
 import { classifyBrowserError, TrtcErrorCode, TrtcExtraCode } from './browser-errors'
 import type { TrtcEventName, TrtcEventPayloads, TrtcStatistics, TrtcStreamType } from './trtc-sdk'
 
@@ -30,6 +29,17 @@ export const H5NativeCode = {
   REMOTE_STOPPED: 2006,
   REMOTE_LOADING: 2007,
 } as const
+
+/** TRTC's quality scale from a web SDK value: 0 unknown, 1 excellent … 5 very bad, 6 down. */
+export function qualityOf(value: unknown): NetworkQuality {
+  const n = Math.round(Number(value))
+  return (n >= 0 && n <= 6 ? n : 0) as NetworkQuality
+}
+
+/** The worse of two levels; unknown (0) never wins over a known one. */
+export function worseQuality(a: NetworkQuality, b: NetworkQuality): NetworkQuality {
+  return a === 0 ? b : b === 0 ? a : a > b ? a : b
+}
 
 export function toCoreStreamType(type: TrtcStreamType | string | undefined): StreamType {
   return type === 'sub' ? 'aux' : 'main'

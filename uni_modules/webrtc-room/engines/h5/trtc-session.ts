@@ -29,7 +29,7 @@ import { ScreenShare } from './screen-share'
 import { settle, type FailureLog } from './settle'
 import { translateTrtcEvent } from './trtc-events'
 import { ENTERED_CODE, enterRoomConfig, LISTENED_EVENTS, LOG_LEVEL } from './trtc-config'
-import { LEVEL_INTERVAL_MS } from '../../core/media-levels'
+import { LEVEL_INTERVAL_MS } from '../../core/reduce-levels'
 import type { TrtcClient, TrtcEventName, TrtcEventPayloads, TrtcStatic } from './trtc-sdk'
 
 export interface TrtcWebEngineDeps {
