@@ -11,7 +11,7 @@
  *   3. the readme's TypeScript step: `src/uni_modules/webrtc-room/global.d.ts` in tsconfig `include`
  *      (the app's own include patterns do NOT cover uni_modules);
  * then `build:mp-weixin`, `build:h5` and `vue-tsc --noEmit` must pass, no markdown may reach the
- * mini-program, the compiled example page must run (scripts/fresh-app-run.ts), and three planted mistakes (a wrong prop type, a wrong event handler, an unknown ref
+ * mini-program, the compiled example page must run (scripts/fresh-app-run.ts), and four planted mistakes (a wrong prop type, a wrong event handler, a wrong IM call, an unknown ref
  * method) must each fail type-checking.
  *
  * Usage: node scripts/fresh-app-check.mjs [--keep]   (--keep leaves the temp app for inspection)
@@ -175,9 +175,43 @@ function listFiles(dir, prefix = '') {
 
 // Planted mistakes, one per file: each must be reported, in its own file, by vue-tsc.
 const ROOM_PROPS = ':sdkAppID="1400000000" userID="alice" userSig="sig"'
+
+/**
+ * A page of an app that opts into IM, as docs/im.md and docs/live.md tell it (the IM entry, the IM
+ * store, co-hosting): it must type-check in the fresh app too (tim-wx-sdk's types come with the plugin).
+ */
+const IM_PAGE = `<template>
+  <webrtc-room ref="room" ${ROOM_PROPS} :roomID="1" scene="live" role="audience" enableIM @im-event="onIm" />
+  <text>{{ roomsWithIm }}</text>
+</template>
+
+<script setup lang="ts">
+import { computed, ref, watch } from 'vue'
+import { getController, useImStore, type ImEvent, type WebrtcRoomMethods } from '@/uni_modules/webrtc-room'
+import { createCoHost, enableWebrtcRoomIM, type CoHost } from '@/uni_modules/webrtc-room/im'
+
+enableWebrtcRoomIM({ logLevel: 1, createGroupIfAbsent: true })
+const room = ref<WebrtcRoomMethods | null>(null)
+const im = useImStore()
+const coHost = ref<CoHost | null>(null)
+const roomsWithIm = computed(() => Object.keys(im.rooms).length)
+function onIm(event: ImEvent) {
+  if (event.tag === 'error') console.warn(event.code, event.detail)
+}
+watch(room, async (r) => {
+  if (!r) return
+  await r.start()
+  await r.sendGroupTextMsg('hello')
+  const controller = getController(r.roomKey)
+  if (controller) coHost.value = createCoHost(controller)
+  await coHost.value?.request('anchor-1', 'may I join?')
+})
+</script>
+`
 const PLANTED = {
   'wrong-prop.vue': `<template>\n  <webrtc-room ${ROOM_PROPS} :roomID="{}" />\n</template>\n`,
   'wrong-handler.vue': `<template>\n  <webrtc-room ${ROOM_PROPS} :roomID="1" @room-event="onEvent" />\n</template>\n\n<script setup lang="ts">\nfunction onEvent(e: { tag: number }) {\n  return e.tag + 1\n}\n</script>\n`,
+  'wrong-im-call.vue': `<script setup lang="ts">\nimport type { WebrtcRoomMethods } from '@/uni_modules/webrtc-room'\n\ndeclare const room: WebrtcRoomMethods\nroom.sendGroupTextMsg({ text: 'hi' })\n</script>\n`,
   'unknown-method.vue': `<template>\n  <webrtc-room ref="room" ${ROOM_PROPS} :roomID="1" />\n</template>\n\n<script setup lang="ts">\nimport { ref, watch } from 'vue'\nimport type { WebrtcRoomMethods } from '@/uni_modules/webrtc-room'\n\nconst room = ref<WebrtcRoomMethods | null>(null)\nwatch(room, (r) => r?.enterRoom())\n</script>\n`,
 }
 
@@ -214,7 +248,10 @@ try {
     process.stdout.write(output)
   })
   step('build:h5', () => run(app, 'npm', ['run', 'build:h5']))
-  step('vue-tsc --noEmit (clean app)', () => run(app, 'npx', ['vue-tsc', '--noEmit']))
+  step('vue-tsc --noEmit (clean app, plus a page that opts into IM and co-hosting)', () => {
+    writeFileSync(join(app, 'src/pages/index/im-room.vue'), IM_PAGE)
+    run(app, 'npx', ['vue-tsc', '--noEmit'])
+  })
   step('vue-tsc --noEmit rejects the planted mistakes', () => {
     const dir = join(app, 'src/pages/planted')
     mkdirSync(dir, { recursive: true })
