@@ -1,0 +1,86 @@
+/**
+ * The live page (issue #18) in chromium, entered from the index page's two live buttons: the
+ * audience gets the danmaku strip and 申请连麦 and never asks for camera / microphone; the anchor
+ * gets the request list and does ask. TRTC / IM servers never answer here (rooms stay entering),
+ * which is all a render-and-permissions check needs.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { isolateFromInternet, launchBrowser, openPage, type E2EBrowser } from './helpers/browser'
+import { screenshot } from './helpers/artifacts'
+import { fillField, gotoIndex } from './helpers/demo-page'
+import './helpers/context'
+
+const { webURL, signURL } = inject('e2e')
+
+let browser: E2EBrowser
+beforeAll(async () => {
+  browser = await launchBrowser()
+  await isolateFromInternet(browser, [webURL, signURL], 'hang')
+  // Count every camera / microphone request the page makes (before any page script runs).
+  await browser.context.addInitScript(() => {
+    const w = window as unknown as { __gumCalls: number }
+    w.__gumCalls = 0
+    const media = navigator.mediaDevices
+    if (!media?.getUserMedia) return
+    const real = media.getUserMedia.bind(media)
+    media.getUserMedia = (constraints?: MediaStreamConstraints) => {
+      w.__gumCalls++
+      return real(constraints)
+    }
+  })
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+type LiveRole = 'anchor' | 'audience'
+
+/** Index page → the live button for `role` → the live page, with IM on (the index default). */
+async function enterLive(role: LiveRole, roomID: string) {
+  const watched = await openPage(browser)
+  const { page } = watched
+  await gotoIndex(page, webURL, signURL)
+  await fillField(page, 'userID', `e2e_live_${role}`)
+  await fillField(page, 'roomID', roomID)
+  await page.locator(`#enter-live-${role}`).click()
+  await page.waitForURL(new RegExp(`pages/live/live\\?role=${role}`))
+  await page.locator('#live-role').waitFor({ state: 'visible' })
+  return watched
+}
+
+const gumCalls = (page: import('playwright-core').Page) => page.evaluate(() => (window as unknown as { __gumCalls: number }).__gumCalls)
+
+describe('live page', () => {
+  it('audience: danmaku strip, chat row and 申请连麦; no camera/microphone; no console errors', async () => {
+    const { page, errors } = await enterLive('audience', '718181')
+    await expect(page.locator('#live-role').textContent()).resolves.toContain('Audience')
+    await page.locator('#danmaku').waitFor({ state: 'attached' })
+    await page.locator('#danmaku-input').waitFor({ state: 'visible' })
+    await page.locator('#danmaku-send').waitFor({ state: 'visible' })
+    await page.locator('#cohost-request').waitFor({ state: 'visible' })
+    await expect(page.locator('#cohost-request').textContent()).resolves.toContain('申请连麦')
+    expect(await page.locator('#cohost-panel').count()).toBe(0)
+    expect(await page.locator('#live-no-im').count()).toBe(0)
+    // The room is mounted and entering: had it meant to capture, it would have asked by now.
+    await page.locator('#room').waitFor({ state: 'attached' })
+    await page.waitForFunction(() => document.querySelector('[id^="webrtc-room-"]') !== null, undefined, { timeout: 10_000 })
+    await screenshot(page, 'live-audience')
+    expect(await gumCalls(page)).toBe(0)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('anchor: request list, no 申请连麦; asks for camera/microphone; no console errors', async () => {
+    const { page, errors } = await enterLive('anchor', '718182')
+    await expect(page.locator('#live-role').textContent()).resolves.toContain('Anchor')
+    await page.locator('#danmaku').waitFor({ state: 'attached' })
+    await page.locator('#danmaku-input').waitFor({ state: 'visible' })
+    await page.locator('#cohost-panel').waitFor({ state: 'visible' })
+    await expect(page.locator('#cohost-panel').textContent()).resolves.toMatch(/Co-host requests \(0\)[\s\S]*Co-hosts \(0\)/)
+    expect(await page.locator('#cohost-request').count()).toBe(0)
+    await page.waitForFunction(() => (window as unknown as { __gumCalls: number }).__gumCalls > 0, undefined, { timeout: 10_000 })
+    await screenshot(page, 'live-anchor')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+})
