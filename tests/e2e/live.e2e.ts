@@ -35,6 +35,9 @@ afterAll(async () => {
 
 type LiveRole = 'anchor' | 'audience'
 
+/** trtc-sdk-v5's schedule servers (schedule.cloud-rtc.com / .net): asked once enterRoom runs. */
+const TRTC_SCHEDULE = /(^|\.)cloud-rtc\.(com|net)$/
+
 /** Index page → the live button for `role` → the live page, with IM on (the index default). */
 async function enterLive(role: LiveRole, roomID: string) {
   const watched = await openPage(browser)
@@ -42,17 +45,20 @@ async function enterLive(role: LiveRole, roomID: string) {
   await gotoIndex(page, webURL, signURL)
   await fillField(page, 'userID', `e2e_live_${role}`)
   await fillField(page, 'roomID', roomID)
+  // TRTC's first call when a room enters (IM's requests come earlier, before any capture starts).
+  const trtcEnter = page.waitForRequest((request) => TRTC_SCHEDULE.test(new URL(request.url()).hostname), { timeout: 10_000 })
+  trtcEnter.catch(() => undefined) // awaited by the tests; no unhandled rejection if one fails first
   await page.locator(`#enter-live-${role}`).click()
   await page.waitForURL(new RegExp(`pages/live/live\\?role=${role}`))
   await page.locator('#live-role').waitFor({ state: 'visible' })
-  return watched
+  return { ...watched, trtcEnter }
 }
 
 const gumCalls = (page: import('playwright-core').Page) => page.evaluate(() => (window as unknown as { __gumCalls: number }).__gumCalls)
 
 describe('live page', () => {
   it('audience: danmaku strip, chat row and 申请连麦; no camera/microphone; no console errors', async () => {
-    const { page, errors } = await enterLive('audience', '718181')
+    const { page, errors, trtcEnter } = await enterLive('audience', '718181')
     await expect(page.locator('#live-role').textContent()).resolves.toContain('Audience')
     await page.locator('#danmaku').waitFor({ state: 'attached' })
     await page.locator('#danmaku-input').waitFor({ state: 'visible' })
@@ -61,9 +67,10 @@ describe('live page', () => {
     await expect(page.locator('#cohost-request').textContent()).resolves.toContain('申请连麦')
     expect(await page.locator('#cohost-panel').count()).toBe(0)
     expect(await page.locator('#live-no-im').count()).toBe(0)
-    // The room is mounted and entering: had it meant to capture, it would have asked by now.
-    await page.locator('#room').waitFor({ state: 'attached' })
-    await page.waitForFunction(() => document.querySelector('[id^="webrtc-room-"]') !== null, undefined, { timeout: 10_000 })
+    // The room is entering and the SDK already asks TRTC's schedule server (it hangs here): the
+    // anchor's page has called getUserMedia by this point, so an audience capture would show too.
+    await page.locator('#room').getByText('Entering the room').waitFor({ state: 'visible' })
+    await trtcEnter
     await screenshot(page, 'live-audience')
     expect(await gumCalls(page)).toBe(0)
     expect(errors).toEqual([])
@@ -71,7 +78,7 @@ describe('live page', () => {
   })
 
   it('anchor: request list, no 申请连麦; asks for camera/microphone; no console errors', async () => {
-    const { page, errors } = await enterLive('anchor', '718182')
+    const { page, errors, trtcEnter } = await enterLive('anchor', '718182')
     await expect(page.locator('#live-role').textContent()).resolves.toContain('Anchor')
     await page.locator('#danmaku').waitFor({ state: 'attached' })
     await page.locator('#danmaku-input').waitFor({ state: 'visible' })
@@ -79,6 +86,7 @@ describe('live page', () => {
     await expect(page.locator('#cohost-panel').textContent()).resolves.toMatch(/Co-host requests \(0\)[\s\S]*Co-hosts \(0\)/)
     expect(await page.locator('#cohost-request').count()).toBe(0)
     await page.waitForFunction(() => (window as unknown as { __gumCalls: number }).__gumCalls > 0, undefined, { timeout: 10_000 })
+    await trtcEnter
     await screenshot(page, 'live-anchor')
     expect(errors).toEqual([])
     await page.close()
