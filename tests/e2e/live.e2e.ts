@@ -5,6 +5,7 @@
  * which is all a render-and-permissions check needs.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { isolateFromInternet, launchBrowser, openPage, type E2EBrowser } from './helpers/browser'
 import { screenshot } from './helpers/artifacts'
 import { fillField, gotoIndex } from './helpers/demo-page'
@@ -38,13 +39,22 @@ type LiveRole = 'anchor' | 'audience'
 /** trtc-sdk-v5's schedule servers (schedule.cloud-rtc.com / .net): asked once enterRoom runs. */
 const TRTC_SCHEDULE = /(^|\.)cloud-rtc\.(com|net)$/
 
-/** Index page → the live button for `role` → the live page, with IM on (the index default). */
-async function enterLive(role: LiveRole, roomID: string) {
+/** Sets the index page's IM switch (its state persists between pages of this browser). */
+async function setIM(page: Page, on: boolean): Promise<void> {
+  const input = page.locator('#field-enableIM .uni-switch-input')
+  const isOn = async () => (await input.getAttribute('class'))?.includes('uni-switch-input-checked') ?? false
+  if ((await isOn()) !== on) await input.click()
+  await expect.poll(isOn).toBe(on)
+}
+
+/** Index page → the live button for `role` → the live page. */
+async function enterLive(role: LiveRole, roomID: string, im = true) {
   const watched = await openPage(browser)
   const { page } = watched
   await gotoIndex(page, webURL, signURL)
   await fillField(page, 'userID', `e2e_live_${role}`)
   await fillField(page, 'roomID', roomID)
+  await setIM(page, im)
   // TRTC's first call when a room enters (IM's requests come earlier, before any capture starts).
   const trtcEnter = page.waitForRequest((request) => TRTC_SCHEDULE.test(new URL(request.url()).hostname), { timeout: 10_000 })
   trtcEnter.catch(() => undefined) // awaited by the tests; no unhandled rejection if one fails first
@@ -54,7 +64,7 @@ async function enterLive(role: LiveRole, roomID: string) {
   return { ...watched, trtcEnter }
 }
 
-const gumCalls = (page: import('playwright-core').Page) => page.evaluate(() => (window as unknown as { __gumCalls: number }).__gumCalls)
+const gumCalls = (page: Page) => page.evaluate(() => (window as unknown as { __gumCalls: number }).__gumCalls)
 
 describe('live page', () => {
   it('audience: danmaku strip, chat row and 申请连麦; no camera/microphone; no console errors', async () => {
@@ -73,6 +83,10 @@ describe('live page', () => {
     await trtcEnter
     await screenshot(page, 'live-audience')
     expect(await gumCalls(page)).toBe(0)
+    // Nobody publishes in this room: 申请连麦 says so instead of sending a request to no one.
+    await page.locator('#cohost-request').click()
+    await page.locator('.uni-simple-toast__text', { hasText: 'No anchor is publishing yet' }).waitFor({ state: 'visible' })
+    expect(await gumCalls(page)).toBe(0)
     expect(errors).toEqual([])
     await page.close()
   })
@@ -88,6 +102,16 @@ describe('live page', () => {
     await page.waitForFunction(() => (window as unknown as { __gumCalls: number }).__gumCalls > 0, undefined, { timeout: 10_000 })
     await trtcEnter
     await screenshot(page, 'live-anchor')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('without IM: the hint instead of danmaku and co-host controls', async () => {
+    const { page, errors } = await enterLive('audience', '718183', false)
+    await page.locator('#live-no-im').waitFor({ state: 'visible' })
+    await expect(page.locator('#live-no-im').textContent()).resolves.toContain('need IM')
+    for (const id of ['#danmaku-input', '#cohost-request', '#cohost-panel']) expect(await page.locator(id).count()).toBe(0)
+    await page.locator('#live-leave').waitFor({ state: 'visible' })
     expect(errors).toEqual([])
     await page.close()
   })
