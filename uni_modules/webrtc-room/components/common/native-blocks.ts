@@ -60,6 +60,13 @@ function h5ViewId(id: () => string): string {
   return value
 }
 
+/** A native tag's handler: hands `detail` to the block's controller, if the room has one yet. */
+function forward<D>(controller: ComputedRef<RoomController | null>, call: (room: RoomController, detail: D) => void) {
+  return (e: NativeEvent<D>): void => {
+    if (controller.value) call(controller.value, e.detail)
+  }
+}
+
 /** The room's pusher attributes; before the room has them (idle, or not registered yet): the defaults. */
 function pusherAttrs(state: Ref<RoomState | null | undefined>): ComputedRef<PusherAttributes> {
   return computed(() => state.value?.pusher ?? DEFAULT_PUSHER)
@@ -83,10 +90,10 @@ export function useLivePusher(roomKey: () => string) {
     // with the real one and is read here only to make this computed re-evaluate.
     url: computed(() => (state.value?.self.pushURL ? (controller.value?.pushURL ?? '') : '')),
     viewId: computed(() => h5ViewId(() => localViewId(roomKey()))),
-    onStateChange: (e: NativeEvent<StateChangeDetail>) => controller.value?.onPusherStateChange(e.detail),
-    onNetStatus: (e: NativeEvent<NetStatusDetail>) => controller.value?.onPusherNetStatus(e.detail),
-    onError: (e: NativeEvent<PusherErrorDetail>) => controller.value?.onPusherError(e.detail),
-    onVolume: (e: NativeEvent<AudioVolumeDetail>) => controller.value?.onPusherAudioVolume(e.detail),
+    onStateChange: forward(controller, (room, detail: StateChangeDetail) => room.onPusherStateChange(detail)),
+    onNetStatus: forward(controller, (room, detail: NetStatusDetail) => room.onPusherNetStatus(detail)),
+    onError: forward(controller, (room, detail: PusherErrorDetail) => room.onPusherError(detail)),
+    onVolume: forward(controller, (room, detail: AudioVolumeDetail) => room.onPusherAudioVolume(detail)),
   }
 }
 
@@ -115,8 +122,8 @@ export function useLivePlayer(roomKey: () => string, userID: () => string, strea
     // `debug` and `background-mute` (backgroundPolicy) come with the room's pusher attributes.
     attrs: pusherAttrs(state),
     viewId: computed(() => h5ViewId(() => remoteViewId(roomKey(), userID(), streamType()))),
-    onStateChange: (e: NativeEvent<StateChangeDetail>) => controller.value?.onPlayerStateChange(userID(), e.detail, streamType()),
-    onNetStatus: (e: NativeEvent<NetStatusDetail>) => controller.value?.onPlayerNetStatus(userID(), e.detail, streamType()),
-    onVolume: (e: NativeEvent<AudioVolumeDetail>) => controller.value?.onPlayerAudioVolume(userID(), e.detail, streamType()),
+    onStateChange: forward(controller, (room, detail: StateChangeDetail) => room.onPlayerStateChange(userID(), detail, streamType())),
+    onNetStatus: forward(controller, (room, detail: NetStatusDetail) => room.onPlayerNetStatus(userID(), detail, streamType())),
+    onVolume: forward(controller, (room, detail: AudioVolumeDetail) => room.onPlayerAudioVolume(userID(), detail, streamType())),
   }
 }

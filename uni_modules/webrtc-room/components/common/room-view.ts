@@ -6,7 +6,7 @@
  */
 import { computed, reactive, type ComputedRef, type InjectionKey } from 'vue'
 import { useRoomStore } from '../../stores/room'
-import { memberOf as findMember, orderedMembers } from '../../core/room-state'
+import { memberOf as findMember, orderedMembers, streamKey } from '../../core/room-state'
 import { isAnchor } from '../../core/live-role'
 import type { LayoutMember, LayoutSeat, LayoutSelf, MemberState, RoomController, RoomState, RoomStatus, StreamState, StreamType } from '../../core/types'
 
@@ -132,12 +132,13 @@ export interface Tile {
   streamType: StreamType
 }
 
+const MAIN = ['main'] as const
+const MAIN_AUX = ['main', 'aux'] as const
+
 export function tilesOf(members: readonly MemberState[]): Tile[] {
   const tiles: Tile[] = []
-  for (const { userID, streams } of members) {
-    tiles.push({ key: `${userID}_main`, userID, streamType: 'main' })
-    if (streams.aux) tiles.push({ key: `${userID}_aux`, userID, streamType: 'aux' })
-  }
+  for (const { userID, streams } of members)
+    for (const streamType of streams.aux ? MAIN_AUX : MAIN) tiles.push({ key: streamKey(userID, streamType), userID, streamType })
   return tiles
 }
 
@@ -302,10 +303,7 @@ export function gridCells(tiles: readonly Tile[], page: number, size = GRID_PAGE
   const cells: GridCell[] = []
   for (let i = page * size; i < (page + 1) * size && i < tiles.length + self; i++) {
     if (i < self) cells.push({ key: 'self', self: true, userID: '', streamType: 'main' })
-    else {
-      const t = tiles[i - self]
-      cells.push({ key: t.key, self: false, userID: t.userID, streamType: t.streamType })
-    }
+    else cells.push({ ...tiles[i - self], self: false })
   }
   return cells
 }

@@ -19,8 +19,11 @@ const makeBooleanProp = (defaultVal: boolean) => ({ type: Boolean, default: defa
 const makeLooseProp = <T>(types: PropType<T>) => ({ type: types, default: undefined })
 
 const numberOrString = [Number, String] as PropType<number | string>
+/** A number (a numeric string is accepted) with a default. */
+const makeNumericProp = (defaultVal: number) => ({ type: numberOrString, default: defaultVal })
 
-export const webrtcRoomProps = {
+/** Props that are room options (what `createRoom` / `update` take). */
+const optionProps = {
   /** 'float' | 'bigsmall' | 'grid'; any other name ('custom', '1v3') renders the `layout` slot. */
   template: makeStringProp<TemplateName>('float'),
   /** Required: the TRTC application id (positive integer; a numeric string is accepted). */
@@ -35,15 +38,15 @@ export const webrtcRoomProps = {
   roomId: makeLooseProp<number | string>(numberOrString),
   privateMapKey: makeStringProp<string>(''),
   /** 0–9 (clamped with a `warning`). */
-  beauty: { type: numberOrString, default: 0 },
-  whiteness: { type: numberOrString, default: 0 },
+  beauty: makeNumericProp(0),
+  whiteness: makeNumericProp(0),
   muted: makeBooleanProp(false),
   debug: makeBooleanProp(false),
   enableIM: makeBooleanProp(false),
   aspect: makeStringProp<Aspect>('9:16'),
   /** kbps. */
-  minBitrate: { type: numberOrString, default: 200 },
-  maxBitrate: { type: numberOrString, default: 400 },
+  minBitrate: makeNumericProp(200),
+  maxBitrate: makeNumericProp(400),
   /** Play remote members as they join; false leaves it to the app (store / `playMember`). */
   autoplay: makeBooleanProp(false),
   enableCamera: makeBooleanProp(true),
@@ -95,6 +98,11 @@ export const webrtcRoomProps = {
   scene: makeLooseProp<LiveScene>(String as unknown as PropType<LiveScene>),
   /** Live scene only: 'anchor' | 'audience'; changing it in the room co-hosts / steps down. */
   role: makeLooseProp<LiveRole>(String as unknown as PropType<LiveRole>),
+}
+
+/** The component's props: the room options, then the props of the view only. */
+export const webrtcRoomProps = {
+  ...optionProps,
   /** Labels of the built-in layouts, the debug overlay and the permission guide. */
   lang: makeStringProp<Lang>('zh'),
   /** Custom layouts: how many `seats` the `layout` slot gets (0 = as many as members, growing). */
@@ -107,13 +115,11 @@ export const webrtcRoomProps = {
 
 export type WebrtcRoomProps = ExtractPropTypes<typeof webrtcRoomProps>
 
-/** Props of the component only; every other prop is a room option (what `createRoom` / `update` take). */
-const VIEW_PROPS = ['lang', 'seats', 'permissionGuide', 'customClass', 'customStyle'] as const
-type OptionKey = Exclude<keyof WebrtcRoomProps, (typeof VIEW_PROPS)[number]>
+type OptionKey = keyof typeof optionProps
 // Compile-time check that every option prop is a RoomOptions key (Pick rejects any other key).
 export type PropOptions = Pick<RoomOptions, OptionKey>
 
-const OPTION_KEYS = Object.keys(webrtcRoomProps).filter((key) => !(VIEW_PROPS as readonly string[]).includes(key)) as OptionKey[]
+const OPTION_KEYS = Object.keys(optionProps) as OptionKey[]
 
 /**
  * Props → RoomOptions. Unset optional props are left out (the core applies its defaults), empty
@@ -133,8 +139,7 @@ export function propsToOptions(props: Readonly<Record<string, unknown>>): RoomOp
 /** The options whose value differs between two snapshots (for `controller.update`). */
 export function changedOptions(next: RoomOptions, previous: RoomOptions): Partial<RoomOptions> {
   const changed: Record<string, unknown> = {}
-  const keys = new Set([...Object.keys(next), ...Object.keys(previous)])
-  for (const key of keys) {
+  for (const key in { ...next, ...previous }) {
     const a = (next as unknown as Record<string, unknown>)[key]
     const b = (previous as unknown as Record<string, unknown>)[key]
     if (a === b) continue
