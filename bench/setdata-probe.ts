@@ -9,7 +9,7 @@
  * Room size = people in the room, self included (as tests/mp counts it).
  */
 import { installSetDataMeter, type SetDataTotals } from '../tests/helpers/setdata-meter'
-import { installMpApp, renderPage, settle } from '../tests/mp/mp-harness'
+import { installMpApp, pageFixture, renderPage, settle } from '../tests/mp/mp-harness'
 import { measureVolumeFlow } from './volume-flow'
 
 interface FixturePage {
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const meter = installSetDataMeter() // before rendering: instances bind setData at creation
   const page = renderPage(env, pageName)
   await settle(page)
-  const fixture = (globalThis as unknown as { __fixture: Record<string, FixturePage> }).__fixture[pageName]
+  const fixture = pageFixture<FixturePage>(pageName)
   const room = fixture.room()
   if (!room) throw new Error(`fixture page ${pageName} exposes no room`)
   await room.start()

@@ -9,7 +9,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildFixture } from '../helpers/build-fixture'
-import { installMpApp, renderPage, settle, type MpEnv, type SimComponent } from './mp-harness'
+import { installMpApp, pageFixture, renderPage, settle, type MpEnv, type SimComponent } from './mp-harness'
 
 interface FixturePage {
   events: Array<{ tag: string; code: number; detail: any }>
@@ -34,7 +34,7 @@ afterEach(async () => {
 })
 
 function fixture(name: string): FixturePage {
-  return (globalThis as unknown as { __fixture: Record<string, FixturePage> }).__fixture[name]
+  return pageFixture<FixturePage>(name)
 }
 
 async function open(name: string) {

@@ -8,7 +8,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildFixture } from '../helpers/build-fixture'
-import { installMpApp, openRoomPage, settle, type MpEnv, type SimComponent } from './mp-harness'
+import { installMpApp, pageFixture, openRoomPage, settle, type MpEnv, type SimComponent } from './mp-harness'
 
 interface MediaFixture {
   events: Array<{ tag: string; code: number; detail: any }>
@@ -33,7 +33,7 @@ afterEach(async () => {
 })
 
 function fixture(): MediaFixture {
-  return (globalThis as unknown as { __fixture: Record<string, MediaFixture> }).__fixture.media
+  return pageFixture<MediaFixture>('media')
 }
 
 const TAGS = {

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs'
 import { join as pathJoin } from 'node:path'
 import { buildFixture } from '../helpers/build-fixture'
 import type { RoomEvent, StreamPref } from '../../uni_modules/webrtc-room/core/types'
-import { installMpApp, renderPage, settle, type MpEnv, type SimComponent } from './mp-harness'
+import { installMpApp, pageFixture, renderPage, settle, type MpEnv, type SimComponent } from './mp-harness'
 
 interface PlaybackMethods {
   start(): Promise<void>
@@ -41,7 +41,7 @@ afterEach(async () => {
 })
 
 function fixture(): { events: RoomEvent[]; room(): PlaybackMethods | null } {
-  return (globalThis as unknown as { __fixture: Record<string, { events: RoomEvent[]; room(): PlaybackMethods | null }> }).__fixture.grid
+  return pageFixture<{ events: RoomEvent[]; room(): PlaybackMethods | null }>('grid')
 }
 
 const playURL = (userID: string, type = 'main') => `room://cloud.tencent.com/rtc?userid=${userID}&streamtype=${type}`

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module'
 import { join as pathJoin } from 'node:path'
 import { buildFixture } from '../helpers/build-fixture'
 import { installSetDataMeter, type SetDataMeter, type SetDataTotals } from '../helpers/setdata-meter'
-import { installMpApp, openRoomPage, renderPage, settle, type MpEnv, type SimComponent } from './mp-harness'
+import { installMpApp, pageFixture, openRoomPage, renderPage, settle, type MpEnv, type SimComponent } from './mp-harness'
 
 interface FixturePage {
   events: Array<{ tag: string; code: number; detail: any }>
@@ -39,7 +39,7 @@ afterEach(async () => {
 
 let currentName = ''
 function fixture(name: string): FixturePage {
-  return (globalThis as unknown as { __fixture: Record<string, FixturePage> }).__fixture[name]
+  return pageFixture<FixturePage>(name)
 }
 
 async function open(name: string, pusherSelector = '#room >>> #pusher') {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildFixture } from '../helpers/build-fixture'
-import { installMpApp, openRoomPage, settle, type MpEnv, type SimComponent } from './mp-harness'
+import { installMpApp, pageFixture, openRoomPage, settle, type MpEnv, type SimComponent } from './mp-harness'
 
 interface SigFixture {
   events: Array<{ tag: string; code: number; detail: any }>
@@ -28,7 +28,7 @@ afterAll(async () => {
 })
 
 function fixture(): SigFixture {
-  return (globalThis as unknown as { __fixture: Record<string, SigFixture> }).__fixture.sig
+  return pageFixture<SigFixture>('sig')
 }
 
 describe('compiled mp-weixin: getUserSig', () => {

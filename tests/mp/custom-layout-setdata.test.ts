@@ -11,7 +11,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { buildFixture } from '../helpers/build-fixture'
 import { installSetDataMeter, type SetDataMeter, type SetDataTotals } from '../helpers/setdata-meter'
-import { installMpApp, renderPage, settle, type MpEnv, type SimComponent } from './mp-harness'
+import { installMpApp, pageFixture, renderPage, settle, type MpEnv, type SimComponent } from './mp-harness'
 
 interface FixturePage {
   room(): { start(): Promise<void>; stop(): Promise<void> } | null
@@ -36,7 +36,7 @@ afterEach(async () => {
 })
 
 function fixture(name: string): FixturePage {
-  return (globalThis as unknown as { __fixture: Record<string, FixturePage> }).__fixture[name]
+  return pageFixture<FixturePage>(name)
 }
 
 /** Renders a page, enters, and grows the room to `roomSize` people (self included). */

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildFixture } from '../helpers/build-fixture'
-import { installMpApp, renderPage, settle, type MpEnv, type SimComponent } from './mp-harness'
+import { installMpApp, pageFixture, renderPage, settle, type MpEnv, type SimComponent } from './mp-harness'
 
 interface FixturePage {
   events: Array<{ tag: string; code: number; detail: any }>
@@ -32,7 +32,7 @@ afterAll(async () => {
 })
 
 function fixture(): FixturePage {
-  return (globalThis as unknown as { __fixture: Record<string, FixturePage> }).__fixture.live
+  return pageFixture<FixturePage>('live')
 }
 
 const setRole = (role: 'anchor' | 'audience') => (globalThis as unknown as { __setLiveRole(r: string): void }).__setLiveRole(role)

@@ -159,6 +159,14 @@ export async function settle(page: SimComponent, rounds = 6): Promise<void> {
   await sleep(0)
 }
 
+/**
+ * What a rendered fixture page exposes for the test (`globalThis.__fixture[name]`: its events, its
+ * room's methods, ...): the fixture pages register it when they set up.
+ */
+export function pageFixture<T>(name: string): T {
+  return (globalThis as unknown as { __fixture: Record<string, T> }).__fixture[name]
+}
+
 /** Renders a fixture page (`pages/<name>/<name>`) attached to a fresh parent. */
 export function renderPage(env: MpEnv, name: string): SimComponent {
   const sim = simulate()

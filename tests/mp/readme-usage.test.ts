@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { buildFixture } from '../helpers/build-fixture'
-import { installMpApp, renderPage, settle, type MpEnv, type SimComponent } from './mp-harness'
+import { installMpApp, pageFixture, renderPage, settle, type MpEnv, type SimComponent } from './mp-harness'
 
 interface FixturePage {
   events: Array<{ tag: string; code: number }>
@@ -25,7 +25,7 @@ afterAll(async () => {
 })
 
 function fixture(): FixturePage {
-  return (globalThis as unknown as { __fixture: Record<string, FixturePage> }).__fixture.readme
+  return pageFixture<FixturePage>('readme')
 }
 
 it('the readme pattern starts the room once the ref is set', async () => {
