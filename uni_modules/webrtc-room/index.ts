@@ -60,7 +60,7 @@ export { orderedMembers } from './core/room-state'
 // H5: the element ids the browser engine plays into (render them when you draw your own layout),
 // and this build's engine (the TRTC web engine on H5, null elsewhere).
 export { localViewId, remoteViewId } from './core/view-ids'
-export { platformEngine } from './platform/h5-engine'
+export { platformEngine } from './room-factory'
 
 // Every contract type.
 export type * from './core/types'

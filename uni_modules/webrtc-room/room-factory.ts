@@ -8,10 +8,15 @@
  * useRoomStore().rooms[room.key].status
  */
 import { createPinia, getActivePinia, setActivePinia, type Pinia } from 'pinia'
+import type { EngineFactory } from './core/engine'
 import { createController, type ControllerConfig } from './core/room'
 import type { Platform, RoomController, RoomOptions } from './core/types'
 import { createLiveTagsEngine } from './engines/mp-weixin/live-tags-engine'
-import { platformEngine } from './platform/h5-engine'
+// #ifdef H5
+import { createTrtcWebEngineFactory } from './engines/h5/trtc-web-engine'
+import { loadTrtc } from './engines/h5/load-trtc'
+import { createBrowserEnv } from './platform/h5-browser'
+// #endif
 import { createUniPlatform } from './platform/uni-platform'
 import { useMediaCodesStore } from './stores/media-codes'
 import { roomSink, useRoomStore } from './stores/room'
@@ -19,6 +24,20 @@ import { roomSink, useRoomStore } from './stores/room'
 export interface CreateRoomConfig extends Partial<Omit<ControllerConfig, 'sink'>> {
   /** Pinia instance; the active one by default (a private one when the app has none). */
   pinia?: Pinia
+}
+
+/**
+ * The room engine for this build, chosen by uni's conditional compilation: on H5 the TRTC web SDK
+ * engine (the SDK itself is loaded lazily, in its own chunk, when a room starts); everywhere else
+ * null = the mp-weixin live-pusher / live-player engine. Because the imports sit inside `#ifdef H5`,
+ * an mp-weixin build contains no byte of the H5 engine or of trtc-sdk-v5.
+ */
+export function platformEngine(): EngineFactory | null {
+  let factory: EngineFactory | null = null
+  // #ifdef H5
+  factory = createTrtcWebEngineFactory({ loadSdk: loadTrtc, browser: createBrowserEnv() })
+  // #endif
+  return factory
 }
 
 function resolvePinia(pinia?: Pinia): Pinia {

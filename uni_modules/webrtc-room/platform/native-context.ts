@@ -7,7 +7,7 @@
  * `wx` untouched, and wx wants its own component instance, which uni keeps as `$scope`.
  */
 import type { PlayerContext, PusherContext } from '../core/types'
-import { uniApi } from './uni-api'
+import { uniApi } from './uni-platform'
 
 /** The mp component instance behind a Vue component proxy (or the argument itself). */
 export function nativeOwner(owner: unknown): unknown {

@@ -4,30 +4,26 @@
  * `openSetting` requires) and reports whether both scopes are granted afterwards.
  */
 import type { AuthScope } from '../core/types'
-import { uniApi } from './uni-api'
+import { uniApi } from './uni-platform'
 
 export type GuideLang = 'zh' | 'en'
 
+/** The modal's texts; `device` names the denied scope's device as the settings page labels it. */
 const TEXT = {
   zh: {
     title: '需要授权',
-    'scope.camera': '进入音视频房间需要使用摄像头，请在设置中允许“摄像头”。',
-    'scope.record': '进入音视频房间需要使用麦克风，请在设置中允许“麦克风”。',
+    device: { 'scope.camera': '摄像头', 'scope.record': '麦克风' },
+    content: (device: string) => `进入音视频房间需要使用${device}，请在设置中允许“${device}”。`,
     confirm: '去设置',
     cancel: '取消',
   },
   en: {
     title: 'Permission needed',
-    'scope.camera': 'The room needs your camera. Please allow "Camera" in the settings.',
-    'scope.record': 'The room needs your microphone. Please allow "Microphone" in the settings.',
+    device: { 'scope.camera': 'Camera', 'scope.record': 'Microphone' },
+    content: (device: string) => `The room needs your ${device.toLowerCase()}. Please allow "${device}" in the settings.`,
     confirm: 'Settings',
     cancel: 'Cancel',
   },
-} as const
-
-function guideText(scope: AuthScope, lang: GuideLang) {
-  const t = TEXT[lang]
-  return { title: t.title, content: t[scope], confirmText: t.confirm, cancelText: t.cancel }
 }
 
 export type GuideOutcome = 'granted' | 'still_denied' | 'cancelled'
@@ -35,9 +31,13 @@ export type GuideOutcome = 'granted' | 'still_denied' | 'cancelled'
 /** Shows the modal; on confirm opens the settings page and checks the scopes the room needs. */
 export function guideToSettings(scope: AuthScope, needed: AuthScope[], lang: GuideLang = 'zh'): Promise<GuideOutcome> {
   const api = uniApi()
+  const t = TEXT[lang]
   return new Promise((resolve) => {
     api.showModal({
-      ...guideText(scope, lang),
+      title: t.title,
+      content: t.content(t.device[scope]),
+      confirmText: t.confirm,
+      cancelText: t.cancel,
       showCancel: true,
       success: (res) => {
         if (!res.confirm) return resolve('cancelled')

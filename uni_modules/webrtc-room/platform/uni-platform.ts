@@ -7,7 +7,12 @@
  */
 import type { AuthScope, Platform, SystemInfo } from '../core/types'
 import { redact } from '../core/redact'
-import { uniApi } from './uni-api'
+import type { UniApi } from './uni-api'
+
+/** `uni` looked up at call time (mp-weixin's `uni` proxies `wx`, which tests replace per case). */
+export function uniApi(): UniApi {
+  return uni as unknown as UniApi
+}
 
 /** The build target, fixed at compile time by uni's conditional compilation. */
 export function buildPlatformName(): string {
@@ -68,16 +73,17 @@ function systemInfo(): SystemInfo {
   return { platform: info.platform ?? 'unknown', version: info.version, SDKVersion: info.SDKVersion, system: info.system }
 }
 
-/** Subscribe with `on`, unsubscribe with `off` when the runtime has it (H5 and old runtimes may not). */
-function listen(on: (cb: () => void) => void, off: ((cb: () => void) => void) | undefined, cb: () => void): () => void {
+/** Subscribe to app show / hide; the unsubscribe also silences the handler where the runtime has no `off…` (H5, old runtimes). */
+function listen(event: 'AppShow' | 'AppHide', cb: () => void): () => void {
+  const api = uniApi()
   let active = true
   const handler = () => {
     if (active) cb()
   }
-  on(handler)
+  api[`on${event}`](handler)
   return () => {
     active = false
-    off?.(handler)
+    api[`off${event}`]?.(handler)
   }
 }
 
@@ -94,14 +100,13 @@ function consoleLog(level: 'debug' | 'info' | 'warn' | 'error', message: string,
 }
 
 export function createUniPlatform(options: UniPlatformOptions = {}): Platform {
-  const api = uniApi
   return {
     name: options.name ?? buildPlatformName(),
     getSystemInfo: systemInfo,
     authorize: authorizeScope,
     openSetting,
-    onAppShow: (cb) => listen((h) => api().onAppShow(h), api().offAppShow?.bind(api()), cb),
-    onAppHide: (cb) => listen((h) => api().onAppHide(h), api().offAppHide?.bind(api()), cb),
+    onAppShow: (cb) => listen('AppShow', cb),
+    onAppHide: (cb) => listen('AppHide', cb),
     setTimeout: (fn, ms) => setTimeout(fn, ms),
     clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     now: () => Date.now(),
