@@ -4,22 +4,30 @@
  * texts. The summary keeps source and level of every code and the short zh + en message of the plugin's
  * own warnings and errors (room, im, browser: the banner names them in the room's `lang`). WeChat's
  * native codes keep source and level only: their events carry WeChat's own `message`, and the banner
- * only ever names room codes. Info codes carry no text: the UI never names them. The IM codes only the IM entry emits
- * go to im/code-summary.ts, which that entry imports. tests/core/codes.test.ts runs
- * `packSummary` and fails when the committed block is stale.
+ * only ever names room codes. Info codes carry no text: the UI never names them. The codes only the IM
+ * entry emits (imEntryOnly) go to im/code-summary.ts, which that entry imports. tests/core/codes.test.ts
+ * runs `packSummary` / `packImSummary` and fails when a committed block is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CodeInfo, CodeSource } from '../uni_modules/webrtc-room/core/codes'
 
 export const CODES_FILE = join(__dirname, '../uni_modules/webrtc-room/core/codes.ts')
-/** The IM codes only the IM entry emits: their summary ships with that entry (im/code-summary.ts). */
+/** The codes only the IM entry emits: their summary ships with that entry (im/code-summary.ts). */
 export const IM_SUMMARY_FILE = join(__dirname, '../uni_modules/webrtc-room/im/code-summary.ts')
 const BLOCK = /(\/\/ <code-summary>[^\n]*\n(?:\/\/[^\n]*\n)*)const SUMMARY[^\n]*\n(?:[^\n]*\n)*?(\/\/ <\/code-summary>)/
-const IM_BLOCK = /(\/\/ <code-summary-im>[^\n]*\n(?:\/\/[^\n]*\n)*)addCodeSummary[^\n]*\n(\/\/ <\/code-summary-im>)/
+const IM_BLOCK = /(\/\/ <code-summary-im>[^\n]*\n(?:\/\/[^\n]*\n)*)(?:addCodeSummary[^\n]*\n)+(\/\/ <\/code-summary-im>)/
 
 /** IM codes every build can emit (enableIM without the IM entry, sends with IM off): in the core summary. */
 export const CORE_IM_CODES: readonly number[] = [-90300, -90301]
+
+/** Room codes only the IM entry emits: the co-host requests' (im/cohost.ts). */
+export const IM_ROOM_CODES: readonly number[] = [-90604, -90605, -90606]
+
+/** Whether only the IM entry emits this code (its summary ships with that entry, not in the core). */
+export function imEntryOnly(info: Pick<CodeInfo, 'source' | 'code'>): boolean {
+  return info.source === 'im' ? !CORE_IM_CODES.includes(info.code) : info.source === 'room' && IM_ROOM_CODES.includes(info.code)
+}
 
 /** Codes only the H5 engine emits: kept out of mini-program builds by uni's conditional compilation. */
 export const H5_ONLY_SOURCES: readonly CodeSource[] = ['browser']
@@ -59,24 +67,30 @@ export function packSource(rows: readonly CodeInfo[]): string {
   return entries.join(';')
 }
 
-/** The core summary: every source, of the IM codes only CORE_IM_CODES. */
+/** The core summary: every source, without the codes only the IM entry emits. */
 export function packSummary(tables: Readonly<Record<CodeSource, readonly CodeInfo[]>>): Record<CodeSource, string> {
   const out = {} as Record<CodeSource, string>
   for (const [source, rows] of Object.entries(tables) as Array<[CodeSource, readonly CodeInfo[]]>) {
-    out[source] = packSource(rows.filter((info) => source !== 'im' || CORE_IM_CODES.includes(info.code)))
+    out[source] = packSource(rows.filter((info) => !imEntryOnly(info)))
   }
   return out
 }
 
-/** The IM entry's share: the IM codes the core summary leaves out. */
-export function packImSummary(tables: Readonly<Record<CodeSource, readonly CodeInfo[]>>): string {
-  return packSource(tables.im.filter((info) => !CORE_IM_CODES.includes(info.code)))
+/** The IM entry's share: per source, the codes only that entry emits. */
+export function packImSummary(tables: Readonly<Record<CodeSource, readonly CodeInfo[]>>): Partial<Record<CodeSource, string>> {
+  const out: Partial<Record<CodeSource, string>> = {}
+  for (const [source, rows] of Object.entries(tables) as Array<[CodeSource, readonly CodeInfo[]]>) {
+    const own = rows.filter(imEntryOnly)
+    if (own.length) out[source] = packSource(own)
+  }
+  return out
 }
 
-/** im/code-summary.ts with its block replaced. */
-export function withImSummary(source: string, packed: string): string {
+/** im/code-summary.ts with its block replaced (one `addCodeSummary` per source). */
+export function withImSummary(source: string, packed: Partial<Record<CodeSource, string>>): string {
   if (!IM_BLOCK.test(source)) throw new Error('im/code-summary.ts: <code-summary-im> block not found')
-  return source.replace(IM_BLOCK, (_all, head: string, end: string) => `${head}addCodeSummary('im', ${JSON.stringify(packed)})\n${end}`)
+  const lines = Object.entries(packed).map(([from, text]) => `addCodeSummary('${from}', ${JSON.stringify(text)})\n`)
+  return source.replace(IM_BLOCK, (_all, head: string, end: string) => `${head}${lines.join('')}${end}`)
 }
 
 /** The TypeScript literal of the block (one line per source; H5-only sources behind `#ifdef H5`). */

@@ -8,11 +8,11 @@
 import { describe, expect, it, vi } from 'vitest'
 import { codeMessage, describeCode, installedCodes, SOURCE_PRIORITY } from '../../uni_modules/webrtc-room/core/codes'
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
-import { CORE_IM_CODES, packSource } from '../../scripts/code-summary'
+import { imEntryOnly, packSource } from '../../scripts/code-summary'
 import type { CodeInfo } from '../../uni_modules/webrtc-room/core/codes'
 
-/** IM codes only the IM entry emits: their summary ships with it (im/code-summary.ts). */
-const entryOnly = (info: { source: string; code: number }) => info.source === 'im' && !CORE_IM_CODES.includes(info.code)
+/** Codes only the IM entry emits: their summary ships with it (im/code-summary.ts). */
+const entryOnly = imEntryOnly
 
 async function fullTables() {
   vi.resetModules()
@@ -44,16 +44,17 @@ describe('code summary (no codes entry)', () => {
     }
   })
 
-  it('the IM entry adds the summary of its own codes (same source, level and short texts)', async () => {
+  it('the IM entry adds the summary of its own codes, co-host ones included (same source, level and short texts)', async () => {
     const { ALL_CODES } = await fullTables()
     const imOnly = ALL_CODES.filter(entryOnly)
     expect(imOnly.length).toBeGreaterThan(5)
+    expect(imOnly.filter((info) => info.source === 'room').map((info) => info.code)).toEqual([RoomErrorCode.COHOST_STALE, RoomErrorCode.COHOST_NOT_ALLOWED, RoomErrorCode.COHOST_TIMEOUT])
     vi.resetModules() // a graph without the codes entry, as in an app with IM but no codes entry
     const codes = await import('../../uni_modules/webrtc-room/core/codes')
     expect(codes.describeCode(RoomErrorCode.IM_LOGIN_FAILED, 'im')).toBeUndefined()
     await import('../../uni_modules/webrtc-room/im/code-summary')
     for (const info of imOnly) {
-      expect(codes.describeCode(info.code, info.source), `im:${info.code}`).toEqual({ code: info.code, source: 'im', level: info.level, zh: info.zh, en: info.en })
+      expect(codes.describeCode(info.code, info.source), `${info.source}:${info.code}`).toEqual({ code: info.code, source: info.source, level: info.level, zh: info.zh, en: info.en })
     }
     expect(codes.codeMessage(RoomErrorCode.IM_LOGIN_FAILED)).toBe('IM login failed')
   })
