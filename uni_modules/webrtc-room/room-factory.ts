@@ -40,14 +40,11 @@ export function platformEngine(): EngineFactory | null {
   return factory
 }
 
-function resolvePinia(pinia?: Pinia): Pinia {
-  if (pinia) return pinia
-  const active = getActivePinia()
-  if (active) return active
-  // Headless use without `app.use(pinia)`: a private Pinia keeps the stores working.
-  const own = createPinia()
-  setActivePinia(own)
-  return own
+/** Headless use without `app.use(pinia)`: a private Pinia keeps the stores working. */
+function ownPinia(): Pinia {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  return pinia
 }
 
 /**
@@ -55,11 +52,10 @@ function resolvePinia(pinia?: Pinia): Pinia {
  * engine, this build's (H5: the TRTC web SDK engine; mp-weixin: the live-pusher / live-player one).
  */
 export function createRoom(options: RoomOptions, platform?: Platform, config: CreateRoomConfig = {}): RoomController {
-  const pinia = resolvePinia(config.pinia)
+  const { pinia = getActivePinia() ?? ownPinia(), engine = platformEngine() ?? createLiveTagsEngine, ...rest } = config
   return createController(options, platform ?? createUniPlatform(), {
-    key: config.key,
-    eventLimit: config.eventLimit,
-    engine: config.engine ?? platformEngine() ?? createLiveTagsEngine,
+    ...rest,
+    engine,
     sink: { ...roomSink(useRoomStore(pinia)), record: useMediaCodesStore(pinia).record },
   })
 }
