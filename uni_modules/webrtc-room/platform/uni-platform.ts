@@ -26,35 +26,26 @@ export function buildPlatformName(): string {
   return name
 }
 
-function readAuthSetting(): Promise<Record<string, boolean> | null> {
+/** A uni callback API as a Promise that never rejects: `fallback` when the call itself throws. */
+function settle<T>(call: (done: (value: T) => void) => void, fallback: T): Promise<T> {
   return new Promise((resolve) => {
     try {
-      uniApi().getSetting({ success: (res) => resolve(res?.authSetting ?? {}), fail: () => resolve(null) })
+      call(resolve)
     } catch {
-      resolve(null)
-    }
-  })
-}
-
-function askScope(scope: AuthScope): Promise<boolean> {
-  return new Promise((resolve) => {
-    try {
-      uniApi().authorize({ scope, success: () => resolve(true), fail: () => resolve(false) })
-    } catch {
-      resolve(false)
+      resolve(fallback)
     }
   })
 }
 
 /**
  * Granted → true without asking; denied before → false at once (WeChat would not show the dialog
- * again: only the settings page can change it); never asked → the system dialog decides.
+ * again: only the settings page can change it); never asked (or the setting unreadable) → the system dialog decides.
  */
 export async function authorizeScope(scope: AuthScope): Promise<boolean> {
-  const setting = await readAuthSetting()
-  if (setting?.[scope] === true) return true
-  if (setting?.[scope] === false) return false
-  return askScope(scope)
+  const setting = await settle<Record<string, boolean> | null>((done) => uniApi().getSetting({ success: (res) => done(res?.authSetting ?? {}), fail: () => done(null) }), null)
+  const known = setting?.[scope]
+  if (typeof known === 'boolean') return known
+  return settle((done) => uniApi().authorize({ scope, success: () => done(true), fail: () => done(false) }), false)
 }
 
 function openSetting(): Promise<void> {

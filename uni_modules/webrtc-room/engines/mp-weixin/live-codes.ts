@@ -49,14 +49,11 @@ export function parseUserList(message: unknown): UserList | null {
   const list = (data as { userlist?: unknown } | null)?.userlist
   if (!Array.isArray(list)) return null
   const users: AnnouncedUser[] = []
-  let skipped = 0
-  for (const entry of list as Array<RawUser | null>) {
-    const raw = typeof entry === 'object' ? entry : null
-    const userID = str(raw?.userid) ?? str(raw?.userID)
-    if (!raw || !userID) {
-      skipped += 1
-      continue
-    }
+  for (const entry of list) {
+    // Object() makes any entry readable: null → {}, a number or string → its wrapper (no userid: skipped).
+    const raw: RawUser = Object(entry)
+    const userID = str(raw.userid) ?? str(raw.userID)
+    if (!userID) continue
     const user: AnnouncedUser = { userID }
     const playURL = str(raw.playurl) ?? str(raw.accelerateURL)
     const video = flag(raw.hasvideo)
@@ -67,7 +64,7 @@ export function parseUserList(message: unknown): UserList | null {
     if (audio !== undefined) user.hasAudio = audio
     users.push(user)
   }
-  return { users, skipped }
+  return { users, skipped: list.length - users.length }
 }
 
 /** The native code of an event detail, and its text (`message`, or `errMsg` of binderror); null when it has no numeric code. */
