@@ -51,11 +51,6 @@ export const useMediaCodesStore = defineStore('webrtc-room/media-codes', () => {
   onScopeDispose(onCodeTablesInstalled(() => (table.value = installedCodes())))
   const adviceInstalled = computed(() => table.value.length > 0)
 
-  /** The code's entry (full with the codes entry, else level + short message); undefined if unknown. */
-  function lookup(code: number, source?: CodeSource): CodeSummary | undefined {
-    return describeCode(code, source)
-  }
-
   /** Keep an error / warning event with its meaning and advice; other events are ignored. */
   function record(event: RoomEvent | ImEvent, options: { kind?: 'room' | 'im'; roomKey?: string; at?: number } = {}): RecentCode | null {
     if (event.tag !== 'error' && event.tag !== 'warning') return null
@@ -87,7 +82,8 @@ export const useMediaCodesStore = defineStore('webrtc-room/media-codes', () => {
     recent.value = []
   }
 
-  return { table, adviceInstalled, recent, lookup, record, clear }
+  // lookup(code, source?): the code's entry (full with the codes entry, else level + short message); undefined if unknown.
+  return { table, adviceInstalled, recent, lookup: describeCode, record, clear }
 })
 
 export type MediaCodesStore = ReturnType<typeof useMediaCodesStore>

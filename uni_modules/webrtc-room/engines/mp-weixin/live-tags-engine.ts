@@ -48,13 +48,13 @@ function safeCall(platform: Platform, what: string, fn: () => void): void {
 export const createLiveTagsEngine: EngineFactory = ({ platform }) => {
   let pusherCtx: PusherContext | null = null
   const players = new Map<string, PlayerContext>()
-  let inSession = false
+  /** The session's sink: set from enter to leave (outside a session native events belong to no room). */
+  let sink: EngineSink | null = null
   let paused = false
   /** The pusher shows its camera preview after a fatal error (`leave(true)`), until the next enter / leave. */
   let previewing = false
   let startPending = false
   let startTimer: TimerHandle | null = null
-  let sink: EngineSink | null = null
 
   const pusherCall = (call: PusherCall | 'startPreview' | 'stopPreview') => {
     const ctx = pusherCtx
@@ -75,7 +75,7 @@ export const createLiveTagsEngine: EngineFactory = ({ platform }) => {
     startTimer = platform.setTimeout(() => {
       startTimer = null
       const ctx = pusherCtx
-      if (!inSession || !ctx) return
+      if (!sink || !ctx) return
       // Preflight already ruled out the simulator, old clients and denied scopes: a start WeChat
       // refuses means live-pusher is not enabled for this mini-program (category / admin console).
       const fail = (err?: unknown) => {
@@ -89,23 +89,20 @@ export const createLiveTagsEngine: EngineFactory = ({ platform }) => {
   return {
     name: 'live-tags',
     onNative(event) {
-      // Outside a session (before enter, after leave) native events belong to no room.
-      if (sink) sink(translateNative(event))
+      sink?.(translateNative(event))
     },
     enter(_params, sessionSink) {
       sink = sessionSink
-      inSession = true
       previewing = false // start() takes the camera over
       requestStart()
     },
     leave(keepPreview) {
       if (previewing) pusherCall('stopPreview')
       previewing = false
-      if (!inSession) return
-      inSession = false
+      if (!sink) return
+      sink = null
       paused = false
       startPending = false
-      sink = null
       cancelStart()
       pusherCall('stop')
       for (const [key, ctx] of players) playerCall(key, ctx, 'stop')
@@ -131,12 +128,12 @@ export const createLiveTagsEngine: EngineFactory = ({ platform }) => {
     },
     attachPusher(ctx) {
       pusherCtx = ctx
-      if (startPending && inSession) requestStart()
+      if (startPending && sink) requestStart()
     },
     detachPusher() {
       pusherCtx = null
       cancelStart()
-      if (inSession) startPending = true
+      if (sink) startPending = true
     },
     attachPlayer(streamKey, ctx) {
       players.set(streamKey, ctx)
@@ -152,7 +149,7 @@ export const createLiveTagsEngine: EngineFactory = ({ platform }) => {
       cancelStart()
       pusherCtx = null
       players.clear()
-      inSession = false
+      sink = null
       paused = false
       startPending = false
     },
