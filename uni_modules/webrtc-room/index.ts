@@ -53,7 +53,7 @@ export type { ValidOptions, OptionIssue, ValidationResult } from './core/options
 export { buildModernPushURL } from './core/push-url'
 export { createUniPlatform } from './platform/uni-platform'
 // Native contexts on the component that owns the tag (mp-weixin; null elsewhere).
-export { createPusherContext, createPlayerContext } from './platform/native-context'
+export { createPusherContext, createPlayerContext } from './platform/uni-platform'
 export { LEGAL_TRANSITIONS, isLegalTransition } from './core/room-state'
 // Members in join order (self excluded), as the built-in layouts list them.
 export { orderedMembers } from './core/room-state'

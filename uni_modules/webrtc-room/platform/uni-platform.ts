@@ -1,11 +1,13 @@
 /**
- * The `Platform` adapter over `uni` (mp-weixin; its H5 build reports 'h5' so the core skips the
- * mini-program checks). This folder is the only place in the plugin that touches `uni`.
+ * Everything the plugin asks of `uni`, in one module: the `Platform` adapter (mp-weixin; its H5 build
+ * reports 'h5' so the core skips the mini-program checks), the native live-pusher / live-player
+ * contexts, and the guide to the settings page after a denied permission. This folder is the only
+ * place in the plugin that touches `uni`.
  *
  * @example
  * const room = createRoom(options, createUniPlatform())
  */
-import type { AuthScope, Platform, SystemInfo } from '../core/types'
+import type { AuthScope, Platform, PlayerContext, PusherContext, SystemInfo } from '../core/types'
 import { redact } from '../core/redact'
 import type { UniApi } from './uni-api'
 
@@ -105,4 +107,83 @@ export function createUniPlatform(options: UniPlatformOptions = {}): Platform {
     // Every sink, the app's own too, gets redacted text only.
     log: (level, message, data) => (options.log ?? consoleLog)(level, redact(message), redact(data)),
   }
+}
+
+// --- Native contexts ---
+// Created on the component instance that owns the tag (mp-weixin scopes ids per component: a context
+// made on the page would not find `#pusher` inside a component). Only mp-weixin has them; elsewhere
+// these return null and the web engine takes over. `owner` is the Vue component
+// (`getCurrentInstance().proxy`); uni passes the second argument to `wx` untouched, and wx wants its
+// own component instance, which uni keeps as `$scope`.
+
+/** The mp component instance behind a Vue component proxy (or the argument itself). */
+export function nativeOwner(owner: unknown): unknown {
+  const scope = (owner as { $scope?: unknown } | null | undefined)?.$scope
+  return scope ?? owner
+}
+
+export function createPusherContext(tagId: string, owner: unknown): PusherContext | null {
+  let ctx: PusherContext | null = null
+  // #ifdef MP-WEIXIN
+  ctx = uniApi().createLivePusherContext?.(tagId, nativeOwner(owner)) ?? null
+  // #endif
+  return ctx
+}
+
+export function createPlayerContext(tagId: string, owner: unknown): PlayerContext | null {
+  let ctx: PlayerContext | null = null
+  // #ifdef MP-WEIXIN
+  ctx = uniApi().createLivePlayerContext?.(tagId, nativeOwner(owner)) ?? null
+  // #endif
+  return ctx
+}
+
+// --- Settings guide ---
+// When the camera or microphone was denied, WeChat never shows its dialog again: only the settings
+// page can grant it. guideToSettings offers the way there (a modal whose confirm tap counts as the
+// user gesture `openSetting` requires) and reports whether the scopes are granted afterwards.
+
+export type GuideLang = 'zh' | 'en'
+
+/** The modal's texts; `device` names the denied scope's device as the settings page labels it. */
+const TEXT = {
+  zh: {
+    title: '需要授权',
+    device: { 'scope.camera': '摄像头', 'scope.record': '麦克风' },
+    content: (device: string) => `进入音视频房间需要使用${device}，请在设置中允许“${device}”。`,
+    confirm: '去设置',
+    cancel: '取消',
+  },
+  en: {
+    title: 'Permission needed',
+    device: { 'scope.camera': 'Camera', 'scope.record': 'Microphone' },
+    content: (device: string) => `The room needs your ${device.toLowerCase()}. Please allow "${device}" in the settings.`,
+    confirm: 'Settings',
+    cancel: 'Cancel',
+  },
+}
+
+export type GuideOutcome = 'granted' | 'still_denied' | 'cancelled'
+
+/** Shows the modal; on confirm opens the settings page and checks the scopes the room needs. */
+export function guideToSettings(scope: AuthScope, needed: AuthScope[], lang: GuideLang = 'zh'): Promise<GuideOutcome> {
+  const api = uniApi()
+  const t = TEXT[lang]
+  return new Promise((resolve) => {
+    api.showModal({
+      title: t.title,
+      content: t.content(t.device[scope]),
+      confirmText: t.confirm,
+      cancelText: t.cancel,
+      showCancel: true,
+      success: (res) => {
+        if (!res.confirm) return resolve('cancelled')
+        api.openSetting({
+          success: (r) => resolve(needed.every((s) => r?.authSetting?.[s] === true) ? 'granted' : 'still_denied'),
+          fail: () => resolve('still_denied'),
+        })
+      },
+      fail: () => resolve('cancelled'),
+    })
+  })
 }

@@ -7,7 +7,7 @@
  */
 import { computed, getCurrentInstance, onBeforeUnmount, onMounted, watch, type ComputedRef, type Ref } from 'vue'
 import type { AudioVolumeDetail, NetStatusDetail, PusherAttributes, PusherErrorDetail, RoomController, RoomState, StateChangeDetail, StreamType } from '../../core/types'
-import { createPlayerContext, createPusherContext } from '../../platform/native-context'
+import { createPlayerContext, createPusherContext } from '../../platform/uni-platform'
 import { memberOf, useRoomLink, streamOf } from './room-view'
 import { DEFAULT_PUSHER, streamKey } from '../../core/room-state'
 import { localViewId, remoteViewId } from '../../core/view-ids'
