@@ -60,14 +60,14 @@ SUMMARY.browser = "-90400e浏览器不支持 WebRTC|this browser has no WebRTC;e
 
 const LEVELS: Record<string, CodeLevel> = { i: 'info', w: 'warning', e: 'error' }
 
-let summary: Map<string, CodeSummary> | undefined
+const summary = new Map<string, CodeSummary>()
 let full: Map<string, CodeInfo> | undefined
 let fullList: readonly CodeInfo[] = []
 const installed = new Set<() => void>()
 
 const keyOf = (source: CodeSource, code: number) => `${source}:${code}`
 
-function unpack(table: Map<string, CodeSummary>, source: CodeSource, packed: string): void {
+function unpack(source: CodeSource, packed: string): void {
   let next = 0
   for (const entry of packed.split(';')) {
     const [, first, last, level, zh = '', en = ''] = /^(-?\d+)?(?:~(-?\d+))?([iwe])(?:(.*)\|(.*))?$/.exec(entry)!
@@ -76,26 +76,19 @@ function unpack(table: Map<string, CodeSummary>, source: CodeSource, packed: str
     // Codes count away from zero: -90001, -90002 …
     const step = Math.sign(code)
     for (; ; code += step) {
-      table.set(keyOf(source, code), Object.freeze({ code, source, level: LEVELS[level], zh, en }))
+      summary.set(keyOf(source, code), Object.freeze({ code, source, level: LEVELS[level], zh, en }))
       if (code === end) break
     }
     next = code + step
   }
 }
 
-/** The summary, unpacked on first use. */
-function summaryTable(): Map<string, CodeSummary> {
-  if (!summary) {
-    summary = new Map()
-    // A source this build never emits (browser codes on mp-weixin) has no entry.
-    for (const source of SOURCE_PRIORITY) if (SUMMARY[source]) unpack(summary, source, SUMMARY[source]!)
-  }
-  return summary
-}
+// A source this build never emits (browser codes on mp-weixin) has no entry.
+for (const source of SOURCE_PRIORITY) if (SUMMARY[source]) unpack(source, SUMMARY[source]!)
 
 /** Adds an entry's share of the summary (the IM entry's codes), in the packed form above. */
 export function addCodeSummary(source: CodeSource, packed: string): void {
-  if (packed) unpack(summaryTable(), source, packed)
+  if (packed) unpack(source, packed)
 }
 
 /** Called by the codes entry when it is imported: lookups answer with its full entries from then on. */
@@ -122,10 +115,11 @@ export function onCodeTablesInstalled(listener: () => void): () => void {
  * number. `undefined` for unknown codes (never throws).
  */
 export function describeCode(code: number, source?: CodeSource): CodeSummary | undefined {
-  if (typeof code !== 'number' || !Number.isFinite(code)) return undefined
+  // Also false for anything that is not a number ('1018', null …).
+  if (!Number.isFinite(code)) return undefined
   for (const candidate of source ? [source] : SOURCE_PRIORITY) {
     const key = keyOf(candidate, code)
-    const info = full?.get(key) ?? summaryTable().get(key)
+    const info = full?.get(key) ?? summary.get(key)
     if (info) return info
   }
   return undefined
