@@ -85,6 +85,17 @@ export const createLiveTagsEngine: EngineFactory = ({ platform }) => {
       safeCall(platform, 'live-pusher start', () => ctx.start({ fail }))
     }, 0)
   }
+  /** Ends the session (and a kept preview); returns whether one was running. */
+  const endSession = () => {
+    const wasIn = sink !== null
+    if (previewing) pusherCall('stopPreview')
+    previewing = false
+    sink = null
+    paused = false
+    startPending = false
+    cancelStart()
+    return wasIn
+  }
 
   return {
     name: 'live-tags',
@@ -97,13 +108,7 @@ export const createLiveTagsEngine: EngineFactory = ({ platform }) => {
       requestStart()
     },
     leave(keepPreview) {
-      if (previewing) pusherCall('stopPreview')
-      previewing = false
-      if (!sink) return
-      sink = null
-      paused = false
-      startPending = false
-      cancelStart()
+      if (!endSession()) return
       pusherCall('stop')
       for (const [key, ctx] of players) playerCall(key, ctx, 'stop')
       if (keepPreview && pusherCtx?.startPreview) {
@@ -144,14 +149,9 @@ export const createLiveTagsEngine: EngineFactory = ({ platform }) => {
       players.delete(streamKey)
     },
     destroy() {
-      if (previewing) pusherCall('stopPreview')
-      previewing = false
-      cancelStart()
+      endSession()
       pusherCtx = null
       players.clear()
-      sink = null
-      paused = false
-      startPending = false
     },
   }
 }
