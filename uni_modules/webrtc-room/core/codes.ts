@@ -60,14 +60,13 @@ SUMMARY.browser = "-90400e浏览器不支持 WebRTC|this browser has no WebRTC;e
 
 const LEVELS: Record<string, CodeLevel> = { i: 'info', w: 'warning', e: 'error' }
 
-const summary = new Map<string, CodeSummary>()
 let full: Map<string, CodeInfo> | undefined
 let fullList: readonly CodeInfo[] = []
 const installed = new Set<() => void>()
 
 const keyOf = (source: CodeSource, code: number) => `${source}:${code}`
 
-function unpack(source: CodeSource, packed: string): void {
+function unpack(table: Map<string, CodeSummary>, source: CodeSource, packed: string): Map<string, CodeSummary> {
   let next = 0
   for (const entry of packed.split(';')) {
     const [, first, last, level, zh = '', en = ''] = /^(-?\d+)?(?:~(-?\d+))?([iwe])(?:(.*)\|(.*))?$/.exec(entry)!
@@ -76,19 +75,23 @@ function unpack(source: CodeSource, packed: string): void {
     // Codes count away from zero: -90001, -90002 …
     const step = Math.sign(code)
     for (; ; code += step) {
-      summary.set(keyOf(source, code), Object.freeze({ code, source, level: LEVELS[level], zh, en }))
+      table.set(keyOf(source, code), Object.freeze({ code, source, level: LEVELS[level], zh, en }))
       if (code === end) break
     }
     next = code + step
   }
+  return table
 }
 
-// A source this build never emits (browser codes on mp-weixin) has no entry.
-for (const source of SOURCE_PRIORITY) if (SUMMARY[source]) unpack(source, SUMMARY[source]!)
+/**
+ * The summary, unpacked once at load; a source this build never emits (browser codes on mp-weixin)
+ * has no entry. Marked pure: a module that imports this one without using it does not keep it.
+ */
+const summary = /* @__PURE__ */ SOURCE_PRIORITY.reduce((table, source) => (SUMMARY[source] ? unpack(table, source, SUMMARY[source]!) : table), new Map<string, CodeSummary>())
 
 /** Adds an entry's share of the summary (the IM entry's codes), in the packed form above. */
 export function addCodeSummary(source: CodeSource, packed: string): void {
-  if (packed) unpack(source, packed)
+  if (packed) unpack(summary, source, packed)
 }
 
 /** Called by the codes entry when it is imported: lookups answer with its full entries from then on. */

@@ -88,7 +88,7 @@ function byCode<T extends string>(groups: Record<T, number[]>): Record<number, T
  * What a live-pusher code means besides its raw `push_state`. Member codes (1019, 1020, 1031–1034)
  * parse their message in pusherAction; other codes are notices (isNotice) or informational.
  */
-const PUSHER_ACTIONS = byCode({
+const PUSHER_ACTIONS = /* @__PURE__ */ byCode({
   publishing: [1002],
   preview_started: [1007], // first frame captured
   entered: [1018],
@@ -143,7 +143,7 @@ export function translatePusherState(detail: StateChangeDetail): EngineAction[] 
 }
 
 /** Player codes with a stream action; the others: notices (isNotice, 6002–6005 player warnings) or informational. */
-const PLAYER_ACTIONS = byCode({
+const PLAYER_ACTIONS = /* @__PURE__ */ byCode({
   stream_playing: [2003, 2004], // first frame, playing
   stream_loading: [2007],
   stream_disconnected: [-2301], // gave up after retries
