@@ -25,7 +25,8 @@ async function mpRoomWithLevels() {
   const room = createRoom(BASE, platform)
   const events: RoomEvent[] = []
   room.on((e) => events.push(e))
-  room.attachPusher({ start: () => {}, stop: () => {} })
+  const none = () => {}
+  room.attachPusher({ start: none, stop: none, pause: none, resume: none, switchCamera: none })
   await room.start()
   platform.advance(0)
   room.onPusherStateChange({ code: 1018, message: 'entered' })
@@ -50,7 +51,7 @@ async function h5RoomWithLevels() {
   joinPublishing(h5.sdk.client, 'bob')
   await settle()
   h5.sdk.client.emit('audio-volume', { result: [{ userId: '', volume: 70 }, { userId: 'bob', volume: 45 }] })
-  h5.sdk.client.emit('network-quality', { uplinkNetworkQuality: 2, downlinkNetworkQuality: 4 })
+  h5.sdk.client.emit('network-quality', { uplinkNetworkQuality: 2, downlinkNetworkQuality: 4, uplinkRTT: 40, uplinkLoss: 0, downlinkRTT: 90, downlinkLoss: 12 })
   return { h5, state: useRoomStore().rooms[h5.room.key] as RoomState }
 }
 
