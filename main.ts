@@ -6,6 +6,8 @@ import App from './App.vue'
 import '@/uni_modules/webrtc-room/im'
 // The demo's error notice explains codes with advice: the plugin's opt-in code texts.
 import '@/uni_modules/webrtc-room/codes'
+// The room page shows who speaks (rings) and each link's quality (bars): the opt-in levels.
+import '@/uni_modules/webrtc-room/levels'
 
 // uni-app's entry: it calls createApp() and mounts the returned app itself.
 export function createApp() {

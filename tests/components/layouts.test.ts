@@ -3,6 +3,8 @@
  * The built-in layouts, the custom `layout` slot and the debug overlay as rendered by
  * @vue/test-utils (mp-weixin branch of the conditional compilation), plus their pure helpers.
  */
+// The slot's speaking / quality come from the opt-in levels entry, imported as main.ts would.
+import '../../uni_modules/webrtc-room/levels'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { h } from 'vue'

@@ -9,7 +9,7 @@ import type { ControlAction, EngineAction, RoomAction } from './actions'
 import { RoomErrorCode, RoomStatusCode } from './error-codes'
 import { isIdentityChange, validateOptions, type ValidOptions } from './options'
 import { missingForModern } from './preflight'
-import { LEVEL_ENGINE, settleLevels } from './reduce-levels'
+import { levels, type LevelAction } from './levels'
 import { anchorCount, MAX_ANCHORS, publishes } from './live-role'
 import { checkCapacity, MEMBER_ENGINE, playMember } from './reduce-members'
 import { memberChoice, settlePlayback } from './reduce-playback'
@@ -266,7 +266,9 @@ const CONTROL = {
 } satisfies Partial<Handlers<RoomAction['type']>>
 
 const CONTROLS: Handlers<ControlAction['type']> = { ...CONTROL, ...BACKGROUND, ...SIG_CONTROL, ...LIVE_CONTROL, play_member: playMember, member_choice: memberChoice }
-const ENGINE: Handlers<EngineAction['type']> = { ...SESSION_ENGINE, ...MEMBER_ENGINE, ...SIG_ENGINE, ...LEVEL_ENGINE }
+// Volume samples and quality levels: the opt-in `levels` entry's (core/levels.ts), dropped without it.
+const level = (step: Step, action: LevelAction) => levels?.reduce(step, action)
+const ENGINE: Handlers<EngineAction['type']> = { ...SESSION_ENGINE, ...MEMBER_ENGINE, ...SIG_ENGINE, audio_volume: level, network_quality: level }
 
 export function isEngineAction(action: RoomAction): action is EngineAction & { at?: number } {
   return Object.prototype.hasOwnProperty.call(ENGINE, action.type)
@@ -288,6 +290,6 @@ export function reduce(state: CoreState, action: RoomAction): ReduceResult {
   }
   settlePlayback(step, state)
   syncBackground(step, state)
-  settleLevels(step)
+  levels?.settle(step)
   return step.result()
 }
