@@ -5,11 +5,11 @@
  * errors: zh + en for the plugin's own codes (room, im, browser: the banner names them in the room's
  * `lang`), en only for WeChat's native codes (their zh text is WeChat's own `message`, which the event
  * carries). Info codes carry no text: the UI never names them. The codes only an opt-in entry emits
- * go to that entry's code-summary.ts (im/, live/), which the entry imports. tests/core/codes.test.ts
+ * go to a file of that entry (im/code-summary.ts, live/index.ts). tests/core/codes.test.ts
  * runs `packSummary` / `packEntrySummary` and fails when a committed block is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import type { CodeInfo, CodeSource } from '../uni_modules/webrtc-room/core/codes'
 
 export const CODES_FILE = join(__dirname, '../uni_modules/webrtc-room/core/codes.ts')
@@ -18,7 +18,7 @@ const BLOCK = /(\/\/ <code-summary>[^\n]*\n(?:\/\/[^\n]*\n)*)const SUMMARY[^\n]*
 /** IM codes every build can emit (enableIM without the IM entry, sends with IM off): in the core summary. */
 export const CORE_IM_CODES: readonly number[] = [-90300, -90301]
 
-/** An opt-in entry's share of the summary: the codes only it emits, in `<entry>/code-summary.ts`. */
+/** An opt-in entry's share of the summary: the codes only it emits, in a file of that entry. */
 export interface EntrySummary {
   name: 'im' | 'live'
   file: string
@@ -30,7 +30,7 @@ export const ENTRY_SUMMARIES: readonly EntrySummary[] = [
   // Login, join, send checks, SDK errors.
   { name: 'im', file: join(__dirname, '../uni_modules/webrtc-room/im/code-summary.ts'), source: 'im', has: (info) => info.source === 'im' && !CORE_IM_CODES.includes(info.code) },
   // The live scene and co-hosting (-906xx): without the live entry `scene` / `role` are INVALID_PROP.
-  { name: 'live', file: join(__dirname, '../uni_modules/webrtc-room/live/code-summary.ts'), source: 'room', has: (info) => info.source === 'room' && info.code <= -90600 && info.code > -90700 },
+  { name: 'live', file: join(__dirname, '../uni_modules/webrtc-room/live/index.ts'), source: 'room', has: (info) => info.source === 'room' && info.code <= -90600 && info.code > -90700 },
 ]
 
 /** Whether only an opt-in entry emits this code (its summary ships with that entry). */
@@ -67,10 +67,10 @@ export function packEntrySummary(tables: Readonly<Record<CodeSource, readonly Co
   return tables[entry.source].filter((info) => entry.has(info)).map(packEntry).join(';')
 }
 
-/** `<entry>/code-summary.ts` with its block replaced. */
+/** An entry's file with its summary block replaced. */
 export function withEntrySummary(text: string, entry: EntrySummary, packed: string): string {
   const block = new RegExp(`(// <code-summary-${entry.name}>[^\\n]*\\n(?://[^\\n]*\\n)*)addCodeSummary[^\\n]*\\n(// </code-summary-${entry.name}>)`)
-  if (!block.test(text)) throw new Error(`${entry.name}/code-summary.ts: <code-summary-${entry.name}> block not found`)
+  if (!block.test(text)) throw new Error(`${entry.file}: <code-summary-${entry.name}> block not found`)
   return text.replace(block, (_all, head: string, end: string) => `${head}addCodeSummary('${entry.source}', ${JSON.stringify(packed)})\n${end}`)
 }
 
@@ -92,7 +92,7 @@ if (require.main === module) {
   void import('../uni_modules/webrtc-room/codes/index').then(({ CODE_TABLES }) => {
     for (const [file, name, rewrite] of [
       [CODES_FILE, 'core/codes.ts', (text: string) => withSummary(text, packSummary(CODE_TABLES))] as const,
-      ...ENTRY_SUMMARIES.map((entry) => [entry.file, `${entry.name}/code-summary.ts`, (text: string) => withEntrySummary(text, entry, packEntrySummary(CODE_TABLES, entry))] as const),
+      ...ENTRY_SUMMARIES.map((entry) => [entry.file, relative(join(__dirname, '..'), entry.file), (text: string) => withEntrySummary(text, entry, packEntrySummary(CODE_TABLES, entry))] as const),
     ]) {
       const before = readFileSync(file, 'utf8')
       const after = rewrite(before)
