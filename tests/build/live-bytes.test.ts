@@ -64,7 +64,7 @@ describe('the live scene costs nothing without its entry (mp-weixin build output
 
   it('an app importing the entry holds the live scene (and, not calling createCoHost, no co-host module)', () => {
     for (const marker of SCENE_MARKERS) expect(withEntry.hits[marker], marker).toBeDefined()
-    expect(Object.keys(withEntry.liveFiles)).toEqual(expect.arrayContaining(['live/index.js', 'live/scene.js', 'live/code-summary.js']))
+    expect(Object.keys(withEntry.liveFiles)).toEqual(expect.arrayContaining(['live/index.js', 'live/scene.js']))
     for (const marker of COHOST_MARKERS) expect(withEntry.hits[marker], marker).toBeUndefined()
   })
 })
