@@ -7,7 +7,7 @@
 import { computed, reactive, type ComputedRef, type InjectionKey } from 'vue'
 import { useRoomStore } from '../../stores/room'
 import { memberOf as findMember, orderedMembers, streamKey } from '../../core/room-state'
-import { isAnchor } from '../../core/live-role'
+import { liveScene } from '../../core/live-role'
 import type { LayoutMember, LayoutSeat, LayoutSelf, MemberState, RoomController, RoomState, RoomStatus, StreamState, StreamType } from '../../core/types'
 
 export { orderedMembers }
@@ -248,8 +248,8 @@ export function useRoomView(roomKey: () => string, fallbackCapacity = -1) {
   const view = computed(() => viewOptionsOf(roomKey()))
   const labels = computed(() => labelsFor(view.value.lang))
   // Tile keys carry userID + stream type: a stream's flags changing does not re-render a layout.
-  // The live scene shows anchors only (members publishing a stream).
-  const tiles = stableList(() => tilesOf(orderedMembers(state.value).filter((m) => state.value?.scene !== 'live' || isAnchor(m))))
+  // The live scene (its entry) shows anchors only (members publishing a stream).
+  const tiles = stableList(() => tilesOf(orderedMembers(state.value).filter((m) => state.value?.scene !== 'live' || liveScene()?.isAnchor(m))))
   // The live audience has no self tile (its pusher stays mounted, hidden: it holds the room).
   const watching = computed(() => state.value?.self.role === 'audience')
   const capacity = computed(() => {
