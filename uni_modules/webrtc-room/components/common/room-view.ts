@@ -284,7 +284,7 @@ export const customProps = {
  */
 export const GRID_PAGE_SIZE = 4
 
-/** The grid's seated tiles, provided by layout-grid to its pages (one seating per grid). */
+/** The grid's seated tiles, provided by `<webrtc-room>` to its pages (one seating per grid). */
 export const GRID_SEATS: InjectionKey<ComputedRef<Tile[]>> = Symbol('webrtc-room grid seats')
 
 export interface GridCell {
