@@ -8,8 +8,8 @@
 import { computed, getCurrentInstance, onBeforeUnmount, onMounted, watch, type ComputedRef, type Ref } from 'vue'
 import type { AudioVolumeDetail, NetStatusDetail, PusherAttributes, PusherErrorDetail, RoomController, RoomState, StateChangeDetail, StreamType } from '../../core/types'
 import { createPlayerContext, createPusherContext } from '../../platform/native-context'
-import { memberOf, useRoomLink, streamOf } from './room-view'
-import { DEFAULT_PUSHER, streamKey } from '../../core/room-state'
+import { useRoomLink } from './room-view'
+import { DEFAULT_PUSHER, memberOf, streamKey } from '../../core/room-state'
 import { localViewId, remoteViewId } from '../../core/view-ids'
 
 /** What a native tag's `bind*` handler receives: the payload is in `detail`. */
@@ -101,7 +101,6 @@ export function useLivePusher(roomKey: () => string) {
 export function useLivePlayer(roomKey: () => string, userID: () => string, streamType: () => StreamType) {
   const { state, controller } = useRoomLink(roomKey)
   const owner = getCurrentInstance()?.proxy
-  const stream = computed(() => streamOf(state.value, userID(), streamType()))
   useAttachment(
     controller,
     () => streamKey(userID(), streamType()),
@@ -112,6 +111,7 @@ export function useLivePlayer(roomKey: () => string, userID: () => string, strea
     (room, key) => room.detachPlayer(key),
   )
   const member = computed(() => memberOf(state.value, userID()))
+  const stream = computed(() => member.value?.streams[streamType()])
   return {
     // The URL already plays the chosen big / small stream (StreamState.small, reduce-playback.ts).
     src: computed(() => stream.value?.playURL ?? ''),
