@@ -5,7 +5,7 @@
  * hands its own tiles, the labels, the remote tiles, the `layout` slot's view and the grid's seating.
  * One module on purpose: every mp-weixin JS module pays its own wrapper in every app.
  */
-import { computed, reactive, type ComputedRef, type InjectionKey } from 'vue'
+import { computed, onBeforeUnmount, onMounted, reactive, watch, type ComputedRef, type InjectionKey } from 'vue'
 import { useRoomStore } from '../../stores/room'
 import { orderedMembers, streamKey } from '../../core/room-state'
 import type { LayoutMember, LayoutSeat, LayoutSelf, MemberState, RoomController, RoomState, RoomStatus, StreamType } from '../../core/types'
@@ -31,6 +31,58 @@ export function useRoomLink(roomKey: () => string): RoomLink {
   const state = computed<RoomState | null>(() => store.rooms[roomKey()] ?? null)
   const controller = computed<RoomController | null>(() => (state.value ? (store.getController(state.value.key) ?? null) : null))
   return { state, controller }
+}
+
+// ---- Native blocks ----------------------------------------------------------------------------
+
+/*
+ * `<webrtc-room-pusher>` / `<webrtc-room-player>` (every layout and every custom slot uses them): each
+ * binds its room's attributes from the store, creates its native context on the block's OWN component
+ * instance (mp-weixin scopes tag ids per component), attaches it to the controller while it lives and
+ * forwards the native events with `detail` untouched.
+ */
+
+/** What a native tag's `bind*` handler receives: the payload is in `detail`. */
+export interface NativeEvent<D> {
+  detail: D
+}
+
+/**
+ * Keeps one native context attached to the right controller under the right key while a block
+ * lives: attach once mounted and the controller is known, re-attach when the room or the key changes
+ * (a slot can hand the same block another member), detach on unmount.
+ */
+export function useAttachment(controller: ComputedRef<RoomController | null>, key: () => string, attach: (room: RoomController, key: string) => void, detach: (room: RoomController, key: string) => void): void {
+  let mounted = false
+  let current: { room: RoomController; key: string } | null = null
+  const sync = () => {
+    const room = mounted ? controller.value : null
+    const nextKey = key()
+    if (current && (current.room !== room || current.key !== nextKey)) {
+      detach(current.room, current.key)
+      current = null
+    }
+    if (room && !current) {
+      attach(room, nextKey)
+      current = { room, key: nextKey }
+    }
+  }
+  watch([controller, key], sync)
+  onMounted(() => {
+    mounted = true
+    sync()
+  })
+  onBeforeUnmount(() => {
+    mounted = false
+    sync()
+  })
+}
+
+/** A native tag's handler: hands `detail` to the block's controller, if the room has one yet. */
+export function forward<D>(controller: ComputedRef<RoomController | null>, call: (room: RoomController, detail: D) => void) {
+  return (e: NativeEvent<D>): void => {
+    if (controller.value) call(controller.value, e.detail)
+  }
 }
 
 // ---- Labels -----------------------------------------------------------------------------------
