@@ -111,11 +111,6 @@ export function labelsFor(lang: Lang | string): Labels {
   return lang === 'en' ? LABELS.en : LABELS.zh
 }
 
-/** The banner over the video for a status ('' when the status needs none: idle, in_room, exited). */
-export function statusLabel(lang: Lang | string, status: RoomStatus): string {
-  return (labelsFor(lang).status as Partial<Record<RoomStatus, string>>)[status] ?? ''
-}
-
 // ---- Stable computeds -------------------------------------------------------------------------
 
 /**
