@@ -1,7 +1,8 @@
 /**
  * The minimal uni-apps the bundle benchmark builds: one shell page without the room (the baseline for
  * common/vendor.js), with `<webrtc-room>`, with the IM entry imported too — same page, so the
- * differences are the room and IM alone; the same with the opt-in codes entry (full code texts) — and a
+ * differences are the room and IM alone; the same with the opt-in codes entry (full code texts) or the
+ * levels entry (volume, speaking, quality) or the live entry (`room-live`) — and a
  * headless page (createRoom + stores, its own tags). Written under dist/bench/apps/ with a real copy of the plugin
  * and their own package.json / vite config, so the H5 build can run from the app's own dir. uni emits
  * every plugin module as its own file under `uni_modules/webrtc-room/`, so the plugin's bytes are read
@@ -15,7 +16,7 @@ export const PLUGIN_DIR = join(ROOT, 'uni_modules/webrtc-room')
 /** The opt-in IM entry (im/index.ts); the IM variant exists only once the plugin ships it. */
 export const IM_ENTRY = join(PLUGIN_DIR, 'im/index.ts')
 
-export type AppVariant = 'base' | 'room' | 'room-im' | 'room-codes' | 'headless'
+export type AppVariant = 'base' | 'room' | 'room-im' | 'room-codes' | 'room-levels' | 'room-live' | 'headless'
 
 const MANIFEST = {
   name: 'bench',
@@ -35,9 +36,12 @@ const INDEX_HTML = `<!DOCTYPE html>
 <body><div id="app"><!--app-html--></div><script type="module" src="/main.ts"></script></body></html>
 `
 
+/** The opt-in entry each variant's main.ts imports. */
+const ENTRIES: Partial<Record<AppVariant, string>> = { 'room-im': 'im', 'room-codes': 'codes', 'room-levels': 'levels', 'room-live': 'live' }
+
 function mainTs(variant: AppVariant): string {
-  const im =
-    variant === 'room-im' ? `import '@/uni_modules/webrtc-room/im'\n` : variant === 'room-codes' ? `import '@/uni_modules/webrtc-room/codes'\n` : ''
+  const entry = ENTRIES[variant]
+  const im = entry ? `import '@/uni_modules/webrtc-room/${entry}'\n` : ''
   return `import { createSSRApp } from 'vue'
 import * as Pinia from 'pinia'
 ${im}import App from './App.vue'

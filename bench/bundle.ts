@@ -173,6 +173,7 @@ export async function runBundle(options: { h5: boolean }): Promise<BundleResult>
   const room = measurePluginBytes(roomOut)
   const headless = measurePluginBytes(await buildVariant('headless', 'mp-weixin'))
   const withCodes = measurePluginBytes(await buildVariant('room-codes', 'mp-weixin'))
+  const withLevels = measurePluginBytes(await buildVariant('room-levels', 'mp-weixin'))
   let roomIM: PluginBytes | null = null
   let roomIMVendor: number | null = null
   if (imEntryAvailable()) {
@@ -183,11 +184,11 @@ export async function runBundle(options: { h5: boolean }): Promise<BundleResult>
     notes.push('IM on: not measured — the plugin has no IM entry (uni_modules/webrtc-room/im/index.ts) yet')
   }
   const vendor = { base: vendorBytes(baseOut), room: vendorBytes(roomOut), roomIM: roomIMVendor }
-  // Cross-check on the component engineer's fixture (four pages, symlinked plugin, its own build).
+  // Cross-check on the component engineer's fixture (four pages, symlinked plugin, its own build; it imports the levels entry).
   const fixture = measurePluginBytes(buildFixture('mp-app'))
   notes.push(
-    `cross-check: the plugin files of tests/fixtures/mp-app's build (float, bigsmall, grid and custom pages) add up to ${fixture.total} B` +
-      (fixture.total === room.total ? ' — the same as the bench app' : ` vs ${room.total} B in the bench app`),
+    `cross-check: the plugin files of tests/fixtures/mp-app's build (float, bigsmall, grid and custom pages, levels entry) add up to ${fixture.total} B` +
+      (fixture.total === withLevels.total ? ' — the same as the bench app with the levels entry' : ` vs ${withLevels.total} B in the bench app with the levels entry`),
   )
   const h5 = options.h5 ? measureH5Share(await buildVariant('room', 'h5')) : null
 
@@ -228,6 +229,13 @@ export async function runBundle(options: { h5: boolean }): Promise<BundleResult>
     unit: 'B',
     reference: ref,
     note: `what \`import '@/uni_modules/webrtc-room/codes'\` (full zh/en meanings + advice) adds to the IM-off figure: ${withCodes.total} B with it`,
+  })
+  figures.push({
+    name: 'bundle.mp-weixin.plugin.levels-entry-added',
+    value: withLevels.total - room.total,
+    unit: 'B',
+    reference: ref,
+    note: `what \`import '@/uni_modules/webrtc-room/levels'\` (volume, speaking, active speaker, network quality) adds to the IM-off figure: ${withLevels.total} B with it`,
   })
   figures.push({
     name: 'bundle.mp-weixin.vendor-added.im-off',

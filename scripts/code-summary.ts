@@ -4,29 +4,38 @@
  * texts. The summary keeps source and level of every code and the short zh + en message of the plugin's
  * own warnings and errors (room, im, browser: the banner names them in the room's `lang`). WeChat's
  * native codes keep source and level only: their events carry WeChat's own `message`, and the banner
- * only ever names room codes. Info codes carry no text: the UI never names them. The codes only the IM
- * entry emits (imEntryOnly) go to im/code-summary.ts, which that entry imports. tests/core/codes.test.ts
- * runs `packSummary` / `packImSummary` and fails when a committed block is stale.
+ * only ever names room codes. Info codes carry no text: the UI never names them. The codes only an
+ * opt-in entry emits go to a file of that entry (im/code-summary.ts, live/index.ts).
+ * tests/core/codes.test.ts runs `packSummary` / `packEntrySummary` and fails when a committed block is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import type { CodeInfo, CodeSource } from '../uni_modules/webrtc-room/core/codes'
 
 export const CODES_FILE = join(__dirname, '../uni_modules/webrtc-room/core/codes.ts')
-/** The codes only the IM entry emits: their summary ships with that entry (im/code-summary.ts). */
-export const IM_SUMMARY_FILE = join(__dirname, '../uni_modules/webrtc-room/im/code-summary.ts')
 const BLOCK = /(\/\/ <code-summary>[^\n]*\n(?:\/\/[^\n]*\n)*)const SUMMARY[^\n]*\n(?:[^\n]*\n)*?(\/\/ <\/code-summary>)/
-const IM_BLOCK = /(\/\/ <code-summary-im>[^\n]*\n(?:\/\/[^\n]*\n)*)(?:addCodeSummary[^\n]*\n)+(\/\/ <\/code-summary-im>)/
 
 /** IM codes every build can emit (enableIM without the IM entry, sends with IM off): in the core summary. */
 export const CORE_IM_CODES: readonly number[] = [-90300, -90301]
 
-/** Room codes only the IM entry emits: the co-host requests' (im/cohost.ts). */
-export const IM_ROOM_CODES: readonly number[] = [-90604, -90605, -90606]
+/** An opt-in entry's share of the summary: the codes only it emits, in a file of that entry. */
+export interface EntrySummary {
+  name: 'im' | 'live'
+  file: string
+  source: CodeSource
+  has(info: CodeInfo): boolean
+}
 
-/** Whether only the IM entry emits this code (its summary ships with that entry, not in the core). */
-export function imEntryOnly(info: Pick<CodeInfo, 'source' | 'code'>): boolean {
-  return info.source === 'im' ? !CORE_IM_CODES.includes(info.code) : info.source === 'room' && IM_ROOM_CODES.includes(info.code)
+export const ENTRY_SUMMARIES: readonly EntrySummary[] = [
+  // Login, join, send checks, SDK errors.
+  { name: 'im', file: join(__dirname, '../uni_modules/webrtc-room/im/code-summary.ts'), source: 'im', has: (info) => info.source === 'im' && !CORE_IM_CODES.includes(info.code) },
+  // The live scene and co-hosting (-906xx): without the live entry `scene` / `role` are INVALID_PROP.
+  { name: 'live', file: join(__dirname, '../uni_modules/webrtc-room/live/index.ts'), source: 'room', has: (info) => info.source === 'room' && info.code <= -90600 && info.code > -90700 },
+]
+
+/** Whether only an opt-in entry emits this code (its summary ships with that entry). */
+export function entryOnly(info: CodeInfo): boolean {
+  return ENTRY_SUMMARIES.some((entry) => entry.has(info))
 }
 
 /** Codes only the H5 engine emits: kept out of mini-program builds by uni's conditional compilation. */
@@ -67,30 +76,25 @@ export function packSource(rows: readonly CodeInfo[]): string {
   return entries.join(';')
 }
 
-/** The core summary: every source, without the codes only the IM entry emits. */
+/** The core summary: every source, without the codes only an opt-in entry emits. */
 export function packSummary(tables: Readonly<Record<CodeSource, readonly CodeInfo[]>>): Record<CodeSource, string> {
   const out = {} as Record<CodeSource, string>
   for (const [source, rows] of Object.entries(tables) as Array<[CodeSource, readonly CodeInfo[]]>) {
-    out[source] = packSource(rows.filter((info) => !imEntryOnly(info)))
+    out[source] = packSource(rows.filter((info) => !entryOnly(info)))
   }
   return out
 }
 
-/** The IM entry's share: per source, the codes only that entry emits. */
-export function packImSummary(tables: Readonly<Record<CodeSource, readonly CodeInfo[]>>): Partial<Record<CodeSource, string>> {
-  const out: Partial<Record<CodeSource, string>> = {}
-  for (const [source, rows] of Object.entries(tables) as Array<[CodeSource, readonly CodeInfo[]]>) {
-    const own = rows.filter(imEntryOnly)
-    if (own.length) out[source] = packSource(own)
-  }
-  return out
+/** An entry's share: the codes the core summary leaves out for it. */
+export function packEntrySummary(tables: Readonly<Record<CodeSource, readonly CodeInfo[]>>, entry: EntrySummary): string {
+  return packSource(tables[entry.source].filter((info) => entry.has(info)))
 }
 
-/** im/code-summary.ts with its block replaced (one `addCodeSummary` per source). */
-export function withImSummary(source: string, packed: Partial<Record<CodeSource, string>>): string {
-  if (!IM_BLOCK.test(source)) throw new Error('im/code-summary.ts: <code-summary-im> block not found')
-  const lines = Object.entries(packed).map(([from, text]) => `addCodeSummary('${from}', ${JSON.stringify(text)})\n`)
-  return source.replace(IM_BLOCK, (_all, head: string, end: string) => `${head}${lines.join('')}${end}`)
+/** An entry's file with its summary block replaced. */
+export function withEntrySummary(text: string, entry: EntrySummary, packed: string): string {
+  const block = new RegExp(`(// <code-summary-${entry.name}>[^\\n]*\\n(?://[^\\n]*\\n)*)addCodeSummary[^\\n]*\\n(// </code-summary-${entry.name}>)`)
+  if (!block.test(text)) throw new Error(`${entry.file}: <code-summary-${entry.name}> block not found`)
+  return text.replace(block, (_all, head: string, end: string) => `${head}addCodeSummary('${entry.source}', ${JSON.stringify(packed)})\n${end}`)
 }
 
 /** The TypeScript literal of the block (one line per source; H5-only sources behind `#ifdef H5`). */
@@ -110,9 +114,9 @@ export function withSummary(source: string, summary: Record<CodeSource, string>)
 if (require.main === module) {
   void import('../uni_modules/webrtc-room/codes/index').then(({ CODE_TABLES }) => {
     for (const [file, name, rewrite] of [
-      [CODES_FILE, 'core/codes.ts', (text: string) => withSummary(text, packSummary(CODE_TABLES))],
-      [IM_SUMMARY_FILE, 'im/code-summary.ts', (text: string) => withImSummary(text, packImSummary(CODE_TABLES))],
-    ] as const) {
+      [CODES_FILE, 'core/codes.ts', (text: string) => withSummary(text, packSummary(CODE_TABLES))] as const,
+      ...ENTRY_SUMMARIES.map((entry) => [entry.file, relative(join(__dirname, '..'), entry.file), (text: string) => withEntrySummary(text, entry, packEntrySummary(CODE_TABLES, entry))] as const),
+    ]) {
       const before = readFileSync(file, 'utf8')
       const after = rewrite(before)
       if (after !== before) writeFileSync(file, after)

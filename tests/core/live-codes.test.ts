@@ -172,19 +172,15 @@ describe('binderror and net status', () => {
     expect(translatePusherError(undefined as unknown as { errCode: number })).toEqual([])
   })
 
-  it('net status copies info (never shares the native object)', () => {
+  it('net status copies info (never shares the native object); quality levels are the levels entry\'s', () => {
     const info = { videoBitrate: 300, netSpeed: 500 }
     const [action] = translatePusherNet({ info })
     expect(action).toEqual({ type: 'pusher_net', info })
     expect((action as { info: unknown }).info).not.toBe(info)
-    // Each also reports the quality level derived from the stats (netQuality): 500 of 300 kbps, no jitter → 1.
-    expect(translatePlayerNet('bob', 'main', { info })).toEqual([
-      { type: 'player_net', userID: 'bob', streamType: 'main', info },
-      { type: 'network_quality', quality: 1, userID: 'bob' },
-    ])
-    // A screen share's stats are not the member's quality.
+    // The stats alone: the level derived from them comes from engines/mp-weixin/native-levels.ts (tests/core/media-levels.test.ts).
+    expect(translatePlayerNet('bob', 'main', { info })).toEqual([{ type: 'player_net', userID: 'bob', streamType: 'main', info }])
     expect(translatePlayerNet('bob', 'aux', { info })).toEqual([{ type: 'player_net', userID: 'bob', streamType: 'aux', info }])
-    expect(translatePusherNet({} as { info: never })).toEqual([{ type: 'pusher_net', info: {} }, { type: 'network_quality', quality: 0 }])
+    expect(translatePusherNet({} as { info: never })).toEqual([{ type: 'pusher_net', info: {} }])
   })
 })
 

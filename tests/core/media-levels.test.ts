@@ -1,16 +1,19 @@
 /**
  * Volume, speaking, active speaker and network quality (#14 items 1 + 6): the pure rules
- * (core/reduce-levels.ts, engines/mp-weixin/live-codes.ts netQuality, the web SDK scale in
- * engines/h5/trtc-events.ts) and the reducer applying them (core/reduce-levels.ts) through the
- * Driver, with explicit clocks.
+ * (core/reduce-levels.ts, engines/mp-weixin/native-levels.ts netQuality, the web SDK scale in
+ * engines/h5/trtc-levels.ts) and the reducer applying them (core/reduce-levels.ts) through the
+ * Driver, with explicit clocks. The levels are the opt-in `levels` entry: imported here as main.ts would.
  */
+import '../../uni_modules/webrtc-room/levels'
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import {
   feed, hysteresis, LEVEL_INTERVAL_MS, mayWrite, pickSpeaker, SILENT, SPEAK_OFF, SPEAK_OFF_MS, SPEAK_ON, SPEAKER_HOLD_MS, volumeOf, type Speech,
 } from '../../uni_modules/webrtc-room/core/reduce-levels'
-import { qualityOf, worseQuality } from '../../uni_modules/webrtc-room/engines/h5/trtc-events'
-import { netQuality, translatePlayerNet, translatePusherNet } from '../../uni_modules/webrtc-room/engines/mp-weixin/live-codes'
+import { qualityOf, worseQuality } from '../../uni_modules/webrtc-room/engines/h5/trtc-levels'
+import { translatePlayerNet, translatePusherNet } from '../../uni_modules/webrtc-room/engines/mp-weixin/live-codes'
+import { nativeLevels, netQuality } from '../../uni_modules/webrtc-room/engines/mp-weixin/native-levels'
+import type { NetStatusDetail } from '../../uni_modules/webrtc-room/core/types'
 import { deepFreeze, Driver, list } from './driver'
 
 /** Speaking after each sample of `levels`, one every `stepMs`. */
@@ -243,7 +246,7 @@ describe('reducer: volume and speaking', () => {
     expect(d.state.room.members.bob.speaking).toBe(true)
     d.dispatch({ type: 'stop' })
     expect(d.state.room.self).toMatchObject({ volume: 0, speaking: false, quality: 0 })
-    expect(d.state.levels.tracks).toEqual({})
+    expect(d.state.levels?.tracks).toEqual({})
   })
 
   it('never mutates its input', () => {
@@ -280,8 +283,11 @@ describe('reducer: network quality', () => {
 
   it('mp-weixin netstatus of the pusher and of a main player reach self.quality and the member', () => {
     const d = roomWith('bob')
-    d.dispatchAll(translatePusherNet({ info: { netSpeed: 0, videoBitrate: 600, audioBitrate: 48 } }))
-    d.dispatchAll(translatePlayerNet('bob', 'main', { info: { netSpeed: 300, videoBitrate: 600, audioBitrate: 48, netJitter: 20 } }))
+    // What the live-tags engine reports for a netstatus: the stats, then the levels entry's quality.
+    const pusherNet: NetStatusDetail = { info: { netSpeed: 0, videoBitrate: 600, audioBitrate: 48 } }
+    const playerNet: NetStatusDetail = { info: { netSpeed: 300, videoBitrate: 600, audioBitrate: 48, netJitter: 20 } }
+    d.dispatchAll([...translatePusherNet(pusherNet), ...nativeLevels({ kind: 'pusher_net', detail: pusherNet })])
+    d.dispatchAll([...translatePlayerNet('bob', 'main', playerNet), ...nativeLevels({ kind: 'player_net', userID: 'bob', streamType: 'main', detail: playerNet })])
     expect(d.state.room.self.quality).toBe(6)
     expect(d.state.room.members.bob.quality).toBe(4)
     expect(d.state.room.self.net).toMatchObject({ videoBitrate: 600 })

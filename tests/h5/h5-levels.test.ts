@@ -1,11 +1,13 @@
 /**
- * H5 volume, speaking and network quality (#14 items 1 + 6): the engine turns on the SDK's volume
- * evaluation and translates `audio-volume` / `network-quality` into the core's levels, through the
- * real controller and room store over the fake SDK (fake clock: throttling is exact).
+ * H5 volume, speaking and network quality (#14 items 1 + 6): with the opt-in `levels` entry
+ * (imported here as main.ts would) the engine turns on the SDK's volume evaluation and translates
+ * `audio-volume` / `network-quality` into the core's levels, through the real controller and room
+ * store over the fake SDK (fake clock: throttling is exact). Without the entry: tests/core/levels-entry.test.ts.
  */
+import '../../uni_modules/webrtc-room/levels'
 import { describe, expect, it } from 'vitest'
 import { LEVEL_INTERVAL_MS } from '../../uni_modules/webrtc-room/core/reduce-levels'
-import { translateTrtcEvent } from '../../uni_modules/webrtc-room/engines/h5/trtc-events'
+import { trtcLevels } from '../../uni_modules/webrtc-room/engines/h5/trtc-levels'
 import { useRoomStore } from '../../uni_modules/webrtc-room/stores/room'
 import { createH5Room, settle, startAndEnter } from './helpers/h5-room'
 import type { FakeTrtcClient } from './helpers/fake-trtc'
@@ -50,8 +52,8 @@ describe('H5 engine: audio volume', () => {
   })
 
   it('a payload without a result changes nothing', () => {
-    expect(translateTrtcEvent('audio-volume', undefined as never, 'me')).toEqual([])
-    expect(translateTrtcEvent('audio-volume', { result: [{ userId: 'me', volume: 12 }, { userId: 'bob', volume: 3 }] }, 'me')).toEqual([
+    expect(trtcLevels('audio-volume', undefined, 'me')).toEqual([])
+    expect(trtcLevels('audio-volume', { result: [{ userId: 'me', volume: 12 }, { userId: 'bob', volume: 3 }] }, 'me')).toEqual([
       { type: 'audio_volume', volume: 12 },
       { type: 'audio_volume', volume: 3, userID: 'bob' },
     ])

@@ -86,7 +86,7 @@ export interface RoomController {
   onPusherError(detail: PusherErrorDetail): void
   onPlayerStateChange(userID: string, detail: StateChangeDetail, streamType?: StreamType): void
   onPlayerNetStatus(userID: string, detail: NetStatusDetail, streamType?: StreamType): void
-  /** `bindaudiovolumenotify`: throttled into `volume` / `speaking` / `activeSpeaker` (core/reduce-levels.ts). */
+  /** `bindaudiovolumenotify`: throttled into `volume` / `speaking` / `activeSpeaker` (core/reduce-levels.ts); dropped without the `levels` entry. */
   onPusherAudioVolume(detail: AudioVolumeDetail): void
   onPlayerAudioVolume(userID: string, detail: AudioVolumeDetail, streamType?: StreamType): void
 

@@ -1,6 +1,7 @@
 /**
  * The levels concern of the reducer: audio volume, speaking, the active speaker and network quality
- * of every participant (you and the members), from the engines' raw samples. The rules come first
+ * of every participant (you and the members), from the engines' raw samples. Opt-in: only the
+ * `levels` entry imports this file and installs it through core/levels.ts. The rules come first
  * (pure, below); then how they meet the room:
  * - samples count only in the room (`in_room`) and only for what is heard: your muted mic counts as
  *   silence, a stream without audio or not playing is ignored;
@@ -10,7 +11,7 @@
  *   speaks and there is no active speaker; a member no longer heard stops speaking; the active
  *   speaker leaving clears it.
  */
-import type { RoomAction } from './actions'
+import type { LevelAction } from './levels'
 import { acceptsEngineEvents, copyMembers } from './room-state'
 import type { Handlers, Step } from './reduce-session'
 import type { MediaLevels, MemberState } from './types'
@@ -97,6 +98,11 @@ export interface LevelBook {
   since: number
 }
 
+/** The room's book, created with the first sample (a room without the levels entry keeps none). */
+function bookOf(step: Step): LevelBook {
+  return step.state.levels ?? { tracks: Object.create(null) as LevelBook['tracks'], since: 0 }
+}
+
 /**
  * One sample into a track: the next track, and the level to write when the interval allows it
  * (-1 otherwise: the sample waits in `peak`). Speaking follows every sample; the write carries it.
@@ -130,12 +136,12 @@ function setMember(step: Step, member: MemberState): void {
 function setActive(step: Step, userID: string | null): void {
   if (step.room.activeSpeaker === userID) return
   step.room.activeSpeaker = userID
-  step.state.levels = { ...step.state.levels, since: step.at }
+  step.state.levels = { ...bookOf(step), since: step.at }
   step.emit('active_speaker', 0, { userID })
 }
 
 function setTracks(step: Step, tracks: Record<string, LevelTrack>): void {
-  step.state.levels = { ...step.state.levels, tracks }
+  step.state.levels = { ...bookOf(step), tracks }
 }
 
 export const LEVEL_ENGINE = {
@@ -144,8 +150,9 @@ export const LEVEL_ENGINE = {
     const member = a.userID === undefined ? undefined : room.members[a.userID]
     if (room.status !== 'in_room' || (member ? !heard(member, a.streamType) : a.userID !== undefined)) return
     const id = member ? member.userID : room.self.userID
-    const { track, write } = feed(step.state.levels.tracks[id], member || !room.self.muted ? volumeOf(a.volume) : 0, step.at)
-    setTracks(step, Object.assign(Object.create(null) as Record<string, LevelTrack>, step.state.levels.tracks, { [id]: track }))
+    const book = bookOf(step)
+    const { track, write } = feed(book.tracks[id], member || !room.self.muted ? volumeOf(a.volume) : 0, step.at)
+    setTracks(step, Object.assign(Object.create(null) as Record<string, LevelTrack>, book.tracks, { [id]: track }))
     if (write < 0) return
     const next = { volume: write, speaking: track.speaking }
     if (!member) {
@@ -160,7 +167,7 @@ export const LEVEL_ENGINE = {
     }
     // Any due write re-decides the floor (a hold may have run out), with the speakers as they are now.
     const speakers = [room.self, ...room.memberOrder.map((m) => room.members[m])].filter((p) => p.speaking).map((p) => ({ id: p.userID, volume: p.volume }))
-    setActive(step, pickSpeaker(room.activeSpeaker, step.state.levels.since, speakers, step.at))
+    setActive(step, pickSpeaker(room.activeSpeaker, bookOf(step).since, speakers, step.at))
   },
   network_quality: (step, a) => {
     const room = step.room
@@ -172,7 +179,13 @@ export const LEVEL_ENGINE = {
       else setMember(step, { ...(before as MemberState), quality: a.quality })
     }
   },
-} satisfies Partial<Handlers<RoomAction['type']>>
+} satisfies Handlers<LevelAction['type']>
+
+/** One level action (the reducer hands them over through core/levels.ts). */
+export function reduceLevel(step: Step, action: LevelAction): void {
+  if (action.type === 'audio_volume') LEVEL_ENGINE.audio_volume(step, action)
+  else LEVEL_ENGINE.network_quality(step, action)
+}
 
 /** After every action: nobody speaks out of the room, nor you muted, nor a member no longer heard. */
 export function settleLevels(step: Step): void {
@@ -180,11 +193,11 @@ export function settleLevels(step: Step): void {
   const out = room.status !== 'in_room'
   if ((out || room.self.muted) && changed(room.self, QUIET)) room.self = { ...room.self, ...QUIET }
   if (!acceptsEngineEvents(room.status) && room.self.quality) room.self = { ...room.self, quality: 0 }
-  const tracks = step.state.levels.tracks
+  const tracks = step.state.levels?.tracks
   for (const id in tracks) {
     const member = room.members[id]
     if (!out && (member ? heard(member) || heard(member, 'aux') : id === room.self.userID)) continue
-    const rest = Object.assign(Object.create(null) as Record<string, LevelTrack>, step.state.levels.tracks)
+    const rest = Object.assign(Object.create(null) as Record<string, LevelTrack>, bookOf(step).tracks)
     delete rest[id]
     setTracks(step, rest)
     if (member && changed(member, QUIET)) setMember(step, { ...member, ...QUIET })

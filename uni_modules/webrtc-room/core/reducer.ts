@@ -2,15 +2,15 @@
  * The room reducer: `(state, action) → { state, effects }`. Pure: no clock (actions carry `at`), no
  * platform, no mutation of its input. Every decision about the room lives here and the controller
  * only runs the effects. One handler per action type, by concern: session (reduce-session.ts),
- * members (reduce-members.ts), and control — the app's calls, timers and async answers, the live
- * scene's role change, app hide / show — here.
+ * members (reduce-members.ts), and control — the app's calls, timers and async answers, app hide /
+ * show — here (the live scene's role change is the `live` entry's, through core/live-role.ts).
  */
 import type { ControlAction, EngineAction, RoomAction } from './actions'
 import { RoomErrorCode, RoomStatusCode } from './error-codes'
 import { isIdentityChange, validateOptions, type ValidOptions } from './options'
 import { missingForModern } from './preflight'
-import { LEVEL_ENGINE, settleLevels } from './reduce-levels'
-import { anchorCount, MAX_ANCHORS, publishes } from './live-role'
+import { levels, type LevelAction } from './levels'
+import { liveScene, publishes } from './live-role'
 import { checkCapacity, MEMBER_ENGINE, playMember } from './reduce-members'
 import { memberChoice, settlePlayback } from './reduce-playback'
 import {
@@ -32,44 +32,7 @@ export const ROOM_SIG_RETRY_DELAY_MS = 1000
 const NO_DEVICES: LocalDevices = { cameras: [], microphones: [], speakers: [], cameraId: '', microphoneId: '', speakerId: '' }
 // #endif
 
-// ---- Live scene and background: the control concerns of a role change and app hide / show -------
-
-/**
- * Live scene: a `role` change in the room co-hosts or steps down without
- * leaving it. The change is asked of the controller (`switch_role`: permissions, the engine's
- * switchRole) and applied when `role_done` answers; until then the session keeps its role, so the
- * pusher publishes nothing early and a failure leaves everything as it was.
- * requestRole: the options of an in-room update with the session's current role (a new role is
- * requested, not applied).
- */
-function requestRole(step: Step, next: ValidOptions): ValidOptions {
-  const role = step.state.options!.role
-  if (next.role === role) return next
-  if (next.role === 'anchor' && anchorCount(step.room) >= MAX_ANCHORS) {
-    step.state.raw = { ...step.state.raw, role }
-    step.notice('warning', RoomErrorCode.ANCHOR_LIMIT, { message: `${MAX_ANCHORS} anchors already publish: co-hosting refused`, anchors: anchorCount(step.room) })
-  } else {
-    step.effect({ type: 'switch_role', role: next.role, epoch: step.state.epoch })
-  }
-  return { ...next, role }
-}
-
-const LIVE_CONTROL = {
-  role_done: (step, a) => {
-    const options = step.state.options
-    if (a.epoch !== step.state.epoch || !options || !isActive(step.room.status) || options.role === a.role) return
-    if (!a.ok) {
-      // The prop goes back to the role the room still has: a later update does not retry by surprise.
-      step.state.raw = { ...step.state.raw, role: options.role }
-      step.notice('warning', a.code ?? RoomErrorCode.ROLE_SWITCH_FAILED, { message: a.message, role: a.role })
-      return
-    }
-    step.state.options = { ...options, role: a.role }
-    step.room.pusher = pusherFromOptions(step.state.options, step.room.pusher)
-    step.room.self = { ...step.room.self, role: a.role, cameraOn: step.room.pusher.enableCamera }
-    step.emit('self_update', 0, { message: a.role === 'anchor' ? 'co-hosting: publishing' : 'stepped down: watching', role: a.role })
-  },
-} satisfies Partial<Handlers<'role_done'>>
+// ---- Background: app hide / show ---------------------------------------------------------------
 
 /**
  * Background: app hide / show under `backgroundPolicy` (background-policy.ts).
@@ -159,7 +122,8 @@ function applyUpdate(step: Step, partial: Partial<RoomOptions>): void {
     beginSession(step)
     return
   }
-  const options = requestRole(step, result.options)
+  // The live entry (when installed) requests a role change instead of applying it.
+  const options = liveScene()?.requestRole(step, result.options) ?? result.options
   const hadIM = step.state.options!.enableIM
   step.state.options = { ...options, room: step.state.options!.room }
   // enableIM toggled in the room: start / stop the IM session now (else turning it off would leave
@@ -265,8 +229,10 @@ const CONTROL = {
   // #endif
 } satisfies Partial<Handlers<RoomAction['type']>>
 
-const CONTROLS: Handlers<ControlAction['type']> = { ...CONTROL, ...BACKGROUND, ...SIG_CONTROL, ...LIVE_CONTROL, play_member: playMember, member_choice: memberChoice }
-const ENGINE: Handlers<EngineAction['type']> = { ...SESSION_ENGINE, ...MEMBER_ENGINE, ...SIG_ENGINE, ...LEVEL_ENGINE }
+const CONTROLS: Handlers<ControlAction['type']> = { ...CONTROL, ...BACKGROUND, ...SIG_CONTROL, role_done: (step, a) => liveScene()?.roleDone(step, a), play_member: playMember, member_choice: memberChoice }
+// Volume samples and quality levels: the opt-in `levels` entry's (core/levels.ts), dropped without it.
+const level = (step: Step, action: LevelAction) => levels?.reduce(step, action)
+const ENGINE: Handlers<EngineAction['type']> = { ...SESSION_ENGINE, ...MEMBER_ENGINE, ...SIG_ENGINE, audio_volume: level, network_quality: level }
 
 export function isEngineAction(action: RoomAction): action is EngineAction & { at?: number } {
   return Object.prototype.hasOwnProperty.call(ENGINE, action.type)
@@ -288,6 +254,6 @@ export function reduce(state: CoreState, action: RoomAction): ReduceResult {
   }
   settlePlayback(step, state)
   syncBackground(step, state)
-  settleLevels(step)
+  levels?.settle(step)
   return step.result()
 }

@@ -126,8 +126,8 @@ export interface CoreState {
   eventLimit: number
   /** This platform's background policy when neither backgroundPolicy nor pauseOnHide is set. */
   hideDefault: BackgroundPolicy
-  /** Audio level and speaking bookkeeping per participant (reduce-levels.ts). */
-  levels: LevelBook
+  /** Audio level and speaking bookkeeping per participant (reduce-levels.ts; only with the levels entry). */
+  levels?: LevelBook
 }
 
 /** The key of a remote stream (trtc-wx-sdk's keying): one scheme for the core, engines and components. */
@@ -259,7 +259,6 @@ export function createCoreState(key: string, raw: RoomOptions, eventLimit = ROOM
     hidden: false,
     eventLimit,
     hideDefault,
-    levels: { tracks: Object.create(null) as LevelBook['tracks'], since: 0 },
   }
 }
 

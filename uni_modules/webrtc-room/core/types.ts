@@ -91,7 +91,7 @@ export interface RoomOptions {
    * re-enters / logs in again with it. Bounded; without it (or when it fails) the room reports -90200.
    */
   getUserSig?: GetUserSig
-  /** 'rtc' (default): everyone publishes. 'live' (直播): anchors publish, the audience only watches (docs/live.md). */
+  /** 'rtc' (default): everyone publishes. 'live' (直播, needs `import '@/uni_modules/webrtc-room/live'`): anchors publish, the audience only watches (docs/live.md). */
   scene?: LiveScene
   /** Live scene only (default 'anchor'); changing it in the room co-hosts / steps down without leaving. */
   role?: LiveRole
@@ -221,7 +221,7 @@ export type StreamType = 'main' | 'aux'
 /** TRTC's network quality scale: 0 unknown, 1 excellent, 2 good, 3 fair, 4 poor, 5 very poor, 6 down. */
 export type NetworkQuality = 0 | 1 | 2 | 3 | 4 | 5 | 6
 
-/** Audio level and network quality of a participant (throttled, see core/reduce-levels.ts). */
+/** Audio level and network quality of a participant (throttled, see core/reduce-levels.ts): the `levels` entry's; without it 0 / false / 0. */
 export interface MediaLevels {
   /** 0–100, the loudest of the last ~300 ms (a member: the max of its streams). */
   volume: number
@@ -335,9 +335,9 @@ export interface RoomState {
   enterMode: 'modern' | 'legacy' | null
   /** Remote members the template can show (float/grid 3, bigsmall 1, custom unlimited = -1). */
   capacity: number
-  /** userID of who holds the floor (your own userID for you); null before anyone spoke. */
+  /** userID of who holds the floor (your own userID for you); null before anyone spoke (always, without the `levels` entry). */
   activeSpeaker: string | null
-  /** 'live': only anchors (members publishing a stream) are shown; see `anchorsOf`. */
+  /** 'live': only anchors (members publishing a stream) are shown; see the live entry's `anchorsOf`. */
   scene: LiveScene
 }
 

@@ -15,7 +15,7 @@
  */
 import type { EngineAction } from '../../core/actions'
 import { RoomErrorCode } from '../../core/error-codes'
-import type { NetworkQuality, StreamType } from '../../core/types'
+import type { StreamType } from '../../core/types'
 import { classifyBrowserError, TrtcErrorCode, TrtcExtraCode } from './browser-errors'
 import type { TrtcEventName, TrtcEventPayloads, TrtcStatistics, TrtcStreamType } from './trtc-sdk'
 
@@ -30,17 +30,6 @@ export const H5NativeCode = {
   REMOTE_LOADING: 2007,
 } as const
 
-/** TRTC's quality scale from a web SDK value: 0 unknown, 1 excellent … 5 very bad, 6 down. */
-export function qualityOf(value: unknown): NetworkQuality {
-  const n = Math.round(Number(value))
-  return (n >= 0 && n <= 6 ? n : 0) as NetworkQuality
-}
-
-/** The worse of two levels; unknown (0) never wins over a known one. */
-export function worseQuality(a: NetworkQuality, b: NetworkQuality): NetworkQuality {
-  return a === 0 ? b : b === 0 ? a : a > b ? a : b
-}
-
 export function toCoreStreamType(type: TrtcStreamType | string | undefined): StreamType {
   return type === 'sub' ? 'aux' : 'main'
 }
@@ -50,7 +39,7 @@ export function toTrtcStreamType(type: StreamType): TrtcStreamType {
 }
 
 /** The local user appears in TRTC events as userId '' (or our own id in some builds). */
-function isLocal(userId: string | undefined, selfUserID: string): boolean {
+export function isLocal(userId: string | undefined, selfUserID: string): boolean {
   return !userId || userId === selfUserID
 }
 
@@ -131,7 +120,6 @@ export function translateTrtcEvent<N extends TrtcEventName>(name: N, payload: Tr
       if (isLocal(userId, selfUserID)) return []
       return playerState(userId, 'main', String(p.state ?? ''), String(p.reason ?? ''))
     case 'network-quality': {
-      // TRTC quality: 0 unknown, 1 excellent … 5 very bad, 6 disconnected.
       const info: Record<string, number> = {}
       const fields: Array<[string, unknown]> = [
         ['uplinkQuality', p.uplinkNetworkQuality],
@@ -142,21 +130,9 @@ export function translateTrtcEvent<N extends TrtcEventName>(name: N, payload: Tr
         ['downlinkLoss', p.downlinkLoss],
       ]
       for (const [key, value] of fields) if (typeof value === 'number' && Number.isFinite(value)) info[key] = value
-      // You: the worse of your up- and downlink. Members: the web SDK has no per-user level; each
-      // shows the room-wide downlink (how well you receive them).
-      const down = qualityOf(p.downlinkNetworkQuality)
-      return [
-        { type: 'pusher_net', info },
-        { type: 'network_quality', quality: worseQuality(qualityOf(p.uplinkNetworkQuality), down) },
-        { type: 'network_quality', quality: down, others: true },
-      ]
+      // Its quality levels are the levels entry's (trtc-levels.ts).
+      return [{ type: 'pusher_net', info }]
     }
-    case 'audio-volume':
-      // One sample per participant; the local mic is userId ''.
-      return (Array.isArray(p.result) ? (p.result as Array<Record<string, unknown>>) : []).map((r): EngineAction => {
-        const id = typeof r?.userId === 'string' ? r.userId : ''
-        return isLocal(id, selfUserID) ? { type: 'audio_volume', volume: r.volume } : { type: 'audio_volume', volume: r.volume, userID: id }
-      })
     case 'statistics': {
       const stats = p as TrtcStatistics
       const actions: EngineAction[] = [{ type: 'pusher_net', info: netInfo(stats, null) }]

@@ -29,7 +29,7 @@ import { ScreenShare } from './screen-share'
 import { settle, type FailureLog } from './settle'
 import { translateTrtcEvent } from './trtc-events'
 import { ENTERED_CODE, enterRoomConfig, LISTENED_EVENTS, LOG_LEVEL } from './trtc-config'
-import { LEVEL_INTERVAL_MS } from '../../core/reduce-levels'
+import { levels } from '../../core/levels'
 import type { TrtcClient, TrtcEventName, TrtcEventPayloads, TrtcStatic } from './trtc-sdk'
 
 export interface TrtcWebEngineDeps {
@@ -125,8 +125,10 @@ export class TrtcSession {
       this.chosen,
     )
     this.listen(client)
-    // Levels at the core's write interval: the reducer throttles anyway, the SDK need not compute more.
-    void settle(this.log, 'enableAudioVolumeEvaluation', () => client.enableAudioVolumeEvaluation(LEVEL_INTERVAL_MS))
+    // Volumes only for the levels entry, at the core's write interval: the reducer throttles anyway,
+    // the SDK need not compute more.
+    const interval = levels?.volumeInterval
+    if (interval) void settle(this.log, 'enableAudioVolumeEvaluation', () => client.enableAudioVolumeEvaluation(interval))
     this.warnIgnoredFeatures()
     // Local media and entering run side by side: a pending permission prompt must not delay the
     // enter (the room's enter timeout is running), and the preview shows while the room connects.
@@ -301,7 +303,8 @@ export class TrtcSession {
     if (name === 'screen-share-stopped') this.screen?.stoppedByBrowser()
     if (name === 'device-changed') this.devicesChanged(p)
     if (name === 'autoplay-failed' && typeof p.resume === 'function') this.resumeOnGesture(p.resume as () => Promise<void>)
-    this.report(this.mergeLocalNet(translateTrtcEvent(name, payload, this.options.userID)))
+    const self = this.options.userID
+    this.report([...this.mergeLocalNet(translateTrtcEvent(name, payload, self)), ...(levels?.trtc?.(name, payload, self) ?? [])])
     this.players?.afterEvent(name, userId, trtcType)
   }
 

@@ -6,7 +6,7 @@
  */
 import { RoomErrorCode as E, userSigRejected } from '../../core/error-codes'
 import type { AnnouncedUser, EngineAction } from '../../core/actions'
-import type { NetStatusDetail, NetworkQuality, PusherErrorDetail, PusherNetInfo, StateChangeDetail, StreamType } from '../../core/types'
+import type { NetStatusDetail, PusherErrorDetail, StateChangeDetail, StreamType } from '../../core/types'
 
 // Member notifications (1020, 1031–1034): their JSON `message` parsed into announced users.
 // Tolerant: a malformed message yields `null`, entries without a string `userid` are skipped and
@@ -169,46 +169,11 @@ export function translatePusherError(detail: PusherErrorDetail): EngineAction[] 
   return [code === 10001 || code === 10002 ? { type: 'permission_denied', nativeCode: code, message } : { type: 'notice', code, nativeCode: code, message }]
 }
 
-/**
- * netQuality: a TRTC-scale quality level (1 excellent … 5 very bad, 6 down, 0 unknown) from a live-pusher /
- * live-player `bindnetstatus` info. WeChat reports no level of its own, so it is derived from the
- * fields every client sends, the worse of two scores:
- * - throughput: `netSpeed` (kbps actually sent / received) against `videoBitrate + audioBitrate`
- *   (what the codecs produce / the stream carries): short by ≤ 10 % → 1, ≤ 30 % → 2, ≤ 50 % → 3,
- *   ≤ 70 % → 4, more → 5; nothing moving (netSpeed 0) while bitrates are expected → 6;
- * - `netJitter` (ms): ≤ 30 → 1, ≤ 60 → 2, ≤ 120 → 3, ≤ 250 → 4, more → 5.
- * Neither measurable (no fields, camera and mic off) → 0.
- */
-/** 1 + how many of the ascending `limits` `value` exceeds. */
-function score(value: number, limits: number[]): number {
-  return limits.filter((limit) => value > limit).length + 1
-}
-
-/** A field as a number ≥ 0, or -1 when absent / not a number (some clients send strings). */
-function num(info: PusherNetInfo | null | undefined, key: string): number {
-  const v = info?.[key]
-  return v === undefined || v === null || v === '' || !(Number(v) >= 0) ? -1 : Number(v)
-}
-
-export function netQuality(info: PusherNetInfo | null | undefined): NetworkQuality {
-  const speed = num(info, 'netSpeed')
-  const jitter = num(info, 'netJitter')
-  const expected = Math.max(0, num(info, 'videoBitrate')) + Math.max(0, num(info, 'audioBitrate'))
-  if (speed === 0 && expected > 0) return 6
-  const level = Math.max(speed > 0 && expected > 0 ? score(1 - speed / expected, [0.1, 0.3, 0.5, 0.7]) : 0, jitter < 0 ? 0 : score(jitter, [30, 60, 120, 250]))
-  return level as NetworkQuality
-}
-
-/** netstatus: the stats, and the quality level derived from them (netQuality). */
+/** netstatus: the stats (their quality level is the levels entry's, native-levels.ts). */
 export function translatePusherNet(detail: NetStatusDetail): EngineAction[] {
-  const info = { ...(detail?.info ?? {}) }
-  return [{ type: 'pusher_net', info }, { type: 'network_quality', quality: netQuality(info) }]
+  return [{ type: 'pusher_net', info: { ...(detail?.info ?? {}) } }]
 }
 
-/** A member's quality comes from its main (camera) stream; a screen share's stats are its own. */
 export function translatePlayerNet(userID: string, streamType: StreamType, detail: NetStatusDetail): EngineAction[] {
-  const info = { ...(detail?.info ?? {}) }
-  const actions: EngineAction[] = [{ type: 'player_net', userID, streamType, info }]
-  if (streamType === 'main') actions.push({ type: 'network_quality', quality: netQuality(info), userID })
-  return actions
+  return [{ type: 'player_net', userID, streamType, info: { ...(detail?.info ?? {}) } }]
 }

@@ -6,6 +6,7 @@
 import type { EngineAction, PusherCall } from '../../core/actions'
 import type { EngineFactory, EngineSink, NativeEvent } from '../../core/engine'
 import { RoomErrorCode } from '../../core/error-codes'
+import { levels } from '../../core/levels'
 import type { Platform, PlayerContext, PusherContext, TimerHandle } from '../../core/types'
 import { translatePlayerNet, translatePlayerState, translatePusherError, translatePusherNet, translatePusherState } from './live-codes'
 
@@ -21,10 +22,9 @@ function translateNative(event: NativeEvent): EngineAction[] {
       return translatePlayerState(event.userID, event.streamType, event.detail)
     case 'player_net':
       return translatePlayerNet(event.userID, event.streamType, event.detail)
-    case 'pusher_volume':
-      return [{ type: 'audio_volume', volume: event.detail?.volume }]
-    case 'player_volume':
-      return [{ type: 'audio_volume', volume: event.detail?.volume, userID: event.userID, streamType: event.streamType }]
+    default:
+      // Volume samples: only the levels entry's (below).
+      return []
   }
 }
 
@@ -100,7 +100,8 @@ export const createLiveTagsEngine: EngineFactory = ({ platform }) => {
   return {
     name: 'live-tags',
     onNative(event) {
-      sink?.(translateNative(event))
+      // Volume and quality come from the opt-in levels entry (core/levels.ts).
+      sink?.([...translateNative(event), ...(levels?.native?.(event) ?? [])])
     },
     enter(_params, sessionSink) {
       sink = sessionSink
