@@ -5,8 +5,8 @@
  * meaning and advice (what the user or the developer should do).
  *
  * The default build carries only a summary derived from these tables (core/codes.ts: code, source,
- * level, a short zh/en message for warnings and errors). An app that wants the meanings and advice in
- * `describeCode` and the media-codes store imports this entry once, in main.ts:
+ * level, a short zh/en message for the plugin's own warnings and errors). An app that wants the
+ * meanings and advice in `describeCode` and the media-codes store imports this entry once, in main.ts:
  *
  *     import '@/uni_modules/webrtc-room/codes'
  *
