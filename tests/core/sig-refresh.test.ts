@@ -9,6 +9,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createRoom } from '../../uni_modules/webrtc-room/room-factory'
 // The legacy room-signature flow is an opt-in entry: installed here as an app's main.ts would.
 import '../../uni_modules/webrtc-room/legacy'
+// So is the userSig refresh (its absence: sig-refresh-missing.test.ts).
+import '../../uni_modules/webrtc-room/sig-refresh'
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
 import { registerIM, unregisterIM } from '../../uni_modules/webrtc-room/core/im-registry'
 import { SIG_REFRESH_LIMIT, SIG_REFRESH_TIMEOUT_MS, sigReason } from '../../uni_modules/webrtc-room/core/sig-refresh'
