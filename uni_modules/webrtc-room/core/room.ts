@@ -24,7 +24,7 @@ import { createImBridge } from './im-link'
 import { nativeEntries } from './native-entries'
 import { memberMethods, reduce } from './reducer'
 import { redact } from './redact'
-import { refresher, SIG_MISSING } from './refresher'
+import { refresher } from './refresher'
 import { createAppWatch, createTimers, preflight, requestRoomSig, switchRole } from './room-platform'
 import { acceptsEngineEvents, createCoreState, isActive, orderedMembers, writeChanges, type CoreState } from './room-state'
 import type { ControllerConfig } from './controller-types'
@@ -94,7 +94,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
   const im = createImBridge({
     key,
     platform,
-    refreshSig: (reason) => sig?.ask(reason, 'im') ?? Promise.resolve({ ok: false, message: core.options?.getUserSig ? SIG_MISSING : 'getUserSig is not set' }),
+    refreshSig: sig && ((reason) => sig.ask(reason, 'im')),
     options: () => core.options,
     enabled: () => (core.options ? core.options.enableIM : raw.enableIM === true),
     deliver: deliverIM,
