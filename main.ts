@@ -4,6 +4,8 @@ import App from './App.vue'
 // The demo offers IM chat: installing the plugin's opt-in IM entry is what makes `enableIM` work
 // (an app that never imports it ships none of tim-wx-sdk).
 import '@/uni_modules/webrtc-room/im'
+// pages/live: the live scene (scene / role, co-hosting) is the plugin's opt-in live entry.
+import '@/uni_modules/webrtc-room/live'
 // The demo's error notice explains codes with advice: the plugin's opt-in code texts.
 import '@/uni_modules/webrtc-room/codes'
 // The room page shows who speaks (rings) and each link's quality (bars): the opt-in levels.

@@ -4,22 +4,39 @@
  * texts. The summary keeps source and level of every code and the short message of warnings and
  * errors: zh + en for the plugin's own codes (room, im, browser: the banner names them in the room's
  * `lang`), en only for WeChat's native codes (their zh text is WeChat's own `message`, which the event
- * carries). Info codes carry no text: the UI never names them. The IM codes only the IM entry emits
- * go to im/code-summary.ts, which that entry imports. tests/core/codes.test.ts runs
- * `packSummary` and fails when the committed block is stale.
+ * carries). Info codes carry no text: the UI never names them. The codes only an opt-in entry emits
+ * go to a file of that entry (im/code-summary.ts, live/index.ts). tests/core/codes.test.ts
+ * runs `packSummary` / `packEntrySummary` and fails when a committed block is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import type { CodeInfo, CodeSource } from '../uni_modules/webrtc-room/core/codes'
 
 export const CODES_FILE = join(__dirname, '../uni_modules/webrtc-room/core/codes.ts')
-/** The IM codes only the IM entry emits: their summary ships with that entry (im/code-summary.ts). */
-export const IM_SUMMARY_FILE = join(__dirname, '../uni_modules/webrtc-room/im/code-summary.ts')
 const BLOCK = /(\/\/ <code-summary>[^\n]*\n(?:\/\/[^\n]*\n)*)const SUMMARY[^\n]*\n(?:[^\n]*\n)*?(\/\/ <\/code-summary>)/
-const IM_BLOCK = /(\/\/ <code-summary-im>[^\n]*\n(?:\/\/[^\n]*\n)*)addCodeSummary[^\n]*\n(\/\/ <\/code-summary-im>)/
 
 /** IM codes every build can emit (enableIM without the IM entry, sends with IM off): in the core summary. */
 export const CORE_IM_CODES: readonly number[] = [-90300, -90301]
+
+/** An opt-in entry's share of the summary: the codes only it emits, in a file of that entry. */
+export interface EntrySummary {
+  name: 'im' | 'live'
+  file: string
+  source: CodeSource
+  has(info: CodeInfo): boolean
+}
+
+export const ENTRY_SUMMARIES: readonly EntrySummary[] = [
+  // Login, join, send checks, SDK errors.
+  { name: 'im', file: join(__dirname, '../uni_modules/webrtc-room/im/code-summary.ts'), source: 'im', has: (info) => info.source === 'im' && !CORE_IM_CODES.includes(info.code) },
+  // The live scene and co-hosting (-906xx): without the live entry `scene` / `role` are INVALID_PROP.
+  { name: 'live', file: join(__dirname, '../uni_modules/webrtc-room/live/index.ts'), source: 'room', has: (info) => info.source === 'room' && info.code <= -90600 && info.code > -90700 },
+]
+
+/** Whether only an opt-in entry emits this code (its summary ships with that entry). */
+export function entryOnly(info: CodeInfo): boolean {
+  return ENTRY_SUMMARIES.some((entry) => entry.has(info))
+}
 
 /** Codes only the H5 engine emits: kept out of mini-program builds by uni's conditional compilation. */
 export const H5_ONLY_SOURCES: readonly CodeSource[] = ['browser']
@@ -36,24 +53,25 @@ export function packEntry(info: CodeInfo): string {
   return `${info.code}${info.level[0]}${text}`
 }
 
-/** The core summary: every source, of the IM codes only CORE_IM_CODES. */
+/** The core summary: every source, without the codes only an opt-in entry emits. */
 export function packSummary(tables: Readonly<Record<CodeSource, readonly CodeInfo[]>>): Record<CodeSource, string> {
   const out = {} as Record<CodeSource, string>
   for (const [source, rows] of Object.entries(tables) as Array<[CodeSource, readonly CodeInfo[]]>) {
-    out[source] = rows.filter((info) => source !== 'im' || CORE_IM_CODES.includes(info.code)).map(packEntry).join(';')
+    out[source] = rows.filter((info) => !entryOnly(info)).map(packEntry).join(';')
   }
   return out
 }
 
-/** The IM entry's share: the IM codes the core summary leaves out. */
-export function packImSummary(tables: Readonly<Record<CodeSource, readonly CodeInfo[]>>): string {
-  return tables.im.filter((info) => !CORE_IM_CODES.includes(info.code)).map(packEntry).join(';')
+/** An entry's share: the codes the core summary leaves out for it. */
+export function packEntrySummary(tables: Readonly<Record<CodeSource, readonly CodeInfo[]>>, entry: EntrySummary): string {
+  return tables[entry.source].filter((info) => entry.has(info)).map(packEntry).join(';')
 }
 
-/** im/code-summary.ts with its block replaced. */
-export function withImSummary(source: string, packed: string): string {
-  if (!IM_BLOCK.test(source)) throw new Error('im/code-summary.ts: <code-summary-im> block not found')
-  return source.replace(IM_BLOCK, (_all, head: string, end: string) => `${head}addCodeSummary('im', ${JSON.stringify(packed)})\n${end}`)
+/** An entry's file with its summary block replaced. */
+export function withEntrySummary(text: string, entry: EntrySummary, packed: string): string {
+  const block = new RegExp(`(// <code-summary-${entry.name}>[^\\n]*\\n(?://[^\\n]*\\n)*)addCodeSummary[^\\n]*\\n(// </code-summary-${entry.name}>)`)
+  if (!block.test(text)) throw new Error(`${entry.file}: <code-summary-${entry.name}> block not found`)
+  return text.replace(block, (_all, head: string, end: string) => `${head}addCodeSummary('${entry.source}', ${JSON.stringify(packed)})\n${end}`)
 }
 
 /** The TypeScript literal of the block (one line per source; H5-only sources behind `#ifdef H5`). */
@@ -73,9 +91,9 @@ export function withSummary(source: string, summary: Record<CodeSource, string>)
 if (require.main === module) {
   void import('../uni_modules/webrtc-room/codes/index').then(({ CODE_TABLES }) => {
     for (const [file, name, rewrite] of [
-      [CODES_FILE, 'core/codes.ts', (text: string) => withSummary(text, packSummary(CODE_TABLES))],
-      [IM_SUMMARY_FILE, 'im/code-summary.ts', (text: string) => withImSummary(text, packImSummary(CODE_TABLES))],
-    ] as const) {
+      [CODES_FILE, 'core/codes.ts', (text: string) => withSummary(text, packSummary(CODE_TABLES))] as const,
+      ...ENTRY_SUMMARIES.map((entry) => [entry.file, relative(join(__dirname, '..'), entry.file), (text: string) => withEntrySummary(text, entry, packEntrySummary(CODE_TABLES, entry))] as const),
+    ]) {
       const before = readFileSync(file, 'utf8')
       const after = rewrite(before)
       if (after !== before) writeFileSync(file, after)

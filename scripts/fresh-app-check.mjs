@@ -177,8 +177,9 @@ function listFiles(dir, prefix = '') {
 const ROOM_PROPS = ':sdkAppID="1400000000" userID="alice" userSig="sig"'
 
 /**
- * A page of an app that opts into IM, as docs/im.md and docs/live.md tell it (the IM entry, the IM
- * store, co-hosting): it must type-check in the fresh app too (tim-wx-sdk's types come with the plugin).
+ * A page of an app that opts into IM and the live scene, as docs/im.md and docs/live.md tell it (the IM
+ * entry, the IM store, the live entry's co-hosting): it must type-check in the fresh app too
+ * (tim-wx-sdk's types come with the plugin).
  */
 const IM_PAGE = `<template>
   <webrtc-room ref="room" ${ROOM_PROPS} :roomID="1" scene="live" role="audience" enableIM @im-event="onIm" />
@@ -188,7 +189,8 @@ const IM_PAGE = `<template>
 <script setup lang="ts">
 import { computed, ref, watch } from 'vue'
 import { getController, useImStore, type ImEvent, type WebrtcRoomMethods } from '@/uni_modules/webrtc-room'
-import { createCoHost, enableWebrtcRoomIM, type CoHost } from '@/uni_modules/webrtc-room/im'
+import { enableWebrtcRoomIM } from '@/uni_modules/webrtc-room/im'
+import { anchorsOf, createCoHost, type CoHost } from '@/uni_modules/webrtc-room/live'
 
 enableWebrtcRoomIM({ logLevel: 1, createGroupIfAbsent: true })
 const room = ref<WebrtcRoomMethods | null>(null)
@@ -204,7 +206,8 @@ watch(room, async (r) => {
   await r.sendGroupTextMsg('hello')
   const controller = getController(r.roomKey)
   if (controller) coHost.value = createCoHost(controller)
-  await coHost.value?.request('anchor-1', 'may I join?')
+  const anchor = anchorsOf(controller?.state)[0]
+  if (anchor) await coHost.value?.request(anchor.userID, 'may I join?')
 })
 </script>
 `

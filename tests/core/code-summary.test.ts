@@ -8,10 +8,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { codeMessage, describeCode, installedCodes, SOURCE_PRIORITY } from '../../uni_modules/webrtc-room/core/codes'
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
-import { CORE_IM_CODES } from '../../scripts/code-summary'
-
-/** IM codes only the IM entry emits: their summary ships with it (im/code-summary.ts). */
-const entryOnly = (info: { source: string; code: number }) => info.source === 'im' && !CORE_IM_CODES.includes(info.code)
+import { ENTRY_SUMMARIES, entryOnly } from '../../scripts/code-summary'
 
 async function fullTables() {
   vi.resetModules()
@@ -45,7 +42,7 @@ describe('code summary (no codes entry)', () => {
 
   it('the IM entry adds the summary of its own codes (same source, level and short texts)', async () => {
     const { ALL_CODES } = await fullTables()
-    const imOnly = ALL_CODES.filter(entryOnly)
+    const imOnly = ALL_CODES.filter((info) => info.source === 'im' && entryOnly(info))
     expect(imOnly.length).toBeGreaterThan(5)
     vi.resetModules() // a graph without the codes entry, as in an app with IM but no codes entry
     const codes = await import('../../uni_modules/webrtc-room/core/codes')
@@ -55,6 +52,21 @@ describe('code summary (no codes entry)', () => {
       expect(codes.describeCode(info.code, info.source), `im:${info.code}`).toEqual({ code: info.code, source: 'im', level: info.level, zh: info.zh, en: info.en })
     }
     expect(codes.codeMessage(RoomErrorCode.IM_LOGIN_FAILED)).toBe('IM login failed')
+  })
+
+  it('the live entry adds the summary of the -906xx codes (same source, level and short texts)', async () => {
+    const { ALL_CODES } = await fullTables()
+    const live = ENTRY_SUMMARIES.find((entry) => entry.name === 'live')!
+    const liveOnly = ALL_CODES.filter((info) => live.has(info))
+    expect(liveOnly.map((info) => info.code).sort((a, b) => b - a)).toEqual([-90600, -90601, -90602, -90603, -90604, -90605, -90606])
+    vi.resetModules() // a graph without the codes entry and without the live entry (importing it adds its share)
+    const codes = await import('../../uni_modules/webrtc-room/core/codes')
+    expect(codes.describeCode(RoomErrorCode.ANCHOR_LIMIT)).toBeUndefined()
+    await import('../../uni_modules/webrtc-room/live')
+    for (const info of liveOnly) {
+      expect(codes.describeCode(info.code, info.source), `room:${info.code}`).toEqual({ code: info.code, source: 'room', level: info.level, zh: info.zh, en: info.en })
+    }
+    expect(codes.codeMessage(RoomErrorCode.ANCHOR_LIMIT, 'zh')).toBe('主播已满 50 人，无法上麦')
   })
 
   it('knows no code the full tables lack (no stale summary entry)', async () => {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { ALL_CODES, CODE_TABLES } from '../../uni_modules/webrtc-room/codes'
 import { codeMessage, describeCode, installedCodes, type CodeSource } from '../../uni_modules/webrtc-room/core/codes'
-import { CODES_FILE, IM_SUMMARY_FILE, packImSummary, packSummary, withImSummary, withSummary } from '../../scripts/code-summary'
+import { CODES_FILE, ENTRY_SUMMARIES, packEntrySummary, packSummary, withEntrySummary, withSummary } from '../../scripts/code-summary'
 import { RoomErrorCode, RoomStatusCode } from '../../uni_modules/webrtc-room/core/error-codes'
 
 // PROTOCOL.md section 2 (live-pusher bindstatechange), copied code by code.
@@ -99,8 +99,10 @@ describe('code tables', () => {
   it('the summary block in core/codes.ts is the one generated from these tables (`npm run codes:summary`)', () => {
     const source = readFileSync(CODES_FILE, 'utf8')
     expect(withSummary(source, packSummary(CODE_TABLES)), 'stale summary: run `npm run codes:summary`').toBe(source)
-    const im = readFileSync(IM_SUMMARY_FILE, 'utf8')
-    expect(withImSummary(im, packImSummary(CODE_TABLES)), 'stale IM summary: run `npm run codes:summary`').toBe(im)
+    for (const entry of ENTRY_SUMMARIES) {
+      const text = readFileSync(entry.file, 'utf8')
+      expect(withEntrySummary(text, entry, packEntrySummary(CODE_TABLES, entry)), `stale ${entry.name} summary: run \`npm run codes:summary\``).toBe(text)
+    }
   })
 
   it('warning and error messages stay short (the default build ships them) and free of the separators', () => {

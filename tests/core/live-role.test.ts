@@ -6,7 +6,10 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
-import { anchorCount, checkLive, isAnchor, MAX_ANCHORS, publishes } from '../../uni_modules/webrtc-room/core/live-role'
+import { publishes } from '../../uni_modules/webrtc-room/core/live-role'
+import type { OptionIssue } from '../../uni_modules/webrtc-room/core/options'
+// The live scene is an opt-in entry: importing it installs it (tests/core/live-missing.test.ts: without it).
+import { anchorCount, anchorsOf, checkLive, isAnchor, MAX_ANCHORS } from '../../uni_modules/webrtc-room/live'
 import { validateOptions } from '../../uni_modules/webrtc-room/core/options'
 import { buildModernPushURL } from '../../uni_modules/webrtc-room/core/push-url'
 import type { RoomEvent, RoomOptions } from '../../uni_modules/webrtc-room/core/types'
@@ -46,8 +49,8 @@ describe('scene / role validation', () => {
   it('checkLive and publishes agree for every combination', () => {
     for (const scene of [undefined, 'rtc', 'live'] as const) {
       for (const role of [undefined, 'anchor', 'audience'] as const) {
-        const issues: number[] = []
-        const out = checkLive({ ...BASE, scene, role }, (code) => issues.push(code))
+        const issues: OptionIssue[] = []
+        const out = checkLive({ ...BASE, scene, role }, issues)
         if (issues.length === 0) expect(publishes(out)).toBe(!(scene === 'live' && role === 'audience'))
         else expect(scene !== 'live' && role !== undefined).toBe(true)
       }
@@ -231,16 +234,17 @@ describe('audience on mp-weixin', () => {
   })
 })
 
-describe('room store: anchors', () => {
+describe('anchorsOf (live entry) over the room store', () => {
   beforeEach(() => setActivePinia(createPinia()))
 
-  it('anchors(key) lists the publishing members only', async () => {
+  it('anchorsOf(store.room(key)) lists the publishing members only', async () => {
     const { room } = await liveRoom({ role: 'audience' })
     announceAnchors(room, ['host1', 'host2'])
     room.onPusherStateChange({ code: 1031, message: JSON.stringify({ userlist: [{ userid: 'silent' }] }) })
     const store = useRoomStore()
     expect(store.members(room.key).map((m) => m.userID)).toEqual(['host1', 'host2', 'silent'])
-    expect(store.anchors(room.key).map((m) => m.userID)).toEqual(['host1', 'host2'])
-    expect(store.anchors('nope')).toEqual([])
+    expect(anchorsOf(store.room(room.key)).map((m) => m.userID)).toEqual(['host1', 'host2'])
+    expect(anchorCount(store.room(room.key)!)).toBe(2)
+    expect(anchorsOf(store.room('nope'))).toEqual([])
   })
 })

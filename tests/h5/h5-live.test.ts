@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
+// The live scene is an opt-in entry.
+import '../../uni_modules/webrtc-room/live'
 import { createH5Room, settle, startAndEnter } from './helpers/h5-room'
 import { rtcError } from './helpers/fake-trtc'
 

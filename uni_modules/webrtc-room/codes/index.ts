@@ -154,7 +154,7 @@ const ROOM: Row[] = [
   [S.PLAYER_DISCONNECTED, 'warning', '播放断开', 'player disconnected', '该成员画面被移除，其下次音视频通知会恢复播放。', "The member's stream is removed; its next audio/video notice brings it back."],
   [S.LEFT, 'info', '已退出房间', 'left the room', NO_ACTION_ZH, NO_ACTION_EN],
   // Props.
-  [E.INVALID_PROP, 'error', '属性值无效', 'invalid prop', FIX_PROP_ZH, FIX_PROP_EN],
+  [E.INVALID_PROP, 'error', '属性值无效', 'invalid prop', `${FIX_PROP_ZH}scene 为 'live' 或设置了 role 时：在 main.ts 中 import '@/uni_modules/webrtc-room/live'。`, `${FIX_PROP_EN} For scene 'live' or a role: import '@/uni_modules/webrtc-room/live' in main.ts.`],
   [E.MISSING_PROP, 'error', '缺少必填属性', 'missing required prop', '传入 sdkAppID、userID、userSig 与 roomID。', 'Pass sdkAppID, userID, userSig and roomID.'],
   [E.INVALID_SDKAPPID, 'error', 'sdkAppID 无效', 'invalid sdkAppID', '使用 TRTC 控制台中的 SDKAppID（正整数）。', 'Use the SDKAppID (a positive integer) from the TRTC console.'],
   [E.INVALID_USERID, 'error', 'userID 无效', 'invalid userID', 'userID 为 1–32 个字母、数字或 _ - . @，不含空格和中文。', 'userID: 1–32 letters, digits or _ - . @; no spaces, no CJK.'],
@@ -176,7 +176,7 @@ const ROOM: Row[] = [
   [E.ENTER_TIMEOUT, 'error', '进房超时', 'enter room timed out', '检查网络与签名后重试；可通过 enterTimeout 调整超时时间。', 'Check the network and signatures and try again; enterTimeout tunes the limit.'],
   [E.INVALID_STATE, 'warning', '当前状态下调用无效', 'called in the wrong state: ignored', '先 start() 再 pause()/resume()；不要重复 start()。', 'Call start() before pause()/resume(); do not start twice.'],
   [E.KICKED_OUT, 'error', '被移出房间', 'kicked out of the room', '同一 userID 可能在别处登录；确认后重新进房。', 'The same userID may have entered elsewhere; check, then enter again.'],
-  // Live scene and co-hosting.
+  // Live scene and co-hosting: only the opt-in live entry emits them (their summary is in live/index.ts).
   [E.INVALID_ROLE, 'error', '角色无效', 'invalid role', "role 取 'anchor'（主播）或 'audience'（观众）。", "Use role 'anchor' or 'audience'."],
   [E.ROLE_NEEDS_LIVE, 'error', '只有直播场景才有角色', "role needs scene 'live'", "设置 scene 为 'live'，或去掉 role（rtc 场景人人推流）。", "Set scene to 'live', or drop role (everyone publishes in the rtc scene)."],
   [E.ANCHOR_LIMIT, 'warning', '主播已满 50 人，无法上麦', 'the room already has 50 anchors', '请其他主播先下麦（role 改回 audience）再上麦。', "Ask another anchor to step down (role back to 'audience') first."],

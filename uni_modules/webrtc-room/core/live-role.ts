@@ -1,49 +1,55 @@
 /**
- * The live scene (直播 + 连麦), pure: who publishes, the `scene` / `role` props, who is an anchor.
- *
- * TRTC's live scene has anchors (publish, at most 50) and an audience (only watches, invisible to the
- * member notifications). The mini-program has no role parameter: the audience starts the same
- * `appscene=live` pusher with camera and microphone off and co-hosts by turning them on (docs/live-scene.md §1).
+ * The seam of the live scene (直播 + 连麦). The scene itself — `scene` / `role` validation, the
+ * in-room role switch, the 50-anchor limit, who is an anchor — is the opt-in `live` entry, which
+ * installs it here. Without it a room is rtc only: `scene: 'live'` or a `role` is one INVALID_PROP
+ * error naming the import and the room does not enter (an audience never publishes by accident).
  */
 import { RoomErrorCode } from './error-codes'
-import type { LiveRole, LiveScene, MemberState, RoomOptions, RoomState } from './types'
+import type { RoomEngine } from './engine'
+import type { OptionIssue, ValidOptions } from './options'
+import type { ActionOf, Step } from './reduce-session'
+import type { LiveRole, LiveScene, MemberState, Platform, RoomOptions } from './types'
 
-/** TRTC: "Up to 50 anchors can publish at the same time" (live scene). */
-export const MAX_ANCHORS = 50
+export interface RoleAnswer {
+  ok: boolean
+  code?: number
+  message?: string
+}
+
+/** What the `live` entry installs. */
+export interface LiveHooks {
+  /** `scene` and `role` of raw options; problems go to `errors`. */
+  check(raw: RoomOptions, errors: OptionIssue[]): { scene: LiveScene; role: LiveRole }
+  /** An in-room update's options with the session's current role (a new role is requested, not applied). */
+  requestRole(step: Step, next: ValidOptions): ValidOptions
+  /** The answer to a `switch_role` effect. */
+  roleDone(step: Step, action: ActionOf<'role_done'>): void
+  /** Permissions, then the engine's switchRole; never rejects. */
+  switchRole(platform: Platform, engine: RoomEngine, options: ValidOptions, role: LiveRole): Promise<RoleAnswer>
+  /** Shown in the live scene: a member publishing a stream. */
+  isAnchor(member: MemberState): boolean
+}
+
+let live: LiveHooks | null = null
+
+export function installLiveScene(hooks: LiveHooks | null): void {
+  live = hooks
+}
+
+/** The installed live scene, or null (rtc rooms only). */
+export function liveScene(): LiveHooks | null {
+  return live
+}
 
 /** Whether this user publishes: everyone in the rtc scene, anchors in the live scene. */
 export function publishes(o: { scene?: unknown; role?: unknown }): boolean {
   return o.scene !== 'live' || o.role !== 'audience'
 }
 
-/** `scene` and `role` of raw options, or the problem with them (`role` belongs to the live scene only). */
-export function checkLive(raw: RoomOptions, fail: (code: number, prop: string, message: string) => void): { scene: LiveScene; role: LiveRole } {
-  const scene = raw.scene == null ? 'rtc' : raw.scene
-  if (scene !== 'rtc' && scene !== 'live') {
-    fail(RoomErrorCode.INVALID_PROP, 'scene', `scene must be 'rtc' or 'live' (got ${String(raw.scene)})`)
-    return { scene: 'rtc', role: 'anchor' }
-  }
-  const role = raw.role
-  if (role == null) return { scene, role: 'anchor' }
-  if (role !== 'anchor' && role !== 'audience') {
-    fail(RoomErrorCode.INVALID_ROLE, 'role', `role must be 'anchor' or 'audience' (got ${String(role)})`)
-  } else if (scene !== 'live') {
-    fail(RoomErrorCode.ROLE_NEEDS_LIVE, 'role', `role '${role}' needs scene 'live' (the rtc scene has no roles)`)
-  } else {
-    return { scene, role }
-  }
-  return { scene, role: 'anchor' }
-}
-
-/** A member is an anchor while it publishes a stream (audio or video); others are audience TRTC happened to announce. */
-export function isAnchor(member: MemberState): boolean {
-  for (const stream of [member.streams.main, member.streams.aux]) if (stream && (stream.hasVideo || stream.hasAudio)) return true
-  return false
-}
-
-/** How many members publish now (self excluded). */
-export function anchorCount(state: RoomState): number {
-  let n = 0
-  for (const id of state.memberOrder) if (state.members[id] && isAnchor(state.members[id])) n++
-  return n
+/** `scene` and `role` of raw options: the entry's check, or without it rtc only (anything else names the import). */
+export function checkScene(raw: RoomOptions, errors: OptionIssue[]): { scene: LiveScene; role: LiveRole } {
+  if (live) return live.check(raw, errors)
+  const prop = raw.scene != null && raw.scene !== 'rtc' ? 'scene' : raw.role != null ? 'role' : ''
+  if (prop) errors.push({ code: RoomErrorCode.INVALID_PROP, prop, message: `${prop} needs the live entry: import '@/uni_modules/webrtc-room/live' (main.ts)` })
+  return { scene: 'rtc', role: 'anchor' }
 }

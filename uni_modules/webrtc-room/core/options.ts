@@ -3,7 +3,7 @@
  * passes) → `ValidOptions`, or typed issues in the -90000 range. Pure; no globals.
  */
 import { RoomErrorCode } from './error-codes'
-import { checkLive } from './live-role'
+import { checkScene } from './live-role'
 import { ROOM_ID_MAX } from './room-id'
 import type { Aspect, BackgroundPolicy, EnterMode, GetUserSig, LiveRole, LiveScene, LocalMirror, ReconnectPolicy, RoomOptions, TemplateName } from './types'
 import { BACKGROUND_POLICIES, DEFAULT_PUSHER, DEFAULT_WAITING_IMG, LOCAL_MIRRORS } from './room-state'
@@ -291,14 +291,11 @@ export function validateOptions(input: RoomOptions): ValidationResult {
     waitingImg: text('waitingImg', DEFAULT_WAITING_IMG) || DEFAULT_WAITING_IMG,
     loadingImg: text('loadingImg', ''),
     getUserSig: check<GetUserSig | undefined>('getUserSig', undefined, (v) => typeof v === 'function', 'a function'),
-    ...checkLive(raw, fail),
+    ...checkScene(raw, errors),
   }
 
   if (options.enterMode === 'legacy' && room.kind === 'string') {
     fail(E.INVALID_ROOMID, 'roomID', `numeric with enterMode 'legacy'`, room.id)
-  }
-  if (options.enterMode === 'legacy' && options.scene === 'live') {
-    fail(E.INVALID_PROP, 'scene', "scene 'live' needs the modern enter mode (the legacy URL has no scene)")
   }
 
   return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, options, warnings }

@@ -2,15 +2,15 @@
  * The room reducer: `(state, action) → { state, effects }`. Pure: no clock (actions carry `at`), no
  * platform, no mutation of its input. Every decision about the room lives here and the controller
  * only runs the effects. One handler per action type, by concern: session (reduce-session.ts),
- * members (reduce-members.ts), and control — the app's calls, timers and async answers, the live
- * scene's role change, app hide / show — here.
+ * members (reduce-members.ts), and control — the app's calls, timers and async answers, app hide /
+ * show — here (the live scene's role change is the `live` entry's, through core/live-role.ts).
  */
 import type { ControlAction, EngineAction, RoomAction } from './actions'
 import { RoomErrorCode, RoomStatusCode } from './error-codes'
 import { isIdentityChange, validateOptions, type ValidOptions } from './options'
 import { missingForModern } from './preflight'
 import { levels, type LevelAction } from './levels'
-import { anchorCount, MAX_ANCHORS, publishes } from './live-role'
+import { liveScene, publishes } from './live-role'
 import { checkCapacity, MEMBER_ENGINE, playMember } from './reduce-members'
 import { memberChoice, settlePlayback } from './reduce-playback'
 import {
@@ -32,44 +32,7 @@ export const ROOM_SIG_RETRY_DELAY_MS = 1000
 const NO_DEVICES: LocalDevices = { cameras: [], microphones: [], speakers: [], cameraId: '', microphoneId: '', speakerId: '' }
 // #endif
 
-// ---- Live scene and background: the control concerns of a role change and app hide / show -------
-
-/**
- * Live scene: a `role` change in the room co-hosts or steps down without
- * leaving it. The change is asked of the controller (`switch_role`: permissions, the engine's
- * switchRole) and applied when `role_done` answers; until then the session keeps its role, so the
- * pusher publishes nothing early and a failure leaves everything as it was.
- * requestRole: the options of an in-room update with the session's current role (a new role is
- * requested, not applied).
- */
-function requestRole(step: Step, next: ValidOptions): ValidOptions {
-  const role = step.state.options!.role
-  if (next.role === role) return next
-  if (next.role === 'anchor' && anchorCount(step.room) >= MAX_ANCHORS) {
-    step.state.raw = { ...step.state.raw, role }
-    step.notice('warning', RoomErrorCode.ANCHOR_LIMIT, { message: `${MAX_ANCHORS} anchors already publish: co-hosting refused`, anchors: anchorCount(step.room) })
-  } else {
-    step.effect({ type: 'switch_role', role: next.role, epoch: step.state.epoch })
-  }
-  return { ...next, role }
-}
-
-const LIVE_CONTROL = {
-  role_done: (step, a) => {
-    const options = step.state.options
-    if (a.epoch !== step.state.epoch || !options || !isActive(step.room.status) || options.role === a.role) return
-    if (!a.ok) {
-      // The prop goes back to the role the room still has: a later update does not retry by surprise.
-      step.state.raw = { ...step.state.raw, role: options.role }
-      step.notice('warning', a.code ?? RoomErrorCode.ROLE_SWITCH_FAILED, { message: a.message, role: a.role })
-      return
-    }
-    step.state.options = { ...options, role: a.role }
-    step.room.pusher = pusherFromOptions(step.state.options, step.room.pusher)
-    step.room.self = { ...step.room.self, role: a.role, cameraOn: step.room.pusher.enableCamera }
-    step.emit('self_update', 0, { message: a.role === 'anchor' ? 'co-hosting: publishing' : 'stepped down: watching', role: a.role })
-  },
-} satisfies Partial<Handlers<'role_done'>>
+// ---- Background: app hide / show ---------------------------------------------------------------
 
 /**
  * Background: app hide / show under `backgroundPolicy` (background-policy.ts).
@@ -159,7 +122,8 @@ function applyUpdate(step: Step, partial: Partial<RoomOptions>): void {
     beginSession(step)
     return
   }
-  const options = requestRole(step, result.options)
+  // The live entry (when installed) requests a role change instead of applying it.
+  const options = liveScene()?.requestRole(step, result.options) ?? result.options
   const hadIM = step.state.options!.enableIM
   step.state.options = { ...options, room: step.state.options!.room }
   // enableIM toggled in the room: start / stop the IM session now (else turning it off would leave
@@ -272,7 +236,7 @@ const sigRefreshed: Handlers<'sig_refreshed'>['sig_refreshed'] = (step, a) => re
 const enterFailed: Handlers<'enter_failed'>['enter_failed'] = (step, a) => {
   if (!refresher?.enterFailed(step, a)) fatal(step, a.code, { message: a.message, nativeCode: a.nativeCode })
 }
-const CONTROLS: Handlers<ControlAction['type']> = { ...CONTROL, ...BACKGROUND, ...LIVE_CONTROL, sig_refreshed: sigRefreshed, play_member: playMember, member_choice: memberChoice }
+const CONTROLS: Handlers<ControlAction['type']> = { ...CONTROL, ...BACKGROUND, sig_refreshed: sigRefreshed, role_done: (step, a) => liveScene()?.roleDone(step, a), play_member: playMember, member_choice: memberChoice }
 // Volume samples and quality levels: the opt-in `levels` entry's (core/levels.ts), dropped without it.
 const level = (step: Step, action: LevelAction) => levels?.reduce(step, action)
 const ENGINE: Handlers<EngineAction['type']> = { ...SESSION_ENGINE, ...MEMBER_ENGINE, enter_failed: enterFailed, audio_volume: level, network_quality: level }

@@ -4,12 +4,11 @@
  * as plain values; the controller tags them with the session's epoch.
  */
 import type { TimerName } from './actions'
-import type { RoomEngine } from './engine'
-import { errorCode, errorText, RoomErrorCode } from './error-codes'
+import { errorText, RoomErrorCode } from './error-codes'
 import type { ValidOptions } from './options'
 import { publishes } from './live-role'
-import { LEGACY_MISSING, mediaScopes, runPreflight, type PreflightResult } from './preflight'
-import type { LiveRole, Platform, TimerHandle, Unsubscribe } from './types'
+import { LEGACY_MISSING, runPreflight, type PreflightResult } from './preflight'
+import type { Platform, TimerHandle, Unsubscribe } from './types'
 
 /** One pending timer per name; setting a name again replaces it. */
 export function createTimers(platform: Platform, fire: (name: TimerName, epoch: number) => void) {
@@ -88,18 +87,3 @@ export function requestRoomSig(platform: Platform, options: ValidOptions): Promi
   return legacyFlow ? legacyFlow(platform, options) : Promise.resolve({ ok: false, message: LEGACY_MISSING })
 }
 
-/**
- * A live-scene role switch; never rejects. Co-hosting on a mini-program asks for the camera /
- * microphone scopes first (the audience never did); then the engine switches (H5 `switchRole`; the
- * mini-program pusher follows its attributes, no call needed).
- */
-export async function switchRole(platform: Platform, engine: RoomEngine, options: ValidOptions, role: LiveRole): Promise<{ ok: boolean; code?: number; message?: string }> {
-  try {
-    const denied = role === 'anchor' && platform.name !== 'h5' ? await mediaScopes(platform, options.enableCamera) : null
-    if (denied) return { ok: false, code: RoomErrorCode.ROLE_SWITCH_FAILED, message: `co-hosting needs ${denied.detail.scope}: ${denied.message}` }
-    await engine.switchRole?.(role)
-    return { ok: true }
-  } catch (err) {
-    return { ok: false, code: errorCode(err, RoomErrorCode.ROLE_SWITCH_FAILED), message: errorText(err, `switching to ${role} failed`) }
-  }
-}

@@ -25,7 +25,8 @@ import { nativeEntries } from './native-entries'
 import { memberMethods, reduce } from './reducer'
 import { redact } from './redact'
 import { refresher } from './refresher'
-import { createAppWatch, createTimers, preflight, requestRoomSig, switchRole } from './room-platform'
+import { createAppWatch, createTimers, preflight, requestRoomSig } from './room-platform'
+import { liveScene } from './live-role'
 import { acceptsEngineEvents, createCoreState, isActive, orderedMembers, writeChanges, type CoreState } from './room-state'
 import type { ControllerConfig } from './controller-types'
 import type { ImEvent, Platform, RoomController, RoomEvent, RoomOptions } from './types'
@@ -188,7 +189,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
       case 'player':
         return safely(`engine player ${effect.call}`, () => engine.player(effect.stream, effect.call))
       case 'switch_role':
-        return void (options && switchRole(platform, engine, options, effect.role).then((answer) => forEpoch(effect.epoch, { type: 'role_done', epoch: effect.epoch, role: effect.role, ...answer })))
+        return void (options && liveScene()?.switchRole(platform, engine, options, effect.role).then((answer) => forEpoch(effect.epoch, { type: 'role_done', epoch: effect.epoch, role: effect.role, ...answer })))
       case 'member_media': return safely('engine memberMedia', () => engine.memberMedia?.(effect.userID, effect.media))
       case 'im_start':
         return im.start(options !== null)

@@ -91,7 +91,7 @@ export interface RoomOptions {
    * re-enters / logs in again with it. Bounded; without it (or when it fails) the room reports -90200.
    */
   getUserSig?: GetUserSig
-  /** 'rtc' (default): everyone publishes. 'live' (直播): anchors publish, the audience only watches (docs/live.md). */
+  /** 'rtc' (default): everyone publishes. 'live' (直播, needs `import '@/uni_modules/webrtc-room/live'`): anchors publish, the audience only watches (docs/live.md). */
   scene?: LiveScene
   /** Live scene only (default 'anchor'); changing it in the room co-hosts / steps down without leaving. */
   role?: LiveRole
@@ -337,7 +337,7 @@ export interface RoomState {
   capacity: number
   /** userID of who holds the floor (your own userID for you); null before anyone spoke (always, without the `levels` entry). */
   activeSpeaker: string | null
-  /** 'live': only anchors (members publishing a stream) are shown; see `anchorsOf`. */
+  /** 'live': only anchors (members publishing a stream) are shown; see the live entry's `anchorsOf`. */
   scene: LiveScene
 }
 

@@ -84,8 +84,6 @@ export function disableWebrtcRoomIM(): void {
 }
 
 export { TimSession } from './tim-session'
-export { createCoHost, parseCoHostMessage, COHOST_BUSINESS_ID, COHOST_VERSION, COHOST_TIMEOUT_MS } from './cohost'
-export type { CoHost, CoHostOptions, CoHostMessage, CoHostMessageType } from './cohost'
 export { TimClientPool } from './tim-client-pool'
 export type * from './types'
 

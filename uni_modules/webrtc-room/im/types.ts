@@ -145,7 +145,7 @@ export interface ImStateSink {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Co-hosting (连麦) over IM: the opt-in `im` entry's `createCoHost` (im/cohost.ts, docs/cohost.md)
+// Co-hosting (连麦) over IM: the opt-in `live` entry's `createCoHost` (live/cohost.ts, docs/cohost.md)
 
 /** One co-host request as both sides track it (`requestId` is the sender's, unique per request). */
 export interface CoHostRequest {

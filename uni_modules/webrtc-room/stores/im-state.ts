@@ -51,7 +51,7 @@ export interface RoomImState {
   activeConversation: string | null
   messageLimit: number
   lastError: ImEvent<ImErrorDetail> | null
-  /** Live scene: co-host requests and co-hosts (written by the IM entry's `createCoHost`). */
+  /** Live scene: co-host requests and co-hosts (written by the live entry's `createCoHost`). */
   coHost: CoHostState
   /** Live scene: the room group's online count (AVChatRoom, IM on); null = unknown (no IM: TRTC announces no audience). */
   audienceCount: number | null

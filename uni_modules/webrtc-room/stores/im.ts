@@ -89,7 +89,7 @@ export const useImStore = defineStore('webrtc-room/im', () => {
     delete rooms[key]
   }
 
-  /** Co-hosting of a room (the IM entry's `createCoHost` writes it). */
+  /** Co-hosting of a room (the live entry's `createCoHost` writes it). */
   function setCoHost(key: string, coHost: CoHostState): void {
     ensure(key).coHost = coHost
   }

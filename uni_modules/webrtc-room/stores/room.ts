@@ -17,7 +17,6 @@ import { getController } from '../core/controllers'
 import type { RoomSink } from '../core/room'
 import type { MemberState, RoomState } from '../core/types'
 import { copyMembers, orderedMembers } from '../core/room-state'
-import { isAnchor } from '../core/live-role'
 
 export const useRoomStore = defineStore('webrtc-room/room', () => {
   const rooms = reactive<Record<string, RoomState>>({})
@@ -29,14 +28,6 @@ export const useRoomStore = defineStore('webrtc-room/room', () => {
   /** Members of a room in join order (`memberOrder`); [] for an unknown room. */
   function members(key: string): MemberState[] {
     return orderedMembers(rooms[key])
-  }
-
-  /**
-   * The members publishing a stream (live scene: the anchors; TRTC announces no audience, so the
-   * audience count is the IM store's `audienceCount`). In the rtc scene: members with audio or video on.
-   */
-  function anchors(key: string): MemberState[] {
-    return orderedMembers(rooms[key]).filter(isAnchor)
   }
 
   // --- writers: the controller's only ---
@@ -64,7 +55,7 @@ export const useRoomStore = defineStore('webrtc-room/room', () => {
     delete rooms[key]
   }
 
-  return { rooms, room, members, anchors, getController, putRoom, patchRoom, patchMembers, removeRoom }
+  return { rooms, room, members, getController, putRoom, patchRoom, patchMembers, removeRoom }
 })
 
 export type RoomStore = ReturnType<typeof useRoomStore>

@@ -94,7 +94,7 @@ const optionProps = {
   enableSmallStream: makeBooleanProp(false),
   /** Async: your server signs a new userSig when TRTC / IM rejects the current one (re-enter, no -90200). */
   getUserSig: makeLooseProp<GetUserSig>(Function as PropType<GetUserSig>),
-  /** 'live' (直播): anchors publish, the audience watches; 'rtc' (default): everyone publishes. */
+  /** 'live' (直播, needs `import '@/uni_modules/webrtc-room/live'`): anchors publish, the audience watches; 'rtc' (default): everyone publishes. */
   scene: makeLooseProp<LiveScene>(String as unknown as PropType<LiveScene>),
   /** Live scene only: 'anchor' | 'audience'; changing it in the room co-hosts / steps down. */
   role: makeLooseProp<LiveRole>(String as unknown as PropType<LiveRole>),

@@ -8,8 +8,12 @@
  * co-hosts; a message delivered twice or late is recognised by its `requestId` and its IM server time
  * (an expired request is dropped). Every change is written to the IM store (`room(key).coHost`).
  *
+ * It lives in the live entry, not the IM entry: it needs only the room's public methods (`update`,
+ * `on`, `onIM`, `sendC2CCustomMsg`), and apps that use IM without the live scene ship none of it.
+ * At run time it needs both entries: IM (`enableIM`, the IM entry) carries the messages.
+ *
  * @example
- * import { createCoHost } from '@/uni_modules/webrtc-room/im'
+ * import { createCoHost } from '@/uni_modules/webrtc-room/live'
  * const coHost = createCoHost(getController(roomKey)!)
  * coHost.on((e) => e.type === 'request' && showDialog(e.request))
  * await coHost.request('anchor1')          // audience
@@ -18,7 +22,7 @@
 import { RoomErrorCode, WebrtcRoomError } from '../core/error-codes'
 import type { Platform, RoomController, Unsubscribe } from '../core/types'
 import { useImStore } from '../stores/im'
-import type { CoHostEvent, CoHostRequest, CoHostState, ImMessage } from './types'
+import type { CoHostEvent, CoHostRequest, CoHostState, ImMessage } from '../im/types'
 
 export const COHOST_BUSINESS_ID = 'webrtc-room.cohost'
 export const COHOST_VERSION = 1
