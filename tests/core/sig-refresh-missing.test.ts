@@ -7,13 +7,13 @@
  */
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createRoom } from '../../uni_modules/webrtc-room/room-factory'
 import '../../uni_modules/webrtc-room/legacy'
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
 import { registerIM, unregisterIM } from '../../uni_modules/webrtc-room/core/im-registry'
-import type { GetUserSig, ImEvent, RoomEvent, RoomOptions } from '../../uni_modules/webrtc-room/core/types'
+import type { RoomEvent } from '../../uni_modules/webrtc-room/core/types'
 import { createTimImFactory } from '../../uni_modules/webrtc-room/im'
-import { createFakePlatform, flush, until, type FakePlatform } from '../helpers/fake-platform'
+import { createFakePlatform, flush, until } from '../helpers/fake-platform'
+import { refresher, started } from '../helpers/sig-room'
 import { createTimMock, type FakeTim } from '../helpers/tim-mock'
 import { createH5Room, startAndEnter } from '../h5/helpers/h5-room'
 import { rtcError } from '../h5/helpers/fake-trtc'
@@ -22,30 +22,8 @@ vi.mock('tim-wx-sdk', async () => ({ default: (await import('../helpers/tim-mock
 
 const E = RoomErrorCode
 const IMPORT_LINE = "import '@/uni_modules/webrtc-room/sig-refresh'"
-const BASE: RoomOptions = { sdkAppID: 1400000001, userID: 'me', userSig: 'eJyrVkrOz0ktUrJSSs7PLcgvSy1SSMsvykvMyVECAHIjCEk_', roomID: 1234, autoplay: true }
-
 /** A getUserSig that would hand out a fresh signature: it must never be asked. */
-function refresher() {
-  const calls: unknown[] = []
-  const fn: GetUserSig = (ctx) => {
-    calls.push(ctx)
-    return Promise.resolve('eJwNEWSIGxxREFRESHEDxx-zz_')
-  }
-  return { fn, calls }
-}
-
-async function started(options: Partial<RoomOptions> = {}, platform: FakePlatform = createFakePlatform()) {
-  const room = createRoom({ ...BASE, ...options }, platform)
-  const events: RoomEvent[] = []
-  const imEvents: ImEvent[] = []
-  room.on((e) => events.push(e))
-  room.onIM((e) => imEvents.push(e))
-  room.attachPusher({ start() {}, stop() {}, pause() {}, resume() {}, switchCamera() {} })
-  await room.start()
-  platform.advance(0)
-  const tagged = (tag: string) => events.filter((e) => e.tag === tag)
-  return { room, platform, events, imEvents, tagged }
-}
+const fresh = () => refresher('eJwNEWSIGxxREFRESHEDxx-zz_')
 
 /** What a run leaves to compare: the tags and codes of its events, minus the missing-entry warning. */
 const outcome = (events: RoomEvent[]) => events.filter((e) => e.code !== E.INVALID_PROP).map((e) => `${e.tag} ${e.code}`)
@@ -55,7 +33,7 @@ afterEach(() => unregisterIM())
 
 describe('without the sig-refresh entry', () => {
   it('getUserSig given: ONE warning at start naming the import; the room still enters', async () => {
-    const sig = refresher()
+    const sig = fresh()
     const { room, tagged } = await started({ getUserSig: sig.fn })
     expect(tagged('warning')).toMatchObject([{ code: E.INVALID_PROP, detail: { prop: 'getUserSig', message: expect.stringContaining(IMPORT_LINE) } }])
     room.onPusherStateChange({ code: 1018, message: 'entered' })
@@ -74,7 +52,7 @@ describe('without the sig-refresh entry', () => {
   it('-100018: -90200 expired / -90201 invalid, never a refresh — the same events as without getUserSig', async () => {
     for (const [message, code] of [['userSig expired', E.USERSIG_EXPIRED], ['sig check failed', E.USERSIG_MALFORMED]] as const) {
       const runs: string[][] = []
-      for (const options of [{ getUserSig: refresher().fn }, {}]) {
+      for (const options of [{ getUserSig: fresh().fn }, {}]) {
         const { room, events, tagged } = await started(options)
         room.onPusherStateChange({ code: 1018 })
         room.onPusherStateChange({ code: -100018, message })
@@ -89,7 +67,7 @@ describe('without the sig-refresh entry', () => {
   })
 
   it('getUserSig is never called', async () => {
-    const sig = refresher()
+    const sig = fresh()
     const { room } = await started({ getUserSig: sig.fn })
     room.onPusherStateChange({ code: -100018, message: 'userSig expired' })
     await flush()
@@ -99,7 +77,7 @@ describe('without the sig-refresh entry', () => {
 
   it('legacy room signature 70001: what it is without getUserSig (retried once, then -9)', async () => {
     const runs: string[][] = []
-    for (const options of [{ getUserSig: refresher().fn }, {}]) {
+    for (const options of [{ getUserSig: fresh().fn }, {}]) {
       const platform = createFakePlatform()
       const refused = { statusCode: 200, data: { ErrorCode: 70001, ErrorInfo: 'sig expired' } }
       platform.respond(refused, refused)
@@ -116,7 +94,7 @@ describe('without the sig-refresh entry', () => {
   })
 
   it('H5 enterRoom -100018: -90200, never a refresh', async () => {
-    const sig = refresher()
+    const sig = fresh()
     const h5 = createH5Room({ getUserSig: sig.fn })
     h5.sdk.prepare = (client) => client.behaviour.set('enterRoom', rtcError(5400, -100018, 'userSig expired'))
     await startAndEnter(h5)
@@ -131,7 +109,7 @@ describe('without the sig-refresh entry', () => {
     mock.server.addGroup('1234')
     registerIM(createTimImFactory(mock.sdk))
     ;(mock.sdk.create({ SDKAppID: 1400000001 }) as FakeTim).failLogin(70001, 'userSig expired')
-    const sig = refresher()
+    const sig = fresh()
     const { room, imEvents } = await started({ enableIM: true, getUserSig: sig.fn })
     await until(() => imEvents.some((e) => e.tag === 'error'))
     expect(imEvents.filter((e) => e.tag === 'error')).toMatchObject([{ code: E.USERSIG_EXPIRED, detail: { message: expect.stringContaining(IMPORT_LINE) } }])
