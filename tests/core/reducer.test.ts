@@ -601,7 +601,7 @@ describe('stop is idempotent; stale sessions are ignored', () => {
       { type: 'leave' },
       { type: 'im_stop' },
       { type: 'player', stream: expect.objectContaining({ key: 'a_main' }), call: 'stop' },
-      { type: 'emit', event: { tag: 'exit_room', code: RoomStatusCode.LEFT, detail: { message: 'left the room', reason: 'stop', membersCleared: 1 } } },
+      { type: 'emit', event: { tag: 'exit_room', code: RoomStatusCode.LEFT, detail: { reason: 'stop', membersCleared: 1 } } },
     ])
     expect(d.status).toBe('exited')
     expect(d.state.pushURL).toBe('')

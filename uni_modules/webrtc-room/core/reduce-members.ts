@@ -13,7 +13,7 @@
 import type { AnnouncedUser, RoomAction, StreamChange } from './actions'
 import { RoomErrorCode, RoomStatusCode } from './error-codes'
 import { copyMembers, isOverCapacity, streamKey, streamURL } from './room-state'
-import { engineStream, markEntered, stopPlayers, type Handlers, type Step } from './reduce-session'
+import { markEntered, stopPlayers, type Handlers, type Step } from './reduce-session'
 import type { MemberState, StreamState, StreamType } from './types'
 
 // Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
@@ -92,12 +92,12 @@ function applyStreamChange(step: Step, member: MemberState, change: StreamChange
   if (!next.hasVideo && !next.hasAudio) {
     if (!current) return null
     delete streams[change.streamType]
-    step.effect({ type: 'player', stream: engineStream(current), call: 'stop' })
+    step.player(current, 'stop')
   } else {
     if (current && current.hasVideo === next.hasVideo && current.hasAudio === next.hasAudio && current.playURL === next.playURL) return null
     streams[change.streamType] = next
     // A new stream that should play (autoplay): tell the engine once, when it appears.
-    if (!current && next.playing) step.effect({ type: 'player', stream: engineStream(next), call: 'play' })
+    if (!current && next.playing) step.player(next, 'play')
   }
   return { ...member, streams }
 }
@@ -219,7 +219,7 @@ export const MEMBER_ENGINE = {
     const streams = { ...member.streams }
     delete streams[a.streamType]
     const next = { ...member, streams }
-    step.effect({ type: 'player', stream: engineStream(stream), call: 'stop' })
+    step.player(stream, 'stop')
     setMember(step, next)
     step.emit('member_update', S.PLAYER_DISCONNECTED, { ...memberDetail(next), reason: 'player_disconnected', nativeCode: a.nativeCode })
   },
@@ -236,7 +236,7 @@ export const playMember: Handlers<'play_member'>['play_member'] = (step, a) => {
   for (const [type, stream] of Object.entries(member.streams) as Array<[StreamType, StreamState | undefined]>) {
     if (!stream) continue
     streams[type] = { ...stream, playing: a.play, loading: a.play ? stream.loading : true }
-    step.effect({ type: 'player', stream: engineStream(stream), call: a.play ? 'play' : 'stop' })
+    step.player(stream, a.play ? 'play' : 'stop')
   }
   setMember(step, { ...member, streams })
 }

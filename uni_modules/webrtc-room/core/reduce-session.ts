@@ -4,16 +4,15 @@
  * URL at once, legacy after the room signature), entered / left / failed, pause and resume,
  * reconnect with backoff, and leaving (every member dropped, every timer cleared).
  */
-import type { Effect, RoomAction, TimerName } from './actions'
+import type { Effect, PlayerCall, RoomAction, TimerName } from './actions'
 import { describeCode } from './codes'
 import { RoomErrorCode, RoomStatusCode } from './error-codes'
 import { roomIDText, validateOptions, type OptionIssue } from './options'
 import { buildModernPushURL } from './push-url'
 import { redact } from './redact'
 import { copyMembers, policyOf, pusherFromOptions, pusherFromRaw, templateCapacity } from './room-state'
-import type { EngineStream } from './engine'
 import type { CoreState } from './room-state'
-import type { ErrorDetail, MemberState, ReconnectPolicy, RoomEvent, RoomEventTag, RoomStatus, StreamState } from './types'
+import type { ErrorDetail, MemberState, ReconnectPolicy, RoomEvent, RoomEventTag, RoomStatus, SelfState, StreamState } from './types'
 
 // Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
 const E = RoomErrorCode
@@ -85,6 +84,16 @@ export class Step {
     this.effects.push(effect)
   }
 
+  /** A player call; streams are immutable state, so the effect carries the stream itself. */
+  player(stream: StreamState, call: PlayerCall): void {
+    this.effects.push({ type: 'player', stream, call })
+  }
+
+  /** Our own state with `patch` applied (copy on write). */
+  setSelf(patch: Partial<SelfState>): void {
+    this.room.self = { ...this.room.self, ...patch }
+  }
+
   setMembers(members: Record<string, MemberState>, order: string[]): void {
     this.room.members = members
     this.room.memberOrder = order
@@ -98,14 +107,8 @@ export class Step {
   }
 }
 
-export function engineStream(stream: StreamState): EngineStream {
-  return { key: stream.key, userID: stream.userID, streamType: stream.streamType, playURL: stream.playURL }
-}
-
 export function stopPlayers(step: Step, member: MemberState | undefined): void {
-  for (const stream of Object.values(member?.streams ?? {})) {
-    if (stream) step.effect({ type: 'player', stream: engineStream(stream), call: 'stop' })
-  }
+  for (const stream of Object.values(member?.streams ?? {})) if (stream) step.player(stream, 'stop')
 }
 
 const ALL_TIMERS: TimerName[] = ['reconnect', 'enter_timeout', 'room_sig_retry']
@@ -125,7 +128,7 @@ function leavePusher(step: Step, leave: Effect): void {
   step.effect(leave)
   step.state.pushURL = ''
   step.state.pausedBy = null
-  step.room.self = { ...step.room.self, pushURL: '', screenSharing: false }
+  step.setSelf({ pushURL: '', screenSharing: false })
   setPaused(step, false)
 }
 
@@ -147,7 +150,7 @@ export function endSession(step: Step, stopIM: boolean, keepPreview = false): nu
   step.state.reconnectAttempts = 0
   step.state.roomSigAttempts = 0
   step.state.sigTries = 0
-  step.room.self = { ...step.room.self, net: null }
+  step.setSelf({ net: null })
   return dropMembers(step)
 }
 
@@ -180,7 +183,7 @@ export function beginSession(step: Step): void {
   step.state.overCapacity = false
   step.room.roomID = roomIDText(options.room)
   step.room.pusher = pusherFromOptions(options, step.room.pusher ?? pusherFromRaw(step.state.raw))
-  step.room.self = { ...step.room.self, userID: options.userID, muted: options.muted, cameraOn: step.room.pusher.enableCamera, pushURL: '', role: options.role }
+  step.setSelf({ userID: options.userID, muted: options.muted, cameraOn: step.room.pusher.enableCamera, pushURL: '', role: options.role })
   step.room.scene = options.scene
   step.room.capacity = templateCapacity(options.template)
   step.room.enterMode = null
@@ -207,9 +210,9 @@ export function obtainURL(step: Step): void {
 
 export function enterWith(step: Step, pushURL: string): void {
   step.state.pushURL = pushURL
-  step.room.self = { ...step.room.self, pushURL: redact(pushURL) }
+  step.setSelf({ pushURL: redact(pushURL) })
   step.effect({ type: 'enter', epoch: step.state.epoch })
-  step.emit('self_update', S.PUSHER_LOADING, { message: 'pusher starting' })
+  step.emit('self_update', S.PUSHER_LOADING, {})
   const timeout = step.state.options!.enterTimeout
   if (timeout > 0) step.effect({ type: 'set_timer', name: 'enter_timeout', ms: timeout, epoch: step.state.epoch })
 }
@@ -218,9 +221,9 @@ export function markEntered(step: Step, nativeCode: number): void {
   step.status('in_room')
   step.state.sigTries = 0
   step.effect({ type: 'clear_timer', name: 'enter_timeout' })
-  step.emit('enter_room', S.JOINED, { message: 'entered the room', nativeCode, roomID: step.room.roomID, mode: step.state.mode })
+  step.emit('enter_room', S.JOINED, { nativeCode, roomID: step.room.roomID, mode: step.state.mode })
   if (step.state.reconnectAttempts > 0) {
-    step.emit('recovered', S.JOINED, { message: 're-entered the room', attempts: step.state.reconnectAttempts })
+    step.emit('recovered', S.JOINED, { attempts: step.state.reconnectAttempts })
     step.state.reconnectAttempts = 0
   }
   if (step.state.hidden && policyOf(step.state) === 'pause') pauseBy(step, 'hide')
@@ -251,12 +254,12 @@ export function leaveToReenter(step: Step): number {
 }
 
 /** -1307 / 1021 / enter timeout during a reconnect: leave, then re-enter after a backoff delay. */
-export function connectionLost(step: Step, nativeCode: number, message: string): void {
+export function connectionLost(step: Step, nativeCode: number, message?: string): void {
   const policy = step.state.options!.reconnect
   const attempt = step.state.reconnectAttempts + 1
   if (attempt > policy.maxAttempts) {
     fatal(step, E.PUSH_DISCONNECTED, {
-      message: `push disconnected; gave up after ${step.state.reconnectAttempts} re-enter attempts`,
+      message: `gave up after ${step.state.reconnectAttempts} re-enter attempts`,
       nativeCode,
       attempts: step.state.reconnectAttempts,
       gaveUp: true,
@@ -266,43 +269,44 @@ export function connectionLost(step: Step, nativeCode: number, message: string):
   const dropped = leaveToReenter(step)
   step.state.reconnectAttempts = attempt
   const delayMs = backoffDelay(policy, attempt)
-  step.emit('reconnecting', S.NETWORK_CHANGE, { message: message || 'connection lost, re-entering', nativeCode, attempt, delayMs, membersCleared: dropped })
+  step.emit('reconnecting', S.NETWORK_CHANGE, { message, nativeCode, attempt, delayMs, membersCleared: dropped })
   step.effect({ type: 'set_timer', name: 'reconnect', ms: delayMs, epoch: step.state.epoch })
 }
 
-function exited(step: Step, detail: Record<string, unknown>): void {
+/** The session ends for good (status exited): `exit_room` with the reason and how many members were dropped. */
+export function exited(step: Step, reason: string, detail: { message?: string; nativeCode?: number } = {}): void {
   const dropped = endSession(step, true)
   step.status('exited')
-  step.emit('exit_room', S.LEFT, { ...detail, membersCleared: dropped })
+  step.emit('exit_room', S.LEFT, { ...detail, reason, membersCleared: dropped })
 }
 
 /** Native facts about our own push and session. */
 export const SESSION_ENGINE = {
   push_state: (step, a) => step.emit('push_state', a.code, { message: a.message }),
   pusher_net: (step, a) => {
-    step.room.self = { ...step.room.self, net: a.info }
+    step.setSelf({ net: a.info })
     step.emit('net_status', 0, { userID: step.room.self.userID, info: a.info })
   },
   publishing: (step, a) => {
-    step.emit('self_update', S.PUSH_OK, { message: 'publishing', nativeCode: a.nativeCode })
+    step.emit('self_update', S.PUSH_OK, { nativeCode: a.nativeCode })
     // Legacy rooms send no 1018: publishing means entered there.
     if (step.room.status === 'entering' && step.state.mode === 'legacy') markEntered(step, a.nativeCode)
   },
-  pusher_loading: (step, a) => step.emit('self_update', S.PUSHER_LOADING, { message: 'pusher reconnecting', nativeCode: a.nativeCode }),
-  preview_started: (step, a) => step.emit('self_update', S.PUSHER_PLAYING, { message: 'camera preview running', nativeCode: a.nativeCode }),
+  pusher_loading: (step, a) => step.emit('self_update', S.PUSHER_LOADING, { nativeCode: a.nativeCode }),
+  preview_started: (step, a) => step.emit('self_update', S.PUSHER_PLAYING, { nativeCode: a.nativeCode }),
   entered: (step, a) => {
     if (step.room.status === 'entering') markEntered(step, a.nativeCode)
   },
   left: (step, a) => {
     if (step.room.status === 'entering' || a.kicked) {
-      fatal(step, E.JOIN_ROOM_FAILED, { message: a.message || 'removed from the room', nativeCode: a.nativeCode, kicked: a.kicked })
+      fatal(step, E.JOIN_ROOM_FAILED, { message: a.message, nativeCode: a.nativeCode, kicked: a.kicked })
     } else {
-      exited(step, { message: a.message || 'left the room', nativeCode: a.nativeCode, reason: 'server' })
+      exited(step, 'server', { message: a.message, nativeCode: a.nativeCode })
     }
   },
   device_failed: (step, a) => fatal(step, a.code, { message: a.message, nativeCode: a.nativeCode }),
   permission_denied: (step, a) => fatal(step, E.MEDIA_PERMISSION, { message: a.message, nativeCode: a.nativeCode }),
   connection_lost: (step, a) => connectionLost(step, a.nativeCode, a.message),
-  suspended: (step, a) => exited(step, { message: a.message || 'mini-program suspended', nativeCode: a.nativeCode, reason: 'suspended' }),
+  suspended: (step, a) => exited(step, 'suspended', { message: a.message, nativeCode: a.nativeCode }),
   notice: (step, a) => step.notice('warning', a.code, { message: a.message, nativeCode: a.nativeCode }),
 } satisfies Partial<Handlers<RoomAction['type']>>

@@ -14,7 +14,7 @@ import { anchorCount, MAX_ANCHORS, publishes } from './live-role'
 import { checkCapacity, MEMBER_ENGINE, playMember } from './reduce-members'
 import { memberChoice, settlePlayback } from './reduce-playback'
 import {
-  beginSession, connectionLost, emitWarnings, endSession, enterWith, fatal, invalidState, obtainURL, pauseBy, resumeRoom,
+  beginSession, connectionLost, emitWarnings, enterWith, exited, fatal, invalidState, obtainURL, pauseBy, resumeRoom,
   SESSION_ENGINE, Step, type ActionOf, type Handlers, type ReduceResult,
 } from './reduce-session'
 import { SIG_CONTROL, SIG_ENGINE, sigReason, sigRejected } from './sig-refresh'
@@ -80,16 +80,11 @@ const LIVE_CONTROL = {
  * `syncBackground` runs after every step: the mic mute and `background-mute` bound on the tags always
  * follow the policy, whichever handler changed the pusher attributes.
  */
-const HIDDEN = 'app hidden'
-
 /** What `policy` does to a hidden room now. */
 function applyHidden(step: Step, policy: BackgroundPolicy): void {
   const status = step.room.status
   if (policy === 'pause' && status === 'in_room') pauseBy(step, 'hide')
-  if (policy !== 'leave' || !isActive(status)) return
-  const dropped = endSession(step, true)
-  step.status('exited')
-  step.emit('exit_room', RoomStatusCode.LEFT, { message: HIDDEN, reason: 'background', membersCleared: dropped })
+  if (policy === 'leave' && isActive(status)) exited(step, 'background')
 }
 
 function resumeHidden(step: Step): void {
@@ -100,12 +95,12 @@ const BACKGROUND = {
   app_hide: (step) => {
     const policy = policyOf(step.state)
     step.state.hidden = true
-    step.emit('background', 0, { message: HIDDEN, status: step.room.status, policy })
+    step.emit('background', 0, { status: step.room.status, policy })
     applyHidden(step, policy)
   },
   app_show: (step) => {
     step.state.hidden = false
-    step.emit('foreground', 0, { message: 'app shown', status: step.room.status })
+    step.emit('foreground', 0, { status: step.room.status })
     resumeHidden(step)
   },
 } satisfies Partial<Handlers<'app_hide' | 'app_show'>>
@@ -126,7 +121,7 @@ function syncBackground(step: Step, before: CoreState): void {
   const backgroundMute = policy !== 'keep'
   const pusher = step.room.pusher
   if (pusher && (pusher.muted !== muted || pusher.backgroundMute !== backgroundMute)) step.room.pusher = { ...pusher, muted, backgroundMute }
-  if (step.room.self.muted !== muted) step.room.self = { ...step.room.self, muted }
+  if (step.room.self.muted !== muted) step.setSelf({ muted })
 }
 
 // ---- Control ----------------------------------------------------------------------------------
@@ -141,7 +136,7 @@ function applyUpdate(step: Step, partial: Partial<RoomOptions>): void {
   if (!isActive(step.room.status)) {
     step.state.raw = merged
     step.room.pusher = pusherFromRaw(merged)
-    step.room.self = { ...step.room.self, muted: step.room.pusher.muted, cameraOn: step.room.pusher.enableCamera, role: publishes(merged) ? 'anchor' : 'audience' }
+    step.setSelf({ muted: step.room.pusher.muted, cameraOn: step.room.pusher.enableCamera, role: publishes(merged) ? 'anchor' : 'audience' })
     step.room.capacity = templateCapacity(merged.template ?? 'float')
     step.room.scene = merged.scene === 'live' ? 'live' : 'rtc'
     return
@@ -154,8 +149,7 @@ function applyUpdate(step: Step, partial: Partial<RoomOptions>): void {
   }
   step.state.raw = merged
   if (isIdentityChange(partial, previous)) {
-    const dropped = endSession(step, true)
-    step.emit('exit_room', RoomStatusCode.LEFT, { message: 'identity changed: re-entering', reason: 'identity_change', membersCleared: dropped })
+    exited(step, 'identity_change')
     beginSession(step)
     return
   }
@@ -166,7 +160,7 @@ function applyUpdate(step: Step, partial: Partial<RoomOptions>): void {
   // the session running, and endSession would no longer stop it).
   if (options.enableIM !== hadIM) step.effect({ type: options.enableIM ? 'im_start' : 'im_stop' })
   step.room.pusher = pusherFromOptions(options, step.room.pusher ?? pusherFromRaw(merged))
-  step.room.self = { ...step.room.self, muted: options.muted, cameraOn: step.room.pusher.enableCamera }
+  step.setSelf({ muted: options.muted, cameraOn: step.room.pusher.enableCamera })
   step.room.capacity = templateCapacity(options.template)
   emitWarnings(step, result.warnings)
   checkCapacity(step)
@@ -229,10 +223,7 @@ const CONTROL = {
       step.state.previewKept = false
       step.effect({ type: 'leave' })
     }
-    if (!isActive(step.room.status)) return
-    const dropped = endSession(step, true)
-    step.status('exited')
-    step.emit('exit_room', RoomStatusCode.LEFT, { message: 'left the room', reason: 'stop', membersCleared: dropped })
+    if (isActive(step.room.status)) exited(step, 'stop')
   },
   pause: (step) => {
     if (step.room.status === 'in_room') pauseBy(step, 'app')
@@ -247,7 +238,7 @@ const CONTROL = {
       invalidState(step, 'switchCamera')
       return
     }
-    step.room.self = { ...step.room.self, frontCamera: !step.room.self.frontCamera }
+    step.setSelf({ frontCamera: !step.room.self.frontCamera })
     step.room.pusher = step.room.pusher && { ...step.room.pusher, devicePosition: step.room.self.frontCamera ? 'front' : 'back' }
     step.effect({ type: 'pusher', call: 'switchCamera' })
   },
@@ -257,9 +248,9 @@ const CONTROL = {
   // #ifdef H5
   local_media: (step, a) => {
     const self = step.room.self
-    if (a.devices) step.room.self = { ...self, devices: { ...NO_DEVICES, ...self.devices, ...a.devices } }
+    if (a.devices) step.setSelf({ devices: { ...NO_DEVICES, ...self.devices, ...a.devices } })
     if (a.screenSharing === undefined || a.screenSharing === self.screenSharing) return
-    step.room.self = { ...step.room.self, screenSharing: a.screenSharing }
+    step.setSelf({ screenSharing: a.screenSharing })
     step.emit('self_update', 0, { message: a.message, screenSharing: a.screenSharing })
   },
   // #endif

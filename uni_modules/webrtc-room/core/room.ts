@@ -35,13 +35,16 @@ export type { ControllerConfig } from './controller-types'
 
 let roomSeq = 0
 
+const CONTEXT_METHODS = ['attachPusher', 'detachPusher', 'attachPlayer', 'detachPlayer'] as const
+type ContextMethod = (typeof CONTEXT_METHODS)[number]
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 export function createController(options: RoomOptions, platform: Platform, config: ControllerConfig): RoomController {
   if (!platform || typeof platform.setTimeout !== 'function') {
-    throw new WebrtcRoomError(RoomErrorCode.UNSUPPORTED_PLATFORM, 'createRoom needs a Platform adapter (index.ts supplies the uni one)')
+    throw new WebrtcRoomError(RoomErrorCode.UNSUPPORTED_PLATFORM, 'createRoom needs a Platform adapter')
   }
   const key = config.key || `room-${++roomSeq}`
   if (getController(key)) platform.log?.('warn', `createRoom: key '${key}' is taken; the newer room replaces it in the store`)
@@ -309,10 +312,8 @@ export function createController(options: RoomOptions, platform: Platform, confi
     // #endif
     ...memberMethods(dispatch),
 
-    attachPusher: (ctx) => safely('attachPusher', () => engine.attachPusher?.(ctx)),
-    detachPusher: () => safely('detachPusher', () => engine.detachPusher?.()),
-    attachPlayer: (streamKey, ctx) => safely('attachPlayer', () => engine.attachPlayer?.(streamKey, ctx)),
-    detachPlayer: (streamKey) => safely('detachPlayer', () => engine.detachPlayer?.(streamKey)),
+    // The building blocks hand their native contexts to the engine (an engine without contexts has none of these).
+    ...(Object.fromEntries(CONTEXT_METHODS.map((method) => [method, (...args: unknown[]) => safely(method, () => (engine[method] as ((...a: unknown[]) => void) | undefined)?.(...args))])) as Pick<RoomController, ContextMethod>),
 
     ...nativeEntries(native),
 
