@@ -5,8 +5,7 @@
 import { RoomErrorCode } from './error-codes'
 import { checkLive } from './live-role'
 import { ROOM_ID_MAX } from './room-id'
-import type { Aspect, BackgroundPolicy, EnterMode, GetUserSig, LiveRole, LiveScene, LocalMirror, ReconnectPolicy, RoomOptions, TemplateName } from './types'
-import { BACKGROUND_POLICIES, DEFAULT_PUSHER, DEFAULT_WAITING_IMG, LOCAL_MIRRORS } from './room-state'
+import type { Aspect, BackgroundPolicy, EnterMode, GetUserSig, LiveRole, LiveScene, LocalMirror, PusherAttributes, ReconnectPolicy, RoomOptions, TemplateName } from './types'
 
 // Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
 const E = RoomErrorCode
@@ -76,6 +75,30 @@ const STR_ROOM_ID_PATTERN = /^[A-Za-z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]{1,64}$/
 /** userSig / privateMapKey: base64 with `*-_` (current) or plain base64 (some older signers). */
 export const SIG_PATTERN = /^[A-Za-z0-9*\-_+/=]+$/
 
+export const DEFAULT_WAITING_IMG = 'https://mc.qcloudimg.com/static/img/daeed8616ac5df256c0591c22a65c4d3/pause_publish.jpg'
+
+/** The pusher's defaults: what an idle tag shows and what props fall back to. */
+export const DEFAULT_PUSHER: PusherAttributes = {
+  muted: false,
+  enableCamera: true,
+  enableMic: true,
+  beauty: 0,
+  whiteness: 0,
+  minBitrate: 200,
+  maxBitrate: 400,
+  aspect: '9:16',
+  debug: false,
+  devicePosition: 'front',
+  waitingImage: DEFAULT_WAITING_IMG,
+  paused: false,
+  localMirror: 'auto',
+  remoteMirror: false,
+  backgroundMute: false,
+}
+
+export const BACKGROUND_POLICIES: readonly BackgroundPolicy[] = ['keep', 'mute', 'pause', 'leave']
+export const LOCAL_MIRRORS: readonly LocalMirror[] = ['auto', 'enable', 'disable']
+
 export const DEFAULT_RECONNECT: ReconnectPolicy = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 16000 }
 const DEFAULT_ENTER_TIMEOUT_MS = 20000
 
@@ -91,12 +114,9 @@ export function isIdentityChange(partial: Partial<RoomOptions>, current: RoomOpt
   return identityOf({ ...current, ...partial }) !== identityOf(current)
 }
 
-function identityOf(o: RoomOptions): string {
-  const rawRoom = isBlank(o.roomID) ? o.roomId : o.roomID
-  const parsed = parseRoomRef(rawRoom)
-  const room = 'code' in parsed ? `raw:${String(rawRoom)}` : `${parsed.kind}:${parsed.id}`
-  const sdkAppID = toNumber(o.sdkAppID)
-  return JSON.stringify([Number.isFinite(sdkAppID) ? sdkAppID : String(o.sdkAppID), o.userID, o.userSig, room, o.privateMapKey ?? '', o.scene === 'live'])
+function identityOf(raw: RoomOptions): string {
+  const o = readOptions(raw).options
+  return JSON.stringify([o.sdkAppID, o.userID, o.userSig, o.room, o.privateMapKey, o.scene])
 }
 
 function isBlank(value: unknown): boolean {
@@ -197,7 +217,15 @@ export function validateOptions(input: RoomOptions): ValidationResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, errors: [issue(E.INVALID_PROP, 'options', 'an object of props', input)], warnings: [] }
   }
-  const raw = input
+  const { options, errors, warnings } = readOptions(input)
+  return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, options, warnings }
+}
+
+/**
+ * Every prop read: its value when valid, else its fallback — what an idle room shows before a
+ * valid start — with the errors and warnings found.
+ */
+export function readOptions(raw: RoomOptions): { options: ValidOptions; errors: OptionIssue[]; warnings: OptionIssue[] } {
   const errors: OptionIssue[] = []
   const warnings: OptionIssue[] = []
   const fail = (code: number, prop: string, must: string, ...got: unknown[]) => errors.push(issue(code, prop, must, ...(got as [unknown])))
@@ -308,5 +336,5 @@ export function validateOptions(input: RoomOptions): ValidationResult {
     fail(E.INVALID_PROP, 'scene', "scene 'live' needs the modern enter mode (the legacy URL has no scene)")
   }
 
-  return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, options, warnings }
+  return { options, errors, warnings }
 }

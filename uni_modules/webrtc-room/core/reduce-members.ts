@@ -188,7 +188,7 @@ export const MEMBER_ENGINE = {
     step.emit('net_status', 0, { userID: a.userID, streamType: a.streamType, info: a.info })
   },
   member_list: (step, a) => {
-    if (step.state.mode !== 'legacy') return
+    if (step.room.enterMode !== 'legacy') return
     if (step.room.status === 'entering') markEntered(step, a.nativeCode)
     applyFullList(step, a.users, a.skipped)
   },

@@ -7,10 +7,10 @@
 import type { Effect, PlayerCall, RoomAction, TimerName } from './actions'
 import { describeCode } from './codes'
 import { RoomErrorCode, RoomStatusCode } from './error-codes'
-import { roomIDText, validateOptions, type OptionIssue } from './options'
+import { roomIDText, validateOptions, type OptionIssue, type ValidOptions } from './options'
 import { buildModernPushURL } from './push-url'
 import { redact } from './redact'
-import { copyMembers, policyOf, pusherFromOptions, pusherFromRaw, templateCapacity } from './room-state'
+import { copyMembers, policyOf, pusherFromOptions, templateCapacity } from './room-state'
 import type { CoreState } from './room-state'
 import type { ErrorDetail, MemberState, ReconnectPolicy, RoomEvent, RoomEventTag, RoomStatus, SelfState, StreamState } from './types'
 
@@ -179,18 +179,23 @@ export function beginSession(step: Step): void {
   step.state.epoch += 1
   step.state.previewKept = false // the engine's enter takes the camera over
   step.state.options = options
-  step.state.mode = null
   step.state.overCapacity = false
   step.room.roomID = roomIDText(options.room)
-  step.room.pusher = pusherFromOptions(options, step.room.pusher ?? pusherFromRaw(step.state.raw))
-  step.setSelf({ userID: options.userID, muted: options.muted, cameraOn: step.room.pusher.enableCamera, pushURL: '', role: options.role })
-  step.room.scene = options.scene
-  step.room.capacity = templateCapacity(options.template)
   step.room.enterMode = null
+  showOptions(step, options)
+  step.setSelf({ userID: options.userID, pushURL: '' })
   step.status('preflight')
   emitWarnings(step, result.warnings)
   step.effect({ type: 'preflight', epoch: step.state.epoch })
   if (options.enableIM) step.effect({ type: 'im_start' })
+}
+
+/** What options show, in a session or before one: pusher attributes, our media and role, the template's capacity, the scene. */
+export function showOptions(step: Step, o: ValidOptions): void {
+  step.room.pusher = pusherFromOptions(o, step.room.pusher)
+  step.setSelf({ muted: o.muted, cameraOn: step.room.pusher.enableCamera, role: o.role })
+  step.room.capacity = templateCapacity(o.template)
+  step.room.scene = o.scene
 }
 
 export function emitWarnings(step: Step, warnings: OptionIssue[]): void {
@@ -200,7 +205,7 @@ export function emitWarnings(step: Step, warnings: OptionIssue[]): void {
 /** Obtain the push URL for the current session: built at once (modern) or signed first (legacy). */
 export function obtainURL(step: Step): void {
   step.status('entering')
-  if (step.state.mode === 'legacy') {
+  if (step.room.enterMode === 'legacy') {
     step.state.roomSigAttempts = 0
     step.effect({ type: 'request_room_sig', epoch: step.state.epoch })
     return
@@ -221,7 +226,7 @@ export function markEntered(step: Step, nativeCode: number): void {
   step.status('in_room')
   step.state.sigTries = 0
   step.effect({ type: 'clear_timer', name: 'enter_timeout' })
-  step.emit('enter_room', S.JOINED, { nativeCode, roomID: step.room.roomID, mode: step.state.mode })
+  step.emit('enter_room', S.JOINED, { nativeCode, roomID: step.room.roomID, mode: step.room.enterMode })
   if (step.state.reconnectAttempts > 0) {
     step.emit('recovered', S.JOINED, { attempts: step.state.reconnectAttempts })
     step.state.reconnectAttempts = 0
@@ -290,7 +295,7 @@ export const SESSION_ENGINE = {
   publishing: (step, a) => {
     step.emit('self_update', S.PUSH_OK, { nativeCode: a.nativeCode })
     // Legacy rooms send no 1018: publishing means entered there.
-    if (step.room.status === 'entering' && step.state.mode === 'legacy') markEntered(step, a.nativeCode)
+    if (step.room.status === 'entering' && step.room.enterMode === 'legacy') markEntered(step, a.nativeCode)
   },
   pusher_loading: (step, a) => step.emit('self_update', S.PUSHER_LOADING, { nativeCode: a.nativeCode }),
   preview_started: (step, a) => step.emit('self_update', S.PUSHER_PLAYING, { nativeCode: a.nativeCode }),

@@ -7,18 +7,18 @@
  */
 import type { ControlAction, EngineAction, RoomAction } from './actions'
 import { RoomErrorCode, RoomStatusCode } from './error-codes'
-import { isIdentityChange, validateOptions, type ValidOptions } from './options'
+import { isIdentityChange, readOptions, validateOptions, type ValidOptions } from './options'
 import { missingForModern } from './preflight'
 import { LEVEL_ENGINE, settleLevels } from './reduce-levels'
-import { anchorCount, MAX_ANCHORS, publishes } from './live-role'
+import { anchorCount, MAX_ANCHORS } from './live-role'
 import { checkCapacity, MEMBER_ENGINE, playMember } from './reduce-members'
 import { memberChoice, settlePlayback } from './reduce-playback'
 import {
-  beginSession, connectionLost, emitWarnings, enterWith, exited, fatal, invalidState, obtainURL, pauseBy, resumeRoom,
+  beginSession, connectionLost, emitWarnings, enterWith, exited, fatal, invalidState, obtainURL, pauseBy, resumeRoom, showOptions,
   SESSION_ENGINE, Step, type ActionOf, type Handlers, type ReduceResult,
 } from './reduce-session'
 import { SIG_CONTROL, SIG_ENGINE, sigReason, sigRejected } from './sig-refresh'
-import { acceptsEngineEvents, isActive, policyOf, pusherFromOptions, pusherFromRaw, templateCapacity, type CoreState } from './room-state'
+import { acceptsEngineEvents, isActive, policyOf, pusherFromOptions, type CoreState } from './room-state'
 import type { BackgroundPolicy, LocalDevices, RoomOptions } from './types'
 
 export type { ReduceResult } from './reduce-session'
@@ -135,10 +135,7 @@ function applyUpdate(step: Step, partial: Partial<RoomOptions>): void {
   const merged: RoomOptions = { ...previous, ...partial }
   if (!isActive(step.room.status)) {
     step.state.raw = merged
-    step.room.pusher = pusherFromRaw(merged)
-    step.setSelf({ muted: step.room.pusher.muted, cameraOn: step.room.pusher.enableCamera, role: publishes(merged) ? 'anchor' : 'audience' })
-    step.room.capacity = templateCapacity(merged.template ?? 'float')
-    step.room.scene = merged.scene === 'live' ? 'live' : 'rtc'
+    showOptions(step, readOptions(merged).options)
     return
   }
   const result = validateOptions(merged)
@@ -159,9 +156,7 @@ function applyUpdate(step: Step, partial: Partial<RoomOptions>): void {
   // enableIM toggled in the room: start / stop the IM session now (else turning it off would leave
   // the session running, and endSession would no longer stop it).
   if (options.enableIM !== hadIM) step.effect({ type: options.enableIM ? 'im_start' : 'im_stop' })
-  step.room.pusher = pusherFromOptions(options, step.room.pusher ?? pusherFromRaw(merged))
-  step.setSelf({ muted: options.muted, cameraOn: step.room.pusher.enableCamera })
-  step.room.capacity = templateCapacity(options.template)
+  showOptions(step, options)
   emitWarnings(step, result.warnings)
   checkCapacity(step)
 }
@@ -187,7 +182,6 @@ const CONTROL = {
       fatal(step, missing.code, { message: `${o.scene === 'live' ? 'live rooms' : 'string room ids'} ${missing.message}`, roomID: step.room.roomID, ...result.system })
       return
     }
-    step.state.mode = result.mode
     step.room.enterMode = result.mode
     obtainURL(step)
   },

@@ -181,7 +181,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
       case 'enter':
         if (!options) return
         return safely('engine enter', () =>
-          engine.enter({ epoch: effect.epoch, roomKey: key, options, pushURL: core.pushURL, mode: core.mode ?? 'modern', pusher: core.room.pusher }, sinkFor(effect.epoch)),
+          engine.enter({ epoch: effect.epoch, roomKey: key, options, pushURL: core.pushURL, mode: core.room.enterMode ?? 'modern', pusher: core.room.pusher }, sinkFor(effect.epoch)),
         )
       case 'leave':
         return safely('engine leave', () => engine.leave(effect.keepPreview))
