@@ -12,7 +12,7 @@ import { buildModernPushURL } from './push-url'
 import { redact } from './redact'
 import { copyMembers, policyOf, pusherFromOptions, templateCapacity } from './room-state'
 import type { CoreState } from './room-state'
-import type { ErrorDetail, MemberState, ReconnectPolicy, RoomEvent, RoomEventTag, RoomStatus, SelfState, StreamState } from './types'
+import type { ErrorDetail, MemberState, PusherAttributes, ReconnectPolicy, RoomEvent, RoomEventTag, RoomStatus, SelfState, StreamState } from './types'
 
 // Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
 const E = RoomErrorCode
@@ -94,6 +94,11 @@ export class Step {
     this.room.self = { ...this.room.self, ...patch }
   }
 
+  /** The pusher's attributes with `patch` applied (copy on write). */
+  setPusher(patch: Partial<PusherAttributes>): void {
+    this.room.pusher = { ...this.room.pusher, ...patch }
+  }
+
   setMembers(members: Record<string, MemberState>, order: string[]): void {
     this.room.members = members
     this.room.memberOrder = order
@@ -117,11 +122,6 @@ function clearTimers(step: Step): void {
   for (const name of ALL_TIMERS) step.effect({ type: 'clear_timer', name })
 }
 
-/** The pusher's attributes with `paused` (none before the room has them). */
-function setPaused(step: Step, paused: boolean): void {
-  step.room.pusher = step.room.pusher && { ...step.room.pusher, paused }
-}
-
 /** Off the air, for a session's end or a re-enter: timers cleared, the engine leaves, no push URL, no pause. */
 function leavePusher(step: Step, leave: Effect): void {
   clearTimers(step)
@@ -129,7 +129,7 @@ function leavePusher(step: Step, leave: Effect): void {
   step.state.pushURL = ''
   step.state.pausedBy = null
   step.setSelf({ pushURL: '', screenSharing: false })
-  setPaused(step, false)
+  step.setPusher({ paused: false })
 }
 
 /** Drop every member (and stop their players). Returns how many there were. */
@@ -157,7 +157,7 @@ export function endSession(step: Step, stopIM: boolean, keepPreview = false): nu
 export function fatal(step: Step, code: number, detail: Partial<ErrorDetail>): void {
   // The camera preview stays on (the page is not blacked out by an error); stop() or the next
   // start() releases it.
-  const dropped = endSession(step, true, step.room.pusher?.enableCamera === true && !!step.state.options)
+  const dropped = endSession(step, true, step.room.pusher.enableCamera && !!step.state.options)
   step.status('error')
   step.notice('error', code, dropped > 0 ? { ...detail, membersCleared: dropped } : detail)
 }
@@ -237,14 +237,14 @@ export function markEntered(step: Step, nativeCode: number): void {
 export function pauseBy(step: Step, by: 'app' | 'hide'): void {
   step.status('paused')
   step.state.pausedBy = by
-  setPaused(step, true)
+  step.setPusher({ paused: true })
   step.effect({ type: 'pusher', call: 'pause' })
 }
 
 export function resumeRoom(step: Step): void {
   step.status('in_room')
   step.state.pausedBy = null
-  setPaused(step, false)
+  step.setPusher({ paused: false })
   step.effect({ type: 'pusher', call: 'resume' })
 }
 

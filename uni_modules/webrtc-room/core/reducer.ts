@@ -120,7 +120,7 @@ function syncBackground(step: Step, before: CoreState): void {
   const muted = isActive(step.room.status) && options ? options.muted || (state.hidden && policy === 'mute') : state.raw.muted === true
   const backgroundMute = policy !== 'keep'
   const pusher = step.room.pusher
-  if (pusher && (pusher.muted !== muted || pusher.backgroundMute !== backgroundMute)) step.room.pusher = { ...pusher, muted, backgroundMute }
+  if (pusher.muted !== muted || pusher.backgroundMute !== backgroundMute) step.setPusher({ muted, backgroundMute })
   if (step.room.self.muted !== muted) step.setSelf({ muted })
 }
 
@@ -233,7 +233,7 @@ const CONTROL = {
       return
     }
     step.setSelf({ frontCamera: !step.room.self.frontCamera })
-    step.room.pusher = step.room.pusher && { ...step.room.pusher, devicePosition: step.room.self.frontCamera ? 'front' : 'back' }
+    step.setPusher({ devicePosition: step.room.self.frontCamera ? 'front' : 'back' })
     step.effect({ type: 'pusher', call: 'switchCamera' })
   },
   update: (step, a) => applyUpdate(step, a.options),

@@ -140,7 +140,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
     for (const effect of result.effects) runEffect(effect)
     const active = isActive(core.room.status)
     // Live props, role changes, and the mic a hidden room mutes ('mute' background policy) reach the engine.
-    const changed = action.type === 'update' || action.type === 'role_done' || prev.room.pusher?.muted !== core.room.pusher?.muted
+    const changed = action.type === 'update' || action.type === 'role_done' || prev.room.pusher.muted !== core.room.pusher.muted
     if (changed && active && core.options && !result.effects.some((e) => e.type === 'leave')) {
       safely('engine update', () => engine.update(core.options!, core.room.pusher))
     }
