@@ -317,10 +317,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
 
     ...nativeEntries(native),
 
-    sendC2CTextMsg: im.send('sendC2CTextMsg', 3),
-    sendC2CCustomMsg: im.send('sendC2CCustomMsg', 3),
-    sendGroupTextMsg: im.send('sendGroupTextMsg', 2),
-    sendGroupCustomMsg: im.send('sendGroupCustomMsg', 2),
+    ...im.methods,
 
     on: (handler) => subscribe(handlers, handler),
     onIM: (handler) => subscribe(imHandlers, handler),
