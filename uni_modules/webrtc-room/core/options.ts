@@ -5,7 +5,7 @@
 import { RoomErrorCode } from './error-codes'
 import { checkLive } from './live-role'
 import { ROOM_ID_MAX } from './room-id'
-import type { Aspect, BackgroundPolicy, EnterMode, GetUserSig, LiveRole, LiveScene, LocalMirror, PusherAttributes, ReconnectPolicy, RoomOptions, TemplateName } from './types'
+import type { Aspect, BackgroundPolicy, EnterMode, GetUserSig, LiveRole, LiveScene, LocalMirror, ReconnectPolicy, RoomOptions, TemplateName } from './types'
 
 // Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
 const E = RoomErrorCode
@@ -77,24 +77,8 @@ export const SIG_PATTERN = /^[A-Za-z0-9*\-_+/=]+$/
 
 export const DEFAULT_WAITING_IMG = 'https://mc.qcloudimg.com/static/img/daeed8616ac5df256c0591c22a65c4d3/pause_publish.jpg'
 
-/** The pusher's defaults: what an idle tag shows and what props fall back to. */
-export const DEFAULT_PUSHER: PusherAttributes = {
-  muted: false,
-  enableCamera: true,
-  enableMic: true,
-  beauty: 0,
-  whiteness: 0,
-  minBitrate: 200,
-  maxBitrate: 400,
-  aspect: '9:16',
-  debug: false,
-  devicePosition: 'front',
-  waitingImage: DEFAULT_WAITING_IMG,
-  paused: false,
-  localMirror: 'auto',
-  remoteMirror: false,
-  backgroundMute: false,
-}
+/** kbps. */
+const DEFAULT_BITRATE = { minBitrate: 200, maxBitrate: 400 }
 
 export const BACKGROUND_POLICIES: readonly BackgroundPolicy[] = ['keep', 'mute', 'pause', 'leave']
 export const LOCAL_MIRRORS: readonly LocalMirror[] = ['auto', 'enable', 'disable']
@@ -282,7 +266,7 @@ export function readOptions(raw: RoomOptions): { options: ValidOptions; errors: 
     return clamped
   }
   const bitrate = (prop: 'minBitrate' | 'maxBitrate'): number =>
-    numeric(prop, DEFAULT_PUSHER[prop], (n) => (n as number) > 0 && (n as number) < Infinity, 'a positive number of kbps', E.INVALID_BITRATE)
+    numeric(prop, DEFAULT_BITRATE[prop], (n) => (n as number) > 0 && (n as number) < Infinity, 'a positive number of kbps', E.INVALID_BITRATE)
   const minBitrate = bitrate('minBitrate')
   const maxBitrate = bitrate('maxBitrate')
   if (minBitrate > maxBitrate) fail(E.INVALID_BITRATE, 'minBitrate', `≤ maxBitrate (${maxBitrate})`, minBitrate)

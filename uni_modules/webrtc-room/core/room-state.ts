@@ -5,7 +5,7 @@
  */
 import type { LevelBook } from './reduce-levels'
 import { publishes } from './live-role'
-import { BACKGROUND_POLICIES, DEFAULT_PUSHER, readOptions, type ValidOptions } from './options'
+import { BACKGROUND_POLICIES, readOptions, type ValidOptions } from './options'
 import type { BackgroundPolicy, ImEvent, MemberState, PusherAttributes, RoomEvent, RoomOptions, RoomState, RoomStatus, StreamType, TemplateName } from './types'
 
 /**
@@ -62,8 +62,8 @@ export function isOverCapacity(capacity: number, members: number): boolean {
   return capacity !== UNLIMITED && members > capacity
 }
 
-// The pusher defaults and the allowed values live with the options they belong to.
-export { BACKGROUND_POLICIES, DEFAULT_PUSHER, DEFAULT_WAITING_IMG, LOCAL_MIRRORS } from './options'
+// The allowed values and the defaults live with the options they belong to.
+export { BACKGROUND_POLICIES, DEFAULT_WAITING_IMG, LOCAL_MIRRORS } from './options'
 
 /**
  * The background policy in force: a valid `backgroundPolicy` wins, else the deprecated `pauseOnHide`
@@ -143,25 +143,28 @@ function rawRoomID(raw: RoomOptions): string {
   return value === undefined || value === null ? '' : String(value)
 }
 
+/** Pusher attributes that are the options of the same name. */
+const PUSHER_OPTIONS = ['muted', 'beauty', 'whiteness', 'minBitrate', 'maxBitrate', 'aspect', 'debug', 'localMirror', 'remoteMirror'] as const satisfies ReadonlyArray<keyof PusherAttributes & keyof ValidOptions>
+
 export function pusherFromOptions(o: ValidOptions, previous: PusherAttributes): PusherAttributes {
   // devicePosition, paused and backgroundMute (bound by syncBackground, reducer.ts) carry over.
-  return {
+  const pusher: PusherAttributes = {
     ...previous,
-    muted: o.muted,
     // The live audience opens neither (no permission prompt until it co-hosts).
     enableCamera: o.enableCamera && publishes(o),
     enableMic: publishes(o),
-    beauty: o.beauty,
-    whiteness: o.whiteness,
-    minBitrate: o.minBitrate,
-    maxBitrate: o.maxBitrate,
-    aspect: o.aspect,
-    debug: o.debug,
     waitingImage: o.waitingImg,
-    localMirror: o.localMirror,
-    remoteMirror: o.remoteMirror,
   }
+  for (const key of PUSHER_OPTIONS) (pusher as unknown as Record<string, unknown>)[key] = o[key]
+  return pusher
 }
+
+/** The pusher's defaults: what an idle tag shows (the options' fallbacks). */
+export const DEFAULT_PUSHER: PusherAttributes = pusherFromOptions(readOptions({} as RoomOptions).options, {
+  devicePosition: 'front',
+  paused: false,
+  backgroundMute: false,
+} as PusherAttributes)
 
 export function createRoomState(key: string, raw: RoomOptions): RoomState {
   // Before a valid start the room shows what it can: valid props, the fallback of the others.
