@@ -10,6 +10,8 @@ import { acceptsEngineEvents, createCoreState, isLegalTransition, isOverCapacity
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
 import { translatePlayerState, translatePusherError, translatePusherNet, translatePusherState } from '../../uni_modules/webrtc-room/engines/mp-weixin/live-codes'
 import { reduce } from '../../uni_modules/webrtc-room/core/reducer'
+// Legacy rooms (their 1020 full list) are the opt-in `legacy` entry's: install it as main.ts would.
+import '../../uni_modules/webrtc-room/legacy'
 import type { RoomStatus, StreamType } from '../../uni_modules/webrtc-room/core/types'
 import { memberEventArb, toDetail, type MemberEvent } from '../helpers/member-events'
 import { deepFreeze, Driver, SIG } from './driver'

@@ -3,6 +3,8 @@ import { RoomErrorCode, RoomStatusCode } from '../../uni_modules/webrtc-room/cor
 import { DEFAULT_RECONNECT } from '../../uni_modules/webrtc-room/core/options'
 import type { RoomAction } from '../../uni_modules/webrtc-room/core/actions'
 import { isEngineAction, reduce } from '../../uni_modules/webrtc-room/core/reducer'
+// Legacy rooms (their 1020 full list) are the opt-in `legacy` entry's: install it as main.ts would.
+import '../../uni_modules/webrtc-room/legacy'
 import { streamKey } from '../../uni_modules/webrtc-room/core/room-state'
 import { createCoreState } from '../../uni_modules/webrtc-room/core/room-state'
 import { ROOM_SIG_RETRY_DELAY_MS } from '../../uni_modules/webrtc-room/core/reducer'

@@ -1,6 +1,6 @@
 /**
  * The members concern of the reducer. One model for both generations of notifications:
- * - legacy 1020 = the complete list of the other users: members become exactly that list; modern
+ * - legacy 1020 = the complete list of the other users: members become exactly that list (reduce-full-list.ts, installed by the `legacy` entry); modern
  *   rooms ignore 1020 (trtc-wx-sdk does too);
  * - 1031 adds a member (no streams yet), 1032 removes it, 1033 / 1034 set video / audio of a stream
  *   keyed `${userID}_${streamType}`; a stream with neither is dropped; 1033 / 1034 for a user not
@@ -55,7 +55,7 @@ export function checkCapacity(step: Step): void {
   }
 }
 
-function addMember(step: Step, members: Record<string, MemberState>, order: string[], userID: string): boolean {
+export function addMember(step: Step, members: Record<string, MemberState>, order: string[], userID: string): boolean {
   if (userID === step.room.self.userID || userID in members) return false
   members[userID] = { userID, joinedAt: step.at, streams: {}, muteAudio: false, muteVideo: false, streamPref: 'auto', volume: 0, speaking: false, quality: 0 }
   order.push(userID)
@@ -64,7 +64,7 @@ function addMember(step: Step, members: Record<string, MemberState>, order: stri
 }
 
 /** Remove from `members` only; the caller rebuilds the order once (O(n) for a 1032 of n users). */
-function removeMember(step: Step, members: Record<string, MemberState>, userID: string, reason: string): boolean {
+export function removeMember(step: Step, members: Record<string, MemberState>, userID: string, reason: string): boolean {
   const member = members[userID]
   if (!member) return false
   stopPlayers(step, member)
@@ -73,7 +73,7 @@ function removeMember(step: Step, members: Record<string, MemberState>, userID: 
   return true
 }
 
-function withoutRemoved(order: string[], members: Record<string, MemberState>): string[] {
+export function withoutRemoved(order: string[], members: Record<string, MemberState>): string[] {
   return order.filter((userID) => userID in members)
 }
 
@@ -112,7 +112,7 @@ function memberDetail(member: MemberState): Record<string, unknown> {
   }
 }
 
-function applyStreamChanges(step: Step, changes: StreamChange[]): void {
+export function applyStreamChanges(step: Step, changes: StreamChange[]): void {
   const members = copyMembers(step.room.members)
   const updated = new Set<string>()
   for (const change of changes) {
@@ -127,33 +127,6 @@ function applyStreamChanges(step: Step, changes: StreamChange[]): void {
   if (updated.size === 0) return
   step.setMembers(members, step.room.memberOrder)
   for (const userID of updated) step.emit('member_update', S.MEMBER_LIST, memberDetail(members[userID]))
-}
-
-/**
- * Legacy 1020: members become exactly `users` (self excluded, first entry per userID wins). Entries
- * without a userID were skipped by the parser; a list of only such entries says nothing (not "everyone left").
- */
-function applyFullList(step: Step, users: AnnouncedUser[], skipped: number): void {
-  if (users.length === 0 && skipped > 0) return
-  const members = copyMembers(step.room.members)
-  const listed = new Map<string, AnnouncedUser>()
-  for (const user of users) if (!listed.has(user.userID) && user.userID !== step.room.self.userID) listed.set(user.userID, user)
-  for (const userID of step.room.memberOrder) if (!listed.has(userID)) removeMember(step, members, userID, 'left')
-  const order = withoutRemoved(step.room.memberOrder, members)
-  for (const user of listed.values()) addMember(step, members, order, user.userID)
-  step.setMembers(members, order)
-  applyStreamChanges(
-    step,
-    [...listed.values()].map((user) => ({
-      userID: user.userID,
-      streamType: user.streamType ?? 'main',
-      playURL: user.playURL,
-      // The legacy list says nothing about tracks: a listed user publishes audio and video.
-      hasVideo: user.hasVideo ?? true,
-      hasAudio: user.hasAudio ?? true,
-    })),
-  )
-  checkCapacity(step)
 }
 
 /** Replace one member (copy on write of the members record). */
@@ -180,6 +153,13 @@ function streamLoading(step: Step, userID: string, streamType: StreamType, loadi
   step.emit('member_update', code, { ...memberDetail(step.room.members[userID]), reason: loading ? 'player_loading' : 'player_playing', streamType, nativeCode })
 }
 
+/** Legacy 1020 (reduce-full-list.ts): installed by the `legacy` entry — without it no room is legacy. */
+let fullList: ((step: Step, users: AnnouncedUser[], skipped: number) => void) | undefined
+
+export function installFullList(apply: typeof fullList): void {
+  fullList = apply
+}
+
 /** Native facts about the other users and their players. */
 export const MEMBER_ENGINE = {
   play_state: (step, a) => step.emit('play_state', a.code, { userID: a.userID, streamType: a.streamType, message: a.message }),
@@ -188,9 +168,9 @@ export const MEMBER_ENGINE = {
     step.emit('net_status', 0, { userID: a.userID, streamType: a.streamType, info: a.info })
   },
   member_list: (step, a) => {
-    if (step.room.enterMode !== 'legacy') return
+    if (step.room.enterMode !== 'legacy' || !fullList) return
     if (step.room.status === 'entering') markEntered(step, a.nativeCode)
-    applyFullList(step, a.users, a.skipped)
+    fullList(step, a.users, a.skipped)
   },
   members_joined: (step, a) => {
     const members = copyMembers(step.room.members)
