@@ -7,7 +7,7 @@ import { isEngineAction, reduce } from '../../uni_modules/webrtc-room/core/reduc
 import '../../uni_modules/webrtc-room/legacy'
 import { streamKey } from '../../uni_modules/webrtc-room/core/room-state'
 import { createCoreState } from '../../uni_modules/webrtc-room/core/room-state'
-import { ROOM_SIG_RETRY_DELAY_MS } from '../../uni_modules/webrtc-room/core/reducer'
+import { ROOM_SIG_RETRY_DELAY_MS } from '../../uni_modules/webrtc-room/core/reduce-legacy'
 import { buildLegacyPushURL } from '../../uni_modules/webrtc-room/core/room-signature'
 import type { ErrorDetail } from '../../uni_modules/webrtc-room/core/types'
 import { BASE_OPTIONS, deepFreeze, Driver, LEGACY_URL, list, SIG } from './driver'

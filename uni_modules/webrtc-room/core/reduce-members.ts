@@ -1,6 +1,6 @@
 /**
  * The members concern of the reducer. One model for both generations of notifications:
- * - legacy 1020 = the complete list of the other users: members become exactly that list (reduce-full-list.ts, installed by the `legacy` entry); modern
+ * - legacy 1020 = the complete list of the other users: members become exactly that list (reduce-legacy.ts, installed by the `legacy` entry); modern
  *   rooms ignore 1020 (trtc-wx-sdk does too);
  * - 1031 adds a member (no streams yet), 1032 removes it, 1033 / 1034 set video / audio of a stream
  *   keyed `${userID}_${streamType}`; a stream with neither is dropped; 1033 / 1034 for a user not
@@ -13,7 +13,7 @@
 import type { AnnouncedUser, RoomAction, StreamChange } from './actions'
 import { RoomErrorCode, RoomStatusCode } from './error-codes'
 import { copyMembers, isOverCapacity, streamKey, streamURL } from './room-state'
-import { markEntered, stopPlayers, type Handlers, type Step } from './reduce-session'
+import { legacyRoom, markEntered, stopPlayers, type Handlers, type Step } from './reduce-session'
 import type { MemberState, StreamState, StreamType } from './types'
 
 // Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
@@ -153,13 +153,6 @@ function streamLoading(step: Step, userID: string, streamType: StreamType, loadi
   step.emit('member_update', code, { ...memberDetail(step.room.members[userID]), reason: loading ? 'player_loading' : 'player_playing', streamType, nativeCode })
 }
 
-/** Legacy 1020 (reduce-full-list.ts): installed by the `legacy` entry — without it no room is legacy. */
-let fullList: ((step: Step, users: AnnouncedUser[], skipped: number) => void) | undefined
-
-export function installFullList(apply: typeof fullList): void {
-  fullList = apply
-}
-
 /** Native facts about the other users and their players. */
 export const MEMBER_ENGINE = {
   play_state: (step, a) => step.emit('play_state', a.code, { userID: a.userID, streamType: a.streamType, message: a.message }),
@@ -168,9 +161,10 @@ export const MEMBER_ENGINE = {
     step.emit('net_status', 0, { userID: a.userID, streamType: a.streamType, info: a.info })
   },
   member_list: (step, a) => {
-    if (step.room.enterMode !== 'legacy' || !fullList) return
+    const legacy = legacyRoom()
+    if (step.room.enterMode !== 'legacy' || !legacy) return
     if (step.room.status === 'entering') markEntered(step, a.nativeCode)
-    fullList(step, a.users, a.skipped)
+    legacy.fullList(step, a.users, a.skipped)
   },
   members_joined: (step, a) => {
     const members = copyMembers(step.room.members)

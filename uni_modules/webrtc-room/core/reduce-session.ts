@@ -4,7 +4,7 @@
  * URL at once, legacy after the room signature), entered / left / failed, pause and resume,
  * reconnect with backoff, and leaving (every member dropped, every timer cleared).
  */
-import type { Effect, PlayerCall, RoomAction, TimerName } from './actions'
+import type { AnnouncedUser, Effect, PlayerCall, RoomAction, TimerName } from './actions'
 import { describeCode } from './codes'
 import { RoomErrorCode, RoomStatusCode } from './error-codes'
 import { roomIDText, validateOptions, type OptionIssue, type ValidOptions } from './options'
@@ -39,6 +39,27 @@ export type ActionOf<K extends RoomAction['type']> = Extract<RoomAction, { type:
 
 /** One handler per action type: the compiler checks each table covers its types. */
 export type Handlers<K extends RoomAction['type']> = { [P in K]: (step: Step, action: ActionOf<P>) => void }
+
+/**
+ * The legacy enter flow's part of the reducer (reduce-legacy.ts), installed by the opt-in `legacy`
+ * entry with the flow itself: without it no room is legacy, so nothing here is reached.
+ */
+export interface LegacyRoom {
+  /** 1020: members become exactly the list. */
+  fullList(step: Step, users: AnnouncedUser[], skipped: number): void
+  /** The room signature's answer: enter with the signed URL, or refresh, retry or fail. */
+  signed(step: Step, answer: ActionOf<'room_sig_done'>): void
+}
+
+let legacy: LegacyRoom | undefined
+
+export function installLegacyRoom(room: LegacyRoom | undefined): void {
+  legacy = room
+}
+
+export function legacyRoom(): LegacyRoom | undefined {
+  return legacy
+}
 
 export class Step {
   state: CoreState

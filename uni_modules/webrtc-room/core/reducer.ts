@@ -14,19 +14,15 @@ import { anchorCount, MAX_ANCHORS } from './live-role'
 import { checkCapacity, MEMBER_ENGINE, playMember } from './reduce-members'
 import { memberChoice, settlePlayback } from './reduce-playback'
 import {
-  beginSession, connectionLost, emitWarnings, enterWith, exited, fatal, invalidState, obtainURL, pauseBy, resumeRoom, showOptions,
+  beginSession, connectionLost, emitWarnings, exited, fatal, invalidState, legacyRoom, obtainURL, pauseBy, resumeRoom, showOptions,
   SESSION_ENGINE, Step, type ActionOf, type Handlers, type ReduceResult,
 } from './reduce-session'
-import { SIG_CONTROL, SIG_ENGINE, sigReason, sigRejected } from './sig-refresh'
+import { SIG_CONTROL, SIG_ENGINE } from './sig-refresh'
 import { acceptsEngineEvents, isActive, policyOf, pusherFromOptions, type CoreState } from './room-state'
 import type { BackgroundPolicy, LocalDevices, RoomOptions } from './types'
 
 export type { ReduceResult } from './reduce-session'
 export { memberMethods } from './reduce-playback'
-
-/** The legacy room signature: retried once after 1 s (as the original did) before reporting -9. */
-export const ROOM_SIG_RETRIES = 1
-export const ROOM_SIG_RETRY_DELAY_MS = 1000
 
 // #ifdef H5
 const NO_DEVICES: LocalDevices = { cameras: [], microphones: [], speakers: [], cameraId: '', microphoneId: '', speakerId: '' }
@@ -186,18 +182,7 @@ const CONTROL = {
     obtainURL(step)
   },
   room_sig_done: (step, a) => {
-    const epoch = step.state.epoch
-    if (a.epoch !== epoch || step.room.status !== 'entering' || step.state.pushURL !== '') return
-    if (a.ok) {
-      enterWith(step, a.pushURL)
-    } else if (sigRejected(step, sigReason(a.errorCode), { message: a.message, nativeCode: a.errorCode })) {
-      // getUserSig asked: the room signs again with the new userSig.
-    } else if (step.state.roomSigAttempts < ROOM_SIG_RETRIES) {
-      step.state.roomSigAttempts += 1
-      step.effect({ type: 'set_timer', name: 'room_sig_retry', ms: ROOM_SIG_RETRY_DELAY_MS, epoch })
-    } else {
-      fatal(step, RoomErrorCode.ROOM_SIG_FAILED, { message: a.message, errorCode: a.errorCode, attempts: step.state.roomSigAttempts + 1 })
-    }
+    if (a.epoch === step.state.epoch && step.room.status === 'entering' && step.state.pushURL === '') legacyRoom()?.signed(step, a)
   },
   timer: (step, a) => {
     const status = step.room.status
