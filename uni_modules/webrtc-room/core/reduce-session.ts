@@ -4,7 +4,7 @@
  * URL at once, legacy after the room signature), entered / left / failed, pause and resume,
  * reconnect with backoff, and leaving (every member dropped, every timer cleared).
  */
-import type { AnnouncedUser, Effect, PlayerCall, RoomAction, TimerName } from './actions'
+import type { AnnouncedUser, Effect, PlayerCall, RoomAction } from './actions'
 import { describeCode } from './codes'
 import { RoomErrorCode, RoomStatusCode } from './error-codes'
 import { roomIDText, validateOptions, type OptionIssue, type ValidOptions } from './options'
@@ -137,15 +137,9 @@ export function stopPlayers(step: Step, member: MemberState | undefined): void {
   for (const stream of Object.values(member?.streams ?? {})) if (stream) step.player(stream, 'stop')
 }
 
-const ALL_TIMERS: TimerName[] = ['reconnect', 'enter_timeout', 'room_sig_retry']
-
-function clearTimers(step: Step): void {
-  for (const name of ALL_TIMERS) step.effect({ type: 'clear_timer', name })
-}
-
 /** Off the air, for a session's end or a re-enter: timers cleared, the engine leaves, no push URL, no pause. */
 function leavePusher(step: Step, leave: Effect): void {
-  clearTimers(step)
+  step.effect({ type: 'clear_timer' })
   step.effect(leave)
   step.state.pushURL = ''
   step.state.pausedBy = null

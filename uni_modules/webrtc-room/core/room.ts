@@ -177,7 +177,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
       case 'set_timer':
         return timers.set(effect.name, effect.ms, effect.epoch)
       case 'clear_timer':
-        return timers.clear(effect.name)
+        return effect.name ? timers.clear(effect.name) : timers.clearAll()
       case 'enter':
         if (!options) return
         return safely('engine enter', () =>
