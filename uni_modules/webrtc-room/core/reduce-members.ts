@@ -36,19 +36,14 @@ function newStream(userID: string, streamType: StreamType, autoplay: boolean): S
 }
 
 export function checkCapacity(step: Step): void {
-  const capacity = step.room.capacity ?? -1
+  const capacity = step.room.capacity
   const count = step.room.memberOrder.length
   if (isOverCapacity(capacity, count)) {
     if (!step.state.overCapacity) {
       step.state.overCapacity = true
       // Tag `error` as in the original (apps listen for -8 there), but not fatal: the room stays open
-      // and the extra members stay in the store.
-      step.notice('error', RoomErrorCode.OVER_CAPACITY, {
-        message: `${count} remote members, the '${step.state.options?.template}' template shows ${capacity}`,
-        fatal: false,
-        capacity,
-        members: count,
-      })
+      // and the extra members stay in the store. The code's message names it; the detail, the numbers.
+      step.notice('error', RoomErrorCode.OVER_CAPACITY, { fatal: false, capacity, members: count })
     }
   } else {
     step.state.overCapacity = false

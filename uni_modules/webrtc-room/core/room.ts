@@ -222,10 +222,9 @@ export function createController(options: RoomOptions, platform: Platform, confi
    * one warning with its code and a `WebrtcRoomError` rejection of the same code (all the mp-weixin build keeps).
    */
   async function media<T>(method: string, run?: (() => Promise<T>) | false, fallback = 0, inRoom = false): Promise<T> {
-    const { status } = core.room
     let code: number = run ? RoomErrorCode.INVALID_STATE : RoomErrorCode.H5_ONLY
-    let message = run ? `${method}() while ${status}: ignored` : `${method}(): H5 only`
-    if (run && (!inRoom || acceptsEngineEvents(status))) {
+    let message = run ? `${method}() while ${core.room.status}: ignored` : `${method}(): H5 only`
+    if (run && (!inRoom || acceptsEngineEvents(core.room.status))) {
       try {
         return await run()
       } catch (err) {
