@@ -300,6 +300,9 @@ export function exited(step: Step, reason: string, detail: { message?: string; n
   step.emit('exit_room', S.LEFT, { ...detail, reason, membersCleared: dropped })
 }
 
+/** What the native side said: its message and code, for the event's detail. */
+export const nativeDetail = (a: { message?: string; nativeCode: number }) => ({ message: a.message, nativeCode: a.nativeCode })
+
 /** Native facts about our own push and session. */
 export const SESSION_ENGINE = {
   push_state: (step, a) => step.emit('push_state', a.code, { message: a.message }),
@@ -319,14 +322,14 @@ export const SESSION_ENGINE = {
   },
   left: (step, a) => {
     if (step.room.status === 'entering' || a.kicked) {
-      fatal(step, E.JOIN_ROOM_FAILED, { message: a.message, nativeCode: a.nativeCode, kicked: a.kicked })
+      fatal(step, E.JOIN_ROOM_FAILED, { ...nativeDetail(a), kicked: a.kicked })
     } else {
-      exited(step, 'server', { message: a.message, nativeCode: a.nativeCode })
+      exited(step, 'server', nativeDetail(a))
     }
   },
-  device_failed: (step, a) => fatal(step, a.code, { message: a.message, nativeCode: a.nativeCode }),
-  permission_denied: (step, a) => fatal(step, E.MEDIA_PERMISSION, { message: a.message, nativeCode: a.nativeCode }),
+  device_failed: (step, a) => fatal(step, a.code, nativeDetail(a)),
+  permission_denied: (step, a) => fatal(step, E.MEDIA_PERMISSION, nativeDetail(a)),
   connection_lost: (step, a) => connectionLost(step, a.nativeCode, a.message),
-  suspended: (step, a) => exited(step, 'suspended', { message: a.message, nativeCode: a.nativeCode }),
-  notice: (step, a) => step.notice('warning', a.code, { message: a.message, nativeCode: a.nativeCode }),
+  suspended: (step, a) => exited(step, 'suspended', nativeDetail(a)),
+  notice: (step, a) => step.notice('warning', a.code, nativeDetail(a)),
 } satisfies Partial<Handlers<RoomAction['type']>>

@@ -15,7 +15,7 @@
 import type { RoomAction } from './actions'
 import { errorText, RoomErrorCode } from './error-codes'
 import { roomIDText, SIG_PATTERN, type ValidOptions } from './options'
-import { fatal, leaveToReenter, obtainURL, type Handlers, type Step } from './reduce-session'
+import { fatal, leaveToReenter, obtainURL, nativeDetail, type Handlers, type Step } from './reduce-session'
 import type { ErrorDetail, Platform, UserSigRequest } from './types'
 
 const E = RoomErrorCode
@@ -63,7 +63,7 @@ export function sigRejected(step: Step, reason: SigReason | undefined, detail: P
 
 export const SIG_ENGINE = {
   enter_failed: (step, a) => {
-    const detail = { message: a.message, nativeCode: a.nativeCode }
+    const detail = nativeDetail(a)
     if (!sigRejected(step, a.code === E.USERSIG_EXPIRED ? 'expired' : a.code === E.USERSIG_MALFORMED ? 'invalid' : undefined, detail)) fatal(step, a.code, detail)
   },
 } satisfies Partial<Handlers<RoomAction['type']>>
