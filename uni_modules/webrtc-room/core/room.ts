@@ -81,14 +81,19 @@ export function createController(options: RoomOptions, platform: Platform, confi
     for (const handler of [...set]) safely(what, () => handler(event))
   }
 
+  /** Errors and warnings go to the sink's recorder (the media-codes store). */
+  function record(event: RoomEvent | ImEvent, kind: 'room' | 'im'): void {
+    sink?.record?.(event, { kind, roomKey: key, at: platform.now() })
+  }
+
   function deliver(event: RoomEvent): void {
-    if (event.tag === 'error' || event.tag === 'warning') sink?.record?.(event, { kind: 'room', roomKey: key, at: platform.now() })
+    if (event.tag === 'error' || event.tag === 'warning') record(event, 'room')
     if (core.options?.debug || event.tag === 'error') log(event.tag === 'error' ? 'error' : 'debug', `${event.tag} ${event.code}`, event.detail)
     emitTo(handlers, event, 'a room-event handler')
   }
 
-  function deliverIM(event: ImEvent, record = true): void {
-    if (record && event.tag === 'error') sink?.record?.(event, { kind: 'im', roomKey: key, at: platform.now() })
+  function deliverIM(event: ImEvent, recorded = true): void {
+    if (recorded && event.tag === 'error') record(event, 'im')
     emitTo(imHandlers, event, 'an im-event handler')
   }
 
