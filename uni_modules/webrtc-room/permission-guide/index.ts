@@ -11,8 +11,7 @@
  * When the camera or microphone was denied, WeChat never shows its dialog again: only the settings
  * page can grant it. The modal's confirm tap is the user gesture `openSetting` requires.
  */
-import { RoomErrorCode } from '../core/error-codes'
-import type { AuthScope, RoomEvent } from '../core/types'
+import type { AuthScope } from '../core/types'
 import { installSettingsGuide, type GuidedRoom } from '../components/common/room-view'
 import { uniApi } from '../platform/uni-platform'
 
@@ -62,16 +61,15 @@ export function guideToSettings(scope: AuthScope, needed: AuthScope[], lang: Gui
 }
 
 /** One room's guide: one modal at a time; granted → start again (a no-op once the room is destroyed). */
-export function guideRoom(room: GuidedRoom): (event: RoomEvent) => Promise<void> {
+export function guideRoom(room: GuidedRoom): (denied: AuthScope) => Promise<void> {
   let guiding = false
-  return async (event) => {
+  return async (denied) => {
     if (guiding) return
     guiding = true
     try {
-      const scope: AuthScope = event.code === RoomErrorCode.CAMERA_PERMISSION_DENIED ? 'scope.camera' : 'scope.record'
       // The scopes the room needs: the camera only when it pushes video.
       const needed: AuthScope[] = room.needCamera() ? ['scope.camera', 'scope.record'] : ['scope.record']
-      if ((await guideToSettings(scope, needed, room.lang() === 'en' ? 'en' : 'zh')) === 'granted') await room.start()
+      if ((await guideToSettings(denied, needed, room.lang() === 'en' ? 'en' : 'zh')) === 'granted') await room.start()
     } catch (err) {
       // The room already reported the denial as an `error`; a failing modal must not add a crash.
       room.log?.('warn', 'permission guide failed', { error: String(err) })

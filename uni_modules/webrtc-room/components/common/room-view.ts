@@ -8,7 +8,7 @@
 import { computed, onBeforeUnmount, onMounted, reactive, watch, type ComputedRef, type InjectionKey } from 'vue'
 import { useRoomStore } from '../../stores/room'
 import { orderedMembers, streamKey } from '../../core/room-state'
-import type { LayoutMember, LayoutSeat, LayoutSelf, MemberState, RoomController, RoomEvent, RoomState, RoomStatus, StreamType } from '../../core/types'
+import type { AuthScope, LayoutMember, LayoutSeat, LayoutSelf, MemberState, RoomController, RoomState, RoomStatus, StreamType } from '../../core/types'
 
 export { orderedMembers }
 
@@ -367,8 +367,8 @@ export interface GuidedRoom {
   log?(level: 'warn', message: string, data?: unknown): void
 }
 
-/** Per room: the handler of its camera / microphone denials (`error` -90104 / -90105). */
-export type SettingsGuide = (room: GuidedRoom) => (event: RoomEvent) => void
+/** Per room: the handler of its camera / microphone denials (`error` -90104 / -90105), given the denied scope. */
+export type SettingsGuide = (room: GuidedRoom) => (denied: AuthScope) => void
 
 /** The installed guide (null without the `permission-guide` entry: the denial's detail.hint names it). */
 export let settingsGuide: SettingsGuide | null = null
