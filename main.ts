@@ -10,6 +10,8 @@ import '@/uni_modules/webrtc-room/live'
 import '@/uni_modules/webrtc-room/codes'
 // The room page shows who speaks (rings) and each link's quality (bars): the opt-in levels.
 import '@/uni_modules/webrtc-room/levels'
+// Its mute / big-small stream toggles per member: the opt-in per-member media choices.
+import '@/uni_modules/webrtc-room/member-media'
 
 // uni-app's entry: it calls createApp() and mounts the returned app itself.
 export function createApp() {

@@ -4,6 +4,8 @@
  * recording engine.
  */
 import { createPinia, setActivePinia } from 'pinia'
+// The per-member choices are the opt-in member-media entry, imported as main.ts would.
+import '../../uni_modules/webrtc-room/member-media'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { Effect } from '../../uni_modules/webrtc-room/core/actions'
 import type { EngineFactory, MemberMedia } from '../../uni_modules/webrtc-room/core/engine'

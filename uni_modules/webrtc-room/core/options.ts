@@ -4,6 +4,7 @@
  */
 import { RoomErrorCode } from './error-codes'
 import { checkScene } from './live-role'
+import { smallStream } from './member-media'
 import { ROOM_ID_MAX } from './room-id'
 import type { Aspect, BackgroundPolicy, EnterMode, GetUserSig, LiveRole, LiveScene, LocalMirror, ReconnectPolicy, RoomOptions, TemplateName } from './types'
 import { BACKGROUND_POLICIES, DEFAULT_PUSHER, DEFAULT_WAITING_IMG, LOCAL_MIRRORS } from './room-state'
@@ -279,7 +280,7 @@ export function validateOptions(input: RoomOptions): ValidationResult {
     backgroundPolicy: oneOf('backgroundPolicy', BACKGROUND_POLICIES, undefined, warnings),
     localMirror: oneOf('localMirror', LOCAL_MIRRORS, 'auto', warnings),
     remoteMirror: oneOf('remoteMirror', [true, false], false, warnings),
-    enableSmallStream: bool('enableSmallStream', false),
+    enableSmallStream: smallStream(bool('enableSmallStream', false), warnings),
     enterMode: oneOf('enterMode', ['auto', 'modern', 'legacy'] as const, 'auto'),
     useCloud: bool('useCloud', true),
     userName: text('userName', ''),

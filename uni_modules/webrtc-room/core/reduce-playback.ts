@@ -15,14 +15,15 @@
  * all but the big view; float never shows more than 4 tiles, custom layouts pick with setMemberStream.
  * Only in rooms that publish a small stream themselves (`enableSmallStream`): an app turns it on for
  * all its users, so its peers publish one too (a member without one is served its big stream).
+ *
+ * The opt-in `member-media` entry installs these (core/member-media.ts); without it none of this runs.
  */
 import type { MemberChoiceAction } from './actions'
-import type { RoomController } from './controller-types'
 import { RoomErrorCode } from './error-codes'
 import type { MemberMedia } from './engine'
 import type { ValidOptions } from './options'
 import { setMember } from './reduce-members'
-import type { ActionOf, Handlers, Step } from './reduce-session'
+import type { Step } from './reduce-session'
 import { canPlaySmall, copyMembers, memberOf, streamURL, type CoreState } from './room-state'
 import type { MemberState, RoomState, StreamPref } from './types'
 
@@ -32,23 +33,8 @@ export const SMALL_STREAM_TILES = 4
 const FIELD = { muteMemberAudio: 'muteAudio', muteMemberVideo: 'muteVideo', setMemberStream: 'streamPref' } as const
 const PREFS: readonly unknown[] = ['auto', 'big', 'small'] satisfies StreamPref[]
 
-type MemberMethods = Pick<RoomController, MemberChoiceAction['method'] | 'playMember' | 'stopMember'>
-
-/**
- * The controller's per-member methods: `playMember` / `stopMember`, and `muteMemberAudio` /
- * `muteMemberVideo` / `setMemberStream` whose arguments go to the reducer as given (it checks them).
- */
-export function memberMethods(dispatch: (action: MemberChoiceAction | ActionOf<'play_member'>) => void): MemberMethods {
-  const methods: Record<string, (userID: unknown, value: unknown) => void> = {}
-  for (const method of Object.keys(FIELD) as Array<MemberChoiceAction['method']>) methods[method] = (userID, value) => dispatch({ type: 'member_choice', method, userID, value })
-  return {
-    ...(methods as unknown as MemberMethods),
-    playMember: (userID) => dispatch({ type: 'play_member', userID, play: true }),
-    stopMember: (userID) => dispatch({ type: 'play_member', userID, play: false }),
-  }
-}
-
-export const memberChoice: Handlers<'member_choice'>['member_choice'] = (step, a) => {
+/** A `member_choice`: the arguments are checked, then set on the member. */
+export function chooseMemberMedia(step: Step, a: MemberChoiceAction): void {
   const { method, userID, value } = a
   const field = FIELD[method]
   const pref = field === 'streamPref'

@@ -11,8 +11,8 @@ import { isIdentityChange, validateOptions, type ValidOptions } from './options'
 import { missingForModern } from './preflight'
 import { levels, type LevelAction } from './levels'
 import { liveScene, publishes } from './live-role'
+import { memberChoice, memberMedia } from './member-media'
 import { checkCapacity, MEMBER_ENGINE, playMember } from './reduce-members'
-import { memberChoice, settlePlayback } from './reduce-playback'
 import {
   beginSession, connectionLost, emitWarnings, endSession, enterWith, fatal, invalidState, obtainURL, pauseBy, resumeRoom,
   SESSION_ENGINE, Step, type ActionOf, type Handlers, type ReduceResult,
@@ -22,7 +22,6 @@ import { acceptsEngineEvents, isActive, policyOf, pusherFromOptions, pusherFromR
 import type { BackgroundPolicy, LocalDevices, RoomOptions } from './types'
 
 export type { ReduceResult } from './reduce-session'
-export { memberMethods } from './reduce-playback'
 
 /** The legacy room signature: retried once after 1 s (as the original did) before reporting -9. */
 export const ROOM_SIG_RETRIES = 1
@@ -252,7 +251,7 @@ export function reduce(state: CoreState, action: RoomAction): ReduceResult {
     // a legacy session still waits for its room signature (they come from the previous pusher).
     run(ENGINE, step, action.type, action)
   }
-  settlePlayback(step, state)
+  memberMedia?.settle(step, state)
   syncBackground(step, state)
   levels?.settle(step)
   return step.result()
