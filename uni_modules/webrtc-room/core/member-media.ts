@@ -29,7 +29,7 @@ export function installMemberMedia(hooks: MemberMediaHooks | null): void {
   memberMedia = hooks
 }
 
-const NEEDS = "needs the member-media entry: import '@/uni_modules/webrtc-room/member-media' (main.ts)"
+const NEEDS = "needs import '@/uni_modules/webrtc-room/member-media' (main.ts)"
 const CHOICES: Array<MemberChoiceAction['method']> = ['muteMemberAudio', 'muteMemberVideo', 'setMemberStream']
 
 type MemberMethods = Pick<RoomController, MemberChoiceAction['method'] | 'playMember' | 'stopMember'>
