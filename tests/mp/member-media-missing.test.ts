@@ -75,7 +75,7 @@ describe('compiled mp-weixin: per-member media choices without the member-media 
       ['warning', -90204, 'muteMemberVideo'],
       ['warning', -90204, 'setMemberStream'],
     ])
-    for (const event of added) expect(event.detail.message).toContain(IMPORT_LINE)
+    for (const event of added) expect((event.detail as { message?: string }).message).toContain(IMPORT_LINE)
     expect(player()).toEqual({ src: playURL, 'mute-audio': false, 'mute-video': false })
     await room.stop()
   })

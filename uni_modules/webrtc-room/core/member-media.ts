@@ -20,6 +20,8 @@ export interface MemberMediaHooks {
   choose(step: Step, action: MemberChoiceAction): void
   /** After every step: streams follow the choices (`StreamState.small`, play URL, `member_media` effects). */
   settle(step: Step, prev: CoreState): void
+  /** The small-stream URL of an announced (`streamtype=main`) play URL. */
+  smallURL(url: string): string
 }
 
 /** The installed choices (null: none — the calls warn, everyone plays big and unmuted). */
@@ -51,6 +53,11 @@ export function memberMethods(dispatch: (action: MemberChoiceAction | ActionOf<'
 export function memberChoice(step: Step, action: MemberChoiceAction): void {
   if (memberMedia) memberMedia.choose(step, action)
   else step.notice('warning', RoomErrorCode.INVALID_STATE, { message: `${action.method}() ${NEEDS}`, method: action.method })
+}
+
+/** An announced (`streamtype=main`) play URL for a stream that plays `small` now (only with the entry). */
+export function announcedURL(url: string, small: boolean): string {
+  return small && memberMedia ? memberMedia.smallURL(url) : url
 }
 
 /** `enableSmallStream` as validated: without the entry a `true` is one warning and counts as false. */

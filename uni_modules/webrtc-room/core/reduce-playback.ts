@@ -24,8 +24,25 @@ import type { MemberMedia } from './engine'
 import type { ValidOptions } from './options'
 import { setMember } from './reduce-members'
 import type { Step } from './reduce-session'
-import { canPlaySmall, copyMembers, memberOf, streamURL, type CoreState } from './room-state'
+import { copyMembers, memberOf, type CoreState } from './room-state'
 import type { MemberState, RoomState, StreamPref } from './types'
+
+/**
+ * Big / small stream in a mini-program play URL: the member notifications deliver
+ * `room://…&streamtype=main`, the small stream is `streamtype=small` (PROTOCOL.md §9; trtc-wx-sdk's
+ * switchStreamType replaces the first "main" anywhere — we touch the parameter only).
+ */
+const STREAM_TYPE_PARAM = /([?&]streamtype=)(main|small)(?=&|$)/
+
+/** The URL of the small or the big stream; a URL without the parameter (legacy) is returned as is. */
+export function streamURL(url: string, small: boolean): string {
+  return url.replace(STREAM_TYPE_PARAM, `$1${small ? 'small' : 'main'}`)
+}
+
+/** Whether the small stream can be asked for: H5 (no URL: the SDK switches) or a URL with `streamtype=`. */
+export function canPlaySmall(url: string): boolean {
+  return url === '' || STREAM_TYPE_PARAM.test(url)
+}
 
 /** More tiles than this on screen (self included) and 'auto' plays the small streams. */
 export const SMALL_STREAM_TILES = 4

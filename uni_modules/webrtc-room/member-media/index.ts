@@ -11,6 +11,6 @@
  * published, everyone plays big). `playMember` / `stopMember` need no entry.
  */
 import { installMemberMedia } from '../core/member-media'
-import { chooseMemberMedia, settlePlayback } from '../core/reduce-playback'
+import { chooseMemberMedia, settlePlayback, streamURL } from '../core/reduce-playback'
 
-installMemberMedia({ choose: chooseMemberMedia, settle: settlePlayback })
+installMemberMedia({ choose: chooseMemberMedia, settle: settlePlayback, smallURL: (url) => streamURL(url, true) })
