@@ -5,26 +5,16 @@
  * them. The bytes the entry adds are printed, not asserted (`npm run bench` reports them).
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { existsSync, readFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
 import { buildVariant } from '../../bench/build-app'
 import { measurePluginBytes } from '../../bench/bundle'
-import { jsFiles } from '../helpers/dist-files'
+import { scanEntry } from '../helpers/dist-files'
 
 /** Modules only the levels entry brings (under uni_modules/webrtc-room/). */
 const LEVEL_MODULES = ['levels/index.js', 'core/reduce-levels.js', 'engines/mp-weixin/native-levels.js']
 /** Strings only the levels code contains: its event, the speaking bookkeeping, the netstatus field it rates, its seam's installer. */
 const LEVEL_MARKERS = ['active_speaker', 'quietSince', 'netJitter', 'installLevels']
 
-function scan(dist: string): { modules: string[]; hits: string[] } {
-  const plugin = join(dist, 'uni_modules/webrtc-room')
-  const hits: string[] = []
-  for (const file of jsFiles(dist)) {
-    const text = readFileSync(file, 'utf8')
-    for (const marker of LEVEL_MARKERS) if (text.includes(marker)) hits.push(`${relative(dist, file)}: ${marker}`)
-  }
-  return { modules: LEVEL_MODULES.filter((m) => existsSync(join(plugin, m))), hits }
-}
+const scan = (dist: string) => scanEntry(dist, LEVEL_MODULES, LEVEL_MARKERS)
 
 describe('levels cost nothing unless the app imports the levels entry (mp-weixin build output)', () => {
   let without: string

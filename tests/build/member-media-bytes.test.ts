@@ -5,11 +5,9 @@
  * '@/uni_modules/webrtc-room/member-media') ships them. The bytes the entry adds are printed, not asserted.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { existsSync, readFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
 import { buildVariant } from '../../bench/build-app'
 import { measurePluginBytes } from '../../bench/bundle'
-import { jsFiles } from '../helpers/dist-files'
+import { scanEntry } from '../helpers/dist-files'
 
 /** Modules only the member-media entry brings (under uni_modules/webrtc-room/). */
 const MEMBER_MODULES = ['member-media/index.js', 'core/reduce-playback.js']
@@ -19,15 +17,7 @@ const MEMBER_MODULES = ['member-media/index.js', 'core/reduce-playback.js']
  */
 const MEMBER_MARKERS = ["'auto', 'big' or 'small'", 'settlePlayback', 'installMemberMedia']
 
-function scan(dist: string): { modules: string[]; hits: string[] } {
-  const plugin = join(dist, 'uni_modules/webrtc-room')
-  const hits: string[] = []
-  for (const file of jsFiles(dist)) {
-    const text = readFileSync(file, 'utf8')
-    for (const marker of MEMBER_MARKERS) if (text.includes(marker)) hits.push(`${relative(dist, file)}: ${marker}`)
-  }
-  return { modules: MEMBER_MODULES.filter((m) => existsSync(join(plugin, m))), hits }
-}
+const scan = (dist: string) => scanEntry(dist, MEMBER_MODULES, MEMBER_MARKERS)
 
 describe('member media costs nothing unless the app imports the member-media entry (mp-weixin build output)', () => {
   let without: string
