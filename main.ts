@@ -10,6 +10,8 @@ import '@/uni_modules/webrtc-room/live'
 import '@/uni_modules/webrtc-room/codes'
 // The room page shows who speaks (rings) and each link's quality (bars): the opt-in levels.
 import '@/uni_modules/webrtc-room/levels'
+// The room page passes getUserSig (asks the sign service again when the userSig expires): the opt-in refresh.
+import '@/uni_modules/webrtc-room/sig-refresh'
 // Its mute / big-small stream toggles per member: the opt-in per-member media choices.
 import '@/uni_modules/webrtc-room/member-media'
 

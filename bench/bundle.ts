@@ -174,6 +174,7 @@ export async function runBundle(options: { h5: boolean }): Promise<BundleResult>
   const headless = measurePluginBytes(await buildVariant('headless', 'mp-weixin'))
   const withCodes = measurePluginBytes(await buildVariant('room-codes', 'mp-weixin'))
   const withLevels = measurePluginBytes(await buildVariant('room-levels', 'mp-weixin'))
+  const withSig = measurePluginBytes(await buildVariant('room-sig', 'mp-weixin'))
   let roomIM: PluginBytes | null = null
   let roomIMVendor: number | null = null
   if (imEntryAvailable()) {
@@ -184,11 +185,13 @@ export async function runBundle(options: { h5: boolean }): Promise<BundleResult>
     notes.push('IM on: not measured — the plugin has no IM entry (uni_modules/webrtc-room/im/index.ts) yet')
   }
   const vendor = { base: vendorBytes(baseOut), room: vendorBytes(roomOut), roomIM: roomIMVendor }
-  // Cross-check on the component engineer's fixture (four pages, symlinked plugin, its own build; it imports the levels entry).
+  // Cross-check on the component engineer's fixture (its pages, symlinked plugin, its own build; it imports the levels, live and sig-refresh entries).
   const fixture = measurePluginBytes(buildFixture('mp-app'))
+  const withLive = measurePluginBytes(await buildVariant('room-live', 'mp-weixin'))
+  const allEntries = withLevels.total + withLive.total + withSig.total - 2 * room.total
   notes.push(
-    `cross-check: the plugin files of tests/fixtures/mp-app's build (float, bigsmall, grid and custom pages, levels entry) add up to ${fixture.total} B` +
-      (fixture.total === withLevels.total ? ' — the same as the bench app with the levels entry' : ` vs ${withLevels.total} B in the bench app with the levels entry`),
+    `cross-check: the plugin files of tests/fixtures/mp-app's build (float, bigsmall, grid, custom and live pages; levels, live and sig-refresh entries) add up to ${fixture.total} B` +
+      (fixture.total === allEntries ? ' — the same as the bench app plus what the three entries add' : ` vs ${allEntries} B for the bench app plus what the three entries add`),
   )
   const h5 = options.h5 ? measureH5Share(await buildVariant('room', 'h5')) : null
 
@@ -236,6 +239,13 @@ export async function runBundle(options: { h5: boolean }): Promise<BundleResult>
     unit: 'B',
     reference: ref,
     note: `what \`import '@/uni_modules/webrtc-room/levels'\` (volume, speaking, active speaker, network quality) adds to the IM-off figure: ${withLevels.total} B with it`,
+  })
+  figures.push({
+    name: 'bundle.mp-weixin.plugin.sig-entry-added',
+    value: withSig.total - room.total,
+    unit: 'B',
+    reference: ref,
+    note: `what \`import '@/uni_modules/webrtc-room/sig-refresh'\` (getUserSig: refresh a refused userSig) adds to the IM-off figure: ${withSig.total} B with it`,
   })
   figures.push({
     name: 'bundle.mp-weixin.vendor-added.im-off',

@@ -10,8 +10,8 @@ const need = (ok, what) => { if (!ok) failures.push(what) }
 for (const ext of ['.js', '.json', '.wxml']) need(existsSync(comp + ext), `missing ${comp + ext}`)
 if (existsSync(comp + '.wxml')) {
   const wxml = readFileSync(comp + '.wxml', 'utf8')
-  // The templates are sub-components (layout-float/-bigsmall/-grid) built on the pusher building block.
-  need(/<live-pusher\b|<webrtc-room-pusher\b|<layout-(float|bigsmall|grid)\b/.test(wxml), 'webrtc-room.wxml has no live-pusher, pusher building block or layout')
+  // The built-in templates are laid out in webrtc-room itself, with tiles (built on the pusher block) and grid pages.
+  need(/<live-pusher\b|<webrtc-room-pusher\b|<tile\b/.test(wxml), 'webrtc-room.wxml has no live-pusher, pusher building block or tile')
 }
 const pusher = join(dist, 'uni_modules/webrtc-room/components/webrtc-room-pusher/webrtc-room-pusher.wxml')
 need(existsSync(pusher) && /<live-pusher\b/.test(readFileSync(pusher, 'utf8')), 'webrtc-room-pusher.wxml has no live-pusher')

@@ -1,12 +1,12 @@
 /**
  * `npm run codes:summary`: regenerates the code summary block of uni_modules/webrtc-room/core/codes.ts
  * from the full tables of the opt-in codes entry (codes/index.ts), the one source of truth for code
- * texts. The summary keeps source and level of every code and the short message of warnings and
- * errors: zh + en for the plugin's own codes (room, im, browser: the banner names them in the room's
- * `lang`), en only for WeChat's native codes (their zh text is WeChat's own `message`, which the event
- * carries). Info codes carry no text: the UI never names them. The codes only an opt-in entry emits
- * go to a file of that entry (im/code-summary.ts, live/index.ts). tests/core/codes.test.ts
- * runs `packSummary` / `packEntrySummary` and fails when a committed block is stale.
+ * texts. The summary keeps source and level of every code and the short zh + en message of the plugin's
+ * own warnings and errors (room, im, browser: the banner names them in the room's `lang`). WeChat's
+ * native codes keep source and level only: their events carry WeChat's own `message`, and the banner
+ * only ever names room codes. Info codes carry no text: the UI never names them. The codes only an
+ * opt-in entry emits go to a file of that entry (im/code-summary.ts, live/index.ts).
+ * tests/core/codes.test.ts runs `packSummary` / `packEntrySummary` and fails when a committed block is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
@@ -41,30 +41,53 @@ export function entryOnly(info: CodeInfo): boolean {
 /** Codes only the H5 engine emits: kept out of mini-program builds by uni's conditional compilation. */
 export const H5_ONLY_SOURCES: readonly CodeSource[] = ['browser']
 
-/** Sources whose events carry WeChat's own (Chinese) message: the summary keeps their en text only. */
+/** Sources whose events carry WeChat's own message (in Chinese): the summary keeps their source and level only. */
 export const NATIVE_SOURCES: readonly CodeSource[] = ['pusher', 'player', 'pusher_error']
 
-/** One entry: `<code><i|w|e>` plus `<zh>|<en>` for warnings and errors (`|<en>` for native codes). */
-export function packEntry(info: CodeInfo): string {
-  const text = info.level === 'info' ? '' : `${NATIVE_SOURCES.includes(info.source) ? '' : info.zh}|${info.en}`
+/** What an entry says besides its code: `<i|w|e>`, plus `<zh>|<en>` for the plugin's own warnings and errors. */
+function entryBody(info: CodeInfo): string {
   for (const part of [info.zh, info.en]) {
     if (/[;|]/.test(part)) throw new Error(`${info.source}:${info.code}: ';' and '|' are separators, not allowed in a message`)
   }
-  return `${info.code}${info.level[0]}${text}`
+  return info.level === 'info' || NATIVE_SOURCES.includes(info.source) ? info.level[0] : `${info.level[0]}${info.zh}|${info.en}`
+}
+
+/** The code after `code`, one further from zero (-90001 → -90002, 1001 → 1002). */
+const after = (code: number) => code + Math.sign(code)
+
+/**
+ * One source's packed entries, ordered by size (-4, -5 … 10, 11 … -90001, -90002 …): a run of codes
+ * one after the other that say the same is one entry `<first>~<last><body>`; an entry whose first code
+ * is the one after the previous entry's last leaves it out (`1018~1020i;w;e` = 1018–1020 info, 1021
+ * warning, 1022 error).
+ */
+export function packSource(rows: readonly CodeInfo[]): string {
+  const sorted = [...rows].sort((a, b) => Math.abs(a.code) - Math.abs(b.code) || a.code - b.code)
+  const entries: string[] = []
+  let next: number | undefined
+  for (let i = 0; i < sorted.length; ) {
+    const first = sorted[i].code
+    const body = entryBody(sorted[i])
+    let last = first
+    while (++i < sorted.length && sorted[i].code === after(last) && entryBody(sorted[i]) === body) last = sorted[i].code
+    entries.push(`${first === next ? '' : first}${last === first ? '' : `~${last}`}${body}`)
+    next = after(last)
+  }
+  return entries.join(';')
 }
 
 /** The core summary: every source, without the codes only an opt-in entry emits. */
 export function packSummary(tables: Readonly<Record<CodeSource, readonly CodeInfo[]>>): Record<CodeSource, string> {
   const out = {} as Record<CodeSource, string>
   for (const [source, rows] of Object.entries(tables) as Array<[CodeSource, readonly CodeInfo[]]>) {
-    out[source] = rows.filter((info) => !entryOnly(info)).map(packEntry).join(';')
+    out[source] = packSource(rows.filter((info) => !entryOnly(info)))
   }
   return out
 }
 
 /** An entry's share: the codes the core summary leaves out for it. */
 export function packEntrySummary(tables: Readonly<Record<CodeSource, readonly CodeInfo[]>>, entry: EntrySummary): string {
-  return tables[entry.source].filter((info) => entry.has(info)).map(packEntry).join(';')
+  return packSource(tables[entry.source].filter((info) => entry.has(info)))
 }
 
 /** An entry's file with its summary block replaced. */

@@ -10,7 +10,7 @@ import { flushPromises } from '@vue/test-utils'
 import { h } from 'vue'
 import WebrtcRoomPusher from '../../uni_modules/webrtc-room/components/webrtc-room-pusher/webrtc-room-pusher.vue'
 import WebrtcRoomPlayer from '../../uni_modules/webrtc-room/components/webrtc-room-player/webrtc-room-player.vue'
-import { gridCells, gridPageCount, tilesOf, viewOptionsOf } from '../../uni_modules/webrtc-room/components/common/room-view'
+import { gridCells, gridPageCount, tilesOf } from '../../uni_modules/webrtc-room/components/common/room-view'
 // The overlay is the opt-in debug entry: installed here as an app's main.ts would.
 import { debugLines } from '../../uni_modules/webrtc-room/debug'
 import { changedOptions, propsToOptions } from '../../uni_modules/webrtc-room/components/webrtc-room/props'
@@ -303,13 +303,17 @@ describe('view helpers', () => {
     expect(changedOptions({ ...options, reconnect: { maxAttempts: 2 } }, { ...options, reconnect: { maxAttempts: 2 } })).toEqual({})
   })
 
-  it('view options are removed with the room', async () => {
+  it('display props (lang, loadingImg, userName) reach the tiles live', async () => {
     installUni()
-    const r = room({ lang: 'en', loadingImg: '/x.png' })
-    const key = r.methods.roomKey
-    expect(viewOptionsOf(key)).toMatchObject({ lang: 'en', loadingImg: '/x.png' })
-    r.wrapper.unmount()
-    mounted = null
-    expect(viewOptionsOf(key).lang).toBe('zh')
+    const r = room({ lang: 'en', loadingImg: '/x.png', userName: 'Al', template: 'grid' })
+    await enter(r)
+    await join(r, 'bob')
+    expect(r.wrapper.find('cover-image.wr-cover__image').attributes('src')).toBe('/x.png')
+    expect(r.wrapper.find('.wr-cover__text').text()).toBe('Loading')
+    expect(r.wrapper.find('.wr-tile--self .wr-caption').text()).toBe('Me · Al')
+    await r.wrapper.setProps({ lang: 'zh', loadingImg: '/y.png', userName: 'Bo' })
+    expect(r.wrapper.find('cover-image.wr-cover__image').attributes('src')).toBe('/y.png')
+    expect(r.wrapper.find('.wr-cover__text').text()).toBe('加载中')
+    expect(r.wrapper.find('.wr-tile--self .wr-caption').text()).toBe('我 · Bo')
   })
 })

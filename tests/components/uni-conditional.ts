@@ -1,6 +1,6 @@
 /**
  * Test-only vite plugin: applies uni's conditional compilation (`#ifdef MP-WEIXIN` ... `#endif`) to the
- * plugin's components and platform adapter, with uni's own preprocessor, so component tests see the
+ * plugin's components, platform adapter and room factory, with uni's own preprocessor, so component tests see the
  * mp-weixin build (`UNI_TEST_PLATFORM=h5` switches). Other files are left untouched.
  */
 import type { Plugin } from 'vite'
@@ -8,7 +8,7 @@ import { createRequire } from 'node:module'
 
 const require = createRequire(import.meta.url)
 
-const SCOPE = /uni_modules\/webrtc-room\/(components|platform)\/.*\.(vue|ts)(\?.*)?$/
+const SCOPE = /uni_modules\/webrtc-room\/((components|platform)\/.*|room-factory)\.(vue|ts)(\?.*)?$/
 
 export function uniConditional(platform = process.env.UNI_TEST_PLATFORM || 'mp-weixin'): Plugin {
   const pre = require('@dcloudio/uni-cli-shared/dist/preprocess') as {

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createUniStub } from '../helpers/uni-stub'
 import { authorizeScope, buildPlatformName, createUniPlatform } from '../../uni_modules/webrtc-room/platform/uni-platform'
-import { createPlayerContext, createPusherContext, nativeOwner } from '../../uni_modules/webrtc-room/platform/native-context'
+import { createPlayerContext, createPusherContext, nativeOwner } from '../../uni_modules/webrtc-room/platform/uni-platform'
 import { uniRequest } from '../../uni_modules/webrtc-room/platform/uni-request'
-import { guideToSettings } from '../../uni_modules/webrtc-room/platform/permission-guide'
+import { guideToSettings } from '../../uni_modules/webrtc-room/platform/uni-platform'
 
 function useUni(overrides: Record<string, unknown> = {}) {
   const stub = createUniStub(overrides)

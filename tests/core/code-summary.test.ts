@@ -1,14 +1,15 @@
 /**
  * The default build's code summary (core/codes.ts without the opt-in codes entry): every code of the
- * full tables has a summary with the same source and level, warnings and errors keep their short
- * zh / en message, info codes carry none, nothing carries advice — and codeMessage never comes back
+ * full tables has a summary with the same source and level, the plugin's own warnings and errors keep
+ * their short zh / en message, info codes and WeChat's native codes carry none, nothing carries advice — and codeMessage never comes back
  * empty. The full tables are loaded into a separate module graph, so this file's core/codes.ts
  * stays without the entry, as in an app that never imports it.
  */
 import { describe, expect, it, vi } from 'vitest'
 import { codeMessage, describeCode, installedCodes, SOURCE_PRIORITY } from '../../uni_modules/webrtc-room/core/codes'
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
-import { ENTRY_SUMMARIES, entryOnly } from '../../scripts/code-summary'
+import { ENTRY_SUMMARIES, entryOnly, packSource } from '../../scripts/code-summary'
+import type { CodeInfo } from '../../uni_modules/webrtc-room/core/codes'
 
 async function fullTables() {
   vi.resetModules()
@@ -33,9 +34,9 @@ describe('code summary (no codes entry)', () => {
         code: info.code,
         source: info.source,
         level: info.level,
-        // WeChat's native events carry its own Chinese message: the summary keeps their en text only.
+        // WeChat's native events carry its own message: the summary keeps their source and level only.
         zh: silent || native.includes(info.source) ? '' : info.zh,
-        en: silent ? '' : info.en,
+        en: silent || native.includes(info.source) ? '' : info.en,
       })
     }
   })
@@ -49,7 +50,7 @@ describe('code summary (no codes entry)', () => {
     expect(codes.describeCode(RoomErrorCode.IM_LOGIN_FAILED, 'im')).toBeUndefined()
     await import('../../uni_modules/webrtc-room/im/code-summary')
     for (const info of imOnly) {
-      expect(codes.describeCode(info.code, info.source), `im:${info.code}`).toEqual({ code: info.code, source: 'im', level: info.level, zh: info.zh, en: info.en })
+      expect(codes.describeCode(info.code, info.source), `${info.source}:${info.code}`).toEqual({ code: info.code, source: info.source, level: info.level, zh: info.zh, en: info.en })
     }
     expect(codes.codeMessage(RoomErrorCode.IM_LOGIN_FAILED)).toBe('IM login failed')
   })
@@ -84,7 +85,8 @@ describe('code summary (no codes entry)', () => {
 
   it('names a problem in both languages; info codes and unknown codes get a generic text', () => {
     expect(describeCode(RoomErrorCode.DEVTOOLS_SIMULATOR)).toMatchObject({ level: 'error', source: 'room', zh: expect.stringMatching(/模拟器/), en: expect.stringMatching(/simulator/) })
-    expect(describeCode(-1307)).toMatchObject({ level: 'error', zh: '', en: 'network disconnected after retries' })
+    expect(describeCode(-1307)).toMatchObject({ level: 'error', source: 'pusher', zh: '', en: '' })
+    expect(codeMessage(-1307)).toBe('code -1307')
     expect(describeCode(-1307)?.advice).toBeUndefined()
     expect(codeMessage(-4, 'zh')).toBe('打开摄像头失败')
     expect(codeMessage(-4)).toBe('camera open failed')
@@ -93,5 +95,14 @@ describe('code summary (no codes entry)', () => {
     expect(codeMessage(123456)).toBe('unknown code 123456')
     expect(describeCode(1018)).toMatchObject({ level: 'info', source: 'pusher', zh: '', en: '' })
     expect(Object.isFrozen(describeCode(-4))).toBe(true)
+  })
+
+  it('packs runs of codes that say the same into one entry, and leaves out a code that follows the previous one', () => {
+    const row = (source: CodeInfo['source'], code: number, level: CodeInfo['level'], zh = '', en = ''): CodeInfo => ({ code, source, level, zh, en, advice: { zh: 'x', en: 'x' } })
+    const native = [1022, 1001, 1002, 1003, 1021, -1301, -1302, 1018].map((code) => row('pusher', code, code < 0 || code === 1022 ? 'error' : code === 1021 ? 'warning' : 'info', '中', 'text'))
+    expect(packSource(native)).toBe('1001~1003i;1018i;1021w;e;-1301~-1302e')
+    const room = [row('room', -5, 'error', '乙', 'b'), row('room', -4, 'error', '甲', 'a'), row('room', -6, 'error', '乙', 'b'), row('room', 10, 'info'), row('room', 11, 'info')]
+    expect(packSource(room)).toBe('-4e甲|a;~-6e乙|b;10~11i')
+    expect(() => packSource([row('room', -4, 'error', '甲', 'a;b')])).toThrow(/separators/)
   })
 })

@@ -6,17 +6,19 @@
  */
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createRoom } from '../../uni_modules/webrtc-room/room-factory'
 // The legacy room-signature flow is an opt-in entry: installed here as an app's main.ts would.
 import '../../uni_modules/webrtc-room/legacy'
+// So is the userSig refresh (its absence: sig-refresh-missing.test.ts).
+import '../../uni_modules/webrtc-room/sig-refresh'
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
 import { registerIM, unregisterIM } from '../../uni_modules/webrtc-room/core/im-registry'
 import { SIG_REFRESH_LIMIT, SIG_REFRESH_TIMEOUT_MS, sigReason } from '../../uni_modules/webrtc-room/core/sig-refresh'
-import type { GetUserSig, ImEvent, RoomEvent, RoomOptions, UserSigRequest } from '../../uni_modules/webrtc-room/core/types'
+import type { GetUserSig } from '../../uni_modules/webrtc-room/core/types'
 import { createTimImFactory } from '../../uni_modules/webrtc-room/im'
 import { useImStore } from '../../uni_modules/webrtc-room/stores/im'
 import { useRoomStore } from '../../uni_modules/webrtc-room/stores/room'
-import { createFakePlatform, flush, until, type FakePlatform } from '../helpers/fake-platform'
+import { createFakePlatform, flush, until } from '../helpers/fake-platform'
+import { OLD_SIG, refresher, started } from '../helpers/sig-room'
 import { createTimMock, incoming, TYPES, type FakeTim } from '../helpers/tim-mock'
 import { createH5Room, settle, startAndEnter } from '../h5/helpers/h5-room'
 import { rtcError } from '../h5/helpers/fake-trtc'
@@ -24,42 +26,10 @@ import { rtcError } from '../h5/helpers/fake-trtc'
 vi.mock('tim-wx-sdk', async () => ({ default: (await import('../helpers/tim-mock')).createTimMock().sdk }))
 
 const E = RoomErrorCode
-const OLD = 'eJyrVkrOz0ktUrJSSs7PLcgvSy1SSMsvykvMyVECAHIjCEk_'
+const OLD = OLD_SIG
 const NEW = 'eJwNEWSIGxxREFRESHEDxx-zz_'
 const NEW2 = 'eJwNEWSIGxxSECONDxxxxx-yy_'
-const BASE: RoomOptions = { sdkAppID: 1400000001, userID: 'me', userSig: OLD, roomID: 1234, autoplay: true }
 const list = (users: Array<Record<string, unknown>>) => JSON.stringify({ userlist: users })
-
-function pusher() {
-  return { start() {}, stop() {}, pause() {}, resume() {}, switchCamera() {} }
-}
-
-/** A getUserSig that records its calls and answers from a script (a value, an Error, or a pending promise). */
-function refresher(...answers: unknown[]) {
-  const calls: UserSigRequest[] = []
-  const fn: GetUserSig = (ctx) => {
-    calls.push(ctx)
-    const next = answers.length > 1 ? answers.shift() : answers[0]
-    if (next instanceof Error) return Promise.reject(next)
-    if (next instanceof Promise) return next as Promise<string>
-    return Promise.resolve(next as string)
-  }
-  return { fn, calls }
-}
-
-async function started(options: Partial<RoomOptions> = {}, platform: FakePlatform = createFakePlatform()) {
-  const room = createRoom({ ...BASE, ...options }, platform)
-  const events: RoomEvent[] = []
-  const imEvents: ImEvent[] = []
-  room.on((e) => events.push(e))
-  room.onIM((e) => imEvents.push(e))
-  room.attachPusher(pusher())
-  await room.start()
-  platform.advance(0)
-  const tagged = (tag: string) => events.filter((e) => e.tag === tag)
-  return { room, platform, events, imEvents, tagged }
-}
-
 
 beforeEach(() => setActivePinia(createPinia()))
 afterEach(() => unregisterIM())

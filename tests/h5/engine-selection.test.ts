@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
-import { platformEngine } from '../../uni_modules/webrtc-room/platform/h5-engine'
+import { platformEngine } from '../../uni_modules/webrtc-room/room-factory'
 
 const require = createRequire(import.meta.url)
-const SOURCE = readFileSync(new URL('../../uni_modules/webrtc-room/platform/h5-engine.ts', import.meta.url), 'utf8')
+const SOURCE = readFileSync(new URL('../../uni_modules/webrtc-room/room-factory.ts', import.meta.url), 'utf8')
 
 function preprocess(platform: string): string {
   const pre = require('@dcloudio/uni-cli-shared/dist/preprocess') as {
@@ -17,7 +17,7 @@ function preprocess(platform: string): string {
     preJs(code: string, id: string): string
   }
   pre.initPreContext(platform)
-  return pre.preJs(SOURCE, 'h5-engine.ts')
+  return pre.preJs(SOURCE, 'room-factory.ts')
 }
 
 /** Doc comments name the SDK; only code counts. */
@@ -34,8 +34,8 @@ describe('engine selection by conditional compilation', () => {
 
   it('h5: the TRTC web engine with the lazy loader', () => {
     const code = preprocess('h5')
-    expect(code).toContain("from '../engines/h5/trtc-web-engine'")
-    expect(code).toContain("from '../engines/h5/load-trtc'")
+    expect(code).toContain("from './engines/h5/trtc-web-engine'")
+    expect(code).toContain("from './engines/h5/load-trtc'")
     expect(code).toMatch(/factory = createTrtcWebEngineFactory\(/)
   })
 

@@ -22,9 +22,9 @@ describe('media-codes store without the codes entry', () => {
     const codes = useMediaCodesStore()
     expect(codes.adviceInstalled).toBe(false)
     expect(codes.table).toEqual([])
-    expect(codes.lookup(-1301)).toEqual({ code: -1301, source: 'pusher', level: 'error', zh: '', en: 'camera open failed' })
-    // A native warning: WeChat's own (Chinese) message stands in for the zh text.
-    expect(codes.record({ tag: 'warning', code: 3002, detail: { message: 'RTMP 服务器连接失败', nativeCode: 3002 } })).toMatchObject({ zh: 'RTMP 服务器连接失败', en: 'could not connect to the server' })
+    expect(codes.lookup(-1301)).toEqual({ code: -1301, source: 'pusher', level: 'error', zh: '', en: '' })
+    // A native warning: WeChat's own message is its text (the codes entry adds zh / en meanings).
+    expect(codes.record({ tag: 'warning', code: 3002, detail: { message: 'RTMP 服务器连接失败', nativeCode: 3002 } })).toMatchObject({ level: 'warning', source: 'pusher', zh: 'RTMP 服务器连接失败', en: 'RTMP 服务器连接失败' })
     expect(codes.lookup(1018)).toMatchObject({ level: 'info', en: '' })
     const entry = codes.record({ tag: 'error', code: -4, detail: { message: 'camera busy', nativeCode: -1301 } })
     expect(entry).toMatchObject({ level: 'error', source: 'room', zh: '打开摄像头失败', en: 'camera open failed', advice: { zh: '', en: '' }, message: 'camera busy' })

@@ -54,14 +54,14 @@ export type { ValidOptions, OptionIssue, ValidationResult } from './core/options
 export { buildModernPushURL } from './core/push-url'
 export { createUniPlatform } from './platform/uni-platform'
 // Native contexts on the component that owns the tag (mp-weixin; null elsewhere).
-export { createPusherContext, createPlayerContext } from './platform/native-context'
+export { createPusherContext, createPlayerContext } from './platform/uni-platform'
 export { LEGAL_TRANSITIONS, isLegalTransition } from './core/room-state'
 // Members in join order (self excluded), as the built-in layouts list them.
 export { orderedMembers } from './core/room-state'
 // H5: the element ids the browser engine plays into (render them when you draw your own layout),
 // and this build's engine (the TRTC web engine on H5, null elsewhere).
 export { localViewId, remoteViewId } from './core/view-ids'
-export { platformEngine } from './platform/h5-engine'
+export { platformEngine } from './room-factory'
 
 // Every contract type.
 export type * from './core/types'

@@ -8,10 +8,15 @@
  * useRoomStore().rooms[room.key].status
  */
 import { createPinia, getActivePinia, setActivePinia, type Pinia } from 'pinia'
+import type { EngineFactory } from './core/engine'
 import { createController, type ControllerConfig } from './core/room'
 import type { Platform, RoomController, RoomOptions } from './core/types'
 import { createLiveTagsEngine } from './engines/mp-weixin/live-tags-engine'
-import { platformEngine } from './platform/h5-engine'
+// #ifdef H5
+import { createTrtcWebEngineFactory } from './engines/h5/trtc-web-engine'
+import { loadTrtc } from './engines/h5/load-trtc'
+import { createBrowserEnv } from './platform/h5-browser'
+// #endif
 import { createUniPlatform } from './platform/uni-platform'
 import { useMediaCodesStore } from './stores/media-codes'
 import { roomSink, useRoomStore } from './stores/room'
@@ -21,14 +26,25 @@ export interface CreateRoomConfig extends Partial<Omit<ControllerConfig, 'sink'>
   pinia?: Pinia
 }
 
-function resolvePinia(pinia?: Pinia): Pinia {
-  if (pinia) return pinia
-  const active = getActivePinia()
-  if (active) return active
-  // Headless use without `app.use(pinia)`: a private Pinia keeps the stores working.
-  const own = createPinia()
-  setActivePinia(own)
-  return own
+/**
+ * The room engine for this build, chosen by uni's conditional compilation: on H5 the TRTC web SDK
+ * engine (the SDK itself is loaded lazily, in its own chunk, when a room starts); everywhere else
+ * null = the mp-weixin live-pusher / live-player engine. Because the imports sit inside `#ifdef H5`,
+ * an mp-weixin build contains no byte of the H5 engine or of trtc-sdk-v5.
+ */
+export function platformEngine(): EngineFactory | null {
+  let factory: EngineFactory | null = null
+  // #ifdef H5
+  factory = createTrtcWebEngineFactory({ loadSdk: loadTrtc, browser: createBrowserEnv() })
+  // #endif
+  return factory
+}
+
+/** Headless use without `app.use(pinia)`: a private Pinia keeps the stores working. */
+function ownPinia(): Pinia {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  return pinia
 }
 
 /**
@@ -36,11 +52,10 @@ function resolvePinia(pinia?: Pinia): Pinia {
  * engine, this build's (H5: the TRTC web SDK engine; mp-weixin: the live-pusher / live-player one).
  */
 export function createRoom(options: RoomOptions, platform?: Platform, config: CreateRoomConfig = {}): RoomController {
-  const pinia = resolvePinia(config.pinia)
+  const { pinia = getActivePinia() ?? ownPinia(), engine = platformEngine() ?? createLiveTagsEngine, ...rest } = config
   return createController(options, platform ?? createUniPlatform(), {
-    key: config.key,
-    eventLimit: config.eventLimit,
-    engine: config.engine ?? platformEngine() ?? createLiveTagsEngine,
+    ...rest,
+    engine,
     sink: { ...roomSink(useRoomStore(pinia)), record: useMediaCodesStore(pinia).record },
   })
 }

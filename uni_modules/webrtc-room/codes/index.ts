@@ -5,8 +5,8 @@
  * meaning and advice (what the user or the developer should do).
  *
  * The default build carries only a summary derived from these tables (core/codes.ts: code, source,
- * level, a short zh/en message for warnings and errors). An app that wants the meanings and advice in
- * `describeCode` and the media-codes store imports this entry once, in main.ts:
+ * level, a short zh/en message for the plugin's own warnings and errors). An app that wants the
+ * meanings and advice in `describeCode` and the media-codes store imports this entry once, in main.ts:
  *
  *     import '@/uni_modules/webrtc-room/codes'
  *
@@ -171,7 +171,7 @@ const ROOM: Row[] = [
   [E.RECORD_PERMISSION_DENIED, 'error', '用户拒绝了麦克风授权', 'microphone permission denied', '引导用户打开设置页允许“麦克风”（openSetting 需要用户点击触发），然后 start()。', 'Guide the user to the settings page (openSetting needs a tap) to allow "Microphone", then start().'],
   [E.LIVE_PUSHER_NOT_GRANTED, 'error', '小程序无 live-pusher 权限', 'live-pusher not granted to this app', '在小程序后台“开发 - 接口设置”开通实时播放/录制音视频（需符合的类目）。', 'Enable real-time audio/video in the admin console (needs an allowed category).'],
   // Room life.
-  [E.USERSIG_EXPIRED, 'error', 'userSig 已过期，未能刷新', 'userSig expired, not refreshed', '设置 getUserSig（由服务端重新签发），房间会自动重新进房 / 重新登录 IM；已设置时 detail.message 说明刷新为何失败（出错、超时、返回值无效或新签名仍被拒绝）。', 'Set getUserSig (your server signs a new one) and the room re-enters / logs in to IM again by itself; with it set, detail.message says why the refresh failed (error, timeout, a bad answer, or the new sig was rejected too).'],
+  [E.USERSIG_EXPIRED, 'error', 'userSig 已过期，未能刷新', 'userSig expired, not refreshed', '设置 getUserSig（由服务端重新签发）并引入 sig-refresh 入口，房间会自动重新进房 / 重新登录 IM；已设置时 detail.message 说明刷新为何失败（出错、超时、返回值无效或新签名仍被拒绝）。', 'Set getUserSig (your server signs a new one) and import the sig-refresh entry: the room re-enters / logs in to IM again by itself; with it set, detail.message says why the refresh failed (error, timeout, a bad answer, or the new sig was rejected too).'],
   [E.USERSIG_MALFORMED, 'error', 'userSig 校验失败', 'userSig malformed or rejected', '检查签发 userSig 的 sdkAppID、userID 与密钥是否与本房间一致。', 'Check that the userSig was signed for this sdkAppID and userID with the right key.'],
   [E.ENTER_TIMEOUT, 'error', '进房超时', 'enter room timed out', '检查网络与签名后重试；可通过 enterTimeout 调整超时时间。', 'Check the network and signatures and try again; enterTimeout tunes the limit.'],
   [E.INVALID_STATE, 'warning', '当前状态下调用无效', 'called in the wrong state: ignored', '先 start() 再 pause()/resume()；不要重复 start()。', 'Call start() before pause()/resume(); do not start twice.'],

@@ -31,8 +31,8 @@ export interface ImHost {
   /** IM_DISABLED when enableIM is false, else IM_NOT_INSTALLED. */
   rejectUnavailable(method: string, fail?: SendFail): Promise<never>
   log(level: 'debug' | 'info' | 'warn' | 'error', message: string, data?: unknown): void
-  /** Ask the app's getUserSig (sig-refresh.ts); on `ok` the session's options already hold the new sig. */
-  refreshSig(reason: SigReason): Promise<SigAnswer>
+  /** Ask the app's getUserSig (sig-refresh.ts); on `ok` the session's options already hold the new sig. Absent without the sig-refresh entry. */
+  refreshSig?: (reason: SigReason) => Promise<SigAnswer>
 }
 
 export interface ImLink {

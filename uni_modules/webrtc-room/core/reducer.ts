@@ -17,7 +17,7 @@ import {
   beginSession, connectionLost, emitWarnings, endSession, enterWith, fatal, invalidState, obtainURL, pauseBy, resumeRoom,
   SESSION_ENGINE, Step, type ActionOf, type Handlers, type ReduceResult,
 } from './reduce-session'
-import { SIG_CONTROL, SIG_ENGINE, sigReason, sigRejected } from './sig-refresh'
+import { refresher, SIG_MISSING } from './refresher'
 import { acceptsEngineEvents, isActive, policyOf, pusherFromOptions, pusherFromRaw, templateCapacity, type CoreState } from './room-state'
 import type { BackgroundPolicy, LocalDevices, RoomOptions } from './types'
 
@@ -138,8 +138,10 @@ function applyUpdate(step: Step, partial: Partial<RoomOptions>): void {
 /** What the app and the controller ask, timers firing and async answers (tagged with their epoch). */
 const CONTROL = {
   start: (step) => {
-    if (isActive(step.room.status)) invalidState(step, 'start')
-    else beginSession(step)
+    if (isActive(step.room.status)) return invalidState(step, 'start')
+    beginSession(step)
+    // The room works on without a refresher: a refused userSig ends in -90200 as without getUserSig.
+    if (!refresher && step.state.options?.getUserSig) step.notice('warning', RoomErrorCode.INVALID_PROP, { message: SIG_MISSING, prop: 'getUserSig' })
   },
   preflight_done: (step, a) => {
     if (a.epoch !== step.state.epoch || step.room.status !== 'preflight') return
@@ -165,8 +167,8 @@ const CONTROL = {
     if (a.epoch !== epoch || step.room.status !== 'entering' || step.state.pushURL !== '') return
     if (a.ok) {
       enterWith(step, a.pushURL)
-    } else if (sigRejected(step, sigReason(a.errorCode), { message: a.message, nativeCode: a.errorCode })) {
-      // getUserSig asked: the room signs again with the new userSig.
+    } else if (refresher?.roomSigRefused(step, a.errorCode, a.message)) {
+      // getUserSig asked (the sig-refresh entry): the room signs again with the new userSig.
     } else if (step.state.roomSigAttempts < ROOM_SIG_RETRIES) {
       step.state.roomSigAttempts += 1
       step.effect({ type: 'set_timer', name: 'room_sig_retry', ms: ROOM_SIG_RETRY_DELAY_MS, epoch })
@@ -228,10 +230,15 @@ const CONTROL = {
   // #endif
 } satisfies Partial<Handlers<RoomAction['type']>>
 
-const CONTROLS: Handlers<ControlAction['type']> = { ...CONTROL, ...BACKGROUND, ...SIG_CONTROL, role_done: (step, a) => liveScene()?.roleDone(step, a), play_member: playMember, member_choice: memberChoice }
+// A refused userSig and getUserSig's answers: the opt-in `sig-refresh` entry's (core/refresher.ts).
+const sigRefreshed: Handlers<'sig_refreshed'>['sig_refreshed'] = (step, a) => refresher?.refreshed(step, a)
+const enterFailed: Handlers<'enter_failed'>['enter_failed'] = (step, a) => {
+  if (!refresher?.enterFailed(step, a)) fatal(step, a.code, { message: a.message, nativeCode: a.nativeCode })
+}
+const CONTROLS: Handlers<ControlAction['type']> = { ...CONTROL, ...BACKGROUND, sig_refreshed: sigRefreshed, role_done: (step, a) => liveScene()?.roleDone(step, a), play_member: playMember, member_choice: memberChoice }
 // Volume samples and quality levels: the opt-in `levels` entry's (core/levels.ts), dropped without it.
 const level = (step: Step, action: LevelAction) => levels?.reduce(step, action)
-const ENGINE: Handlers<EngineAction['type']> = { ...SESSION_ENGINE, ...MEMBER_ENGINE, ...SIG_ENGINE, audio_volume: level, network_quality: level }
+const ENGINE: Handlers<EngineAction['type']> = { ...SESSION_ENGINE, ...MEMBER_ENGINE, enter_failed: enterFailed, audio_volume: level, network_quality: level }
 
 export function isEngineAction(action: RoomAction): action is EngineAction & { at?: number } {
   return Object.prototype.hasOwnProperty.call(ENGINE, action.type)

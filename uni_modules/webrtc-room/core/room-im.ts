@@ -13,6 +13,7 @@ import { validateCustom, validateReceiver, validateText } from './im-validate'
 import { roomIDText } from './options'
 import type { ImHost, ImLink, ImMethods, SendFail } from './im-link'
 import { redact } from './redact'
+import { SIG_MISSING } from './refresher'
 import { SIG_REFRESH_LIMIT, sigReason, type SigReason } from './sig-refresh'
 
 // Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
@@ -51,6 +52,8 @@ export function createImLink(host: ImHost, getIMFactory: () => ImFactory | null)
    */
   function resign(link: Link, reason: SigReason, why: string): void {
     const fail = (message: string) => failure(E.USERSIG_EXPIRED, redact(`IM ${why}: ${message}`))
+    // Without the sig-refresh entry a refused userSig is the error it is without getUserSig.
+    if (!host.refreshSig) return fail(host.options()?.getUserSig ? SIG_MISSING : 'getUserSig is not set')
     if (sigTries >= SIG_REFRESH_LIMIT) return fail(`refused again after ${sigTries} refreshes`)
     sigTries++
     host.refreshSig(reason).then((answer) => {

@@ -25,7 +25,7 @@ import { nativeEntries } from './native-entries'
 import { memberMethods } from './member-media'
 import { reduce } from './reducer'
 import { redact } from './redact'
-import { createSigRefresh } from './sig-refresh'
+import { refresher } from './refresher'
 import { createAppWatch, createTimers, preflight, requestRoomSig } from './room-platform'
 import { liveScene } from './live-role'
 import { acceptsEngineEvents, createCoreState, isActive, orderedMembers, writeChanges, type CoreState } from './room-state'
@@ -91,11 +91,12 @@ export function createController(options: RoomOptions, platform: Platform, confi
     emitTo(imHandlers, event, 'an im-event handler')
   }
 
-  const sig = createSigRefresh(platform, () => core, (answer) => forEpoch(answer.epoch, answer))
+  // The userSig refresh is the opt-in sig-refresh entry's; without it IM's refused login fails at once.
+  const sig = refresher?.create(platform, () => core, (answer) => forEpoch(answer.epoch, answer))
   const im = createImBridge({
     key,
     platform,
-    refreshSig: (reason) => sig.ask(reason, 'im'),
+    refreshSig: sig && ((reason) => sig.ask(reason, 'im')),
     options: () => core.options,
     enabled: () => (core.options ? core.options.enableIM : raw.enableIM === true),
     deliver: deliverIM,
@@ -195,7 +196,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
         return im.start(options !== null)
       case 'im_stop':
         return im.stop()
-      case 'refresh_sig': return void sig.ask(effect.reason, 'trtc', effect.epoch)
+      case 'refresh_sig': return void sig?.ask(effect.reason, 'trtc', effect.epoch)
     }
   }
 
@@ -278,7 +279,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
     },
     async stop() {
       dispatch({ type: 'stop' })
-      sig.cancel()
+      sig?.cancel()
       im.stop()
       timers.clearAll()
       app.release()

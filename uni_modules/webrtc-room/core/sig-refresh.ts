@@ -8,14 +8,16 @@
  * refresher that fails or hands out rejected signatures ends in ONE -90200.
  * Without `getUserSig` a rejection is the error it always was.
  *
- * Three parts in one module (it ships to every app: one file, no cross-file names): the reducer's
- * handlers (sigRejected, SIG_ENGINE, SIG_CONTROL), the controller's requester (createSigRefresh) and
- * the account codes that mean "signature refused" (sigReason).
+ * Opt-in: only the `sig-refresh` entry installs it (core/refresher.ts is the seam the reducer and the
+ * controller call), so apps that never refresh ship none of it. Three parts in one module (one file,
+ * no cross-file names): the reducer's side (enterFailed, roomSigRefused, refreshed), the controller's
+ * requester (createSigRefresh) and the account codes that mean "signature refused" (sigReason, which
+ * the IM link also reads).
  */
-import type { RoomAction } from './actions'
+import type { EngineAction } from './actions'
 import { errorText, RoomErrorCode } from './error-codes'
 import { roomIDText, SIG_PATTERN, type ValidOptions } from './options'
-import { fatal, leaveToReenter, obtainURL, type Handlers, type Step } from './reduce-session'
+import { fatal, leaveToReenter, obtainURL, type Step } from './reduce-session'
 import type { ErrorDetail, Platform, UserSigRequest } from './types'
 
 const E = RoomErrorCode
@@ -50,7 +52,7 @@ function ask(step: Step, reason: SigReason): void {
 }
 
 /** A refused userSig: leave and ask getUserSig (bounded). False = no `reason` or no refresher: the caller fails as before. */
-export function sigRejected(step: Step, reason: SigReason | undefined, detail: Partial<ErrorDetail>): boolean {
+function sigRejected(step: Step, reason: SigReason | undefined, detail: Partial<ErrorDetail>): boolean {
   if (!reason || !step.state.options?.getUserSig) return false
   if (step.state.sigTries >= SIG_REFRESH_LIMIT) giveUp(step, `userSig refused again after ${step.state.sigTries} refreshes (${detail.message})`, detail)
   else {
@@ -61,30 +63,32 @@ export function sigRejected(step: Step, reason: SigReason | undefined, detail: P
   return true
 }
 
-export const SIG_ENGINE = {
-  enter_failed: (step, a) => {
-    const detail = { message: a.message, nativeCode: a.nativeCode }
-    if (!sigRejected(step, a.code === E.USERSIG_EXPIRED ? 'expired' : a.code === E.USERSIG_MALFORMED ? 'invalid' : undefined, detail)) fatal(step, a.code, detail)
-  },
-} satisfies Partial<Handlers<RoomAction['type']>>
+/** TRTC refused the userSig on enter (-90200 expired, -90201 invalid): true = getUserSig asked. */
+export function enterFailed(step: Step, a: Extract<EngineAction, { type: 'enter_failed' }>): boolean {
+  return sigRejected(step, a.code === E.USERSIG_EXPIRED ? 'expired' : a.code === E.USERSIG_MALFORMED ? 'invalid' : undefined, { message: a.message, nativeCode: a.nativeCode })
+}
 
-export const SIG_CONTROL = {
-  sig_refreshed: (step, a) => {
-    const o = step.state.options
-    if (!o || a.epoch !== step.state.epoch) return
-    if (a.ok) {
-      // The newest signature serves every later enter, reconnect and IM login (update() merges raw).
-      const privateMapKey = a.privateMapKey ?? o.privateMapKey
-      step.state.options = { ...o, userSig: a.userSig, privateMapKey }
-      step.state.raw = { ...step.state.raw, userSig: a.userSig, privateMapKey }
-    }
-    // Only the TRTC side's own request, while it waits, re-enters.
-    if (a.source !== 'trtc' || step.room.status !== 'reconnecting' || !step.state.sigTries) return
-    if (a.ok) obtainURL(step)
-    else if (step.state.sigTries < SIG_REFRESH_LIMIT) ask(step, 'expired')
-    else giveUp(step, a.message)
-  },
-} satisfies Partial<Handlers<RoomAction['type']>>
+/** The legacy room-signature request failed: true = its account code refused the userSig and getUserSig asked. */
+export function roomSigRefused(step: Step, errorCode: number | undefined, message: string): boolean {
+  return sigRejected(step, sigReason(errorCode), { message, nativeCode: errorCode })
+}
+
+/** getUserSig answered (for the session that asked). */
+export function refreshed(step: Step, a: SigRefreshed): void {
+  const o = step.state.options
+  if (!o || a.epoch !== step.state.epoch) return
+  if (a.ok) {
+    // The newest signature serves every later enter, reconnect and IM login (update() merges raw).
+    const privateMapKey = a.privateMapKey ?? o.privateMapKey
+    step.state.options = { ...o, userSig: a.userSig, privateMapKey }
+    step.state.raw = { ...step.state.raw, userSig: a.userSig, privateMapKey }
+  }
+  // Only the TRTC side's own request, while it waits, re-enters.
+  if (a.source !== 'trtc' || step.room.status !== 'reconnecting' || !step.state.sigTries) return
+  if (a.ok) obtainURL(step)
+  else if (step.state.sigTries < SIG_REFRESH_LIMIT) ask(step, 'expired')
+  else giveUp(step, a.message)
+}
 
 // ---- Controller -------------------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 /**
  * The subset of `uni` the plugin uses, typed once. `@dcloudio/types` leaves several of these loose
  * (`any` component instances, missing `offAppShow`); a narrow interface keeps the adapter honest and
- * lets tests hand in a recording stub.
+ * lets tests hand in a recording stub. Types only: `uniApi()` (uni-platform.ts) hands it out.
  */
 import type { NativeCallbacks, PlayerContext, PusherContext } from '../core/types'
 
@@ -43,9 +43,4 @@ export interface UniApi {
   }): void
   createLivePusherContext?(id: string, component: unknown): PusherContext
   createLivePlayerContext?(id: string, component: unknown): PlayerContext
-}
-
-/** `uni` looked up at call time (mp-weixin's `uni` proxies `wx`, which tests replace per case). */
-export function uniApi(): UniApi {
-  return uni as unknown as UniApi
 }

@@ -1,13 +1,20 @@
 /**
- * The `Platform` adapter over `uni` (mp-weixin; its H5 build reports 'h5' so the core skips the
- * mini-program checks). This folder is the only place in the plugin that touches `uni`.
+ * Everything the plugin asks of `uni`, in one module: the `Platform` adapter (mp-weixin; its H5 build
+ * reports 'h5' so the core skips the mini-program checks), the native live-pusher / live-player
+ * contexts, and the guide to the settings page after a denied permission. This folder is the only
+ * place in the plugin that touches `uni`.
  *
  * @example
  * const room = createRoom(options, createUniPlatform())
  */
-import type { AuthScope, Platform, SystemInfo } from '../core/types'
+import type { AuthScope, Platform, PlayerContext, PusherContext, SystemInfo } from '../core/types'
 import { redact } from '../core/redact'
-import { uniApi } from './uni-api'
+import type { UniApi } from './uni-api'
+
+/** `uni` looked up at call time (mp-weixin's `uni` proxies `wx`, which tests replace per case). */
+export function uniApi(): UniApi {
+  return uni as unknown as UniApi
+}
 
 /** The build target, fixed at compile time by uni's conditional compilation. */
 export function buildPlatformName(): string {
@@ -21,35 +28,26 @@ export function buildPlatformName(): string {
   return name
 }
 
-function readAuthSetting(): Promise<Record<string, boolean> | null> {
+/** A uni callback API as a Promise that never rejects: `fallback` when the call itself throws. */
+function settle<T>(call: (done: (value: T) => void) => void, fallback: T): Promise<T> {
   return new Promise((resolve) => {
     try {
-      uniApi().getSetting({ success: (res) => resolve(res?.authSetting ?? {}), fail: () => resolve(null) })
+      call(resolve)
     } catch {
-      resolve(null)
-    }
-  })
-}
-
-function askScope(scope: AuthScope): Promise<boolean> {
-  return new Promise((resolve) => {
-    try {
-      uniApi().authorize({ scope, success: () => resolve(true), fail: () => resolve(false) })
-    } catch {
-      resolve(false)
+      resolve(fallback)
     }
   })
 }
 
 /**
  * Granted → true without asking; denied before → false at once (WeChat would not show the dialog
- * again: only the settings page can change it); never asked → the system dialog decides.
+ * again: only the settings page can change it); never asked (or the setting unreadable) → the system dialog decides.
  */
 export async function authorizeScope(scope: AuthScope): Promise<boolean> {
-  const setting = await readAuthSetting()
-  if (setting?.[scope] === true) return true
-  if (setting?.[scope] === false) return false
-  return askScope(scope)
+  const setting = await settle<Record<string, boolean> | null>((done) => uniApi().getSetting({ success: (res) => done(res?.authSetting ?? {}), fail: () => done(null) }), null)
+  const known = setting?.[scope]
+  if (typeof known === 'boolean') return known
+  return settle((done) => uniApi().authorize({ scope, success: () => done(true), fail: () => done(false) }), false)
 }
 
 function openSetting(): Promise<void> {
@@ -68,16 +66,17 @@ function systemInfo(): SystemInfo {
   return { platform: info.platform ?? 'unknown', version: info.version, SDKVersion: info.SDKVersion, system: info.system }
 }
 
-/** Subscribe with `on`, unsubscribe with `off` when the runtime has it (H5 and old runtimes may not). */
-function listen(on: (cb: () => void) => void, off: ((cb: () => void) => void) | undefined, cb: () => void): () => void {
+/** Subscribe to app show / hide; the unsubscribe also silences the handler where the runtime has no `off…` (H5, old runtimes). */
+function listen(event: 'AppShow' | 'AppHide', cb: () => void): () => void {
+  const api = uniApi()
   let active = true
   const handler = () => {
     if (active) cb()
   }
-  on(handler)
+  api[`on${event}`](handler)
   return () => {
     active = false
-    off?.(handler)
+    api[`off${event}`]?.(handler)
   }
 }
 
@@ -94,14 +93,13 @@ function consoleLog(level: 'debug' | 'info' | 'warn' | 'error', message: string,
 }
 
 export function createUniPlatform(options: UniPlatformOptions = {}): Platform {
-  const api = uniApi
   return {
     name: options.name ?? buildPlatformName(),
     getSystemInfo: systemInfo,
     authorize: authorizeScope,
     openSetting,
-    onAppShow: (cb) => listen((h) => api().onAppShow(h), api().offAppShow?.bind(api()), cb),
-    onAppHide: (cb) => listen((h) => api().onAppHide(h), api().offAppHide?.bind(api()), cb),
+    onAppShow: (cb) => listen('AppShow', cb),
+    onAppHide: (cb) => listen('AppHide', cb),
     setTimeout: (fn, ms) => setTimeout(fn, ms),
     clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     now: () => Date.now(),
@@ -109,4 +107,83 @@ export function createUniPlatform(options: UniPlatformOptions = {}): Platform {
     // Every sink, the app's own too, gets redacted text only.
     log: (level, message, data) => (options.log ?? consoleLog)(level, redact(message), redact(data)),
   }
+}
+
+// --- Native contexts ---
+// Created on the component instance that owns the tag (mp-weixin scopes ids per component: a context
+// made on the page would not find `#pusher` inside a component). Only mp-weixin has them; elsewhere
+// these return null and the web engine takes over. `owner` is the Vue component
+// (`getCurrentInstance().proxy`); uni passes the second argument to `wx` untouched, and wx wants its
+// own component instance, which uni keeps as `$scope`.
+
+/** The mp component instance behind a Vue component proxy (or the argument itself). */
+export function nativeOwner(owner: unknown): unknown {
+  const scope = (owner as { $scope?: unknown } | null | undefined)?.$scope
+  return scope ?? owner
+}
+
+export function createPusherContext(tagId: string, owner: unknown): PusherContext | null {
+  let ctx: PusherContext | null = null
+  // #ifdef MP-WEIXIN
+  ctx = uniApi().createLivePusherContext?.(tagId, nativeOwner(owner)) ?? null
+  // #endif
+  return ctx
+}
+
+export function createPlayerContext(tagId: string, owner: unknown): PlayerContext | null {
+  let ctx: PlayerContext | null = null
+  // #ifdef MP-WEIXIN
+  ctx = uniApi().createLivePlayerContext?.(tagId, nativeOwner(owner)) ?? null
+  // #endif
+  return ctx
+}
+
+// --- Settings guide ---
+// When the camera or microphone was denied, WeChat never shows its dialog again: only the settings
+// page can grant it. guideToSettings offers the way there (a modal whose confirm tap counts as the
+// user gesture `openSetting` requires) and reports whether the scopes are granted afterwards.
+
+export type GuideLang = 'zh' | 'en'
+
+/** The modal's texts; `device` names the denied scope's device as the settings page labels it. */
+const TEXT = {
+  zh: {
+    title: '需要授权',
+    device: { 'scope.camera': '摄像头', 'scope.record': '麦克风' },
+    content: (device: string) => `进入音视频房间需要使用${device}，请在设置中允许“${device}”。`,
+    confirm: '去设置',
+    cancel: '取消',
+  },
+  en: {
+    title: 'Permission needed',
+    device: { 'scope.camera': 'Camera', 'scope.record': 'Microphone' },
+    content: (device: string) => `The room needs your ${device.toLowerCase()}. Please allow "${device}" in the settings.`,
+    confirm: 'Settings',
+    cancel: 'Cancel',
+  },
+}
+
+export type GuideOutcome = 'granted' | 'still_denied' | 'cancelled'
+
+/** Shows the modal; on confirm opens the settings page and checks the scopes the room needs. */
+export function guideToSettings(scope: AuthScope, needed: AuthScope[], lang: GuideLang = 'zh'): Promise<GuideOutcome> {
+  const api = uniApi()
+  const t = TEXT[lang]
+  return new Promise((resolve) => {
+    api.showModal({
+      title: t.title,
+      content: t.content(t.device[scope]),
+      confirmText: t.confirm,
+      cancelText: t.cancel,
+      showCancel: true,
+      success: (res) => {
+        if (!res.confirm) return resolve('cancelled')
+        api.openSetting({
+          success: (r) => resolve(needed.every((s) => r?.authSetting?.[s] === true) ? 'granted' : 'still_denied'),
+          fail: () => resolve('still_denied'),
+        })
+      },
+      fail: () => resolve('cancelled'),
+    })
+  })
 }

@@ -3,8 +3,7 @@
  * no HTTP request, so the default uni adapter carries none).
  */
 import type { HttpRequest, HttpResponse } from '../core/types'
-import { uniApi } from './uni-api'
-import { errMsg } from './uni-platform'
+import { errMsg, uniApi } from './uni-platform'
 
 export function uniRequest(req: HttpRequest): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {

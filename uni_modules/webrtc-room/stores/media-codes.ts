@@ -15,7 +15,7 @@
  */
 import { defineStore } from 'pinia'
 import { computed, onScopeDispose, shallowRef } from 'vue'
-import { describeCode, installedCodes, onCodeTablesInstalled, type CodeLevel, type CodeSource, type CodeSummary } from '../core/codes'
+import { describeCode, installedCodes, onCodeTablesInstalled, type CodeAdvice, type CodeLevel, type CodeSource, type CodeSummary } from '../core/codes'
 import type { ImEvent, RoomEvent } from '../core/types'
 
 /** Recent entries kept (newest last). */
@@ -33,12 +33,15 @@ export interface RecentCode {
   zh: string
   en: string
   /** '' without the codes entry. */
-  advice: { zh: string; en: string }
+  advice: CodeAdvice
   /** The event's own message (what actually happened). */
   message: string
   roomKey?: string
   at: number
 }
+
+/** A recent entry's advice without the codes entry. */
+const NO_ADVICE: CodeAdvice = Object.freeze({ zh: '', en: '' })
 
 export const useMediaCodesStore = defineStore('webrtc-room/media-codes', () => {
   const recent = shallowRef<RecentCode[]>([])
@@ -48,28 +51,25 @@ export const useMediaCodesStore = defineStore('webrtc-room/media-codes', () => {
   onScopeDispose(onCodeTablesInstalled(() => (table.value = installedCodes())))
   const adviceInstalled = computed(() => table.value.length > 0)
 
-  /** The code's entry (full with the codes entry, else level + short message); undefined if unknown. */
-  function lookup(code: number, source?: CodeSource): CodeSummary | undefined {
-    return describeCode(code, source)
-  }
-
   /** Keep an error / warning event with its meaning and advice; other events are ignored. */
   function record(event: RoomEvent | ImEvent, options: { kind?: 'room' | 'im'; roomKey?: string; at?: number } = {}): RecentCode | null {
     if (event.tag !== 'error' && event.tag !== 'warning') return null
-    const detail = ((typeof event.detail === 'object' && event.detail) || {}) as Record<string, unknown>
+    const detail: { message?: unknown; nativeCode?: unknown } = (typeof event.detail === 'object' && event.detail) || {}
     const message = typeof detail.message === 'string' ? detail.message : ''
     const nativeCode = typeof detail.nativeCode === 'number' ? detail.nativeCode : undefined
-    const info = describeCode(event.code) ?? (nativeCode !== undefined ? describeCode(nativeCode) : undefined)
+    // The event's code, else the native one behind it; unknown to both: the event's own tag and message.
+    const known: Partial<CodeSummary> = describeCode(event.code) ?? (nativeCode === undefined ? undefined : describeCode(nativeCode)) ?? {}
+    const { level = event.tag, source = null, advice = NO_ADVICE } = known
     const entry: RecentCode = {
       code: event.code,
       nativeCode,
       kind: options.kind ?? 'room',
       tag: event.tag,
-      level: info?.level ?? event.tag,
-      source: info?.source ?? null,
-      zh: info?.zh || message,
-      en: info?.en || message,
-      advice: { zh: info?.advice?.zh ?? '', en: info?.advice?.en ?? '' },
+      level,
+      source,
+      zh: known.zh || message,
+      en: known.en || message,
+      advice,
       message,
       roomKey: options.roomKey,
       at: options.at ?? Date.now(),
@@ -82,7 +82,8 @@ export const useMediaCodesStore = defineStore('webrtc-room/media-codes', () => {
     recent.value = []
   }
 
-  return { table, adviceInstalled, recent, lookup, record, clear }
+  // lookup(code, source?): the code's entry (full with the codes entry, else level + short message); undefined if unknown.
+  return { table, adviceInstalled, recent, lookup: describeCode, record, clear }
 })
 
 export type MediaCodesStore = ReturnType<typeof useMediaCodesStore>

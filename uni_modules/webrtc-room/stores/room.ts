@@ -48,7 +48,7 @@ export const useRoomStore = defineStore('webrtc-room/room', () => {
     const target = rooms[key]
     if (!target) return
     for (const userID of removed) delete target.members[userID]
-    for (const userID of Object.keys(changed)) target.members[userID] = changed[userID]
+    Object.assign(target.members, changed)
   }
 
   function removeRoom(key: string): void {

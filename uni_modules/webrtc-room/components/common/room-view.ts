@@ -1,14 +1,14 @@
 /**
- * What the built-in layouts, tiles and building blocks read, by room key: the room's state (through
- * the Pinia room store — not provide/inject or functions in slot props, which do not survive
- * mp-weixin's slot compilation), its display options, the labels in its language and its remote tiles.
+ * What `<webrtc-room>`, its tiles and the building blocks share: the room's state by key (through the
+ * Pinia room store — the blocks in the `layout` slot cannot inject: slot content is the page's, and
+ * functions in slot props do not survive mp-weixin's slot compilation), the scope `<webrtc-room>`
+ * hands its own tiles, the labels, the remote tiles, the `layout` slot's view and the grid's seating.
  * One module on purpose: every mp-weixin JS module pays its own wrapper in every app.
  */
-import { computed, reactive, type ComputedRef, type InjectionKey } from 'vue'
+import { computed, onBeforeUnmount, onMounted, reactive, watch, type ComputedRef, type InjectionKey } from 'vue'
 import { useRoomStore } from '../../stores/room'
-import { memberOf as findMember, orderedMembers, streamKey } from '../../core/room-state'
-import { liveScene } from '../../core/live-role'
-import type { LayoutMember, LayoutSeat, LayoutSelf, MemberState, RoomController, RoomState, RoomStatus, StreamState, StreamType } from '../../core/types'
+import { orderedMembers, streamKey } from '../../core/room-state'
+import type { LayoutMember, LayoutSeat, LayoutSelf, MemberState, RoomController, RoomState, RoomStatus, StreamType } from '../../core/types'
 
 export { orderedMembers }
 
@@ -33,38 +33,56 @@ export function useRoomLink(roomKey: () => string): RoomLink {
   return { state, controller }
 }
 
-// ---- Display options --------------------------------------------------------------------------
+// ---- Native blocks ----------------------------------------------------------------------------
+
+/*
+ * `<webrtc-room-pusher>` / `<webrtc-room-player>` (every layout and every custom slot uses them): each
+ * binds its room's attributes from the store, creates its native context on the block's OWN component
+ * instance (mp-weixin scopes tag ids per component), attaches it to the controller while it lives and
+ * forwards the native events with `detail` untouched.
+ */
+
+/** What a native tag's `bind*` handler receives: the payload is in `detail`. */
+export interface NativeEvent<D> {
+  detail: D
+}
 
 /**
- * Display options of one `<webrtc-room>` (labels language, caption name, cover images, sound mode).
- * Layouts and tiles read them by room key instead of taking them as props: on mp-weixin every prop of
- * every tile travels in its parent's setData, so constant strings per tile would be re-sent with each
- * member change. Not room state, so not in the room store; `<webrtc-room>` writes and removes its entry.
+ * Keeps one native context attached to the right controller under the right key while a block
+ * lives: attach once mounted and the controller is known, re-attach when the room or the key changes
+ * (a slot can hand the same block another member), detach on unmount.
  */
-export interface ViewOptions {
-  lang: Lang
-  /** Local caption (and IM nick). */
-  userName: string
-  /** '' = built-in spinner. */
-  loadingImg: string
-  playerBackgroundImg: string
-  soundMode: 'speaker' | 'ear'
+export function useAttachment(controller: ComputedRef<RoomController | null>, key: () => string, attach: (room: RoomController, key: string) => void, detach: (room: RoomController, key: string) => void): void {
+  let mounted = false
+  let current: { room: RoomController; key: string } | null = null
+  const sync = () => {
+    const room = mounted ? controller.value : null
+    const nextKey = key()
+    if (current && (current.room !== room || current.key !== nextKey)) {
+      detach(current.room, current.key)
+      current = null
+    }
+    if (room && !current) {
+      attach(room, nextKey)
+      current = { room, key: nextKey }
+    }
+  }
+  watch([controller, key], sync)
+  onMounted(() => {
+    mounted = true
+    sync()
+  })
+  onBeforeUnmount(() => {
+    mounted = false
+    sync()
+  })
 }
 
-const DEFAULT_VIEW: Readonly<ViewOptions> = { lang: 'zh', userName: '', loadingImg: '', playerBackgroundImg: '', soundMode: 'speaker' }
-const views = reactive<Record<string, ViewOptions>>({})
-
-export function setViewOptions(roomKey: string, options: ViewOptions): void {
-  if (JSON.stringify(views[roomKey]) !== JSON.stringify(options)) views[roomKey] = { ...options }
-}
-
-export function removeViewOptions(roomKey: string): void {
-  delete views[roomKey]
-}
-
-/** The room's display options (defaults for a room without an entry, e.g. a headless room). */
-export function viewOptionsOf(roomKey: string): Readonly<ViewOptions> {
-  return views[roomKey] ?? DEFAULT_VIEW
+/** A native tag's handler: hands `detail` to the block's controller, if the room has one yet. */
+export function forward<D>(controller: ComputedRef<RoomController | null>, call: (room: RoomController, detail: D) => void) {
+  return (e: NativeEvent<D>): void => {
+    if (controller.value) call(controller.value, e.detail)
+  }
 }
 
 // ---- Labels -----------------------------------------------------------------------------------
@@ -93,11 +111,6 @@ export function labelsFor(lang: Lang | string): Labels {
   return lang === 'en' ? LABELS.en : LABELS.zh
 }
 
-/** The banner over the video for a status ('' when the status needs none: idle, in_room, exited). */
-export function statusLabel(lang: Lang | string, status: RoomStatus): string {
-  return (labelsFor(lang).status as Partial<Record<RoomStatus, string>>)[status] ?? ''
-}
-
 // ---- Stable computeds -------------------------------------------------------------------------
 
 /**
@@ -115,14 +128,6 @@ export function stableList<T extends { key: string }>(compute: () => T[]): Compu
 }
 
 // ---- Members and tiles ------------------------------------------------------------------------
-
-export function memberOf(state: RoomState | null, userID: string): MemberState | null {
-  return findMember(state, userID) ?? null
-}
-
-export function streamOf(state: RoomState | null, userID: string, streamType: StreamType): StreamState | null {
-  return memberOf(state, userID)?.streams[streamType] ?? null
-}
 
 /** A place on screen for one remote stream: each member's main stream, plus its screen share. */
 export interface Tile {
@@ -240,27 +245,23 @@ export function applyLayout(view: LayoutView, snapshot: LayoutSnapshot | null, s
 }
 
 /**
- * What every built-in layout and tile reads by room key: the state, the display options and labels,
- * the remote tiles in join order, how many fit (the template's capacity; the rest show as "+N").
+ * What `<webrtc-room>` hands the tiles and grid pages of its built-in layouts: they are its own
+ * children, so they inject it instead of each looking the room up by key (the `layout` slot's
+ * content is the page's, and reads the store by key). One reactive object: refs read unwrapped.
  */
-export function useRoomView(roomKey: () => string, fallbackCapacity = -1) {
-  const { state } = useRoomLink(roomKey)
-  const view = computed(() => viewOptionsOf(roomKey()))
-  const labels = computed(() => labelsFor(view.value.lang))
-  // Tile keys carry userID + stream type: a stream's flags changing does not re-render a layout.
-  // The live scene (its entry) shows anchors only (members publishing a stream).
-  const tiles = stableList(() => tilesOf(orderedMembers(state.value).filter((m) => state.value?.scene !== 'live' || liveScene()?.isAnchor(m))))
-  // The live audience has no self tile (its pusher stays mounted, hidden: it holds the room).
-  const watching = computed(() => state.value?.self.role === 'audience')
-  const capacity = computed(() => {
-    const c = state.value?.capacity
-    return c === undefined || c < 0 ? fallbackCapacity : c
-  })
-  const shown = stableList(() => (capacity.value < 0 ? tiles.value : tiles.value.slice(0, capacity.value)))
-  const hiddenCount = computed(() => tiles.value.length - shown.value.length)
-  const status = computed<RoomStatus>(() => state.value?.status ?? 'idle')
-  return { state, view, labels, tiles, shown, hiddenCount, status, watching }
+export interface RoomScope {
+  key: string
+  /** `<webrtc-room>`'s props: display options (lang, userName, images, soundMode) read where used. */
+  props: Readonly<{ lang: string; userName: string; loadingImg: string; playerBackgroundImg: string; soundMode: string }>
+  state: RoomState | null
+  labels: Labels
+  /** The live audience: no self tile (its pusher stays mounted, hidden: it holds the room). */
+  watching: boolean
+  /** The grid's stable seating (seatTiles). */
+  seats: Tile[]
 }
+
+export const ROOM_SCOPE: InjectionKey<RoomScope> = Symbol('webrtc-room')
 
 // ---- Props every block shares -----------------------------------------------------------------
 
@@ -283,9 +284,6 @@ export const customProps = {
  * pages of 4 cells whatever the room size, and no other member's player is re-bound (restarted).
  */
 export const GRID_PAGE_SIZE = 4
-
-/** The grid's seated tiles, provided by layout-grid to its pages (one seating per grid). */
-export const GRID_SEATS: InjectionKey<ComputedRef<Tile[]>> = Symbol('webrtc-room grid seats')
 
 export interface GridCell {
   key: string

@@ -11,7 +11,7 @@ import { TrtcSession, type ChosenDevices, type TrtcWebEngineDeps } from './trtc-
 
 /**
  * The H5 engine factory over injected dependencies (tests pass a fake SDK and page);
- * platform/h5-engine.ts wires the real ones.
+ * room-factory.ts (`platformEngine`) wires the real ones.
  */
 export function createTrtcWebEngineFactory(deps: TrtcWebEngineDeps): EngineFactory {
   return ({ platform }: EngineEnvironment): RoomEngine => {

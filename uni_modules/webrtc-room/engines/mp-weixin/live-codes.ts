@@ -4,47 +4,9 @@
  * actions mean in the current state. Every native state change also yields its raw
  * `push_state` / `play_state` action first.
  */
-import { RoomErrorCode, userSigRejected } from '../../core/error-codes'
-import type { AnnouncedUser, EngineAction, StreamChange } from '../../core/actions'
+import { RoomErrorCode as E, userSigRejected } from '../../core/error-codes'
+import type { AnnouncedUser, EngineAction } from '../../core/actions'
 import type { NetStatusDetail, PusherErrorDetail, StateChangeDetail, StreamType } from '../../core/types'
-
-const PusherCode = {
-  PUSHING: 1002,
-  FIRST_FRAME_CAPTURED: 1007,
-  RECONNECTING: 1102,
-  ENTERED: 1018,
-  LEFT: 1019,
-  MEMBER_LIST: 1020,
-  NETWORK_CHANGED: 1021,
-  ENTER_FAILED: 1022,
-  USER_ENTER: 1031,
-  USER_LEAVE: 1032,
-  USER_VIDEO: 1033,
-  USER_AUDIO: 1034,
-  CAMERA_FAILED: -1301,
-  MIC_FAILED: -1302,
-  DISCONNECTED: -1307,
-  INVALID_ADDRESS: -1313,
-  SERVER_CONNECT_FAILED: -1324,
-  NETWORK_UNAVAILABLE: -1325,
-  SERVER_REFUSED: -1326,
-  ENTER_ROOM_FAILED: -3301,
-  USERSIG_CHECK_FAILED: -100018,
-  SUSPENDED: 5000,
-  FLOAT_WINDOW_CLOSED: 5001,
-} as const
-
-const PlayerCode = {
-  FIRST_FRAME: 2003,
-  PLAYING: 2004,
-  LOADING: 2007,
-  DISCONNECTED: -2301,
-} as const
-
-const PusherErrCode = {
-  NO_CAMERA_PERMISSION: 10001,
-  NO_RECORD_PERMISSION: 10002,
-} as const
 
 // Member notifications (1020, 1031–1034): their JSON `message` parsed into announced users.
 // Tolerant: a malformed message yields `null`, entries without a string `userid` are skipped and
@@ -60,16 +22,13 @@ interface RawUser {
   hasaudio?: unknown
 }
 
+const str = (value: unknown) => (typeof value === 'string' ? value : undefined)
+
 function flag(value: unknown): boolean | undefined {
-  if (value === undefined || value === null) return undefined
   if (typeof value === 'boolean') return value
   if (typeof value === 'number') return value !== 0
   if (typeof value === 'string') return value !== '' && value !== '0' && value !== 'false'
   return undefined
-}
-
-function streamType(value: unknown): StreamType | undefined {
-  return value === 'main' || value === 'aux' ? value : undefined
 }
 
 export interface UserList {
@@ -79,7 +38,7 @@ export interface UserList {
 }
 
 export function parseUserList(message: unknown): UserList | null {
-  let data: unknown = message
+  let data = message
   if (typeof message === 'string') {
     try {
       data = JSON.parse(message)
@@ -87,165 +46,127 @@ export function parseUserList(message: unknown): UserList | null {
       return null
     }
   }
-  if (typeof data !== 'object' || data === null) return null
-  const list = (data as { userlist?: unknown }).userlist
+  const list = (data as { userlist?: unknown } | null)?.userlist
   if (!Array.isArray(list)) return null
   const users: AnnouncedUser[] = []
-  let skipped = 0
-  for (const entry of list as RawUser[]) {
-    const userID = typeof entry !== 'object' || entry === null ? '' : typeof entry.userid === 'string' ? entry.userid : typeof entry.userID === 'string' ? entry.userID : ''
-    if (userID === '') {
-      skipped += 1
-      continue
-    }
-    const url = typeof entry.playurl === 'string' ? entry.playurl : typeof entry.accelerateURL === 'string' ? entry.accelerateURL : undefined
+  for (const entry of list) {
+    // Object() makes any entry readable: null → {}, a number or string → its wrapper (no userid: skipped).
+    const raw: RawUser = Object(entry)
+    const userID = str(raw.userid) ?? str(raw.userID)
+    if (!userID) continue
     const user: AnnouncedUser = { userID }
-    const type = streamType(entry.streamtype)
-    if (type) user.streamType = type
-    if (url) user.playURL = url
-    const video = flag(entry.hasvideo)
+    const playURL = str(raw.playurl) ?? str(raw.accelerateURL)
+    const video = flag(raw.hasvideo)
+    const audio = flag(raw.hasaudio)
+    if (raw.streamtype === 'main' || raw.streamtype === 'aux') user.streamType = raw.streamtype
+    if (playURL) user.playURL = playURL
     if (video !== undefined) user.hasVideo = video
-    const audio = flag(entry.hasaudio)
     if (audio !== undefined) user.hasAudio = audio
     users.push(user)
   }
-  return { users, skipped }
+  return { users, skipped: list.length - users.length }
 }
 
-function text(detail: { message?: unknown; errMsg?: unknown }): string {
-  if (typeof detail.message === 'string') return detail.message
-  if (typeof detail.errMsg === 'string') return detail.errMsg
-  return ''
-}
-
-function userIDs(message: string): string[] | null {
-  const list = parseUserList(message)
-  return list && list.users.map((user) => user.userID)
-}
-
-/** 1033: video per stream type; 1034: audio, always on the main stream (trtc-wx-sdk). */
-function streamChanges(code: number, message: string): StreamChange[] | null {
-  const list = parseUserList(message)
-  if (list === null) return null
-  return list.users.map((user) =>
-    code === PusherCode.USER_VIDEO
-      ? { userID: user.userID, streamType: user.streamType ?? 'main', hasVideo: user.hasVideo ?? false, playURL: user.playURL }
-      : { userID: user.userID, streamType: 'main', hasAudio: user.hasAudio ?? false, playURL: user.playURL },
-  )
-}
-
-/** Pusher codes whose action carries nothing but the native code. */
-const NATIVE_ONLY: Record<number, 'publishing' | 'entered' | 'preview_started' | 'pusher_loading'> = {
-  [PusherCode.PUSHING]: 'publishing',
-  [PusherCode.ENTERED]: 'entered',
-  [PusherCode.FIRST_FRAME_CAPTURED]: 'preview_started',
-  [PusherCode.RECONNECTING]: 'pusher_loading',
-}
-
-/** live-pusher `bindstatechange`. */
-export function translatePusherState(detail: StateChangeDetail): EngineAction[] {
-  const code = Number(detail?.code)
+/** The native code of an event detail, and its text (`message`, or `errMsg` of binderror); null when it has no numeric code. */
+function readDetail(code: unknown, detail: { message?: unknown; errMsg?: unknown } | null | undefined): [number, string] | null {
+  const n = Number(code)
   // A detail without a numeric code is not a WeChat event: nothing to report or apply.
-  if (!Number.isFinite(code)) return []
-  const message = text(detail ?? {})
-  const actions: EngineAction[] = [{ type: 'push_state', code, message }]
-  const add = (action: EngineAction | null) => {
-    if (action) actions.push(action)
-  }
-  const simple = NATIVE_ONLY[code]
-  if (simple) add({ type: simple, nativeCode: code })
-  switch (code) {
-    case PusherCode.LEFT:
-      add({ type: 'left', nativeCode: code, kicked: !message.includes('reason[0]'), message })
-      break
-    case PusherCode.MEMBER_LIST: {
-      const list = parseUserList(message)
-      add(list && { type: 'member_list', users: list.users, skipped: list.skipped, nativeCode: code })
-      break
-    }
-    case PusherCode.USER_ENTER: {
-      const ids = userIDs(message)
-      add(ids && { type: 'members_joined', userIDs: ids })
-      break
-    }
-    case PusherCode.USER_LEAVE: {
-      const ids = userIDs(message)
-      add(ids && { type: 'members_left', userIDs: ids })
-      break
-    }
-    case PusherCode.USER_VIDEO:
-    case PusherCode.USER_AUDIO: {
-      const changes = streamChanges(code, message)
-      add(changes && { type: 'streams_changed', changes })
-      break
-    }
-    case PusherCode.NETWORK_CHANGED:
-    case PusherCode.DISCONNECTED:
-    case PusherCode.SERVER_CONNECT_FAILED:
-    case PusherCode.NETWORK_UNAVAILABLE:
-      add({ type: 'connection_lost', nativeCode: code, message })
-      break
-    case PusherCode.CAMERA_FAILED:
-      add({ type: 'device_failed', code: RoomErrorCode.CAMERA_OPEN_FAILED, nativeCode: code, message })
-      break
-    case PusherCode.MIC_FAILED:
-      add({ type: 'device_failed', code: RoomErrorCode.MIC_OPEN_FAILED, nativeCode: code, message })
-      break
-    case PusherCode.ENTER_FAILED:
-    case PusherCode.ENTER_ROOM_FAILED:
-    case PusherCode.INVALID_ADDRESS:
-    case PusherCode.SERVER_REFUSED:
-      add({ type: 'enter_failed', code: RoomErrorCode.JOIN_ROOM_FAILED, nativeCode: code, message })
-      break
-    case PusherCode.USERSIG_CHECK_FAILED:
-      add({ type: 'enter_failed', code: userSigRejected(message), nativeCode: code, message })
-      break
-    case PusherCode.SUSPENDED:
-    case PusherCode.FLOAT_WINDOW_CLOSED:
-      add({ type: 'suspended', nativeCode: code, message })
-      break
-    default:
-      // Other negative codes (encoder, screen capture ...) and 3xxx network codes: non-fatal notices.
-      if (code < 0 || (code >= 3001 && code <= 3005)) add({ type: 'notice', code, nativeCode: code, message })
-  }
-  return actions
+  return Number.isFinite(n) ? [n, str(detail?.message) ?? str(detail?.errMsg) ?? ''] : null
 }
+
+/** Non-fatal codes both tags report as notices: negative ones (encoder, screen capture …) and 3001–3005 network codes. */
+const isNotice = (code: number) => code < 0 || (code >= 3001 && code <= 3005)
+
+/** `{ type: codes }` turned around: code → action type. */
+function byCode<T extends string>(groups: Record<T, number[]>): Record<number, T | undefined> {
+  const out: Record<number, T> = {}
+  for (const type in groups) for (const code of groups[type]) out[code] = type
+  return out
+}
+
+/**
+ * What a live-pusher code means besides its raw `push_state`. Member codes (1019, 1020, 1031–1034)
+ * parse their message in pusherAction; other codes are notices (isNotice) or informational.
+ */
+const PUSHER_ACTIONS = /* @__PURE__ */ byCode({
+  publishing: [1002],
+  preview_started: [1007], // first frame captured
+  entered: [1018],
+  pusher_loading: [1102], // reconnecting by itself
+  // Network changed, disconnected after retries, server connect failed, network unavailable.
+  connection_lost: [1021, -1307, -1324, -1325],
+  suspended: [5000, 5001], // mini-program hidden, floating window closed
+  device_failed: [-1301, -1302], // camera, microphone
+  // Enter failed (1022, -3301), invalid push address, server refused, userSig check failed.
+  enter_failed: [1022, -3301, -1313, -1326, -100018],
+})
+
+/** The room code of a failure: the original's -4 / -5 for the devices, -10 for entering, -100018's by the server's message. */
+function failureCode(code: number, message: string): number {
+  if (code === -100018) return userSigRejected(message)
+  return code === -1301 ? E.CAMERA_OPEN_FAILED : code === -1302 ? E.MIC_OPEN_FAILED : E.JOIN_ROOM_FAILED
+}
+
+function pusherAction(code: number, message: string): EngineAction | null {
+  const type = PUSHER_ACTIONS[code]
+  if (type === 'device_failed' || type === 'enter_failed') return { type, code: failureCode(code, message), nativeCode: code, message }
+  if (type === 'connection_lost' || type === 'suspended') return { type, nativeCode: code, message }
+  if (type) return { type, nativeCode: code }
+  if (code === 1019) return { type: 'left', nativeCode: code, kicked: !message.includes('reason[0]'), message }
+  if (code === 1020 || (code >= 1031 && code <= 1034)) {
+    const list = parseUserList(message)
+    if (!list) return null
+    const { users } = list
+    if (code === 1020) return { type: 'member_list', users, skipped: list.skipped, nativeCode: code }
+    const userIDs = users.map((user) => user.userID)
+    if (code === 1031) return { type: 'members_joined', userIDs }
+    if (code === 1032) return { type: 'members_left', userIDs }
+    // 1033: video per stream type; 1034: audio, always on the main stream (trtc-wx-sdk).
+    return {
+      type: 'streams_changed',
+      changes: users.map(({ userID, streamType = 'main', hasVideo = false, hasAudio = false, playURL }) =>
+        code === 1033 ? { userID, streamType, hasVideo, playURL } : { userID, streamType: 'main', hasAudio, playURL },
+      ),
+    }
+  }
+  return isNotice(code) ? { type: 'notice', code, nativeCode: code, message } : null
+}
+
+/** live-pusher `bindstatechange`: the raw `push_state`, then what the code means (pusherAction). */
+export function translatePusherState(detail: StateChangeDetail): EngineAction[] {
+  const native = readDetail(detail?.code, detail)
+  if (!native) return []
+  const [code, message] = native
+  const action = pusherAction(code, message)
+  const raw: EngineAction = { type: 'push_state', code, message }
+  return action ? [raw, action] : [raw]
+}
+
+/** Player codes with a stream action; the others: notices (isNotice, 6002–6005 player warnings) or informational. */
+const PLAYER_ACTIONS = /* @__PURE__ */ byCode({
+  stream_playing: [2003, 2004], // first frame, playing
+  stream_loading: [2007],
+  stream_disconnected: [-2301], // gave up after retries
+})
 
 /** live-player `bindstatechange` of one member's stream. */
 export function translatePlayerState(userID: string, streamType: StreamType, detail: StateChangeDetail): EngineAction[] {
-  const code = Number(detail?.code)
-  if (!Number.isFinite(code)) return []
-  const message = text(detail ?? {})
+  const native = readDetail(detail?.code, detail)
+  if (!native) return []
+  const [code, message] = native
   const actions: EngineAction[] = [{ type: 'play_state', userID, streamType, code, message }]
-  switch (code) {
-    case PlayerCode.FIRST_FRAME:
-    case PlayerCode.PLAYING:
-      actions.push({ type: 'stream_playing', userID, streamType, nativeCode: code })
-      break
-    case PlayerCode.LOADING:
-      actions.push({ type: 'stream_loading', userID, streamType, nativeCode: code })
-      break
-    case PlayerCode.DISCONNECTED:
-      actions.push({ type: 'stream_disconnected', userID, streamType, nativeCode: code })
-      break
-    default:
-      // Negative codes, 3001–3005 network and 6002–6005 player warnings.
-      if (code < 0 || (code >= 3001 && code <= 3005) || (code >= 6002 && code <= 6005)) {
-        actions.push({ type: 'notice', code, nativeCode: code, message: `${userID}: ${message}` })
-      }
-  }
+  const type = PLAYER_ACTIONS[code]
+  if (type) actions.push({ type, userID, streamType, nativeCode: code })
+  else if (isNotice(code) || (code >= 6002 && code <= 6005)) actions.push({ type: 'notice', code, nativeCode: code, message: `${userID}: ${message}` })
   return actions
 }
 
-/** live-pusher `binderror`. */
+/** live-pusher `binderror`: 10001 / 10002 camera / microphone not allowed, others (BGM, waiting image) notices. */
 export function translatePusherError(detail: PusherErrorDetail): EngineAction[] {
-  const code = Number(detail?.errCode)
-  if (!Number.isFinite(code)) return []
-  const message = text(detail ?? {})
-  if (code === PusherErrCode.NO_CAMERA_PERMISSION || code === PusherErrCode.NO_RECORD_PERMISSION) {
-    return [{ type: 'permission_denied', nativeCode: code, message }]
-  }
-  return [{ type: 'notice', code, nativeCode: code, message }]
+  const native = readDetail(detail?.errCode, detail)
+  if (!native) return []
+  const [code, message] = native
+  return [code === 10001 || code === 10002 ? { type: 'permission_denied', nativeCode: code, message } : { type: 'notice', code, nativeCode: code, message }]
 }
 
 /** netstatus: the stats (their quality level is the levels entry's, native-levels.ts). */

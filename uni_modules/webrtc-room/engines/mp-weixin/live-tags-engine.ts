@@ -48,13 +48,13 @@ function safeCall(platform: Platform, what: string, fn: () => void): void {
 export const createLiveTagsEngine: EngineFactory = ({ platform }) => {
   let pusherCtx: PusherContext | null = null
   const players = new Map<string, PlayerContext>()
-  let inSession = false
+  /** The session's sink: set from enter to leave (outside a session native events belong to no room). */
+  let sink: EngineSink | null = null
   let paused = false
   /** The pusher shows its camera preview after a fatal error (`leave(true)`), until the next enter / leave. */
   let previewing = false
   let startPending = false
   let startTimer: TimerHandle | null = null
-  let sink: EngineSink | null = null
 
   const pusherCall = (call: PusherCall | 'startPreview' | 'stopPreview') => {
     const ctx = pusherCtx
@@ -75,7 +75,7 @@ export const createLiveTagsEngine: EngineFactory = ({ platform }) => {
     startTimer = platform.setTimeout(() => {
       startTimer = null
       const ctx = pusherCtx
-      if (!inSession || !ctx) return
+      if (!sink || !ctx) return
       // Preflight already ruled out the simulator, old clients and denied scopes: a start WeChat
       // refuses means live-pusher is not enabled for this mini-program (category / admin console).
       const fail = (err?: unknown) => {
@@ -85,29 +85,31 @@ export const createLiveTagsEngine: EngineFactory = ({ platform }) => {
       safeCall(platform, 'live-pusher start', () => ctx.start({ fail }))
     }, 0)
   }
+  /** Ends the session (and a kept preview); returns whether one was running. */
+  const endSession = () => {
+    const wasIn = sink !== null
+    if (previewing) pusherCall('stopPreview')
+    previewing = false
+    sink = null
+    paused = false
+    startPending = false
+    cancelStart()
+    return wasIn
+  }
 
   return {
     name: 'live-tags',
     onNative(event) {
-      // Outside a session (before enter, after leave) native events belong to no room. Volume and
-      // quality come from the opt-in levels entry (core/levels.ts).
-      if (sink) sink([...translateNative(event), ...(levels?.native?.(event) ?? [])])
+      // Volume and quality come from the opt-in levels entry (core/levels.ts).
+      sink?.([...translateNative(event), ...(levels?.native?.(event) ?? [])])
     },
     enter(_params, sessionSink) {
       sink = sessionSink
-      inSession = true
       previewing = false // start() takes the camera over
       requestStart()
     },
     leave(keepPreview) {
-      if (previewing) pusherCall('stopPreview')
-      previewing = false
-      if (!inSession) return
-      inSession = false
-      paused = false
-      startPending = false
-      sink = null
-      cancelStart()
+      if (!endSession()) return
       pusherCall('stop')
       for (const [key, ctx] of players) playerCall(key, ctx, 'stop')
       if (keepPreview && pusherCtx?.startPreview) {
@@ -132,12 +134,12 @@ export const createLiveTagsEngine: EngineFactory = ({ platform }) => {
     },
     attachPusher(ctx) {
       pusherCtx = ctx
-      if (startPending && inSession) requestStart()
+      if (startPending && sink) requestStart()
     },
     detachPusher() {
       pusherCtx = null
       cancelStart()
-      if (inSession) startPending = true
+      if (sink) startPending = true
     },
     attachPlayer(streamKey, ctx) {
       players.set(streamKey, ctx)
@@ -148,14 +150,9 @@ export const createLiveTagsEngine: EngineFactory = ({ platform }) => {
       players.delete(streamKey)
     },
     destroy() {
-      if (previewing) pusherCall('stopPreview')
-      previewing = false
-      cancelStart()
+      endSession()
       pusherCtx = null
       players.clear()
-      inSession = false
-      paused = false
-      startPending = false
     },
   }
 }
