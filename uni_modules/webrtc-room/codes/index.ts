@@ -184,6 +184,8 @@ const ROOM: Row[] = [
   [E.COHOST_STALE, 'error', '连麦申请已失效', 'co-host request is stale', '申请已被处理、撤回或超时；以 IM store 中的 coHost.requests 为准。', 'The request was answered, cancelled or timed out; use coHost.requests in the IM store.'],
   [E.COHOST_NOT_ALLOWED, 'error', '当前无法连麦', 'co-hosting not possible now', "需要 scene 'live'、已就绪的 IM，观众才能申请、主播才能同意；同一时间只能有一个申请。", "Needs scene 'live' and a ready IM: the audience requests, anchors answer; one request at a time."],
   [E.COHOST_TIMEOUT, 'warning', '连麦申请超时', 'co-host request timed out', '对方未在时限内回应，可再次申请。', 'No answer in time; request again.'],
+  // Emitted on mp-weixin (an H5-only method called there): a room code, in every build.
+  [E.H5_ONLY, 'warning', '仅 H5（浏览器）支持', 'available in the browser (H5) only', '屏幕共享与设备选择只在 H5 可用；小程序端请用 switchCamera()。', 'Screen share and device choice work on H5 only; on mp-weixin use switchCamera().'],
 ]
 
 const IM: Row[] = [
@@ -218,7 +220,6 @@ const BROWSER: Row[] = [
   [E.SCREEN_SHARE_UNSUPPORTED, 'warning', '浏览器不支持屏幕共享', 'this browser cannot share the screen', '需要桌面版 Chrome、Edge、Firefox 或 Safari 13+（getDisplayMedia）；手机浏览器一般不支持。', 'Needs desktop Chrome, Edge, Firefox or Safari 13+ (getDisplayMedia); mobile browsers usually cannot.'],
   [E.SCREEN_SHARE_FAILED, 'warning', '屏幕共享失败', 'screen sharing failed', '查看 detail.message；房间照常继续，可稍后重试。', 'See detail.message; the room goes on, try again later.'],
   [E.DEVICE_SELECT_FAILED, 'warning', '列出或切换设备失败', 'listing or switching devices failed', '用 getDevices() 返回的 deviceId；设备被拔出或被其他应用占用时换一个设备。', 'Use a deviceId from getDevices(); pick another device when it was unplugged or is in use by another app.'],
-  [E.H5_ONLY, 'warning', '仅 H5（浏览器）支持', 'available in the browser (H5) only', '屏幕共享与设备选择只在 H5 可用；小程序端请用 switchCamera()。', 'Screen share and device choice work on H5 only; on mp-weixin use switchCamera().'],
 ]
 
 function toInfo(source: CodeSource, [code, level, zh, en, adviceZh, adviceEn]: Row): CodeInfo {

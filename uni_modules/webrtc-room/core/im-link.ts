@@ -61,9 +61,11 @@ export interface ImBridge {
   start(inSession: boolean): void
   stop(): void
   stopped(): Promise<void> | undefined
-  /** A controller send method: the link's, or IM_DISABLED / IM_NOT_INSTALLED as the link would answer. */
-  send<M extends keyof ImMethods>(method: M, failAt: number): ImMethods[M]
+  /** The controller's send methods: the link's, or IM_DISABLED / IM_NOT_INSTALLED as the link would answer. */
+  methods: ImMethods
 }
+
+const SEND_METHODS: Array<keyof ImMethods> = ['sendC2CTextMsg', 'sendC2CCustomMsg', 'sendGroupTextMsg', 'sendGroupCustomMsg']
 
 export function createImBridge({ warn, safely, ...base }: ImBridgeHost): ImBridge {
   const E = RoomErrorCode
@@ -94,7 +96,8 @@ export function createImBridge({ warn, safely, ...base }: ImBridgeHost): ImBridg
     start: (inSession) => (get() ? link!.start() : inSession ? host.notInstalled() : undefined),
     stop: () => link?.stop(),
     stopped: () => link?.stopped(),
-    send: (method, failAt) =>
-      ((...args: unknown[]) => get()?.methods[method](...(args as [never, never])) ?? host.rejectUnavailable(method, args[failAt] as SendFail | undefined)) as never,
+    // The `fail` callback follows the message: a C2C send's 4th argument, a group send's 3rd.
+    methods: Object.fromEntries(SEND_METHODS.map((method) => [method, (...args: unknown[]) =>
+      get()?.methods[method](...(args as [never, never])) ?? host.rejectUnavailable(method, args[method.startsWith('sendC2C') ? 3 : 2] as SendFail | undefined)])) as ImMethods,
   }
 }
