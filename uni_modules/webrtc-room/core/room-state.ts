@@ -143,11 +143,11 @@ export function pusherFromOptions(o: ValidOptions, previous: PusherAttributes): 
 }
 
 /** The pusher's defaults: what an idle tag shows (the options' fallbacks). */
-export const DEFAULT_PUSHER: PusherAttributes = pusherFromOptions(readOptions({} as RoomOptions).options, {
-  devicePosition: 'front',
-  paused: false,
-  backgroundMute: false,
-} as PusherAttributes)
+function defaultPusher(): PusherAttributes {
+  return pusherFromOptions(readOptions({} as RoomOptions).options, { devicePosition: 'front', paused: false, backgroundMute: false } as PusherAttributes)
+}
+// Pure: a module that imports this one for something else keeps no require of it.
+export const DEFAULT_PUSHER: PusherAttributes = /* @__PURE__ */ defaultPusher()
 
 export function createRoomState(key: string, raw: RoomOptions): RoomState {
   // Before a valid start the room shows what it can: valid props, the fallback of the others.
