@@ -170,6 +170,7 @@ export const FEATURE_ENTRIES = [
   { entry: 'live', variant: 'room-live', what: 'scene / role, role switch, co-hosting' },
   { entry: 'levels', variant: 'room-levels', what: 'volume, speaking, active speaker, network quality' },
   { entry: 'sig-refresh', variant: 'room-sig', what: 'getUserSig: refresh a refused userSig' },
+  { entry: 'member-media', variant: 'room-member', what: 'per-member mute, big / small streams' },
   { entry: 'permission-guide', variant: 'room-guide', what: 'the settings modal after a denied permission' },
 ] as const satisfies ReadonlyArray<{ entry: string; variant: AppVariant; what: string }>
 

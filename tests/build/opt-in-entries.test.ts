@@ -1,5 +1,5 @@
 /**
- * Each opt-in entry (levels, live, sig-refresh, permission-guide, …) costs nothing unless the app imports it, checked on
+ * Each opt-in entry (levels, live, sig-refresh, member-media, permission-guide, …) costs nothing unless the app imports it, checked on
  * the two compiled fixture apps the mp-weixin tests build anyway (no build of its own: `npm test` stays
  * within its time budget):
  * - tests/fixtures/mp-app-im imports only the IM entry: none of these entries' modules or code;
@@ -35,6 +35,9 @@ const ENTRIES: Record<string, Entry> = {
   // Its failure texts, its reconnecting reason, the seam's installer (core/sig-refresh.js itself also
   // holds sigReason, which the IM entry reads: not a marker).
   'sig-refresh': { modules: ['sig-refresh/index.js'], markers: ['sign a new userSig', 'answered no userSig', 'reason:"usersig"', 'installSigRefresh'] },
+  // The stream choice it checks, its playback settler, its seam's installer (the controller keeps the
+  // one line that hands a `member_media` effect to the engine: not a marker).
+  'member-media': { modules: ['member-media/index.js', 'core/reduce-playback.js'], markers: ["'auto', 'big' or 'small'", 'settlePlayback', 'installMemberMedia'] },
   // The settings modal's texts (zh and en) and options, its outcome.
   'permission-guide': { modules: ['permission-guide/index.js'], markers: ['需要授权', 'Permission needed', 'cancelText', 'still_denied'] },
 }

@@ -4,6 +4,7 @@
  */
 import { RoomErrorCode } from './error-codes'
 import { checkScene } from './live-role'
+import { smallStream } from './member-media'
 import { ROOM_ID_MAX } from './room-id'
 import type { Aspect, BackgroundPolicy, EnterMode, GetUserSig, LiveRole, LiveScene, LocalMirror, ReconnectPolicy, RoomOptions, TemplateName } from './types'
 
@@ -312,6 +313,8 @@ export function readOptions(raw: RoomOptions): { options: ValidOptions; errors: 
   // An empty template or waiting image means the default one.
   options.template ||= 'float'
   options.waitingImg ||= DEFAULT_WAITING_IMG
+  // Small-stream playback is the member-media entry's: without it a warning, and no small stream.
+  options.enableSmallStream = smallStream(options.enableSmallStream, warnings)
 
   if (options.enterMode === 'legacy' && room.kind === 'string') {
     fail(E.INVALID_ROOMID, 'roomID', `numeric with enterMode 'legacy'`, room.id)

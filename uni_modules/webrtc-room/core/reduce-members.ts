@@ -12,7 +12,8 @@
  */
 import type { AnnouncedUser, RoomAction, StreamChange } from './actions'
 import { RoomErrorCode, RoomStatusCode } from './error-codes'
-import { copyMembers, isOverCapacity, streamKey, streamURL } from './room-state'
+import { announcedURL } from './member-media'
+import { copyMembers, isOverCapacity, streamKey } from './room-state'
 import { legacyRoom, markEntered, stopPlayers, type Handlers, type Step } from './reduce-session'
 import type { MemberState, StreamState, StreamType } from './types'
 
@@ -80,8 +81,8 @@ function applyStreamChange(step: Step, member: MemberState, change: StreamChange
     ...base,
     hasVideo: change.hasVideo ?? base.hasVideo,
     hasAudio: change.hasAudio ?? base.hasAudio,
-    // Announced URLs say `streamtype=main`: keep playing the stream this member plays now (reduce-playback.ts).
-    playURL: change.playURL ? streamURL(change.playURL, base.small) : base.playURL,
+    // Announced URLs say `streamtype=main`: keep playing the stream this member plays now (member-media.ts).
+    playURL: change.playURL ? announcedURL(change.playURL, base.small) : base.playURL,
   }
   const streams = { ...member.streams }
   if (!next.hasVideo && !next.hasAudio) {

@@ -11,8 +11,8 @@ import { isIdentityChange, readOptions, validateOptions, type ValidOptions } fro
 import { missingForModern } from './preflight'
 import { levels, type LevelAction } from './levels'
 import { liveScene } from './live-role'
+import { memberChoice, memberMedia } from './member-media'
 import { checkCapacity, MEMBER_ENGINE, playMember } from './reduce-members'
-import { memberChoice, settlePlayback } from './reduce-playback'
 import {
   beginSession, connectionLost, emitWarnings, exited, fatal, invalidState, legacyRoom, obtainURL, pauseBy, resumeRoom, showOptions,
   SESSION_ENGINE, Step, type ActionOf, type Handlers, type ReduceResult,
@@ -22,7 +22,6 @@ import { acceptsEngineEvents, isActive, policyOf, pusherFromOptions, type CoreSt
 import type { BackgroundPolicy, LocalDevices, RoomOptions } from './types'
 
 export type { ReduceResult } from './reduce-session'
-export { memberMethods } from './reduce-playback'
 
 // #ifdef H5
 const NO_DEVICES: LocalDevices = { cameras: [], microphones: [], speakers: [], cameraId: '', microphoneId: '', speakerId: '' }
@@ -229,7 +228,7 @@ export function reduce(state: CoreState, action: RoomAction): ReduceResult {
     // a legacy session still waits for its room signature (they come from the previous pusher).
     run(ENGINE, step, action.type, action)
   }
-  settlePlayback(step, state)
+  memberMedia?.settle(step, state)
   syncBackground(step, state)
   levels?.settle(step)
   return step.result()

@@ -114,23 +114,6 @@ export function streamKey(userID: string, streamType: StreamType): string {
 }
 
 /**
- * Big / small stream in a mini-program play URL: the member notifications deliver
- * `room://…&streamtype=main`, the small stream is `streamtype=small` (PROTOCOL.md §9; trtc-wx-sdk's
- * switchStreamType replaces the first "main" anywhere — we touch the parameter only).
- */
-const STREAM_TYPE_PARAM = /([?&]streamtype=)(main|small)(?=&|$)/
-
-/** The URL of the small or the big stream; a URL without the parameter (legacy) is returned as is. */
-export function streamURL(url: string, small: boolean): string {
-  return url.replace(STREAM_TYPE_PARAM, `$1${small ? 'small' : 'main'}`)
-}
-
-/** Whether the small stream can be asked for: H5 (no URL: the SDK switches) or a URL with `streamtype=`. */
-export function canPlaySmall(url: string): boolean {
-  return url === '' || STREAM_TYPE_PARAM.test(url)
-}
-
-/**
  * A members record without a prototype: any userID the server accepts (`toString`, `constructor`,
  * `__proto__` …) is an ordinary key, never an inherited member.
  */
