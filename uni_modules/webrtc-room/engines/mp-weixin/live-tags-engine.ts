@@ -70,11 +70,12 @@ export function parseUserList(message: unknown): UserList | null {
   return { users, skipped: list.length - users.length }
 }
 
-/** The native code of an event detail, and its text (`message`, or `errMsg` of binderror); null when it has no numeric code. */
-function readDetail(code: unknown, detail: { message?: unknown; errMsg?: unknown } | null | undefined): [number, string] | null {
-  const n = Number(code)
+/** The native code of an event detail (`code`, or `errCode` of binderror) and its text (`message`, or `errMsg`); null when the code is not numeric. */
+function readDetail(detail: StateChangeDetail | PusherErrorDetail, key: 'code' | 'errCode'): [number, string] | null {
+  const fields: { message?: unknown; errMsg?: unknown } & Record<typeof key, unknown> = Object(detail)
+  const n = Number(fields[key])
   // A detail without a numeric code is not a WeChat event: nothing to report or apply.
-  return Number.isFinite(n) ? [n, str(detail?.message) ?? str(detail?.errMsg) ?? ''] : null
+  return Number.isFinite(n) ? [n, str(fields.message) ?? str(fields.errMsg) ?? ''] : null
 }
 
 /** Non-fatal codes both tags report as notices: negative ones (encoder, screen capture …) and 3001–3005 network codes. */
@@ -137,7 +138,7 @@ function pusherAction(code: number, message: string): EngineAction | null {
 
 /** live-pusher `bindstatechange`: the raw `push_state`, then what the code means (pusherAction). */
 export function translatePusherState(detail: StateChangeDetail): EngineAction[] {
-  const native = readDetail(detail?.code, detail)
+  const native = readDetail(detail, 'code')
   if (!native) return []
   const [code, message] = native
   const action = pusherAction(code, message)
@@ -154,7 +155,7 @@ const PLAYER_ACTIONS = /* @__PURE__ */ byCode({
 
 /** live-player `bindstatechange` of one member's stream. */
 export function translatePlayerState(userID: string, streamType: StreamType, detail: StateChangeDetail): EngineAction[] {
-  const native = readDetail(detail?.code, detail)
+  const native = readDetail(detail, 'code')
   if (!native) return []
   const [code, message] = native
   const actions: EngineAction[] = [{ type: 'play_state', userID, streamType, code, message }]
@@ -166,7 +167,7 @@ export function translatePlayerState(userID: string, streamType: StreamType, det
 
 /** live-pusher `binderror`: 10001 / 10002 camera / microphone not allowed, others (BGM, waiting image) notices. */
 export function translatePusherError(detail: PusherErrorDetail): EngineAction[] {
-  const native = readDetail(detail?.errCode, detail)
+  const native = readDetail(detail, 'errCode')
   if (!native) return []
   const [code, message] = native
   return [code === 10001 || code === 10002 ? { type: 'permission_denied', nativeCode: code, message } : { type: 'notice', code, nativeCode: code, message }]
@@ -199,11 +200,11 @@ function translateNative(event: NativeEvent): EngineAction[] {
   }
 }
 
+/** A context method; one throwing (page already gone) must not break the room's bookkeeping. */
 function safeCall(platform: Platform, what: string, fn: () => void): void {
   try {
     fn()
   } catch (err) {
-    // A context method throwing (page already gone) must not break the room's bookkeeping.
     platform.log?.('warn', `${what} failed`, { error: String(err) })
   }
 }
@@ -227,11 +228,10 @@ export const createLiveTagsEngine: EngineFactory = ({ platform }) => {
   let startPending = false
   let startTimer: TimerHandle | null = null
 
-  const pusherCall = (call: PusherCall | 'startPreview' | 'stopPreview') => {
-    const ctx = pusherCtx
-    if (ctx) safeCall(platform, `live-pusher ${call}`, () => ctx[call]?.())
-  }
-  const playerCall = (key: string, ctx: PlayerContext, call: 'play' | 'stop' | 'pause' | 'resume') => safeCall(platform, `live-player ${key} ${call}`, () => ctx[call]?.())
+  const contextCall = <C extends object>(what: string, ctx: C | null, call: keyof C) =>
+    safeCall(platform, `${what} ${call as string}`, () => (ctx?.[call] as (() => void) | undefined)?.call(ctx))
+  const pusherCall = (call: PusherCall | 'startPreview' | 'stopPreview') => contextCall('live-pusher', pusherCtx, call)
+  const playerCall = (key: string, ctx: PlayerContext, call: 'play' | 'stop' | 'pause' | 'resume') => contextCall(`live-player ${key}`, ctx, call)
   const cancelStart = () => {
     if (startTimer !== null) platform.clearTimeout(startTimer)
     startTimer = null
