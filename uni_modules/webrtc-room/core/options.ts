@@ -229,13 +229,13 @@ export function readOptions(raw: RoomOptions): { options: ValidOptions; errors: 
     if (!Number.isSafeInteger(sdkAppID) || sdkAppID <= 0 || sdkAppID > 4294967295) fail(E.INVALID_SDKAPPID, 'sdkAppID', 'a positive 32-bit integer', raw.sdkAppID)
   }
 
-  if (required('userID', raw.userID) && (typeof raw.userID !== 'string' || !USER_ID_PATTERN.test(raw.userID))) {
-    fail(E.INVALID_USERID, 'userID', '1–32 letters, digits, _ - . @ (no spaces, no CJK)', raw.userID)
+  /** A required text prop that must match its pattern (userSig: the message shows no value, it is a secret). */
+  const text = (prop: 'userID' | 'userSig', pattern: RegExp, code: number, must: string, ...got: unknown[]) => {
+    const value = raw[prop]
+    if (required(prop, value) && (typeof value !== 'string' || !pattern.test(value))) fail(code, prop, must, ...got)
   }
-
-  if (required('userSig', raw.userSig) && (typeof raw.userSig !== 'string' || !SIG_PATTERN.test(raw.userSig))) {
-    fail(E.INVALID_USERSIG, 'userSig', 'the base64 string your server signed (no spaces)')
-  }
+  text('userID', USER_ID_PATTERN, E.INVALID_USERID, '1–32 letters, digits, _ - . @ (no spaces, no CJK)', raw.userID)
+  text('userSig', SIG_PATTERN, E.INVALID_USERSIG, 'the base64 string your server signed (no spaces)')
 
   let room: RoomRef = { kind: 'numeric', id: 0 }
   const rawRoom = isBlank(raw.roomID) ? raw.roomId : raw.roomID
