@@ -228,7 +228,6 @@ export const createLiveTagsEngine: EngineFactory = ({ platform }) => {
   let paused = false
   /** The pusher shows its camera preview after a fatal error (`leave(true)`), until the next enter / leave. */
   let previewing = false
-  let startPending = false
   let startTimer: TimerHandle | null = null
 
   const contextCall = <C extends object>(what: string, ctx: C | null, call: keyof C) =>
@@ -241,11 +240,8 @@ export const createLiveTagsEngine: EngineFactory = ({ platform }) => {
   }
   const requestStart = () => {
     cancelStart()
-    if (!pusherCtx) {
-      startPending = true
-      return
-    }
-    startPending = false
+    // Without a context the start waits for attachPusher.
+    if (!pusherCtx) return
     startTimer = platform.setTimeout(() => {
       startTimer = null
       const ctx = pusherCtx
@@ -266,7 +262,6 @@ export const createLiveTagsEngine: EngineFactory = ({ platform }) => {
     previewing = false
     sink = null
     paused = false
-    startPending = false
     cancelStart()
     return wasIn
   }
@@ -307,13 +302,14 @@ export const createLiveTagsEngine: EngineFactory = ({ platform }) => {
       // Pusher attributes are bound from the room store (`rooms[key].pusher`): nothing to call.
     },
     attachPusher(ctx) {
+      // In a session a missing context means its start is waiting (enter, or the tag remounting).
+      const waiting = sink && !pusherCtx
       pusherCtx = ctx
-      if (startPending && sink) requestStart()
+      if (waiting) requestStart()
     },
     detachPusher() {
       pusherCtx = null
       cancelStart()
-      if (sink) startPending = true
     },
     attachPlayer(streamKey, ctx) {
       players.set(streamKey, ctx)
