@@ -4,14 +4,14 @@
  * is on is the reducer's decision (its `im_start` / `im_stop` effects); this module only obeys.
  *
  * Only `registerIM` (im-registry.ts) reaches this module: an app without IM ships none of it, and
- * its controller answers sends with IM_DISABLED / IM_NOT_INSTALLED itself (im-link.ts).
+ * its controller answers sends with IM_DISABLED / IM_NOT_INSTALLED itself (room.ts).
  */
 import { codeMessage } from './codes'
 import { errorCode, errorText, RoomErrorCode, type WebrtcRoomError } from './error-codes'
 import type { CustomMsgInput, ImFactory, ImSession } from './im-registry'
 import { validateCustom, validateReceiver, validateText } from './im-validate'
 import { roomIDText } from './options'
-import type { ImHost, ImLink, ImMethods, SendFail } from './im-link'
+import { IM_MISSING, type ImHost, type ImLink, type ImMethods, type SendFail } from './im-link'
 import { redact } from './redact'
 import { SIG_MISSING } from './refresher'
 import { SIG_REFRESH_LIMIT, sigReason, type SigReason } from './sig-refresh'
@@ -73,7 +73,7 @@ export function createImLink(host: ImHost, getIMFactory: () => ImFactory | null)
     const options = host.options()
     if (!options) return
     const factory = getIMFactory()
-    if (!factory) return host.notInstalled()
+    if (!factory) return failure(E.IM_NOT_INSTALLED, IM_MISSING)
     let session: ImSession
     try {
       session = factory(
@@ -97,7 +97,8 @@ export function createImLink(host: ImHost, getIMFactory: () => ImFactory | null)
     try {
       link.off = session.on((event) => {
         if (im !== link) return
-        host.deliver(event)
+        if (event.tag === 'error') host.sink?.record?.(event, { kind: 'im', roomKey: host.key, at: host.platform.now() })
+        host.emit(event)
         if (event.tag === 'kicked_out' && (event.detail as { reason?: unknown } | null)?.reason === 'userSigExpired') resign(link, 'expired', 'kicked out: userSig expired')
       })
     } catch (err) {
