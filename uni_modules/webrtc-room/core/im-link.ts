@@ -33,8 +33,6 @@ export interface ImHost {
   failure(code: number, message: string): void
   /** Calls `fail(code, message)` (if any) and returns the matching rejected Promise. */
   reject(method: string, code: number, message: string, fail?: SendFail): Promise<never>
-  /** IM_DISABLED when enableIM is false, else IM_NOT_INSTALLED. */
-  rejectUnavailable(method: string, fail?: SendFail): Promise<never>
   log(level: 'debug' | 'info' | 'warn' | 'error', message: string, data?: unknown): void
   /** Ask the app's getUserSig (sig-refresh.ts); on `ok` the session's options already hold the new sig. Absent without the sig-refresh entry. */
   refreshSig?: (reason: SigReason) => Promise<SigAnswer>
@@ -45,7 +43,8 @@ export interface ImLink {
   stop(): void
   /** Settles when the last stopped IM session logged out (or gave up waiting). */
   stopped(): Promise<void>
-  methods: ImMethods
+  /** A send answers undefined when IM is off or gone: the controller then answers IM_DISABLED / IM_NOT_INSTALLED. */
+  methods: { [M in keyof ImMethods]: (...args: Parameters<ImMethods[M]>) => ReturnType<ImMethods[M]> | undefined }
 }
 
 /** The installed link factory (none: the app did not import the IM entry, or unregistered it). */

@@ -121,7 +121,6 @@ export function createController(options: RoomOptions, platform: Platform, confi
       emit: emitIM,
       failure: imFailure,
       reject,
-      rejectUnavailable: imUnavailable,
       log,
       refreshSig: sig && ((reason) => sig.ask(reason, 'im')),
     }))
