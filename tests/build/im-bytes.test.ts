@@ -11,10 +11,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { buildVariant } from '../../bench/build-app'
-import { measurePluginBytes } from '../../bench/bundle'
 import { buildFixture } from '../helpers/build-fixture'
 import { jsFiles } from '../helpers/dist-files'
+import { describeOptIn } from '../helpers/opt-in-bytes'
 
 /** Strings only tim-wx-sdk's code contains: its event names, version log and IM socket host. */
 const TIM_MARKERS = ['sdkStateReady', 'onMessageReceived', 'TIM.VERSION', 'wss.im.qcloud.com', 'kickedOut']
@@ -79,11 +78,6 @@ describe('IM costs nothing unless the app imports the IM entry (mp-weixin build 
   })
 })
 
-/** Modules only the IM entry brings into the controller (under uni_modules/webrtc-room/). */
-const LINK_MODULES = ['core/room-im.js', 'core/im-validate.js', 'core/im-registry.js']
-/** Strings only the link code contains: its failure and log texts, its input check, its seam's installer. */
-const LINK_MARKERS = ['IM session could not be created', 'IM stop did not settle', 'IM login failed', 'receiveUser must be', 'installImLink']
-
 /** What the IM-off controller keeps of IM: the seam (im-link.ts) exports only its constants and the empty slot. */
 const SEAM_EXPORTS = ['IM_MISSING', 'IM_SENDS', 'imLink']
 
@@ -92,42 +86,12 @@ function exportsOf(file: string): string[] {
   return [...new Set([...readFileSync(file, 'utf8').matchAll(/exports\.(\w+)=/g)].map((m) => m[1]))].sort()
 }
 
-/** The link modules with code in them (a module's empty shell, left by an unused import, has none) and the markers found. */
-function scanLink(dist: string): { modules: string[]; hits: string[] } {
-  const plugin = join(dist, 'uni_modules/webrtc-room')
-  const hits: string[] = []
-  const modules: string[] = []
-  for (const file of jsFiles(dist)) {
-    const text = readFileSync(file, 'utf8')
-    const name = relative(plugin, file)
-    if (LINK_MODULES.includes(name) && text.replace(/"use strict";/, '').trim() !== '') modules.push(name)
-    for (const marker of LINK_MARKERS) if (text.includes(marker)) hits.push(`${relative(dist, file)}: ${marker}`)
-  }
-  return { modules: modules.sort(), hits }
-}
-
-describe("the controller's IM link ships only with the IM entry (bench apps, mp-weixin build output)", () => {
-  let room: string
-  let headless: string
-  let withEntry: string
-
-  beforeAll(async () => {
-    room = await buildVariant('room', 'mp-weixin')
-    headless = await buildVariant('headless', 'mp-weixin')
-    withEntry = await buildVariant('room-im', 'mp-weixin')
-    console.log(`[im-bytes] plugin IM off ${measurePluginBytes(room).total} B; with the IM entry ${measurePluginBytes(withEntry).total} B`)
-  }, 300_000)
-
-  it('the IM-off app and the headless app contain no link module and no link code', () => {
-    expect(scanLink(room)).toEqual({ modules: [], hits: [] })
-    expect(scanLink(headless)).toEqual({ modules: [], hits: [] })
-    // No bridge either: the seam module holds no function, the controller answers sends itself.
-    for (const dist of [room, headless]) expect(exportsOf(join(dist, 'uni_modules/webrtc-room/core/im-link.js'))).toEqual(SEAM_EXPORTS)
-  })
-
-  it('the app with the IM entry contains them', () => {
-    const { modules, hits } = scanLink(withEntry)
-    expect(modules).toEqual([...LINK_MODULES].sort())
-    for (const marker of LINK_MARKERS) expect(hits.some((h) => h.endsWith(`: ${marker}`)), marker).toBe(true)
-  })
+describeOptIn({
+  what: "the controller's IM link",
+  variant: 'room-im',
+  modules: ['core/room-im.js', 'core/im-validate.js', 'core/im-registry.js'],
+  // Its failure and log texts, its input check, its seam's installer.
+  markers: ['IM session could not be created', 'IM stop did not settle', 'IM login failed', 'receiveUser must be', 'installImLink'],
+  // No bridge either: the seam module holds no function, the controller answers sends itself.
+  without: (dist) => expect(exportsOf(join(dist, 'uni_modules/webrtc-room/core/im-link.js'))).toEqual(SEAM_EXPORTS),
 })
