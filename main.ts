@@ -12,6 +12,10 @@ import '@/uni_modules/webrtc-room/codes'
 import '@/uni_modules/webrtc-room/levels'
 // The room page passes getUserSig (asks the sign service again when the userSig expires): the opt-in refresh.
 import '@/uni_modules/webrtc-room/sig-refresh'
+// Its mute / big-small stream toggles per member: the opt-in per-member media choices.
+import '@/uni_modules/webrtc-room/member-media'
+// A denied camera / microphone: a modal leads to the settings page, the room starts again once granted.
+import '@/uni_modules/webrtc-room/permission-guide'
 
 // uni-app's entry: it calls createApp() and mounts the returned app itself.
 export function createApp() {

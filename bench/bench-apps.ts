@@ -2,7 +2,8 @@
  * The minimal uni-apps the bundle benchmark builds: one shell page without the room (the baseline for
  * common/vendor.js), with `<webrtc-room>`, with the IM entry imported too — same page, so the
  * differences are the room and IM alone; the same with the opt-in codes entry (full code texts) or the
- * levels entry (volume, speaking, quality), the live entry (`room-live`) or the sig-refresh entry (`room-sig`) — and a
+ * levels entry (volume, speaking, quality), the live entry (`room-live`), the sig-refresh entry (`room-sig`), the
+ * member-media entry (`room-member`: per-member mute, big / small stream) or the permission guide (`room-guide`) — and a
  * headless page (createRoom + stores, its own tags). Written under dist/bench/apps/ with a real copy of the plugin
  * and their own package.json / vite config, so the H5 build can run from the app's own dir. uni emits
  * every plugin module as its own file under `uni_modules/webrtc-room/`, so the plugin's bytes are read
@@ -16,7 +17,7 @@ export const PLUGIN_DIR = join(ROOT, 'uni_modules/webrtc-room')
 /** The opt-in IM entry (im/index.ts); the IM variant exists only once the plugin ships it. */
 export const IM_ENTRY = join(PLUGIN_DIR, 'im/index.ts')
 
-export type AppVariant = 'base' | 'room' | 'room-im' | 'room-codes' | 'room-levels' | 'room-live' | 'room-sig' | 'headless'
+export type AppVariant = 'base' | 'room' | 'room-im' | 'room-codes' | 'room-levels' | 'room-live' | 'room-sig' | 'room-member' | 'room-guide' | 'headless'
 
 const MANIFEST = {
   name: 'bench',
@@ -37,7 +38,7 @@ const INDEX_HTML = `<!DOCTYPE html>
 `
 
 /** The opt-in entry each variant's main.ts imports. */
-const ENTRIES: Partial<Record<AppVariant, string>> = { 'room-im': 'im', 'room-codes': 'codes', 'room-levels': 'levels', 'room-live': 'live', 'room-sig': 'sig-refresh' }
+const ENTRIES: Partial<Record<AppVariant, string>> = { 'room-im': 'im', 'room-codes': 'codes', 'room-levels': 'levels', 'room-live': 'live', 'room-sig': 'sig-refresh', 'room-member': 'member-media', 'room-guide': 'permission-guide' }
 
 function mainTs(variant: AppVariant): string {
   const entry = ENTRIES[variant]

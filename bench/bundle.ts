@@ -13,7 +13,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { extname, join, relative } from 'node:path'
 import { buildFixture } from '../tests/helpers/build-fixture'
-import { imEntryAvailable } from './bench-apps'
+import { imEntryAvailable, ROOT, type AppVariant } from './bench-apps'
 import { buildVariant } from './build-app'
 import type { Figure } from './format'
 import { bytesBySource, UNMAPPED } from './sourcemap-bytes'
@@ -165,6 +165,15 @@ export function measureH5Share(outDir: string): H5Share {
   return share
 }
 
+/** The opt-in feature entries, each measured as the bench app plus its import (bench/bench-apps.ts variants). */
+export const FEATURE_ENTRIES = [
+  { entry: 'live', variant: 'room-live', what: 'scene / role, role switch, co-hosting' },
+  { entry: 'levels', variant: 'room-levels', what: 'volume, speaking, active speaker, network quality' },
+  { entry: 'sig-refresh', variant: 'room-sig', what: 'getUserSig: refresh a refused userSig' },
+  { entry: 'member-media', variant: 'room-member', what: 'per-member mute, big / small streams' },
+  { entry: 'permission-guide', variant: 'room-guide', what: 'the settings modal after a denied permission' },
+] as const satisfies ReadonlyArray<{ entry: string; variant: AppVariant; what: string }>
+
 export async function runBundle(options: { h5: boolean }): Promise<BundleResult> {
   const notes: string[] = []
   const reference = referenceBytes()
@@ -173,8 +182,9 @@ export async function runBundle(options: { h5: boolean }): Promise<BundleResult>
   const room = measurePluginBytes(roomOut)
   const headless = measurePluginBytes(await buildVariant('headless', 'mp-weixin'))
   const withCodes = measurePluginBytes(await buildVariant('room-codes', 'mp-weixin'))
-  const withLevels = measurePluginBytes(await buildVariant('room-levels', 'mp-weixin'))
-  const withSig = measurePluginBytes(await buildVariant('room-sig', 'mp-weixin'))
+  // What each opt-in feature entry adds: the bench app with one `import '@/uni_modules/webrtc-room/<entry>'` more.
+  const entries: Array<{ spec: (typeof FEATURE_ENTRIES)[number]; bytes: PluginBytes }> = []
+  for (const spec of FEATURE_ENTRIES) entries.push({ spec, bytes: measurePluginBytes(await buildVariant(spec.variant, 'mp-weixin')) })
   let roomIM: PluginBytes | null = null
   let roomIMVendor: number | null = null
   if (imEntryAvailable()) {
@@ -185,13 +195,14 @@ export async function runBundle(options: { h5: boolean }): Promise<BundleResult>
     notes.push('IM on: not measured — the plugin has no IM entry (uni_modules/webrtc-room/im/index.ts) yet')
   }
   const vendor = { base: vendorBytes(baseOut), room: vendorBytes(roomOut), roomIM: roomIMVendor }
-  // Cross-check on the component engineer's fixture (its pages, symlinked plugin, its own build; it imports the levels, live and sig-refresh entries).
+  // Cross-check on the component engineer's fixture (its pages, symlinked plugin, its own build; its main.ts imports the feature entries).
   const fixture = measurePluginBytes(buildFixture('mp-app'))
-  const withLive = measurePluginBytes(await buildVariant('room-live', 'mp-weixin'))
-  const allEntries = withLevels.total + withLive.total + withSig.total - 2 * room.total
+  const inFixture = entries.filter((e) => readFileSync(join(ROOT, 'tests/fixtures/mp-app/main.ts'), 'utf8').includes(`/webrtc-room/${e.spec.entry}'`))
+  const allEntries = room.total + inFixture.reduce((sum, e) => sum + e.bytes.total - room.total, 0)
+  const names = inFixture.map((e) => e.spec.entry).join(', ')
   notes.push(
-    `cross-check: the plugin files of tests/fixtures/mp-app's build (float, bigsmall, grid, custom and live pages; levels, live and sig-refresh entries) add up to ${fixture.total} B` +
-      (fixture.total === allEntries ? ' — the same as the bench app plus what the three entries add' : ` vs ${allEntries} B for the bench app plus what the three entries add`),
+    `cross-check: the plugin files of tests/fixtures/mp-app's build (float, bigsmall, grid, custom and live pages; entries ${names}) add up to ${fixture.total} B` +
+      (fixture.total === allEntries ? ` — the same as the bench app plus what those ${inFixture.length} entries add` : ` vs ${allEntries} B for the bench app plus what those ${inFixture.length} entries add`),
   )
   const h5 = options.h5 ? measureH5Share(await buildVariant('room', 'h5')) : null
 
@@ -233,20 +244,15 @@ export async function runBundle(options: { h5: boolean }): Promise<BundleResult>
     reference: ref,
     note: `what \`import '@/uni_modules/webrtc-room/codes'\` (full zh/en meanings + advice) adds to the IM-off figure: ${withCodes.total} B with it`,
   })
-  figures.push({
-    name: 'bundle.mp-weixin.plugin.levels-entry-added',
-    value: withLevels.total - room.total,
-    unit: 'B',
-    reference: ref,
-    note: `what \`import '@/uni_modules/webrtc-room/levels'\` (volume, speaking, active speaker, network quality) adds to the IM-off figure: ${withLevels.total} B with it`,
-  })
-  figures.push({
-    name: 'bundle.mp-weixin.plugin.sig-entry-added',
-    value: withSig.total - room.total,
-    unit: 'B',
-    reference: ref,
-    note: `what \`import '@/uni_modules/webrtc-room/sig-refresh'\` (getUserSig: refresh a refused userSig) adds to the IM-off figure: ${withSig.total} B with it`,
-  })
+  for (const { spec, bytes } of entries) {
+    figures.push({
+      name: `bundle.mp-weixin.plugin.${spec.entry}-entry-added`,
+      value: bytes.total - room.total,
+      unit: 'B',
+      reference: ref,
+      note: `what \`import '@/uni_modules/webrtc-room/${spec.entry}'\` (${spec.what}) adds to the IM-off figure: ${bytes.total} B with it`,
+    })
+  }
   figures.push({
     name: 'bundle.mp-weixin.vendor-added.im-off',
     value: vendor.room - vendor.base,

@@ -3,7 +3,6 @@ import { createUniStub } from '../helpers/uni-stub'
 import { authorizeScope, buildPlatformName, createUniPlatform } from '../../uni_modules/webrtc-room/platform/uni-platform'
 import { createPlayerContext, createPusherContext, nativeOwner } from '../../uni_modules/webrtc-room/platform/uni-platform'
 import { uniRequest } from '../../uni_modules/webrtc-room/platform/uni-request'
-import { guideToSettings } from '../../uni_modules/webrtc-room/platform/uni-platform'
 
 function useUni(overrides: Record<string, unknown> = {}) {
   const stub = createUniStub(overrides)
@@ -117,21 +116,3 @@ describe('uni platform adapter', () => {
     expect(nativeOwner(undefined)).toBeUndefined()
   })
 })
-
-describe('settings guide', () => {
-  it('confirm → openSetting → granted when every needed scope is on', async () => {
-    const { calls } = useUni({
-      showModal: (o: any) => o.success({ confirm: true, cancel: false }),
-      openSetting: (o: any) => (calls.push({ api: 'openSetting', args: [] }), o.success({ authSetting: { 'scope.camera': true, 'scope.record': true } })),
-    })
-    await expect(guideToSettings('scope.camera', ['scope.camera', 'scope.record'])).resolves.toBe('granted')
-    expect(calls.some((c) => c.api === 'openSetting')).toBe(true)
-  })
-  it('still denied after settings, and cancel', async () => {
-    useUni({ showModal: (o: any) => o.success({ confirm: true }), openSetting: (o: any) => o.success({ authSetting: { 'scope.camera': true } }) })
-    await expect(guideToSettings('scope.record', ['scope.camera', 'scope.record'], 'en')).resolves.toBe('still_denied')
-    useUni({ showModal: (o: any) => o.success({ confirm: false, cancel: true }) })
-    await expect(guideToSettings('scope.record', ['scope.record'])).resolves.toBe('cancelled')
-  })
-})
-

@@ -53,7 +53,7 @@ export class Driver {
       this.effects.push(effect)
       if (effect.type === 'emit') this.events.push(effect.event)
       if (effect.type === 'set_timer') this.timers.set(effect.name, { ms: effect.ms, epoch: effect.epoch })
-      if (effect.type === 'clear_timer') this.timers.delete(effect.name)
+      if (effect.type === 'clear_timer') effect.name ? this.timers.delete(effect.name) : this.timers.clear()
     }
     this.observer?.(before, action, state, effects)
     return effects

@@ -10,6 +10,8 @@ import { acceptsEngineEvents, createCoreState, isLegalTransition, isOverCapacity
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
 import { translatePlayerState, translatePusherError, translatePusherNet, translatePusherState } from '../../uni_modules/webrtc-room/engines/mp-weixin/live-codes'
 import { reduce } from '../../uni_modules/webrtc-room/core/reducer'
+// Legacy rooms (their 1020 full list) are the opt-in `legacy` entry's: install it as main.ts would.
+import '../../uni_modules/webrtc-room/legacy'
 import type { RoomStatus, StreamType } from '../../uni_modules/webrtc-room/core/types'
 import { memberEventArb, toDetail, type MemberEvent } from '../helpers/member-events'
 import { deepFreeze, Driver, SIG } from './driver'
@@ -161,7 +163,7 @@ class Observer {
     if (live(before)) {
       if (action.type === 'members_joined') for (const id of action.userIDs) this.announced.add(id)
       if (action.type === 'members_left') for (const id of action.userIDs) this.announced.delete(id)
-      if (action.type === 'member_list' && before.mode === 'legacy' && (action.users.length > 0 || action.skipped === 0)) this.announced = new Set(action.users.map((u) => u.userID))
+      if (action.type === 'member_list' && before.room.enterMode === 'legacy' && (action.users.length > 0 || action.skipped === 0)) this.announced = new Set(action.users.map((u) => u.userID))
     }
     if (!acceptsEngineEvents(to) || (action.type === 'update' && after.epoch !== before.epoch)) this.announced.clear()
 
@@ -174,7 +176,7 @@ class Observer {
     stats.maxMembers = Math.max(stats.maxMembers, order.length)
 
     // Legacy 1020 is the complete list: afterwards the members are exactly it (minus ourselves).
-    if (action.type === 'member_list' && before.mode === 'legacy' && live(before) && acceptsEngineEvents(to)) {
+    if (action.type === 'member_list' && before.room.enterMode === 'legacy' && live(before) && acceptsEngineEvents(to)) {
       const listed = new Set(action.users.map((u) => u.userID).filter((id) => id !== after.options?.userID))
       assert(listed.size === order.length && order.every((id) => listed.has(id)), '1020 list not applied exactly')
     }
@@ -219,7 +221,7 @@ class Observer {
     if (to === 'idle' || to === 'exited' || to === 'error') assert(!this.imRunning, `IM left running while ${to}`)
 
     // The legacy (2018) URL only exists for numeric rooms.
-    if (after.mode === 'legacy' && after.pushURL !== '') assert(after.options?.room.kind === 'numeric', 'legacy URL for a string room')
+    if (after.room.enterMode === 'legacy' && after.pushURL !== '') assert(after.options?.room.kind === 'numeric', 'legacy URL for a string room')
 
     // The credential-bearing URL exists exactly while pushing.
     if (to === 'in_room' || to === 'paused') assert(after.pushURL !== '', `${to} without a push URL`)

@@ -9,6 +9,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createRoom } from '../../uni_modules/webrtc-room/room-factory'
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
 import type { RoomEvent, RoomOptions } from '../../uni_modules/webrtc-room/core/types'
+import type { RoomAction } from '../../uni_modules/webrtc-room/core/actions'
+import { reduce } from '../../uni_modules/webrtc-room/core/reducer'
+import { createCoreState } from '../../uni_modules/webrtc-room/core/room-state'
 import { createFakePlatform, flush, type FakePlatform } from '../helpers/fake-platform'
 
 const BASE: RoomOptions = { sdkAppID: 1400000001, userID: 'me', userSig: 'eJw1jcEKgjAYhV*-_abc', roomID: 1234 }
@@ -22,6 +25,18 @@ function room(options: Partial<RoomOptions>, platform: FakePlatform) {
 }
 
 beforeEach(() => setActivePinia(createPinia()))
+
+/** The members after a legacy enter and a 1020 list of one user, straight through the reducer. */
+function legacyListMembers(): string[] {
+  let state = createCoreState('r', BASE)
+  for (const action of [
+    { type: 'start' },
+    { type: 'preflight_done', epoch: 1, result: { ok: true, mode: 'legacy', system: null } },
+    { type: 'room_sig_done', epoch: 1, ok: true, pushURL: 'room://legacy?usersig=x' },
+    { type: 'member_list', users: [{ userID: 'u1' }], skipped: 0, nativeCode: 1020 },
+  ] as RoomAction[]) state = reduce(state, action).state
+  return state.room.memberOrder
+}
 
 describe('legacy entry not imported', () => {
   it('an old client in auto mode: one error naming the missing WeChat version and the import, no request', async () => {
@@ -48,6 +63,10 @@ describe('legacy entry not imported', () => {
     await r.destroy()
   })
 
+  it('a legacy 1020 list changes nothing without the entry (no room is legacy without it)', () => {
+    expect(legacyListMembers()).toEqual([])
+  })
+
   it('modern clients are unaffected', async () => {
     const platform = createFakePlatform()
     const { r, errors } = room({}, platform)
@@ -60,6 +79,11 @@ describe('legacy entry not imported', () => {
 })
 
 describe('legacy entry imported', () => {
+  it('a legacy 1020 list sets the members', async () => {
+    await import('../../uni_modules/webrtc-room/legacy')
+    expect(legacyListMembers()).toEqual(['u1'])
+  })
+
   it('the same old client signs first, then pushes the legacy URL', async () => {
     await import('../../uni_modules/webrtc-room/legacy')
     const platform = createFakePlatform({ system: OLD_WECHAT })

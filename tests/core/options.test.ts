@@ -9,7 +9,7 @@ import {
   type OptionIssue,
 } from '../../uni_modules/webrtc-room/core/options'
 import { reduce } from '../../uni_modules/webrtc-room/core/reducer'
-import { DEFAULT_WAITING_IMG } from '../../uni_modules/webrtc-room/core/room-state'
+import { DEFAULT_PUSHER, DEFAULT_WAITING_IMG } from '../../uni_modules/webrtc-room/core/room-state'
 import { createCoreState } from '../../uni_modules/webrtc-room/core/room-state'
 import type { RoomOptions } from '../../uni_modules/webrtc-room/core/types'
 
@@ -58,6 +58,13 @@ describe('defaults (SPEC.md section 1)', () => {
     })
     expect(result.options.pureAudioPushMod).toBeUndefined()
     expect(result.options.recordId).toBeUndefined()
+  })
+
+  it('the idle pusher shows the defaults of the props', () => {
+    expect(DEFAULT_PUSHER).toEqual({
+      muted: false, enableCamera: true, enableMic: true, beauty: 0, whiteness: 0, minBitrate: 200, maxBitrate: 400, aspect: '9:16', debug: false,
+      devicePosition: 'front', waitingImage: DEFAULT_WAITING_IMG, paused: false, localMirror: 'auto', remoteMirror: false, backgroundMute: false,
+    })
   })
 
   it('accepts bitrates as strings, as the original did', () => {

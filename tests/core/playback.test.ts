@@ -4,14 +4,15 @@
  * recording engine.
  */
 import { createPinia, setActivePinia } from 'pinia'
+// The per-member choices are the opt-in member-media entry, imported as main.ts would.
+import '../../uni_modules/webrtc-room/member-media'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { Effect } from '../../uni_modules/webrtc-room/core/actions'
 import type { EngineFactory, MemberMedia } from '../../uni_modules/webrtc-room/core/engine'
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
 import { buildModernPushURL } from '../../uni_modules/webrtc-room/core/push-url'
-import { SMALL_STREAM_TILES } from '../../uni_modules/webrtc-room/core/reduce-playback'
+import { canPlaySmall, SMALL_STREAM_TILES, streamURL } from '../../uni_modules/webrtc-room/core/reduce-playback'
 import { validateOptions } from '../../uni_modules/webrtc-room/core/options'
-import { canPlaySmall, streamURL } from '../../uni_modules/webrtc-room/core/room-state'
 import { createLiveTagsEngine } from '../../uni_modules/webrtc-room/engines/mp-weixin/live-tags-engine'
 import { createRoom } from '../../uni_modules/webrtc-room/room-factory'
 import type { RoomOptions, StreamPref } from '../../uni_modules/webrtc-room/core/types'

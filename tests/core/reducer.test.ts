@@ -3,9 +3,11 @@ import { RoomErrorCode, RoomStatusCode } from '../../uni_modules/webrtc-room/cor
 import { DEFAULT_RECONNECT } from '../../uni_modules/webrtc-room/core/options'
 import type { RoomAction } from '../../uni_modules/webrtc-room/core/actions'
 import { isEngineAction, reduce } from '../../uni_modules/webrtc-room/core/reducer'
+// Legacy rooms (their 1020 full list) are the opt-in `legacy` entry's: install it as main.ts would.
+import '../../uni_modules/webrtc-room/legacy'
 import { streamKey } from '../../uni_modules/webrtc-room/core/room-state'
 import { createCoreState } from '../../uni_modules/webrtc-room/core/room-state'
-import { ROOM_SIG_RETRY_DELAY_MS } from '../../uni_modules/webrtc-room/core/reducer'
+import { ROOM_SIG_RETRY_DELAY_MS } from '../../uni_modules/webrtc-room/core/reduce-legacy'
 import { buildLegacyPushURL } from '../../uni_modules/webrtc-room/core/room-signature'
 import type { ErrorDetail } from '../../uni_modules/webrtc-room/core/types'
 import { BASE_OPTIONS, deepFreeze, Driver, LEGACY_URL, list, SIG } from './driver'
@@ -582,7 +584,7 @@ describe('reconnect with bounded exponential backoff on -1307 / 1021', () => {
     d.pusher(-1307)
     const pending = d.timers.get('reconnect')!
     const effects = d.dispatch({ type: 'stop' })
-    expect(effects).toContainEqual({ type: 'clear_timer', name: 'reconnect' })
+    expect(effects).toContainEqual({ type: 'clear_timer' }) // every timer
     expect(d.dispatch({ type: 'timer', name: 'reconnect', epoch: pending.epoch })).toEqual([])
     expect(d.status).toBe('exited')
   })
@@ -595,13 +597,11 @@ describe('stop is idempotent; stale sessions are ignored', () => {
     d.pusher(1033, video('a', 1))
     const effects = d.dispatch({ type: 'stop' })
     expect(effects).toEqual([
-      { type: 'clear_timer', name: 'reconnect' },
-      { type: 'clear_timer', name: 'enter_timeout' },
-      { type: 'clear_timer', name: 'room_sig_retry' },
+      { type: 'clear_timer' },
       { type: 'leave' },
       { type: 'im_stop' },
       { type: 'player', stream: expect.objectContaining({ key: 'a_main' }), call: 'stop' },
-      { type: 'emit', event: { tag: 'exit_room', code: RoomStatusCode.LEFT, detail: { message: 'left the room', reason: 'stop', membersCleared: 1 } } },
+      { type: 'emit', event: { tag: 'exit_room', code: RoomStatusCode.LEFT, detail: { reason: 'stop', membersCleared: 1 } } },
     ])
     expect(d.status).toBe('exited')
     expect(d.state.pushURL).toBe('')

@@ -1,13 +1,13 @@
 /**
  * The demo is an example to copy: its pages use the plugin only through the public entries
- * (`@/uni_modules/webrtc-room` and its opt-in entries: im, live, levels, codes, legacy, debug, sig-refresh), never its internal files.
+ * (`@/uni_modules/webrtc-room` and its opt-in entries: im, live, levels, member-media, codes, legacy, debug, sig-refresh, permission-guide), never its internal files.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { expect, it } from 'vitest'
 
 const ROOT = join(__dirname, '../..')
-const PUBLIC = new Set(['@/uni_modules/webrtc-room', '@/uni_modules/webrtc-room/im', '@/uni_modules/webrtc-room/live', '@/uni_modules/webrtc-room/codes', '@/uni_modules/webrtc-room/legacy', '@/uni_modules/webrtc-room/debug', '@/uni_modules/webrtc-room/levels', '@/uni_modules/webrtc-room/sig-refresh'])
+const PUBLIC = new Set(['@/uni_modules/webrtc-room', '@/uni_modules/webrtc-room/im', '@/uni_modules/webrtc-room/live', '@/uni_modules/webrtc-room/codes', '@/uni_modules/webrtc-room/legacy', '@/uni_modules/webrtc-room/debug', '@/uni_modules/webrtc-room/levels', '@/uni_modules/webrtc-room/sig-refresh', '@/uni_modules/webrtc-room/member-media', '@/uni_modules/webrtc-room/permission-guide'])
 
 function sources(path: string): string[] {
   if (statSync(path).isDirectory()) return readdirSync(path).flatMap((entry) => sources(join(path, entry)))
@@ -27,6 +27,6 @@ it('pages, App.vue and main.ts import the plugin only from its public entries', 
       .map((spec) => `${relative(ROOT, file)}: ${spec}`),
   )
   expect(deep).toEqual([])
-  // The scan sees what it must: main.ts installs the IM entry, the live entry (pages/live), the code texts entry, the levels (the room page's rings and bars) and the userSig refresh (its getUserSig).
-  expect(pluginSpecifiers(readFileSync(join(ROOT, 'main.ts'), 'utf8'))).toEqual(['@/uni_modules/webrtc-room/im', '@/uni_modules/webrtc-room/live', '@/uni_modules/webrtc-room/codes', '@/uni_modules/webrtc-room/levels', '@/uni_modules/webrtc-room/sig-refresh'])
+  // The scan sees what it must: main.ts installs the IM entry, the live entry (pages/live), the code texts entry, the levels (the room page's rings and bars), the userSig refresh (its getUserSig), the member-media choices (its mute / stream toggles) and the permission guide.
+  expect(pluginSpecifiers(readFileSync(join(ROOT, 'main.ts'), 'utf8'))).toEqual(['@/uni_modules/webrtc-room/im', '@/uni_modules/webrtc-room/live', '@/uni_modules/webrtc-room/codes', '@/uni_modules/webrtc-room/levels', '@/uni_modules/webrtc-room/sig-refresh', '@/uni_modules/webrtc-room/member-media', '@/uni_modules/webrtc-room/permission-guide'])
 })

@@ -4,6 +4,8 @@
  * `option.small` / updateRemoteVideo, and the small stream published with `enableSmallStream`.
  */
 import { describe, expect, it } from 'vitest'
+// The per-member choices are the opt-in member-media entry, imported as main.ts would.
+import '../../uni_modules/webrtc-room/member-media'
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
 import { useRoomStore } from '../../uni_modules/webrtc-room/stores/room'
 import { createH5Room, joinPublishing, settle, startAndEnter } from './helpers/h5-room'

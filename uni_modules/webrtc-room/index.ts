@@ -1,7 +1,8 @@
 /**
  * Public entry of the webrtc-room plugin: the headless controller, the Pinia stores, code lookups,
- * the error codes and every contract type. IM, the live scene and the full code texts are NOT reachable
- * from here: an app that wants them imports the plugin's `im` / `live` / `codes` entry once (main.ts),
+ * the error codes and every contract type. IM, the live scene, the per-member media choices and the full
+ * code texts are NOT reachable from here: an app that wants them imports the plugin's `im` / `live` /
+ * `member-media` / `codes` entry once (main.ts),
  * so apps without them ship none of their bytes.
  *
  * @example

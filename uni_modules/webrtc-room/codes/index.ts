@@ -167,8 +167,8 @@ const ROOM: Row[] = [
   [E.DEVTOOLS_SIMULATOR, 'error', '开发者工具模拟器不支持 live-pusher', 'the WeChat devtools simulator has no live-pusher', '请使用“真机调试”或“预览”在手机上运行。', 'Run on a phone ("real device debugging" or "preview").'],
   [E.BASE_LIBRARY_TOO_OLD, 'error', '基础库版本过低', 'base library too old', '请用户升级微信；或在小程序后台提高最低基础库版本；要支持旧客户端请 import 旧版进房入口 @/uni_modules/webrtc-room/legacy。', 'Ask the user to update WeChat, or raise the minimum base library in the admin console; to serve old clients import the legacy entry @/uni_modules/webrtc-room/legacy.'],
   [E.WECHAT_TOO_OLD, 'error', '微信版本过低', 'WeChat too old', '请用户升级微信到最新版本；要支持旧客户端请 import 旧版进房入口 @/uni_modules/webrtc-room/legacy。', 'Ask the user to update WeChat; to serve old clients import the legacy entry @/uni_modules/webrtc-room/legacy.'],
-  [E.CAMERA_PERMISSION_DENIED, 'error', '用户拒绝了摄像头授权', 'camera permission denied', '引导用户打开设置页允许“摄像头”（openSetting 需要用户点击触发），然后 start()。', 'Guide the user to the settings page (openSetting needs a tap) to allow "Camera", then start().'],
-  [E.RECORD_PERMISSION_DENIED, 'error', '用户拒绝了麦克风授权', 'microphone permission denied', '引导用户打开设置页允许“麦克风”（openSetting 需要用户点击触发），然后 start()。', 'Guide the user to the settings page (openSetting needs a tap) to allow "Microphone", then start().'],
+  [E.CAMERA_PERMISSION_DENIED, 'error', '用户拒绝了摄像头授权', 'camera permission denied', '引导用户打开设置页允许“摄像头”（openSetting 需要用户点击触发），然后 start()；<webrtc-room> 引入 permission-guide 入口后自动引导。', 'Guide the user to the settings page (openSetting needs a tap) to allow "Camera", then start(); <webrtc-room> does it with the permission-guide entry.'],
+  [E.RECORD_PERMISSION_DENIED, 'error', '用户拒绝了麦克风授权', 'microphone permission denied', '引导用户打开设置页允许“麦克风”（openSetting 需要用户点击触发），然后 start()；<webrtc-room> 引入 permission-guide 入口后自动引导。', 'Guide the user to the settings page (openSetting needs a tap) to allow "Microphone", then start(); <webrtc-room> does it with the permission-guide entry.'],
   [E.LIVE_PUSHER_NOT_GRANTED, 'error', '小程序无 live-pusher 权限', 'live-pusher not granted to this app', '在小程序后台“开发 - 接口设置”开通实时播放/录制音视频（需符合的类目）。', 'Enable real-time audio/video in the admin console (needs an allowed category).'],
   // Room life.
   [E.USERSIG_EXPIRED, 'error', 'userSig 已过期，未能刷新', 'userSig expired, not refreshed', '设置 getUserSig（由服务端重新签发）并引入 sig-refresh 入口，房间会自动重新进房 / 重新登录 IM；已设置时 detail.message 说明刷新为何失败（出错、超时、返回值无效或新签名仍被拒绝）。', 'Set getUserSig (your server signs a new one) and import the sig-refresh entry: the room re-enters / logs in to IM again by itself; with it set, detail.message says why the refresh failed (error, timeout, a bad answer, or the new sig was rejected too).'],
@@ -184,6 +184,8 @@ const ROOM: Row[] = [
   [E.COHOST_STALE, 'error', '连麦申请已失效', 'co-host request is stale', '申请已被处理、撤回或超时；以 IM store 中的 coHost.requests 为准。', 'The request was answered, cancelled or timed out; use coHost.requests in the IM store.'],
   [E.COHOST_NOT_ALLOWED, 'error', '当前无法连麦', 'co-hosting not possible now', "需要 scene 'live'、已就绪的 IM，观众才能申请、主播才能同意；同一时间只能有一个申请。", "Needs scene 'live' and a ready IM: the audience requests, anchors answer; one request at a time."],
   [E.COHOST_TIMEOUT, 'warning', '连麦申请超时', 'co-host request timed out', '对方未在时限内回应，可再次申请。', 'No answer in time; request again.'],
+  // Emitted on mp-weixin (an H5-only method called there): a room code, in every build.
+  [E.H5_ONLY, 'warning', '仅 H5（浏览器）支持', 'available in the browser (H5) only', '屏幕共享与设备选择只在 H5 可用；小程序端请用 switchCamera()。', 'Screen share and device choice work on H5 only; on mp-weixin use switchCamera().'],
 ]
 
 const IM: Row[] = [
@@ -218,7 +220,6 @@ const BROWSER: Row[] = [
   [E.SCREEN_SHARE_UNSUPPORTED, 'warning', '浏览器不支持屏幕共享', 'this browser cannot share the screen', '需要桌面版 Chrome、Edge、Firefox 或 Safari 13+（getDisplayMedia）；手机浏览器一般不支持。', 'Needs desktop Chrome, Edge, Firefox or Safari 13+ (getDisplayMedia); mobile browsers usually cannot.'],
   [E.SCREEN_SHARE_FAILED, 'warning', '屏幕共享失败', 'screen sharing failed', '查看 detail.message；房间照常继续，可稍后重试。', 'See detail.message; the room goes on, try again later.'],
   [E.DEVICE_SELECT_FAILED, 'warning', '列出或切换设备失败', 'listing or switching devices failed', '用 getDevices() 返回的 deviceId；设备被拔出或被其他应用占用时换一个设备。', 'Use a deviceId from getDevices(); pick another device when it was unplugged or is in use by another app.'],
-  [E.H5_ONLY, 'warning', '仅 H5（浏览器）支持', 'available in the browser (H5) only', '屏幕共享与设备选择只在 H5 可用；小程序端请用 switchCamera()。', 'Screen share and device choice work on H5 only; on mp-weixin use switchCamera().'],
 ]
 
 function toInfo(source: CodeSource, [code, level, zh, en, adviceZh, adviceEn]: Row): CodeInfo {

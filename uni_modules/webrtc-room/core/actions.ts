@@ -125,7 +125,8 @@ export type Effect =
   | { type: 'preflight'; epoch: number }
   | { type: 'request_room_sig'; epoch: number }
   | { type: 'set_timer'; name: TimerName; ms: number; epoch: number }
-  | { type: 'clear_timer'; name: TimerName }
+  /** Without a name: every timer of the room. */
+  | { type: 'clear_timer'; name?: TimerName }
   /** The push URL is known (modern built, legacy signed): the engine enters. */
   | { type: 'enter'; epoch: number }
   /** Leave the room: stop pushing and every player. */

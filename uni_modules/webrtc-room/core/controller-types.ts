@@ -68,6 +68,7 @@ export interface RoomController {
    * Mute / unmute one member's audio or video for this client only (live-player `mute-audio` /
    * `mute-video`; H5 `muteRemoteAudio` / `stopRemoteVideo`). Kept through the member's re-publish until
    * unset or it leaves; independent of stopMember. Unknown member → warning -90204, non-boolean → -90001.
+   * These and setMemberStream need `import '@/uni_modules/webrtc-room/member-media'` (else one warning -90204 per call).
    */
   muteMemberAudio(userID: string, mute: boolean): void
   muteMemberVideo(userID: string, mute: boolean): void

@@ -6,7 +6,6 @@
  * lifecycle and its input checks are the entry's.
  */
 import type { ValidOptions } from './options'
-import type { RoomSink } from './room-state'
 import type { SigAnswer, SigReason } from './sig-refresh'
 import type { ImEvent, Platform, RoomController } from './types'
 
@@ -25,8 +24,8 @@ export interface ImHost {
   options(): ValidOptions | null
   /** IM wanted: the session's options, else the prop as given. */
   enabled(): boolean
-  /** Where the session's im-event errors are recorded (`record`, the media-codes store). */
-  sink?: RoomSink
+  /** The sink's recorder (the media-codes store), for the session's im-event errors. */
+  record(event: ImEvent, kind: 'im'): void
   /** To the room's onIM handlers. */
   emit(event: ImEvent): void
   /** The controller's own IM failures: an im-event `error`, and a room `warning` (recorded once, there). */

@@ -4,9 +4,9 @@
  */
 import { RoomErrorCode } from './error-codes'
 import { checkScene } from './live-role'
+import { smallStream } from './member-media'
 import { ROOM_ID_MAX } from './room-id'
 import type { Aspect, BackgroundPolicy, EnterMode, GetUserSig, LiveRole, LiveScene, LocalMirror, ReconnectPolicy, RoomOptions, TemplateName } from './types'
-import { BACKGROUND_POLICIES, DEFAULT_PUSHER, DEFAULT_WAITING_IMG, LOCAL_MIRRORS } from './room-state'
 
 // Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
 const E = RoomErrorCode
@@ -76,6 +76,14 @@ const STR_ROOM_ID_PATTERN = /^[A-Za-z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]{1,64}$/
 /** userSig / privateMapKey: base64 with `*-_` (current) or plain base64 (some older signers). */
 export const SIG_PATTERN = /^[A-Za-z0-9*\-_+/=]+$/
 
+export const DEFAULT_WAITING_IMG = 'https://mc.qcloudimg.com/static/img/daeed8616ac5df256c0591c22a65c4d3/pause_publish.jpg'
+
+/** kbps. */
+const DEFAULT_BITRATE = { minBitrate: 200, maxBitrate: 400 }
+
+export const BACKGROUND_POLICIES: readonly BackgroundPolicy[] = ['keep', 'mute', 'pause', 'leave']
+export const LOCAL_MIRRORS: readonly LocalMirror[] = ['auto', 'enable', 'disable']
+
 export const DEFAULT_RECONNECT: ReconnectPolicy = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 16000 }
 const DEFAULT_ENTER_TIMEOUT_MS = 20000
 
@@ -91,12 +99,9 @@ export function isIdentityChange(partial: Partial<RoomOptions>, current: RoomOpt
   return identityOf({ ...current, ...partial }) !== identityOf(current)
 }
 
-function identityOf(o: RoomOptions): string {
-  const rawRoom = isBlank(o.roomID) ? o.roomId : o.roomID
-  const parsed = parseRoomRef(rawRoom)
-  const room = 'code' in parsed ? `raw:${String(rawRoom)}` : `${parsed.kind}:${parsed.id}`
-  const sdkAppID = toNumber(o.sdkAppID)
-  return JSON.stringify([Number.isFinite(sdkAppID) ? sdkAppID : String(o.sdkAppID), o.userID, o.userSig, room, o.privateMapKey ?? '', o.scene === 'live'])
+function identityOf(raw: RoomOptions): string {
+  const o = readOptions(raw).options
+  return JSON.stringify([o.sdkAppID, o.userID, o.userSig, o.room, o.privateMapKey, o.scene])
 }
 
 function isBlank(value: unknown): boolean {
@@ -143,12 +148,69 @@ export function roomIDText(room: RoomRef): string {
   return String(room.id)
 }
 
+type Check = (value: unknown) => boolean
+/** What a prop's value must be: its test and how a message names it. */
+type Kind = readonly [test: Check, must: string]
+
+const BOOLEAN: Kind = [(v) => typeof v === 'boolean', 'a boolean']
+const STRING: Kind = [(v) => typeof v === 'string', 'a string']
+const FUNCTION: Kind = [(v) => typeof v === 'function', 'a function']
+const STREAM_ID: Kind = [(v) => typeof v === 'string' && /^[A-Za-z0-9_\-]{1,64}$/.test(v), '1–64 letters, digits, _ or -']
+const MS: Kind = [(v) => (v as number) >= 0 && Number.isFinite(v), 'a number of ms ≥ 0']
+
+/** Props checked by the table below; the others need more than one test (validateOptions). */
+type TableProp = Exclude<keyof ValidOptions, 'sdkAppID' | 'userID' | 'userSig' | 'room' | 'privateMapKey' | 'beauty' | 'whiteness' | 'minBitrate' | 'maxBitrate' | 'recordId' | 'reconnect' | 'scene' | 'role'>
+
+/**
+ * One optional prop: its kind (or the values it may take), its fallback, and whether a bad value is
+ * only a warning (media preferences: the room still enters with the fallback). Absent (null, undefined;
+ * also '' when there is no fallback) means the fallback.
+ */
+type Rule<K extends TableProp> = readonly [allowed: Kind | readonly ValidOptions[K][], fallback: ValidOptions[K], warn?: true]
+
+const RULES: { [K in TableProp]: Rule<K> } = {
+  template: [STRING, 'float'],
+  muted: [BOOLEAN, false],
+  debug: [BOOLEAN, false],
+  enableIM: [BOOLEAN, false],
+  aspect: [['9:16', '3:4'], '9:16'],
+  autoplay: [BOOLEAN, false],
+  enableCamera: [BOOLEAN, true],
+  pureAudioPushMod: [[1, 2], undefined],
+  streamID: [STREAM_ID, undefined],
+  recvMode: [[1, 2, 3, 4], undefined],
+  enableBlackStream: [BOOLEAN, undefined],
+  pauseOnHide: [BOOLEAN, undefined],
+  backgroundPolicy: [BACKGROUND_POLICIES, undefined, true],
+  localMirror: [LOCAL_MIRRORS, 'auto', true],
+  remoteMirror: [BOOLEAN, false, true],
+  enableSmallStream: [BOOLEAN, false],
+  enterMode: [['auto', 'modern', 'legacy'], 'auto'],
+  useCloud: [BOOLEAN, true],
+  userName: [STRING, ''],
+  roomName: [STRING, ''],
+  imGroupType: [['AVChatRoom', 'ChatRoom', 'Public', 'Meeting'], 'AVChatRoom'],
+  enterTimeout: [MS, DEFAULT_ENTER_TIMEOUT_MS],
+  soundMode: [['speaker', 'ear'], 'speaker'],
+  waitingImg: [STRING, DEFAULT_WAITING_IMG],
+  loadingImg: [STRING, ''],
+  getUserSig: [FUNCTION, undefined],
+}
+
 /** Validate every prop; collects all errors (the room reports the first) and clamping warnings. */
 export function validateOptions(input: RoomOptions): ValidationResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, errors: [issue(E.INVALID_PROP, 'options', 'an object of props', input)], warnings: [] }
   }
-  const raw = input
+  const { options, errors, warnings } = readOptions(input)
+  return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, options, warnings }
+}
+
+/**
+ * Every prop read: its value when valid, else its fallback — what an idle room shows before a
+ * valid start — with the errors and warnings found.
+ */
+export function readOptions(raw: RoomOptions): { options: ValidOptions; errors: OptionIssue[]; warnings: OptionIssue[] } {
   const errors: OptionIssue[] = []
   const warnings: OptionIssue[] = []
   const fail = (code: number, prop: string, must: string, ...got: unknown[]) => errors.push(issue(code, prop, must, ...(got as [unknown])))
@@ -183,60 +245,32 @@ export function validateOptions(input: RoomOptions): ValidationResult {
     else room = parsed
   }
 
-  const privateMapKey = raw.privateMapKey ?? ''
+  let privateMapKey = raw.privateMapKey ?? ''
   if (typeof privateMapKey !== 'string' || (privateMapKey !== '' && !SIG_PATTERN.test(privateMapKey))) {
     fail(E.INVALID_PROP, 'privateMapKey', 'the base64 string your server signed')
+    privateMapKey = ''
   }
 
-  const level = (prop: 'beauty' | 'whiteness'): number => {
+  /** A numeric prop (numeric strings too): blank → fallback; `valid` or else the error and the fallback. */
+  const numeric = <F extends number | undefined>(prop: 'beauty' | 'whiteness' | 'minBitrate' | 'maxBitrate' | 'recordId', fallback: F, valid: Check, must: string, code: number = E.INVALID_PROP): number | F => {
     const value = raw[prop]
-    if (isBlank(value)) return 0
+    if (isBlank(value)) return fallback
     const n = toNumber(value)
-    if (!Number.isFinite(n)) {
-      fail(E.INVALID_PROP, prop, 'a number 0–9', value)
-      return 0
-    }
+    if (valid(n)) return n
+    fail(code, prop, must, value)
+    return fallback
+  }
+  const level = (prop: 'beauty' | 'whiteness'): number => {
+    const n = numeric(prop, 0, Number.isFinite, 'a number 0–9')
     const clamped = Math.min(9, Math.max(0, Math.round(n)))
     if (clamped !== n) warnings.push({ code: E.PROP_CLAMPED, prop, message: `${prop} ${n} clamped to ${clamped} (0–9)` })
     return clamped
   }
-  const beauty = level('beauty')
-  const whiteness = level('whiteness')
-
-  const bitrate = (prop: 'minBitrate' | 'maxBitrate', fallback: number): number => {
-    const value = raw[prop]
-    if (isBlank(value)) return fallback
-    const n = toNumber(value)
-    if (n > 0 && n < Infinity) return n
-    fail(E.INVALID_BITRATE, prop, 'a positive number of kbps', value)
-    return fallback
-  }
-  const minBitrate = bitrate('minBitrate', DEFAULT_PUSHER.minBitrate)
-  const maxBitrate = bitrate('maxBitrate', DEFAULT_PUSHER.maxBitrate)
+  const bitrate = (prop: 'minBitrate' | 'maxBitrate'): number =>
+    numeric(prop, DEFAULT_BITRATE[prop], (n) => (n as number) > 0 && (n as number) < Infinity, 'a positive number of kbps', E.INVALID_BITRATE)
+  const minBitrate = bitrate('minBitrate')
+  const maxBitrate = bitrate('maxBitrate')
   if (minBitrate > maxBitrate) fail(E.INVALID_BITRATE, 'minBitrate', `≤ maxBitrate (${maxBitrate})`, minBitrate)
-
-  /** One optional prop: absent (`isAbsent`) → fallback; else `valid` or an INVALID_PROP error and the fallback. */
-  const check = <T>(prop: keyof RoomOptions, fallback: T, valid: (value: unknown) => boolean, must: string, isAbsent: (value: unknown) => boolean = (v) => v == null, issues = errors): T => {
-    const value = raw[prop]
-    if (isAbsent(value)) return fallback
-    if (valid(value)) return value as T
-    issues.push(issue(E.INVALID_PROP, prop, must, value))
-    return fallback
-  }
-  const bool = (prop: keyof RoomOptions, fallback: boolean) => check(prop, fallback, (v) => typeof v === 'boolean', 'a boolean')
-  const text = (prop: keyof RoomOptions, fallback: string) => check(prop, fallback, (v) => typeof v === 'string', 'a string')
-  /** Without a fallback the prop is optional: blank = unset. */
-  const oneOf = <T extends string | number | boolean, F extends T | undefined = undefined>(prop: keyof RoomOptions, allowed: readonly T[], fallback?: F, issues?: OptionIssue[]): T | F =>
-    check<T | F>(prop, fallback as F, (v) => allowed.includes(v as T), `one of ${allowed.join(', ')}`, fallback === undefined ? isBlank : undefined, issues)
-
-  let recordId: number | undefined
-  if (!isBlank(raw.recordId)) {
-    const n = toNumber(raw.recordId)
-    if (Number.isSafeInteger(n) && n >= 0) recordId = n
-    else fail(E.INVALID_PROP, 'recordId', 'a non-negative integer', raw.recordId)
-  }
-
-  const streamID: string | undefined = check('streamID', undefined, (v) => typeof v === 'string' && /^[A-Za-z0-9_\-]{1,64}$/.test(v), '1–64 letters, digits, _ or -', isBlank)
 
   const reconnect = { ...DEFAULT_RECONNECT }
   if (raw.reconnect !== undefined && (typeof raw.reconnect !== 'object' || raw.reconnect === null)) {
@@ -250,53 +284,41 @@ export function validateOptions(input: RoomOptions): ValidationResult {
     }
   }
 
-  const enterTimeout = check('enterTimeout', DEFAULT_ENTER_TIMEOUT_MS, (v) => (v as number) >= 0 && Number.isFinite(v), 'a number of ms ≥ 0', (v) => v === undefined)
-
-  const options: ValidOptions = {
-    template: text('template', 'float') || 'float',
+  const options = {
     sdkAppID,
     userID: raw.userID,
     userSig: raw.userSig,
     room,
-    privateMapKey: typeof privateMapKey === 'string' ? privateMapKey : '',
-    beauty,
-    whiteness,
-    muted: bool('muted', false),
-    debug: bool('debug', false),
-    enableIM: bool('enableIM', false),
-    aspect: oneOf('aspect', ['9:16', '3:4'] as const, '9:16'),
+    privateMapKey,
+    beauty: level('beauty'),
+    whiteness: level('whiteness'),
     minBitrate,
     maxBitrate,
-    autoplay: bool('autoplay', false),
-    enableCamera: bool('enableCamera', true),
-    pureAudioPushMod: oneOf('pureAudioPushMod', [1, 2] as const),
-    recordId,
-    streamID,
-    recvMode: oneOf('recvMode', [1, 2, 3, 4] as const),
-    enableBlackStream: raw.enableBlackStream === undefined ? undefined : bool('enableBlackStream', false),
-    pauseOnHide: raw.pauseOnHide === undefined ? undefined : bool('pauseOnHide', true),
-    // Media preferences: a bad value is a warning naming the prop and the default applies (the room still enters).
-    backgroundPolicy: oneOf('backgroundPolicy', BACKGROUND_POLICIES, undefined, warnings),
-    localMirror: oneOf('localMirror', LOCAL_MIRRORS, 'auto', warnings),
-    remoteMirror: oneOf('remoteMirror', [true, false], false, warnings),
-    enableSmallStream: bool('enableSmallStream', false),
-    enterMode: oneOf('enterMode', ['auto', 'modern', 'legacy'] as const, 'auto'),
-    useCloud: bool('useCloud', true),
-    userName: text('userName', ''),
-    roomName: text('roomName', ''),
-    imGroupType: oneOf('imGroupType', ['AVChatRoom', 'ChatRoom', 'Public', 'Meeting'] as const, 'AVChatRoom'),
+    recordId: numeric('recordId', undefined, (n) => Number.isSafeInteger(n) && (n as number) >= 0, 'a non-negative integer'),
     reconnect,
-    enterTimeout,
-    soundMode: oneOf('soundMode', ['speaker', 'ear'] as const, 'speaker'),
-    waitingImg: text('waitingImg', DEFAULT_WAITING_IMG) || DEFAULT_WAITING_IMG,
-    loadingImg: text('loadingImg', ''),
-    getUserSig: check<GetUserSig | undefined>('getUserSig', undefined, (v) => typeof v === 'function', 'a function'),
     ...checkScene(raw, errors),
+  } as ValidOptions
+  for (const prop of Object.keys(RULES) as TableProp[]) {
+    const [allowed, fallback, warn] = RULES[prop] as Rule<TableProp>
+    const value = raw[prop]
+    // A kind starts with its test; a list of values never holds a function.
+    const [test, must] = typeof allowed[0] === 'function' ? (allowed as Kind) : [(v: unknown) => allowed.includes(v as never), `one of ${allowed.join(', ')}`]
+    let valid = value == null || (value === '' && fallback === undefined) ? fallback : value
+    if (valid !== fallback && !test(valid)) {
+      ;(warn ? warnings : errors).push(issue(E.INVALID_PROP, prop, must, value))
+      valid = fallback
+    }
+    ;(options as unknown as Record<string, unknown>)[prop] = valid
   }
+  // An empty template or waiting image means the default one.
+  options.template ||= 'float'
+  options.waitingImg ||= DEFAULT_WAITING_IMG
+  // Small-stream playback is the member-media entry's: without it a warning, and no small stream.
+  options.enableSmallStream = smallStream(options.enableSmallStream, warnings)
 
   if (options.enterMode === 'legacy' && room.kind === 'string') {
     fail(E.INVALID_ROOMID, 'roomID', `numeric with enterMode 'legacy'`, room.id)
   }
 
-  return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, options, warnings }
+  return { options, errors, warnings }
 }

@@ -93,19 +93,15 @@ async function granted(platform: Platform, scope: 'scope.camera' | 'scope.record
   }
 }
 
+const CAMERA = ['scope.camera', E.CAMERA_PERMISSION_DENIED, 'camera'] as const
+const MIC = ['scope.record', E.RECORD_PERMISSION_DENIED, 'microphone'] as const
+
 /** Ask for the camera (when needed) and microphone scopes: the failure of the first one denied, else null. */
 export async function mediaScopes(platform: Platform, needCamera: boolean): Promise<(PreflightResult & { ok: false }) | null> {
-  if (needCamera && !(await granted(platform, 'scope.camera'))) {
-    return failure(E.CAMERA_PERMISSION_DENIED, 'camera permission (scope.camera) was denied', {
-      scope: 'scope.camera',
-      canOpenSetting: typeof platform.openSetting === 'function',
-    })
-  }
-  if (!(await granted(platform, 'scope.record'))) {
-    return failure(E.RECORD_PERMISSION_DENIED, 'microphone permission (scope.record) was denied', {
-      scope: 'scope.record',
-      canOpenSetting: typeof platform.openSetting === 'function',
-    })
+  for (const [scope, code, device] of needCamera ? [CAMERA, MIC] : [MIC]) {
+    if (!(await granted(platform, scope))) {
+      return failure(code, `${device} permission (${scope}) was denied`, { scope, canOpenSetting: typeof platform.openSetting === 'function' })
+    }
   }
   return null
 }
@@ -129,9 +125,8 @@ export async function runPreflight(platform: Platform, input: PreflightInput): P
     return failure(E.UNSUPPORTED_PLATFORM, 'could not read the system info', { cause: String(err) })
   }
   if (system.platform === 'devtools') {
-    return failure(E.DEVTOOLS_SIMULATOR, 'the WeChat devtools simulator has no live-pusher: run on a phone', {
-      platform: system.platform,
-    })
+    // The code's own message says it all: the devtools simulator has no live-pusher.
+    return failure(E.DEVTOOLS_SIMULATOR, '', { platform: system.platform })
   }
   const versions = { SDKVersion: system.SDKVersion, version: system.version, platform: system.platform }
   const generation = classifyClient(system)

@@ -14,38 +14,9 @@ import type { ValidOptions } from './options'
  * `+` or spaces cannot break the URL.
  */
 export function encodeQueryValue(value: string | number): string {
-  return encodeComponent(String(value)).replace(/%40/g, '@')
-}
-
-/** encodeURIComponent that never throws: a lone UTF-16 surrogate (URIError there) becomes U+FFFD. */
-function encodeComponent(text: string): string {
-  try {
-    return encodeURIComponent(text)
-  } catch {
-    return encodeURIComponent(wellFormed(text))
-  }
-}
-
-/** Replace unpaired surrogates with U+FFFD (no lookbehind regex: older iOS engines lack it). */
-function wellFormed(text: string): string {
-  let out = ''
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i)
-    if (unit >= 0xd800 && unit <= 0xdbff) {
-      const next = text.charCodeAt(i + 1)
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        out += text[i] + text[i + 1]
-        i++
-        continue
-      }
-      out += '\ufffd'
-    } else if (unit >= 0xdc00 && unit <= 0xdfff) {
-      out += '\ufffd'
-    } else {
-      out += text[i]
-    }
-  }
-  return out
+  // encodeURIComponent throws on an unpaired UTF-16 surrogate: those become U+FFFD, pairs stay.
+  const text = String(value).replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g, (unit) => (unit.length > 1 ? unit : '\ufffd'))
+  return encodeURIComponent(text).replace(/%40/g, '@')
 }
 
 export function buildQuery(params: Array<[string, string | number]>): string {
@@ -53,7 +24,7 @@ export function buildQuery(params: Array<[string, string | number]>): string {
 }
 
 export function buildModernPushURL(o: ValidOptions): string {
-  const params: Array<[string, string | number]> = [
+  const params: Array<[string, string | number | undefined]> = [
     ['sdkappid', o.sdkAppID],
     o.room.kind === 'numeric' ? ['roomid', o.room.id] : ['strroomid', o.room.id],
     ['userid', o.userID],
@@ -62,12 +33,13 @@ export function buildModernPushURL(o: ValidOptions): string {
     ['appscene', o.scene === 'live' ? 'live' : 'videocall'],
     ['encsmall', o.enableSmallStream ? 1 : 0],
     ['cloudenv', 'PRO'],
+    // Optional: only the ones that are set.
+    ['privatemapkey', o.privateMapKey || undefined],
+    ['pureaudiomode', o.pureAudioPushMod],
+    ['userdefinerecordid', o.recordId],
+    ['streamid', o.streamID],
+    ['recvmode', o.recvMode],
+    ['enableBlackStream', o.enableBlackStream === undefined ? undefined : o.enableBlackStream ? 1 : 0],
   ]
-  if (o.privateMapKey) params.push(['privatemapkey', o.privateMapKey])
-  if (o.pureAudioPushMod !== undefined) params.push(['pureaudiomode', o.pureAudioPushMod])
-  if (o.recordId !== undefined) params.push(['userdefinerecordid', o.recordId])
-  if (o.streamID !== undefined) params.push(['streamid', o.streamID])
-  if (o.recvMode !== undefined) params.push(['recvmode', o.recvMode])
-  if (o.enableBlackStream !== undefined) params.push(['enableBlackStream', o.enableBlackStream ? 1 : 0])
-  return `room://cloud.tencent.com/rtc?${buildQuery(params)}`
+  return `room://cloud.tencent.com/rtc?${buildQuery(params.filter((param): param is [string, string | number] => param[1] !== undefined))}`
 }

@@ -1,6 +1,6 @@
 /**
  * The members concern of the reducer. One model for both generations of notifications:
- * - legacy 1020 = the complete list of the other users: members become exactly that list; modern
+ * - legacy 1020 = the complete list of the other users: members become exactly that list (reduce-legacy.ts, installed by the `legacy` entry); modern
  *   rooms ignore 1020 (trtc-wx-sdk does too);
  * - 1031 adds a member (no streams yet), 1032 removes it, 1033 / 1034 set video / audio of a stream
  *   keyed `${userID}_${streamType}`; a stream with neither is dropped; 1033 / 1034 for a user not
@@ -12,8 +12,9 @@
  */
 import type { AnnouncedUser, RoomAction, StreamChange } from './actions'
 import { RoomErrorCode, RoomStatusCode } from './error-codes'
-import { copyMembers, isOverCapacity, streamKey, streamURL } from './room-state'
-import { engineStream, markEntered, stopPlayers, type Handlers, type Step } from './reduce-session'
+import { announcedURL } from './member-media'
+import { copyMembers, isOverCapacity, streamKey } from './room-state'
+import { legacyRoom, markEntered, stopPlayers, type Handlers, type Step } from './reduce-session'
 import type { MemberState, StreamState, StreamType } from './types'
 
 // Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
@@ -36,26 +37,21 @@ function newStream(userID: string, streamType: StreamType, autoplay: boolean): S
 }
 
 export function checkCapacity(step: Step): void {
-  const capacity = step.room.capacity ?? -1
+  const capacity = step.room.capacity
   const count = step.room.memberOrder.length
   if (isOverCapacity(capacity, count)) {
     if (!step.state.overCapacity) {
       step.state.overCapacity = true
       // Tag `error` as in the original (apps listen for -8 there), but not fatal: the room stays open
-      // and the extra members stay in the store.
-      step.notice('error', RoomErrorCode.OVER_CAPACITY, {
-        message: `${count} remote members, the '${step.state.options?.template}' template shows ${capacity}`,
-        fatal: false,
-        capacity,
-        members: count,
-      })
+      // and the extra members stay in the store. The code's message names it; the detail, the numbers.
+      step.notice('error', RoomErrorCode.OVER_CAPACITY, { fatal: false, capacity, members: count })
     }
   } else {
     step.state.overCapacity = false
   }
 }
 
-function addMember(step: Step, members: Record<string, MemberState>, order: string[], userID: string): boolean {
+export function addMember(step: Step, members: Record<string, MemberState>, order: string[], userID: string): boolean {
   if (userID === step.room.self.userID || userID in members) return false
   members[userID] = { userID, joinedAt: step.at, streams: {}, muteAudio: false, muteVideo: false, streamPref: 'auto', volume: 0, speaking: false, quality: 0 }
   order.push(userID)
@@ -64,7 +60,7 @@ function addMember(step: Step, members: Record<string, MemberState>, order: stri
 }
 
 /** Remove from `members` only; the caller rebuilds the order once (O(n) for a 1032 of n users). */
-function removeMember(step: Step, members: Record<string, MemberState>, userID: string, reason: string): boolean {
+export function removeMember(step: Step, members: Record<string, MemberState>, userID: string, reason: string): boolean {
   const member = members[userID]
   if (!member) return false
   stopPlayers(step, member)
@@ -73,7 +69,7 @@ function removeMember(step: Step, members: Record<string, MemberState>, userID: 
   return true
 }
 
-function withoutRemoved(order: string[], members: Record<string, MemberState>): string[] {
+export function withoutRemoved(order: string[], members: Record<string, MemberState>): string[] {
   return order.filter((userID) => userID in members)
 }
 
@@ -85,19 +81,19 @@ function applyStreamChange(step: Step, member: MemberState, change: StreamChange
     ...base,
     hasVideo: change.hasVideo ?? base.hasVideo,
     hasAudio: change.hasAudio ?? base.hasAudio,
-    // Announced URLs say `streamtype=main`: keep playing the stream this member plays now (reduce-playback.ts).
-    playURL: change.playURL ? streamURL(change.playURL, base.small) : base.playURL,
+    // Announced URLs say `streamtype=main`: keep playing the stream this member plays now (member-media.ts).
+    playURL: change.playURL ? announcedURL(change.playURL, base.small) : base.playURL,
   }
   const streams = { ...member.streams }
   if (!next.hasVideo && !next.hasAudio) {
     if (!current) return null
     delete streams[change.streamType]
-    step.effect({ type: 'player', stream: engineStream(current), call: 'stop' })
+    step.player(current, 'stop')
   } else {
     if (current && current.hasVideo === next.hasVideo && current.hasAudio === next.hasAudio && current.playURL === next.playURL) return null
     streams[change.streamType] = next
     // A new stream that should play (autoplay): tell the engine once, when it appears.
-    if (!current && next.playing) step.effect({ type: 'player', stream: engineStream(next), call: 'play' })
+    if (!current && next.playing) step.player(next, 'play')
   }
   return { ...member, streams }
 }
@@ -112,7 +108,7 @@ function memberDetail(member: MemberState): Record<string, unknown> {
   }
 }
 
-function applyStreamChanges(step: Step, changes: StreamChange[]): void {
+export function applyStreamChanges(step: Step, changes: StreamChange[]): void {
   const members = copyMembers(step.room.members)
   const updated = new Set<string>()
   for (const change of changes) {
@@ -127,33 +123,6 @@ function applyStreamChanges(step: Step, changes: StreamChange[]): void {
   if (updated.size === 0) return
   step.setMembers(members, step.room.memberOrder)
   for (const userID of updated) step.emit('member_update', S.MEMBER_LIST, memberDetail(members[userID]))
-}
-
-/**
- * Legacy 1020: members become exactly `users` (self excluded, first entry per userID wins). Entries
- * without a userID were skipped by the parser; a list of only such entries says nothing (not "everyone left").
- */
-function applyFullList(step: Step, users: AnnouncedUser[], skipped: number): void {
-  if (users.length === 0 && skipped > 0) return
-  const members = copyMembers(step.room.members)
-  const listed = new Map<string, AnnouncedUser>()
-  for (const user of users) if (!listed.has(user.userID) && user.userID !== step.room.self.userID) listed.set(user.userID, user)
-  for (const userID of step.room.memberOrder) if (!listed.has(userID)) removeMember(step, members, userID, 'left')
-  const order = withoutRemoved(step.room.memberOrder, members)
-  for (const user of listed.values()) addMember(step, members, order, user.userID)
-  step.setMembers(members, order)
-  applyStreamChanges(
-    step,
-    [...listed.values()].map((user) => ({
-      userID: user.userID,
-      streamType: user.streamType ?? 'main',
-      playURL: user.playURL,
-      // The legacy list says nothing about tracks: a listed user publishes audio and video.
-      hasVideo: user.hasVideo ?? true,
-      hasAudio: user.hasAudio ?? true,
-    })),
-  )
-  checkCapacity(step)
 }
 
 /** Replace one member (copy on write of the members record). */
@@ -188,9 +157,10 @@ export const MEMBER_ENGINE = {
     step.emit('net_status', 0, { userID: a.userID, streamType: a.streamType, info: a.info })
   },
   member_list: (step, a) => {
-    if (step.state.mode !== 'legacy') return
+    const legacy = legacyRoom()
+    if (step.room.enterMode !== 'legacy' || !legacy) return
     if (step.room.status === 'entering') markEntered(step, a.nativeCode)
-    applyFullList(step, a.users, a.skipped)
+    legacy.fullList(step, a.users, a.skipped)
   },
   members_joined: (step, a) => {
     const members = copyMembers(step.room.members)
@@ -219,7 +189,7 @@ export const MEMBER_ENGINE = {
     const streams = { ...member.streams }
     delete streams[a.streamType]
     const next = { ...member, streams }
-    step.effect({ type: 'player', stream: engineStream(stream), call: 'stop' })
+    step.player(stream, 'stop')
     setMember(step, next)
     step.emit('member_update', S.PLAYER_DISCONNECTED, { ...memberDetail(next), reason: 'player_disconnected', nativeCode: a.nativeCode })
   },
@@ -236,7 +206,7 @@ export const playMember: Handlers<'play_member'>['play_member'] = (step, a) => {
   for (const [type, stream] of Object.entries(member.streams) as Array<[StreamType, StreamState | undefined]>) {
     if (!stream) continue
     streams[type] = { ...stream, playing: a.play, loading: a.play ? stream.loading : true }
-    step.effect({ type: 'player', stream: engineStream(stream), call: a.play ? 'play' : 'stop' })
+    step.player(stream, a.play ? 'play' : 'stop')
   }
   setMember(step, { ...member, streams })
 }

@@ -15,16 +15,34 @@
  * all but the big view; float never shows more than 4 tiles, custom layouts pick with setMemberStream.
  * Only in rooms that publish a small stream themselves (`enableSmallStream`): an app turns it on for
  * all its users, so its peers publish one too (a member without one is served its big stream).
+ *
+ * The opt-in `member-media` entry installs these (core/member-media.ts); without it none of this runs.
  */
 import type { MemberChoiceAction } from './actions'
-import type { RoomController } from './controller-types'
 import { RoomErrorCode } from './error-codes'
 import type { MemberMedia } from './engine'
 import type { ValidOptions } from './options'
 import { setMember } from './reduce-members'
-import type { ActionOf, Handlers, Step } from './reduce-session'
-import { canPlaySmall, copyMembers, memberOf, streamURL, type CoreState } from './room-state'
+import type { Step } from './reduce-session'
+import { copyMembers, memberOf, type CoreState } from './room-state'
 import type { MemberState, RoomState, StreamPref } from './types'
+
+/**
+ * Big / small stream in a mini-program play URL: the member notifications deliver
+ * `room://…&streamtype=main`, the small stream is `streamtype=small` (PROTOCOL.md §9; trtc-wx-sdk's
+ * switchStreamType replaces the first "main" anywhere — we touch the parameter only).
+ */
+const STREAM_TYPE_PARAM = /([?&]streamtype=)(main|small)(?=&|$)/
+
+/** The URL of the small or the big stream; a URL without the parameter (legacy) is returned as is. */
+export function streamURL(url: string, small: boolean): string {
+  return url.replace(STREAM_TYPE_PARAM, `$1${small ? 'small' : 'main'}`)
+}
+
+/** Whether the small stream can be asked for: H5 (no URL: the SDK switches) or a URL with `streamtype=`. */
+export function canPlaySmall(url: string): boolean {
+  return url === '' || STREAM_TYPE_PARAM.test(url)
+}
 
 /** More tiles than this on screen (self included) and 'auto' plays the small streams. */
 export const SMALL_STREAM_TILES = 4
@@ -32,23 +50,8 @@ export const SMALL_STREAM_TILES = 4
 const FIELD = { muteMemberAudio: 'muteAudio', muteMemberVideo: 'muteVideo', setMemberStream: 'streamPref' } as const
 const PREFS: readonly unknown[] = ['auto', 'big', 'small'] satisfies StreamPref[]
 
-type MemberMethods = Pick<RoomController, MemberChoiceAction['method'] | 'playMember' | 'stopMember'>
-
-/**
- * The controller's per-member methods: `playMember` / `stopMember`, and `muteMemberAudio` /
- * `muteMemberVideo` / `setMemberStream` whose arguments go to the reducer as given (it checks them).
- */
-export function memberMethods(dispatch: (action: MemberChoiceAction | ActionOf<'play_member'>) => void): MemberMethods {
-  const methods: Record<string, (userID: unknown, value: unknown) => void> = {}
-  for (const method of Object.keys(FIELD) as Array<MemberChoiceAction['method']>) methods[method] = (userID, value) => dispatch({ type: 'member_choice', method, userID, value })
-  return {
-    ...(methods as unknown as MemberMethods),
-    playMember: (userID) => dispatch({ type: 'play_member', userID, play: true }),
-    stopMember: (userID) => dispatch({ type: 'play_member', userID, play: false }),
-  }
-}
-
-export const memberChoice: Handlers<'member_choice'>['member_choice'] = (step, a) => {
+/** A `member_choice`: the arguments are checked, then set on the member. */
+export function chooseMemberMedia(step: Step, a: MemberChoiceAction): void {
   const { method, userID, value } = a
   const field = FIELD[method]
   const pref = field === 'streamPref'

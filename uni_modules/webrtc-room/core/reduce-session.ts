@@ -4,16 +4,15 @@
  * URL at once, legacy after the room signature), entered / left / failed, pause and resume,
  * reconnect with backoff, and leaving (every member dropped, every timer cleared).
  */
-import type { Effect, RoomAction, TimerName } from './actions'
+import type { AnnouncedUser, Effect, PlayerCall, RoomAction } from './actions'
 import { describeCode } from './codes'
 import { RoomErrorCode, RoomStatusCode } from './error-codes'
-import { roomIDText, validateOptions, type OptionIssue } from './options'
+import { roomIDText, validateOptions, type OptionIssue, type ValidOptions } from './options'
 import { buildModernPushURL } from './push-url'
 import { redact } from './redact'
-import { copyMembers, policyOf, pusherFromOptions, pusherFromRaw, templateCapacity } from './room-state'
-import type { EngineStream } from './engine'
+import { copyMembers, policyOf, pusherFromOptions, templateCapacity } from './room-state'
 import type { CoreState } from './room-state'
-import type { ErrorDetail, MemberState, ReconnectPolicy, RoomEvent, RoomEventTag, RoomStatus, StreamState } from './types'
+import type { ErrorDetail, MemberState, PusherAttributes, ReconnectPolicy, RoomEvent, RoomEventTag, RoomStatus, SelfState, StreamState } from './types'
 
 // Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
 const E = RoomErrorCode
@@ -40,6 +39,27 @@ export type ActionOf<K extends RoomAction['type']> = Extract<RoomAction, { type:
 
 /** One handler per action type: the compiler checks each table covers its types. */
 export type Handlers<K extends RoomAction['type']> = { [P in K]: (step: Step, action: ActionOf<P>) => void }
+
+/**
+ * The legacy enter flow's part of the reducer (reduce-legacy.ts), installed by the opt-in `legacy`
+ * entry with the flow itself: without it no room is legacy, so nothing here is reached.
+ */
+export interface LegacyRoom {
+  /** 1020: members become exactly the list. */
+  fullList(step: Step, users: AnnouncedUser[], skipped: number): void
+  /** The room signature's answer: enter with the signed URL, or refresh, retry or fail. */
+  signed(step: Step, answer: ActionOf<'room_sig_done'>): void
+}
+
+let legacy: LegacyRoom | undefined
+
+export function installLegacyRoom(room: LegacyRoom | undefined): void {
+  legacy = room
+}
+
+export function legacyRoom(): LegacyRoom | undefined {
+  return legacy
+}
 
 export class Step {
   state: CoreState
@@ -85,6 +105,21 @@ export class Step {
     this.effects.push(effect)
   }
 
+  /** A player call; streams are immutable state, so the effect carries the stream itself. */
+  player(stream: StreamState, call: PlayerCall): void {
+    this.effects.push({ type: 'player', stream, call })
+  }
+
+  /** Our own state with `patch` applied (copy on write). */
+  setSelf(patch: Partial<SelfState>): void {
+    this.room.self = { ...this.room.self, ...patch }
+  }
+
+  /** The pusher's attributes with `patch` applied (copy on write). */
+  setPusher(patch: Partial<PusherAttributes>): void {
+    this.room.pusher = { ...this.room.pusher, ...patch }
+  }
+
   setMembers(members: Record<string, MemberState>, order: string[]): void {
     this.room.members = members
     this.room.memberOrder = order
@@ -98,35 +133,18 @@ export class Step {
   }
 }
 
-export function engineStream(stream: StreamState): EngineStream {
-  return { key: stream.key, userID: stream.userID, streamType: stream.streamType, playURL: stream.playURL }
-}
-
 export function stopPlayers(step: Step, member: MemberState | undefined): void {
-  for (const stream of Object.values(member?.streams ?? {})) {
-    if (stream) step.effect({ type: 'player', stream: engineStream(stream), call: 'stop' })
-  }
-}
-
-const ALL_TIMERS: TimerName[] = ['reconnect', 'enter_timeout', 'room_sig_retry']
-
-function clearTimers(step: Step): void {
-  for (const name of ALL_TIMERS) step.effect({ type: 'clear_timer', name })
-}
-
-/** The pusher's attributes with `paused` (none before the room has them). */
-function setPaused(step: Step, paused: boolean): void {
-  step.room.pusher = step.room.pusher && { ...step.room.pusher, paused }
+  for (const stream of Object.values(member?.streams ?? {})) if (stream) step.player(stream, 'stop')
 }
 
 /** Off the air, for a session's end or a re-enter: timers cleared, the engine leaves, no push URL, no pause. */
 function leavePusher(step: Step, leave: Effect): void {
-  clearTimers(step)
+  step.effect({ type: 'clear_timer' })
   step.effect(leave)
   step.state.pushURL = ''
   step.state.pausedBy = null
-  step.room.self = { ...step.room.self, pushURL: '', screenSharing: false }
-  setPaused(step, false)
+  step.setSelf({ pushURL: '', screenSharing: false })
+  step.setPusher({ paused: false })
 }
 
 /** Drop every member (and stop their players). Returns how many there were. */
@@ -147,14 +165,14 @@ export function endSession(step: Step, stopIM: boolean, keepPreview = false): nu
   step.state.reconnectAttempts = 0
   step.state.roomSigAttempts = 0
   step.state.sigTries = 0
-  step.room.self = { ...step.room.self, net: null }
+  step.setSelf({ net: null })
   return dropMembers(step)
 }
 
 export function fatal(step: Step, code: number, detail: Partial<ErrorDetail>): void {
   // The camera preview stays on (the page is not blacked out by an error); stop() or the next
   // start() releases it.
-  const dropped = endSession(step, true, step.room.pusher?.enableCamera === true && !!step.state.options)
+  const dropped = endSession(step, true, step.room.pusher.enableCamera && !!step.state.options)
   step.status('error')
   step.notice('error', code, dropped > 0 ? { ...detail, membersCleared: dropped } : detail)
 }
@@ -176,18 +194,23 @@ export function beginSession(step: Step): void {
   step.state.epoch += 1
   step.state.previewKept = false // the engine's enter takes the camera over
   step.state.options = options
-  step.state.mode = null
   step.state.overCapacity = false
   step.room.roomID = roomIDText(options.room)
-  step.room.pusher = pusherFromOptions(options, step.room.pusher ?? pusherFromRaw(step.state.raw))
-  step.room.self = { ...step.room.self, userID: options.userID, muted: options.muted, cameraOn: step.room.pusher.enableCamera, pushURL: '', role: options.role }
-  step.room.scene = options.scene
-  step.room.capacity = templateCapacity(options.template)
   step.room.enterMode = null
+  showOptions(step, options)
+  step.setSelf({ userID: options.userID, pushURL: '' })
   step.status('preflight')
   emitWarnings(step, result.warnings)
   step.effect({ type: 'preflight', epoch: step.state.epoch })
   if (options.enableIM) step.effect({ type: 'im_start' })
+}
+
+/** What options show, in a session or before one: pusher attributes, our media and role, the template's capacity, the scene. */
+export function showOptions(step: Step, o: ValidOptions): void {
+  step.room.pusher = pusherFromOptions(o, step.room.pusher)
+  step.setSelf({ muted: o.muted, cameraOn: step.room.pusher.enableCamera, role: o.role })
+  step.room.capacity = templateCapacity(o.template)
+  step.room.scene = o.scene
 }
 
 export function emitWarnings(step: Step, warnings: OptionIssue[]): void {
@@ -197,7 +220,7 @@ export function emitWarnings(step: Step, warnings: OptionIssue[]): void {
 /** Obtain the push URL for the current session: built at once (modern) or signed first (legacy). */
 export function obtainURL(step: Step): void {
   step.status('entering')
-  if (step.state.mode === 'legacy') {
+  if (step.room.enterMode === 'legacy') {
     step.state.roomSigAttempts = 0
     step.effect({ type: 'request_room_sig', epoch: step.state.epoch })
     return
@@ -207,9 +230,9 @@ export function obtainURL(step: Step): void {
 
 export function enterWith(step: Step, pushURL: string): void {
   step.state.pushURL = pushURL
-  step.room.self = { ...step.room.self, pushURL: redact(pushURL) }
+  step.setSelf({ pushURL: redact(pushURL) })
   step.effect({ type: 'enter', epoch: step.state.epoch })
-  step.emit('self_update', S.PUSHER_LOADING, { message: 'pusher starting' })
+  step.emit('self_update', S.PUSHER_LOADING, {})
   const timeout = step.state.options!.enterTimeout
   if (timeout > 0) step.effect({ type: 'set_timer', name: 'enter_timeout', ms: timeout, epoch: step.state.epoch })
 }
@@ -218,9 +241,9 @@ export function markEntered(step: Step, nativeCode: number): void {
   step.status('in_room')
   step.state.sigTries = 0
   step.effect({ type: 'clear_timer', name: 'enter_timeout' })
-  step.emit('enter_room', S.JOINED, { message: 'entered the room', nativeCode, roomID: step.room.roomID, mode: step.state.mode })
+  step.emit('enter_room', S.JOINED, { nativeCode, roomID: step.room.roomID, mode: step.room.enterMode })
   if (step.state.reconnectAttempts > 0) {
-    step.emit('recovered', S.JOINED, { message: 're-entered the room', attempts: step.state.reconnectAttempts })
+    step.emit('recovered', S.JOINED, { attempts: step.state.reconnectAttempts })
     step.state.reconnectAttempts = 0
   }
   if (step.state.hidden && policyOf(step.state) === 'pause') pauseBy(step, 'hide')
@@ -229,14 +252,14 @@ export function markEntered(step: Step, nativeCode: number): void {
 export function pauseBy(step: Step, by: 'app' | 'hide'): void {
   step.status('paused')
   step.state.pausedBy = by
-  setPaused(step, true)
+  step.setPusher({ paused: true })
   step.effect({ type: 'pusher', call: 'pause' })
 }
 
 export function resumeRoom(step: Step): void {
   step.status('in_room')
   step.state.pausedBy = null
-  setPaused(step, false)
+  step.setPusher({ paused: false })
   step.effect({ type: 'pusher', call: 'resume' })
 }
 
@@ -251,12 +274,12 @@ export function leaveToReenter(step: Step): number {
 }
 
 /** -1307 / 1021 / enter timeout during a reconnect: leave, then re-enter after a backoff delay. */
-export function connectionLost(step: Step, nativeCode: number, message: string): void {
+export function connectionLost(step: Step, nativeCode: number, message?: string): void {
   const policy = step.state.options!.reconnect
   const attempt = step.state.reconnectAttempts + 1
   if (attempt > policy.maxAttempts) {
     fatal(step, E.PUSH_DISCONNECTED, {
-      message: `push disconnected; gave up after ${step.state.reconnectAttempts} re-enter attempts`,
+      message: `gave up after ${step.state.reconnectAttempts} re-enter attempts`,
       nativeCode,
       attempts: step.state.reconnectAttempts,
       gaveUp: true,
@@ -266,43 +289,47 @@ export function connectionLost(step: Step, nativeCode: number, message: string):
   const dropped = leaveToReenter(step)
   step.state.reconnectAttempts = attempt
   const delayMs = backoffDelay(policy, attempt)
-  step.emit('reconnecting', S.NETWORK_CHANGE, { message: message || 'connection lost, re-entering', nativeCode, attempt, delayMs, membersCleared: dropped })
+  step.emit('reconnecting', S.NETWORK_CHANGE, { message, nativeCode, attempt, delayMs, membersCleared: dropped })
   step.effect({ type: 'set_timer', name: 'reconnect', ms: delayMs, epoch: step.state.epoch })
 }
 
-function exited(step: Step, detail: Record<string, unknown>): void {
+/** The session ends for good (status exited): `exit_room` with the reason and how many members were dropped. */
+export function exited(step: Step, reason: string, detail: { message?: string; nativeCode?: number } = {}): void {
   const dropped = endSession(step, true)
   step.status('exited')
-  step.emit('exit_room', S.LEFT, { ...detail, membersCleared: dropped })
+  step.emit('exit_room', S.LEFT, { ...detail, reason, membersCleared: dropped })
 }
+
+/** What the native side said: its message and code, for the event's detail. */
+export const nativeDetail = (a: { message?: string; nativeCode: number }) => ({ message: a.message, nativeCode: a.nativeCode })
 
 /** Native facts about our own push and session. */
 export const SESSION_ENGINE = {
   push_state: (step, a) => step.emit('push_state', a.code, { message: a.message }),
   pusher_net: (step, a) => {
-    step.room.self = { ...step.room.self, net: a.info }
+    step.setSelf({ net: a.info })
     step.emit('net_status', 0, { userID: step.room.self.userID, info: a.info })
   },
   publishing: (step, a) => {
-    step.emit('self_update', S.PUSH_OK, { message: 'publishing', nativeCode: a.nativeCode })
+    step.emit('self_update', S.PUSH_OK, { nativeCode: a.nativeCode })
     // Legacy rooms send no 1018: publishing means entered there.
-    if (step.room.status === 'entering' && step.state.mode === 'legacy') markEntered(step, a.nativeCode)
+    if (step.room.status === 'entering' && step.room.enterMode === 'legacy') markEntered(step, a.nativeCode)
   },
-  pusher_loading: (step, a) => step.emit('self_update', S.PUSHER_LOADING, { message: 'pusher reconnecting', nativeCode: a.nativeCode }),
-  preview_started: (step, a) => step.emit('self_update', S.PUSHER_PLAYING, { message: 'camera preview running', nativeCode: a.nativeCode }),
+  pusher_loading: (step, a) => step.emit('self_update', S.PUSHER_LOADING, { nativeCode: a.nativeCode }),
+  preview_started: (step, a) => step.emit('self_update', S.PUSHER_PLAYING, { nativeCode: a.nativeCode }),
   entered: (step, a) => {
     if (step.room.status === 'entering') markEntered(step, a.nativeCode)
   },
   left: (step, a) => {
     if (step.room.status === 'entering' || a.kicked) {
-      fatal(step, E.JOIN_ROOM_FAILED, { message: a.message || 'removed from the room', nativeCode: a.nativeCode, kicked: a.kicked })
+      fatal(step, E.JOIN_ROOM_FAILED, { ...nativeDetail(a), kicked: a.kicked })
     } else {
-      exited(step, { message: a.message || 'left the room', nativeCode: a.nativeCode, reason: 'server' })
+      exited(step, 'server', nativeDetail(a))
     }
   },
-  device_failed: (step, a) => fatal(step, a.code, { message: a.message, nativeCode: a.nativeCode }),
-  permission_denied: (step, a) => fatal(step, E.MEDIA_PERMISSION, { message: a.message, nativeCode: a.nativeCode }),
+  device_failed: (step, a) => fatal(step, a.code, nativeDetail(a)),
+  permission_denied: (step, a) => fatal(step, E.MEDIA_PERMISSION, nativeDetail(a)),
   connection_lost: (step, a) => connectionLost(step, a.nativeCode, a.message),
-  suspended: (step, a) => exited(step, { message: a.message || 'mini-program suspended', nativeCode: a.nativeCode, reason: 'suspended' }),
-  notice: (step, a) => step.notice('warning', a.code, { message: a.message, nativeCode: a.nativeCode }),
+  suspended: (step, a) => exited(step, 'suspended', nativeDetail(a)),
+  notice: (step, a) => step.notice('warning', a.code, nativeDetail(a)),
 } satisfies Partial<Handlers<RoomAction['type']>>

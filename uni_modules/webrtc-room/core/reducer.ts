@@ -7,26 +7,21 @@
  */
 import type { ControlAction, EngineAction, RoomAction } from './actions'
 import { RoomErrorCode, RoomStatusCode } from './error-codes'
-import { isIdentityChange, validateOptions, type ValidOptions } from './options'
+import { isIdentityChange, readOptions, validateOptions, type ValidOptions } from './options'
 import { missingForModern } from './preflight'
 import { levels, type LevelAction } from './levels'
-import { liveScene, publishes } from './live-role'
+import { liveScene } from './live-role'
+import { memberChoice, memberMedia } from './member-media'
 import { checkCapacity, MEMBER_ENGINE, playMember } from './reduce-members'
-import { memberChoice, settlePlayback } from './reduce-playback'
 import {
-  beginSession, connectionLost, emitWarnings, endSession, enterWith, fatal, invalidState, obtainURL, pauseBy, resumeRoom,
+  beginSession, connectionLost, emitWarnings, exited, fatal, invalidState, legacyRoom, obtainURL, pauseBy, resumeRoom, showOptions,
   SESSION_ENGINE, Step, type ActionOf, type Handlers, type ReduceResult,
 } from './reduce-session'
 import { refresher, SIG_MISSING } from './refresher'
-import { acceptsEngineEvents, isActive, policyOf, pusherFromOptions, pusherFromRaw, templateCapacity, type CoreState } from './room-state'
+import { acceptsEngineEvents, isActive, policyOf, pusherFromOptions, type CoreState } from './room-state'
 import type { BackgroundPolicy, LocalDevices, RoomOptions } from './types'
 
 export type { ReduceResult } from './reduce-session'
-export { memberMethods } from './reduce-playback'
-
-/** The legacy room signature: retried once after 1 s (as the original did) before reporting -9. */
-export const ROOM_SIG_RETRIES = 1
-export const ROOM_SIG_RETRY_DELAY_MS = 1000
 
 // #ifdef H5
 const NO_DEVICES: LocalDevices = { cameras: [], microphones: [], speakers: [], cameraId: '', microphoneId: '', speakerId: '' }
@@ -43,16 +38,11 @@ const NO_DEVICES: LocalDevices = { cameras: [], microphones: [], speakers: [], c
  * `syncBackground` runs after every step: the mic mute and `background-mute` bound on the tags always
  * follow the policy, whichever handler changed the pusher attributes.
  */
-const HIDDEN = 'app hidden'
-
 /** What `policy` does to a hidden room now. */
 function applyHidden(step: Step, policy: BackgroundPolicy): void {
   const status = step.room.status
   if (policy === 'pause' && status === 'in_room') pauseBy(step, 'hide')
-  if (policy !== 'leave' || !isActive(status)) return
-  const dropped = endSession(step, true)
-  step.status('exited')
-  step.emit('exit_room', RoomStatusCode.LEFT, { message: HIDDEN, reason: 'background', membersCleared: dropped })
+  if (policy === 'leave' && isActive(status)) exited(step, 'background')
 }
 
 function resumeHidden(step: Step): void {
@@ -63,12 +53,12 @@ const BACKGROUND = {
   app_hide: (step) => {
     const policy = policyOf(step.state)
     step.state.hidden = true
-    step.emit('background', 0, { message: HIDDEN, status: step.room.status, policy })
+    step.emit('background', 0, { status: step.room.status, policy })
     applyHidden(step, policy)
   },
   app_show: (step) => {
     step.state.hidden = false
-    step.emit('foreground', 0, { message: 'app shown', status: step.room.status })
+    step.emit('foreground', 0, { status: step.room.status })
     resumeHidden(step)
   },
 } satisfies Partial<Handlers<'app_hide' | 'app_show'>>
@@ -88,8 +78,8 @@ function syncBackground(step: Step, before: CoreState): void {
   const muted = isActive(step.room.status) && options ? options.muted || (state.hidden && policy === 'mute') : state.raw.muted === true
   const backgroundMute = policy !== 'keep'
   const pusher = step.room.pusher
-  if (pusher && (pusher.muted !== muted || pusher.backgroundMute !== backgroundMute)) step.room.pusher = { ...pusher, muted, backgroundMute }
-  if (step.room.self.muted !== muted) step.room.self = { ...step.room.self, muted }
+  if (pusher.muted !== muted || pusher.backgroundMute !== backgroundMute) step.setPusher({ muted, backgroundMute })
+  if (step.room.self.muted !== muted) step.setSelf({ muted })
 }
 
 // ---- Control ----------------------------------------------------------------------------------
@@ -103,10 +93,7 @@ function applyUpdate(step: Step, partial: Partial<RoomOptions>): void {
   const merged: RoomOptions = { ...previous, ...partial }
   if (!isActive(step.room.status)) {
     step.state.raw = merged
-    step.room.pusher = pusherFromRaw(merged)
-    step.room.self = { ...step.room.self, muted: step.room.pusher.muted, cameraOn: step.room.pusher.enableCamera, role: publishes(merged) ? 'anchor' : 'audience' }
-    step.room.capacity = templateCapacity(merged.template ?? 'float')
-    step.room.scene = merged.scene === 'live' ? 'live' : 'rtc'
+    showOptions(step, readOptions(merged).options)
     return
   }
   const result = validateOptions(merged)
@@ -117,8 +104,7 @@ function applyUpdate(step: Step, partial: Partial<RoomOptions>): void {
   }
   step.state.raw = merged
   if (isIdentityChange(partial, previous)) {
-    const dropped = endSession(step, true)
-    step.emit('exit_room', RoomStatusCode.LEFT, { message: 'identity changed: re-entering', reason: 'identity_change', membersCleared: dropped })
+    exited(step, 'identity_change')
     beginSession(step)
     return
   }
@@ -129,9 +115,7 @@ function applyUpdate(step: Step, partial: Partial<RoomOptions>): void {
   // enableIM toggled in the room: start / stop the IM session now (else turning it off would leave
   // the session running, and endSession would no longer stop it).
   if (options.enableIM !== hadIM) step.effect({ type: options.enableIM ? 'im_start' : 'im_stop' })
-  step.room.pusher = pusherFromOptions(options, step.room.pusher ?? pusherFromRaw(merged))
-  step.room.self = { ...step.room.self, muted: options.muted, cameraOn: step.room.pusher.enableCamera }
-  step.room.capacity = templateCapacity(options.template)
+  showOptions(step, options)
   emitWarnings(step, result.warnings)
   checkCapacity(step)
 }
@@ -159,23 +143,11 @@ const CONTROL = {
       fatal(step, missing.code, { message: `${o.scene === 'live' ? 'live rooms' : 'string room ids'} ${missing.message}`, roomID: step.room.roomID, ...result.system })
       return
     }
-    step.state.mode = result.mode
     step.room.enterMode = result.mode
     obtainURL(step)
   },
   room_sig_done: (step, a) => {
-    const epoch = step.state.epoch
-    if (a.epoch !== epoch || step.room.status !== 'entering' || step.state.pushURL !== '') return
-    if (a.ok) {
-      enterWith(step, a.pushURL)
-    } else if (refresher?.roomSigRefused(step, a.errorCode, a.message)) {
-      // getUserSig asked (the sig-refresh entry): the room signs again with the new userSig.
-    } else if (step.state.roomSigAttempts < ROOM_SIG_RETRIES) {
-      step.state.roomSigAttempts += 1
-      step.effect({ type: 'set_timer', name: 'room_sig_retry', ms: ROOM_SIG_RETRY_DELAY_MS, epoch })
-    } else {
-      fatal(step, RoomErrorCode.ROOM_SIG_FAILED, { message: a.message, errorCode: a.errorCode, attempts: step.state.roomSigAttempts + 1 })
-    }
+    if (a.epoch === step.state.epoch && step.room.status === 'entering' && step.state.pushURL === '') legacyRoom()?.signed(step, a)
   },
   timer: (step, a) => {
     const status = step.room.status
@@ -195,10 +167,7 @@ const CONTROL = {
       step.state.previewKept = false
       step.effect({ type: 'leave' })
     }
-    if (!isActive(step.room.status)) return
-    const dropped = endSession(step, true)
-    step.status('exited')
-    step.emit('exit_room', RoomStatusCode.LEFT, { message: 'left the room', reason: 'stop', membersCleared: dropped })
+    if (isActive(step.room.status)) exited(step, 'stop')
   },
   pause: (step) => {
     if (step.room.status === 'in_room') pauseBy(step, 'app')
@@ -213,8 +182,8 @@ const CONTROL = {
       invalidState(step, 'switchCamera')
       return
     }
-    step.room.self = { ...step.room.self, frontCamera: !step.room.self.frontCamera }
-    step.room.pusher = step.room.pusher && { ...step.room.pusher, devicePosition: step.room.self.frontCamera ? 'front' : 'back' }
+    step.setSelf({ frontCamera: !step.room.self.frontCamera })
+    step.setPusher({ devicePosition: step.room.self.frontCamera ? 'front' : 'back' })
     step.effect({ type: 'pusher', call: 'switchCamera' })
   },
   update: (step, a) => applyUpdate(step, a.options),
@@ -223,9 +192,9 @@ const CONTROL = {
   // #ifdef H5
   local_media: (step, a) => {
     const self = step.room.self
-    if (a.devices) step.room.self = { ...self, devices: { ...NO_DEVICES, ...self.devices, ...a.devices } }
+    if (a.devices) step.setSelf({ devices: { ...NO_DEVICES, ...self.devices, ...a.devices } })
     if (a.screenSharing === undefined || a.screenSharing === self.screenSharing) return
-    step.room.self = { ...step.room.self, screenSharing: a.screenSharing }
+    step.setSelf({ screenSharing: a.screenSharing })
     step.emit('self_update', 0, { message: a.message, screenSharing: a.screenSharing })
   },
   // #endif
@@ -259,7 +228,7 @@ export function reduce(state: CoreState, action: RoomAction): ReduceResult {
     // a legacy session still waits for its room signature (they come from the previous pusher).
     run(ENGINE, step, action.type, action)
   }
-  settlePlayback(step, state)
+  memberMedia?.settle(step, state)
   syncBackground(step, state)
   levels?.settle(step)
   return step.result()

@@ -97,7 +97,7 @@ export function createImLink(host: ImHost, getIMFactory: () => ImFactory | null)
     try {
       link.off = session.on((event) => {
         if (im !== link) return
-        if (event.tag === 'error') host.sink?.record?.(event, { kind: 'im', roomKey: host.key, at: host.platform.now() })
+        if (event.tag === 'error') host.record(event, 'im')
         host.emit(event)
         if (event.tag === 'kicked_out' && (event.detail as { reason?: unknown } | null)?.reason === 'userSigExpired') resign(link, 'expired', 'kicked out: userSig expired')
       })

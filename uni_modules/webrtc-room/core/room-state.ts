@@ -5,8 +5,8 @@
  */
 import type { LevelBook } from './reduce-levels'
 import { publishes } from './live-role'
-import type { ValidOptions } from './options'
-import type { BackgroundPolicy, ImEvent, LocalMirror, MemberState, PusherAttributes, RoomEvent, RoomOptions, RoomState, RoomStatus, StreamType, TemplateName } from './types'
+import { BACKGROUND_POLICIES, readOptions, type ValidOptions } from './options'
+import type { BackgroundPolicy, ImEvent, MemberState, PusherAttributes, RoomEvent, RoomOptions, RoomState, RoomStatus, StreamType, TemplateName } from './types'
 
 /**
  * The room's status machine. The reducer only moves along these edges; tests assert every
@@ -62,29 +62,8 @@ export function isOverCapacity(capacity: number, members: number): boolean {
   return capacity !== UNLIMITED && members > capacity
 }
 
-export const DEFAULT_WAITING_IMG = 'https://mc.qcloudimg.com/static/img/daeed8616ac5df256c0591c22a65c4d3/pause_publish.jpg'
-
-/** The pusher's defaults: what an idle tag shows and what props fall back to. */
-export const DEFAULT_PUSHER: PusherAttributes = {
-  muted: false,
-  enableCamera: true,
-  enableMic: true,
-  beauty: 0,
-  whiteness: 0,
-  minBitrate: 200,
-  maxBitrate: 400,
-  aspect: '9:16',
-  debug: false,
-  devicePosition: 'front',
-  waitingImage: DEFAULT_WAITING_IMG,
-  paused: false,
-  localMirror: 'auto',
-  remoteMirror: false,
-  backgroundMute: false,
-}
-
-export const BACKGROUND_POLICIES: readonly BackgroundPolicy[] = ['keep', 'mute', 'pause', 'leave']
-export const LOCAL_MIRRORS: readonly LocalMirror[] = ['auto', 'enable', 'disable']
+// The allowed values and the defaults live with the options they belong to.
+export { BACKGROUND_POLICIES, DEFAULT_WAITING_IMG, LOCAL_MIRRORS } from './options'
 
 /**
  * The background policy in force: a valid `backgroundPolicy` wins, else the deprecated `pauseOnHide`
@@ -109,7 +88,6 @@ export interface CoreState {
   options: ValidOptions | null
   /** Session counter: async results and timers of an older epoch are ignored. */
   epoch: number
-  mode: 'modern' | 'legacy' | null
   /** The real push URL: holds the userSig, never logged, never stored in the room store. */
   pushURL: string
   /** Re-enter attempts made since the last successful enter. */
@@ -136,23 +114,6 @@ export function streamKey(userID: string, streamType: StreamType): string {
 }
 
 /**
- * Big / small stream in a mini-program play URL: the member notifications deliver
- * `room://…&streamtype=main`, the small stream is `streamtype=small` (PROTOCOL.md §9; trtc-wx-sdk's
- * switchStreamType replaces the first "main" anywhere — we touch the parameter only).
- */
-const STREAM_TYPE_PARAM = /([?&]streamtype=)(main|small)(?=&|$)/
-
-/** The URL of the small or the big stream; a URL without the parameter (legacy) is returned as is. */
-export function streamURL(url: string, small: boolean): string {
-  return url.replace(STREAM_TYPE_PARAM, `$1${small ? 'small' : 'main'}`)
-}
-
-/** Whether the small stream can be asked for: H5 (no URL: the SDK switches) or a URL with `streamtype=`. */
-export function canPlaySmall(url: string): boolean {
-  return url === '' || STREAM_TYPE_PARAM.test(url)
-}
-
-/**
  * A members record without a prototype: any userID the server accepts (`toString`, `constructor`,
  * `__proto__` …) is an ordinary key, never an inherited member.
  */
@@ -165,51 +126,33 @@ function rawRoomID(raw: RoomOptions): string {
   return value === undefined || value === null ? '' : String(value)
 }
 
-/** Best-effort pusher attributes before validation (idle state shows something sensible). */
-export function pusherFromRaw(raw: RoomOptions): PusherAttributes {
-  const num = (value: unknown, fallback: number) => {
-    const n = typeof value === 'string' ? Number(value) : value
-    return typeof n === 'number' && Number.isFinite(n) ? n : fallback
-  }
-  return {
-    ...DEFAULT_PUSHER,
-    muted: raw.muted === true,
-    enableCamera: raw.enableCamera !== false && publishes(raw),
-    enableMic: publishes(raw),
-    beauty: Math.min(9, Math.max(0, num(raw.beauty, 0))),
-    whiteness: Math.min(9, Math.max(0, num(raw.whiteness, 0))),
-    minBitrate: num(raw.minBitrate, DEFAULT_PUSHER.minBitrate),
-    maxBitrate: num(raw.maxBitrate, DEFAULT_PUSHER.maxBitrate),
-    aspect: raw.aspect === '3:4' ? '3:4' : '9:16',
-    debug: raw.debug === true,
-    waitingImage: raw.waitingImg || DEFAULT_WAITING_IMG,
-    localMirror: raw.localMirror && LOCAL_MIRRORS.includes(raw.localMirror) ? raw.localMirror : 'auto',
-    remoteMirror: raw.remoteMirror === true,
-  }
-}
+/** Pusher attributes that are the options of the same name. */
+const PUSHER_OPTIONS = ['muted', 'beauty', 'whiteness', 'minBitrate', 'maxBitrate', 'aspect', 'debug', 'localMirror', 'remoteMirror'] as const satisfies ReadonlyArray<keyof PusherAttributes & keyof ValidOptions>
 
 export function pusherFromOptions(o: ValidOptions, previous: PusherAttributes): PusherAttributes {
   // devicePosition, paused and backgroundMute (bound by syncBackground, reducer.ts) carry over.
-  return {
+  const pusher: PusherAttributes = {
     ...previous,
-    muted: o.muted,
     // The live audience opens neither (no permission prompt until it co-hosts).
     enableCamera: o.enableCamera && publishes(o),
     enableMic: publishes(o),
-    beauty: o.beauty,
-    whiteness: o.whiteness,
-    minBitrate: o.minBitrate,
-    maxBitrate: o.maxBitrate,
-    aspect: o.aspect,
-    debug: o.debug,
     waitingImage: o.waitingImg,
-    localMirror: o.localMirror,
-    remoteMirror: o.remoteMirror,
   }
+  for (const key of PUSHER_OPTIONS) (pusher as unknown as Record<string, unknown>)[key] = o[key]
+  return pusher
 }
 
+/** The pusher's defaults: what an idle tag shows (the options' fallbacks). */
+function defaultPusher(): PusherAttributes {
+  return pusherFromOptions(readOptions({} as RoomOptions).options, { devicePosition: 'front', paused: false, backgroundMute: false } as PusherAttributes)
+}
+// Pure: a module that imports this one for something else keeps no require of it.
+export const DEFAULT_PUSHER: PusherAttributes = /* @__PURE__ */ defaultPusher()
+
 export function createRoomState(key: string, raw: RoomOptions): RoomState {
-  const pusher = pusherFromRaw(raw)
+  // Before a valid start the room shows what it can: valid props, the fallback of the others.
+  const o = readOptions(raw).options
+  const pusher = pusherFromOptions(o, DEFAULT_PUSHER)
   return {
     key,
     status: 'idle',
@@ -226,7 +169,7 @@ export function createRoomState(key: string, raw: RoomOptions): RoomState {
       volume: 0,
       speaking: false,
       quality: 0,
-      role: publishes(raw) ? 'anchor' : 'audience',
+      role: o.role,
     },
     members: copyMembers(),
     memberOrder: [],
@@ -234,9 +177,9 @@ export function createRoomState(key: string, raw: RoomOptions): RoomState {
     lastError: null,
     pusher,
     enterMode: null,
-    capacity: templateCapacity(raw.template ?? 'float'),
+    capacity: templateCapacity(o.template),
     activeSpeaker: null,
-    scene: raw.scene === 'live' ? 'live' : 'rtc',
+    scene: o.scene,
   }
 }
 
@@ -248,7 +191,6 @@ export function createCoreState(key: string, raw: RoomOptions, eventLimit = ROOM
     raw: { ...raw },
     options: null,
     epoch: 0,
-    mode: null,
     pushURL: '',
     reconnectAttempts: 0,
     roomSigAttempts: 0,

@@ -23,7 +23,8 @@ import { errorCode, errorText, RoomErrorCode, WebrtcRoomError } from './error-co
 import { codeMessage } from './codes'
 import { IM_MISSING, IM_SENDS, imLink, type ImLink, type ImMethods, type SendFail } from './im-link'
 import { nativeEntries } from './native-entries'
-import { memberMethods, reduce } from './reducer'
+import { memberMethods } from './member-media'
+import { reduce } from './reducer'
 import { redact } from './redact'
 import { refresher } from './refresher'
 import { createAppWatch, createTimers, preflight, requestRoomSig } from './room-platform'
@@ -37,13 +38,16 @@ export type { ControllerConfig } from './controller-types'
 
 let roomSeq = 0
 
+const CONTEXT_METHODS = ['attachPusher', 'detachPusher', 'attachPlayer', 'detachPlayer'] as const
+type ContextMethod = (typeof CONTEXT_METHODS)[number]
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 export function createController(options: RoomOptions, platform: Platform, config: ControllerConfig): RoomController {
   if (!platform || typeof platform.setTimeout !== 'function') {
-    throw new WebrtcRoomError(RoomErrorCode.UNSUPPORTED_PLATFORM, 'createRoom needs a Platform adapter (index.ts supplies the uni one)')
+    throw new WebrtcRoomError(RoomErrorCode.UNSUPPORTED_PLATFORM, 'createRoom needs a Platform adapter')
   }
   const key = config.key || `room-${++roomSeq}`
   if (getController(key)) platform.log?.('warn', `createRoom: key '${key}' is taken; the newer room replaces it in the store`)
@@ -80,8 +84,13 @@ export function createController(options: RoomOptions, platform: Platform, confi
     for (const handler of [...set]) safely(what, () => handler(event))
   }
 
+  /** Errors and warnings go to the sink's recorder (the media-codes store). */
+  function record(event: RoomEvent | ImEvent, kind: 'room' | 'im'): void {
+    sink?.record?.(event, { kind, roomKey: key, at: platform.now() })
+  }
+
   function deliver(event: RoomEvent): void {
-    if (event.tag === 'error' || event.tag === 'warning') sink?.record?.(event, { kind: 'room', roomKey: key, at: platform.now() })
+    if (event.tag === 'error' || event.tag === 'warning') record(event, 'room')
     if (core.options?.debug || event.tag === 'error') log(event.tag === 'error' ? 'error' : 'debug', `${event.tag} ${event.code}`, event.detail)
     emitTo(handlers, event, 'a room-event handler')
   }
@@ -115,7 +124,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
     (link ??= imLink?.({
       key,
       platform,
-      sink,
+      record,
       options: () => core.options,
       enabled: imEnabled,
       emit: emitIM,
@@ -163,7 +172,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
     for (const effect of result.effects) runEffect(effect)
     const active = isActive(core.room.status)
     // Live props, role changes, and the mic a hidden room mutes ('mute' background policy) reach the engine.
-    const changed = action.type === 'update' || action.type === 'role_done' || prev.room.pusher?.muted !== core.room.pusher?.muted
+    const changed = action.type === 'update' || action.type === 'role_done' || prev.room.pusher.muted !== core.room.pusher.muted
     if (changed && active && core.options && !result.effects.some((e) => e.type === 'leave')) {
       safely('engine update', () => engine.update(core.options!, core.room.pusher))
     }
@@ -200,11 +209,11 @@ export function createController(options: RoomOptions, platform: Platform, confi
       case 'set_timer':
         return timers.set(effect.name, effect.ms, effect.epoch)
       case 'clear_timer':
-        return timers.clear(effect.name)
+        return effect.name ? timers.clear(effect.name) : timers.clearAll()
       case 'enter':
         if (!options) return
         return safely('engine enter', () =>
-          engine.enter({ epoch: effect.epoch, roomKey: key, options, pushURL: core.pushURL, mode: core.mode ?? 'modern', pusher: core.room.pusher }, sinkFor(effect.epoch)),
+          engine.enter({ epoch: effect.epoch, roomKey: key, options, pushURL: core.pushURL, mode: core.room.enterMode ?? 'modern', pusher: core.room.pusher }, sinkFor(effect.epoch)),
         )
       case 'leave':
         return safely('engine leave', () => engine.leave(effect.keepPreview))
@@ -245,10 +254,9 @@ export function createController(options: RoomOptions, platform: Platform, confi
    * one warning with its code and a `WebrtcRoomError` rejection of the same code (all the mp-weixin build keeps).
    */
   async function media<T>(method: string, run?: (() => Promise<T>) | false, fallback = 0, inRoom = false): Promise<T> {
-    const { status } = core.room
     let code: number = run ? RoomErrorCode.INVALID_STATE : RoomErrorCode.H5_ONLY
-    let message = run ? `${method}() while ${status}: ignored` : `${method}(): H5 only`
-    if (run && (!inRoom || acceptsEngineEvents(status))) {
+    let message = run ? `${method}() while ${core.room.status}: ignored` : `${method}(): H5 only`
+    if (run && (!inRoom || acceptsEngineEvents(core.room.status))) {
       try {
         return await run()
       } catch (err) {
@@ -335,10 +343,8 @@ export function createController(options: RoomOptions, platform: Platform, confi
     // #endif
     ...memberMethods(dispatch),
 
-    attachPusher: (ctx) => safely('attachPusher', () => engine.attachPusher?.(ctx)),
-    detachPusher: () => safely('detachPusher', () => engine.detachPusher?.()),
-    attachPlayer: (streamKey, ctx) => safely('attachPlayer', () => engine.attachPlayer?.(streamKey, ctx)),
-    detachPlayer: (streamKey) => safely('detachPlayer', () => engine.detachPlayer?.(streamKey)),
+    // The building blocks hand their native contexts to the engine (an engine without contexts has none of these).
+    ...(Object.fromEntries(CONTEXT_METHODS.map((method) => [method, (...args: unknown[]) => safely(method, () => (engine[method] as ((...a: unknown[]) => void) | undefined)?.(...args))])) as Pick<RoomController, ContextMethod>),
 
     ...nativeEntries(native),
 

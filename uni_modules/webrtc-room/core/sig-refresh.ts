@@ -17,7 +17,7 @@
 import type { EngineAction } from './actions'
 import { errorText, RoomErrorCode } from './error-codes'
 import { roomIDText, SIG_PATTERN, type ValidOptions } from './options'
-import { fatal, leaveToReenter, obtainURL, type Step } from './reduce-session'
+import { fatal, leaveToReenter, nativeDetail, obtainURL, type Step } from './reduce-session'
 import type { ErrorDetail, Platform, UserSigRequest } from './types'
 
 const E = RoomErrorCode
@@ -65,7 +65,7 @@ function sigRejected(step: Step, reason: SigReason | undefined, detail: Partial<
 
 /** TRTC refused the userSig on enter (-90200 expired, -90201 invalid): true = getUserSig asked. */
 export function enterFailed(step: Step, a: Extract<EngineAction, { type: 'enter_failed' }>): boolean {
-  return sigRejected(step, a.code === E.USERSIG_EXPIRED ? 'expired' : a.code === E.USERSIG_MALFORMED ? 'invalid' : undefined, { message: a.message, nativeCode: a.nativeCode })
+  return sigRejected(step, a.code === E.USERSIG_EXPIRED ? 'expired' : a.code === E.USERSIG_MALFORMED ? 'invalid' : undefined, nativeDetail(a))
 }
 
 /** The legacy room-signature request failed: true = its account code refused the userSig and getUserSig asked. */

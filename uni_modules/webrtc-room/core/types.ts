@@ -84,7 +84,7 @@ export interface RoomOptions {
   backgroundPolicy?: BackgroundPolicy
   /** @deprecated use `backgroundPolicy` (true → 'pause', false → 'keep'; backgroundPolicy wins). */
   pauseOnHide?: boolean
-  /** Also publish a small (low-resolution) video stream for viewers of many tiles (push URL `encsmall=1`; H5 `option.small`). */
+  /** Also publish a small (low-resolution) video stream for viewers of many tiles (push URL `encsmall=1`; H5 `option.small`). Needs `import '@/uni_modules/webrtc-room/member-media'` (else a warning, and false). */
   enableSmallStream?: boolean
   /**
    * Asked for a new userSig when TRTC or IM rejects the current one (expired / invalid); the room then

@@ -8,7 +8,7 @@
 import { computed, onBeforeUnmount, onMounted, reactive, watch, type ComputedRef, type InjectionKey } from 'vue'
 import { useRoomStore } from '../../stores/room'
 import { orderedMembers, streamKey } from '../../core/room-state'
-import type { LayoutMember, LayoutSeat, LayoutSelf, MemberState, RoomController, RoomState, RoomStatus, StreamType } from '../../core/types'
+import type { AuthScope, LayoutMember, LayoutSeat, LayoutSelf, MemberState, RoomController, RoomState, RoomStatus, StreamType } from '../../core/types'
 
 export { orderedMembers }
 
@@ -353,4 +353,27 @@ export function installDebugOverlay(lines: DebugOverlay | null): void {
 /** The overlay's line builder, or null without the `debug` entry. */
 export function debugOverlay(): DebugOverlay | null {
   return overlay
+}
+
+// ---- Permission guide -------------------------------------------------------------------------
+
+/** What the opt-in `permission-guide` entry needs of a `<webrtc-room>`. */
+export interface GuidedRoom {
+  /** The room pushes video (then the camera scope is needed too). */
+  needCamera(): boolean
+  lang(): string
+  /** Starts the room again (a no-op once it is destroyed). */
+  start(): Promise<void>
+  log?(level: 'warn', message: string, data?: unknown): void
+}
+
+/** Per room: the handler of its camera / microphone denials (`error` -90104 / -90105), given the denied scope. */
+export type SettingsGuide = (room: GuidedRoom) => (denied: AuthScope) => void
+
+/** The installed guide (null without the `permission-guide` entry: the denial's detail.hint names it). */
+export let settingsGuide: SettingsGuide | null = null
+
+/** Called by the `permission-guide` entry when imported (main.ts, before any room mounts). */
+export function installSettingsGuide(guide: SettingsGuide | null): void {
+  settingsGuide = guide
 }
