@@ -4,6 +4,7 @@
  *
  * Builds: tests/fixtures/mp-app (no IM) and tests/fixtures/mp-app-im (main.ts imports
  * '@/uni_modules/webrtc-room/im', page with enableIM). The sizes are printed, not asserted.
+ * The controller's IM link (core/room-im.ts, its input checks, its seam's installer) is the entry's too.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
@@ -13,6 +14,11 @@ import { jsFiles } from '../helpers/dist-files'
 
 /** Strings only tim-wx-sdk's code contains: its event names, version log and IM socket host. */
 const TIM_MARKERS = ['sdkStateReady', 'onMessageReceived', 'TIM.VERSION', 'wss.im.qcloud.com', 'kickedOut']
+/** The link's modules (under uni_modules/webrtc-room/) and strings only its code contains: failure and log texts, an input check, the installer. */
+const LINK_MODULES = ['core/im-registry.js', 'core/im-validate.js', 'core/room-im.js']
+const LINK_MARKERS = ['IM session could not be created', 'IM stop did not settle', 'IM login failed', 'receiveUser must be', 'installImLink']
+/** All the IM-off controller keeps of the seam (core/im-link.js): its constants and the empty slot, no bridge. */
+const SEAM_EXPORTS = ['IM_MISSING', 'IM_SENDS', 'imLink']
 
 interface Scan {
   vendorBytes: number
@@ -20,6 +26,10 @@ interface Scan {
   /** marker → files (relative) that contain it */
   hits: Record<string, string[]>
   imModules: string[]
+  /** The link's modules with code in them (a module's empty shell, left by an unused import, has none). */
+  linkModules: string[]
+  /** The names core/im-link.js exports. */
+  seamExports: string[]
 }
 
 function scan(dist: string): Scan {
@@ -33,12 +43,19 @@ function scan(dist: string): Scan {
       if (text.includes(marker)) (hits[marker] ??= []).push(relative(dist, file))
     }
   }
-  const imDir = join(dist, 'uni_modules/webrtc-room/im')
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8')
+    for (const marker of LINK_MARKERS) if (text.includes(marker)) (hits[marker] ??= []).push(relative(dist, file))
+  }
+  const plugin = join(dist, 'uni_modules/webrtc-room')
+  const imDir = join(plugin, 'im')
   return {
     vendorBytes: statSync(join(dist, 'common/vendor.js')).size,
     totalJsBytes,
     hits,
     imModules: existsSync(imDir) ? readdirSync(imDir) : [],
+    linkModules: LINK_MODULES.filter((m) => existsSync(join(plugin, m)) && readFileSync(join(plugin, m), 'utf8').replace('"use strict";', '').trim() !== ''),
+    seamExports: [...new Set([...readFileSync(join(plugin, 'core/im-link.js'), 'utf8').matchAll(/exports\.(\w+)=/g)].map((m) => m[1]))].sort(),
   }
 }
 
@@ -64,6 +81,16 @@ describe('IM costs nothing unless the app imports the IM entry (mp-weixin build 
   it('the app without the IM entry contains no tim-wx-sdk code and no IM module', () => {
     expect(withoutIM.hits).toEqual({})
     expect(withoutIM.imModules).toEqual([])
+  })
+
+  it("the app without the IM entry holds no IM link and no bridge: the controller answers sends itself", () => {
+    expect(withoutIM.linkModules).toEqual([])
+    expect(withoutIM.seamExports).toEqual(SEAM_EXPORTS)
+  })
+
+  it("the app with the IM entry holds the controller's IM link", () => {
+    expect(withIM.linkModules).toEqual(LINK_MODULES)
+    for (const marker of LINK_MARKERS) expect(withIM.hits[marker], marker).toBeDefined()
   })
 
   it('the app with the IM entry bundles tim-wx-sdk into common/vendor.js and the IM modules', () => {

@@ -1,17 +1,20 @@
 /**
- * A controller's side of IM: the contract with the IM link (room-im.ts, installed by `registerIM`
- * through im-registry.ts) and the bridge each controller builds over it. Without an installed link,
- * sends answer IM_DISABLED / IM_NOT_INSTALLED from here, so an app that never imports the IM entry
- * ships none of the link, its session lifecycle and its input checks.
+ * The seam of the opt-in IM entry on the controller side: the contract between a controller and its
+ * IM link (room-im.ts), which `registerIM` (im-registry.ts, called by the IM entry) installs here.
+ * Without the entry only this seam ships: the controller itself answers sends with IM_DISABLED /
+ * IM_NOT_INSTALLED and reports an enableIM it cannot serve (room.ts); the link, its session
+ * lifecycle and its input checks are the entry's.
  */
-import { codeMessage } from './codes'
-import { RoomErrorCode, WebrtcRoomError } from './error-codes'
 import type { ValidOptions } from './options'
 import type { SigAnswer, SigReason } from './sig-refresh'
 import type { ImEvent, Platform, RoomController } from './types'
 
 export type SendFail = (code: number, message: string) => void
-export type ImMethods = Pick<RoomController, 'sendC2CTextMsg' | 'sendC2CCustomMsg' | 'sendGroupTextMsg' | 'sendGroupCustomMsg'>
+export const IM_SENDS = ['sendC2CTextMsg', 'sendC2CCustomMsg', 'sendGroupTextMsg', 'sendGroupCustomMsg'] as const
+export type ImMethods = Pick<RoomController, (typeof IM_SENDS)[number]>
+
+/** The IM_NOT_INSTALLED message: enableIM in an app without the IM entry (or after unregisterIM). */
+export const IM_MISSING = "enableIM needs import '@/uni_modules/webrtc-room/im' (main.ts)"
 
 /** What a controller gives its IM link (room-im.ts). */
 export interface ImHost {
@@ -21,15 +24,14 @@ export interface ImHost {
   options(): ValidOptions | null
   /** IM wanted: the session's options, else the prop as given. */
   enabled(): boolean
-  deliver(event: ImEvent, record?: boolean): void
+  /** The sink's recorder (the media-codes store), for the session's im-event errors. */
+  record(event: ImEvent, kind: 'im'): void
+  /** To the room's onIM handlers. */
+  emit(event: ImEvent): void
   /** The controller's own IM failures: an im-event `error`, and a room `warning` (recorded once, there). */
   failure(code: number, message: string): void
-  /** enableIM without a registered IM: the IM_NOT_INSTALLED failure. */
-  notInstalled(): void
   /** Calls `fail(code, message)` (if any) and returns the matching rejected Promise. */
   reject(method: string, code: number, message: string, fail?: SendFail): Promise<never>
-  /** IM_DISABLED when enableIM is false, else IM_NOT_INSTALLED. */
-  rejectUnavailable(method: string, fail?: SendFail): Promise<never>
   log(level: 'debug' | 'info' | 'warn' | 'error', message: string, data?: unknown): void
   /** Ask the app's getUserSig (sig-refresh.ts); on `ok` the session's options already hold the new sig. Absent without the sig-refresh entry. */
   refreshSig?: (reason: SigReason) => Promise<SigAnswer>
@@ -40,64 +42,13 @@ export interface ImLink {
   stop(): void
   /** Settles when the last stopped IM session logged out (or gave up waiting). */
   stopped(): Promise<void>
-  methods: ImMethods
+  /** A send answers undefined when IM is off or gone: the controller then answers IM_DISABLED / IM_NOT_INSTALLED. */
+  methods: { [M in keyof ImMethods]: (...args: Parameters<ImMethods[M]>) => ReturnType<ImMethods[M]> | undefined }
 }
 
-let imLinkFactory: ((host: ImHost) => ImLink) | undefined
+/** The installed link factory (none: the app did not import the IM entry, or unregistered it). */
+export let imLink: ((host: ImHost) => ImLink) | undefined
 
 export function installImLink(create: ((host: ImHost) => ImLink) | undefined): void {
-  imLinkFactory = create
-}
-
-/** What the controller lends its IM bridge. */
-export type ImBridgeHost = Omit<ImHost, 'failure' | 'notInstalled' | 'reject' | 'rejectUnavailable'> & {
-  /** A room `warning` (the controller dispatches it). */
-  warn(code: number, message: string): void
-  safely(what: string, fn: () => void): void
-}
-
-export interface ImBridge {
-  /** Start the IM session; without a link, IM_NOT_INSTALLED when a session asked for it. */
-  start(inSession: boolean): void
-  stop(): void
-  stopped(): Promise<void> | undefined
-  /** The controller's send methods: the link's, or IM_DISABLED / IM_NOT_INSTALLED as the link would answer. */
-  methods: ImMethods
-}
-
-const SEND_METHODS: Array<keyof ImMethods> = ['sendC2CTextMsg', 'sendC2CCustomMsg', 'sendGroupTextMsg', 'sendGroupCustomMsg']
-
-export function createImBridge({ warn, safely, ...base }: ImBridgeHost): ImBridge {
-  const E = RoomErrorCode
-  const host: ImHost = {
-    ...base,
-    failure(code, message) {
-      base.deliver({ tag: 'error', code, detail: { message } }, false)
-      warn(code, message)
-    },
-    notInstalled: () => host.failure(E.IM_NOT_INSTALLED, "enableIM is set but the IM entry is not installed: import '@/uni_modules/webrtc-room/im' once in main.ts"),
-    reject(method, code, message, fail) {
-      if (fail) safely(`${method} fail callback`, () => fail(code, message))
-      const rejected = Promise.reject(new WebrtcRoomError(code, message, { method }))
-      // Callback users often ignore the Promise: keep that from being an unhandled rejection.
-      if (fail) rejected.catch(() => {})
-      return rejected
-    },
-    rejectUnavailable(method, fail) {
-      const on = host.enabled()
-      const code = on ? E.IM_NOT_INSTALLED : E.IM_DISABLED
-      return host.reject(method, code, `${method}: ${on ? '' : 'enableIM is false — '}${codeMessage(code)}`, fail)
-    },
-  }
-  /** Created on first use: registerIM may run after this controller was made. */
-  let link: ImLink | undefined
-  const get = () => (link ??= imLinkFactory?.(host))
-  return {
-    start: (inSession) => (get() ? link!.start() : inSession ? host.notInstalled() : undefined),
-    stop: () => link?.stop(),
-    stopped: () => link?.stopped(),
-    // The `fail` callback follows the message: a C2C send's 4th argument, a group send's 3rd.
-    methods: Object.fromEntries(SEND_METHODS.map((method) => [method, (...args: unknown[]) =>
-      get()?.methods[method](...(args as [never, never])) ?? host.rejectUnavailable(method, args[method.startsWith('sendC2C') ? 3 : 2] as SendFail | undefined)])) as ImMethods,
-  }
+  imLink = create
 }

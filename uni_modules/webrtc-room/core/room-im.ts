@@ -4,14 +4,14 @@
  * is on is the reducer's decision (its `im_start` / `im_stop` effects); this module only obeys.
  *
  * Only `registerIM` (im-registry.ts) reaches this module: an app without IM ships none of it, and
- * its controller answers sends with IM_DISABLED / IM_NOT_INSTALLED itself (im-link.ts).
+ * its controller answers sends with IM_DISABLED / IM_NOT_INSTALLED itself (room.ts).
  */
 import { codeMessage } from './codes'
 import { errorCode, errorText, RoomErrorCode, type WebrtcRoomError } from './error-codes'
 import type { CustomMsgInput, ImFactory, ImSession } from './im-registry'
 import { validateCustom, validateReceiver, validateText } from './im-validate'
 import { roomIDText } from './options'
-import type { ImHost, ImLink, ImMethods, SendFail } from './im-link'
+import { IM_MISSING, type ImHost, type ImLink, type SendFail } from './im-link'
 import { redact } from './redact'
 import { SIG_MISSING } from './refresher'
 import { SIG_REFRESH_LIMIT, sigReason, type SigReason } from './sig-refresh'
@@ -73,7 +73,7 @@ export function createImLink(host: ImHost, getIMFactory: () => ImFactory | null)
     const options = host.options()
     if (!options) return
     const factory = getIMFactory()
-    if (!factory) return host.notInstalled()
+    if (!factory) return failure(E.IM_NOT_INSTALLED, IM_MISSING)
     let session: ImSession
     try {
       session = factory(
@@ -97,7 +97,8 @@ export function createImLink(host: ImHost, getIMFactory: () => ImFactory | null)
     try {
       link.off = session.on((event) => {
         if (im !== link) return
-        host.deliver(event)
+        if (event.tag === 'error') host.record(event, 'im')
+        host.emit(event)
         if (event.tag === 'kicked_out' && (event.detail as { reason?: unknown } | null)?.reason === 'userSigExpired') resign(link, 'expired', 'kicked out: userSig expired')
       })
     } catch (err) {
@@ -158,12 +159,13 @@ export function createImLink(host: ImHost, getIMFactory: () => ImFactory | null)
     })
   }
 
-  function send(name: string, call: (session: ImSession) => Promise<unknown>, inputError: WebrtcRoomError | null, succ?: (res: unknown) => void, fail?: SendFail): Promise<unknown> {
+  /** undefined: IM is off, or unregistered with no session left (the controller answers IM_DISABLED / IM_NOT_INSTALLED). */
+  function send(name: string, call: (session: ImSession) => Promise<unknown>, inputError: WebrtcRoomError | null, succ?: (res: unknown) => void, fail?: SendFail): Promise<unknown> | undefined {
     const failWith = (code: number, message: string) => host.reject(name, code, message, fail)
-    if (!host.enabled()) return host.rejectUnavailable(name, fail)
+    if (!host.enabled()) return
     // A bad input is the clearer answer than "not ready": report it first.
     if (inputError) return failWith(inputError.code, `${name}: ${inputError.message}`)
-    if (!getIMFactory() && !im) return host.rejectUnavailable(name, fail)
+    if (!getIMFactory() && !im) return
     const link = im
     if (!link || !link.ready) return failWith(E.IM_NOT_READY, `${name}: ${codeMessage(E.IM_NOT_READY)}`)
     return settleWith(() => call(link.session)).then(
@@ -181,7 +183,7 @@ export function createImLink(host: ImHost, getIMFactory: () => ImFactory | null)
     )
   }
 
-  const methods: ImMethods = {
+  const methods: ImLink['methods'] = {
     sendC2CTextMsg: (receiveUser, msg, succ, fail) => send('sendC2CTextMsg', (s) => s.sendC2CTextMsg(receiveUser, msg), validateReceiver(receiveUser) ?? validateText(msg, 'C2C'), succ, fail),
     sendC2CCustomMsg: (receiveUser, msg, succ, fail) =>
       send('sendC2CCustomMsg', (s) => s.sendC2CCustomMsg(receiveUser, msg as CustomMsgInput), validateReceiver(receiveUser) ?? validateCustom(msg, 'C2C'), succ, fail),

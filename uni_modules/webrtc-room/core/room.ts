@@ -20,7 +20,8 @@ import type { Effect, RoomAction } from './actions'
 import { getController, registerController, unregisterController } from './controllers'
 import type { EngineSink, NativeEvent, RoomEngine } from './engine'
 import { errorCode, errorText, RoomErrorCode, WebrtcRoomError } from './error-codes'
-import { createImBridge } from './im-link'
+import { codeMessage } from './codes'
+import { IM_MISSING, IM_SENDS, imLink, type ImLink, type ImMethods, type SendFail } from './im-link'
 import { memberMethods } from './member-media'
 import { reduce } from './reducer'
 import { redact } from './redact'
@@ -93,24 +94,47 @@ export function createController(options: RoomOptions, platform: Platform, confi
     emitTo(handlers, event, 'a room-event handler')
   }
 
-  function deliverIM(event: ImEvent, recorded = true): void {
-    if (recorded && event.tag === 'error') record(event, 'im')
-    emitTo(imHandlers, event, 'an im-event handler')
-  }
+  const emitIM = (event: ImEvent) => emitTo(imHandlers, event, 'an im-event handler')
 
   // The userSig refresh is the opt-in sig-refresh entry's; without it IM's refused login fails at once.
   const sig = refresher?.create(platform, () => core, (answer) => forEpoch(answer.epoch, answer))
-  const im = createImBridge({
-    key,
-    platform,
-    refreshSig: sig && ((reason) => sig.ask(reason, 'im')),
-    options: () => core.options,
-    enabled: () => (core.options ? core.options.enableIM : raw.enableIM === true),
-    deliver: deliverIM,
-    warn: (code, message) => dispatch({ type: 'report', event: { tag: 'warning', code, detail: { message, im: true } } }),
-    safely,
-    log,
-  })
+
+  // IM is the opt-in IM entry's link (im-link.ts); without it the controller answers for IM itself.
+  const imEnabled = () => (core.options ? core.options.enableIM : raw.enableIM === true)
+  /** An IM failure of the controller: an im-event `error`, and a room `warning` (recorded once, there). */
+  function imFailure(code: number, message: string): void {
+    emitIM({ tag: 'error', code, detail: { message } })
+    dispatch({ type: 'report', event: { tag: 'warning', code, detail: { message, im: true } } })
+  }
+  function reject(method: string, code: number, message: string, fail?: SendFail): Promise<never> {
+    if (fail) safely(`${method} fail callback`, () => fail(code, message))
+    const rejected = Promise.reject(new WebrtcRoomError(code, message, { method }))
+    // Callback users often ignore the Promise: keep that from being an unhandled rejection.
+    if (fail) rejected.catch(() => {})
+    return rejected
+  }
+  function imUnavailable(method: string, fail?: SendFail): Promise<never> {
+    const code = imEnabled() ? RoomErrorCode.IM_NOT_INSTALLED : RoomErrorCode.IM_DISABLED
+    return reject(method, code, `${method}: ${codeMessage(code)}`, fail)
+  }
+  let link: ImLink | undefined
+  /** The IM entry's link, made on first use: registerIM may run after this room was made. */
+  const im = () =>
+    (link ??= imLink?.({
+      key,
+      platform,
+      record,
+      options: () => core.options,
+      enabled: imEnabled,
+      emit: emitIM,
+      failure: imFailure,
+      reject,
+      log,
+      refreshSig: sig && ((reason) => sig.ask(reason, 'im')),
+    }))
+  /** A send method: the link's, or IM_DISABLED / IM_NOT_INSTALLED (the fail callback is the last parameter). */
+  const imSend = (method: keyof ImMethods) => (...args: unknown[]) =>
+    im()?.methods[method](...(args as [never, never])) ?? imUnavailable(method, args[method.startsWith('sendC2C') ? 3 : 2] as SendFail | undefined)
   const timers = createTimers(platform, (name, epoch) => dispatch({ type: 'timer', epoch, name }))
   // The reducer applies backgroundPolicy on hide / show (syncBackground, reducer.ts).
   const app = createAppWatch(platform, () => dispatch({ type: 'app_hide' }), () => dispatch({ type: 'app_show' }), (message, err) => log('warn', message, { error: String(err) }))
@@ -200,9 +224,9 @@ export function createController(options: RoomOptions, platform: Platform, confi
         return void (options && liveScene()?.switchRole(platform, engine, options, effect.role).then((answer) => forEpoch(effect.epoch, { type: 'role_done', epoch: effect.epoch, role: effect.role, ...answer })))
       case 'member_media': return safely('engine memberMedia', () => engine.memberMedia?.(effect.userID, effect.media))
       case 'im_start':
-        return im.start(options !== null)
+        return void (im() ? link!.start() : options && imFailure(RoomErrorCode.IM_NOT_INSTALLED, IM_MISSING))
       case 'im_stop':
-        return im.stop()
+        return link?.stop()
       case 'refresh_sig': return void sig?.ask(effect.reason, 'trtc', effect.epoch)
     }
   }
@@ -286,11 +310,11 @@ export function createController(options: RoomOptions, platform: Platform, confi
     async stop() {
       dispatch({ type: 'stop' })
       sig?.cancel()
-      im.stop()
+      link?.stop()
       timers.clearAll()
       app.release()
       settleWaiters()
-      await im.stopped()
+      await link?.stopped()
     },
     pause: () => dispatch({ type: 'pause' }),
     resume: () => dispatch({ type: 'resume' }),
@@ -323,7 +347,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
 
     ...nativeEntries(native),
 
-    ...im.methods,
+    ...(Object.fromEntries(IM_SENDS.map((method) => [method, imSend(method)])) as ImMethods),
 
     on: (handler) => subscribe(handlers, handler),
     onIM: (handler) => subscribe(imHandlers, handler),
