@@ -67,7 +67,7 @@ function systemInfo(): SystemInfo {
 }
 
 /** Subscribe to app show / hide; the unsubscribe also silences the handler where the runtime has no `off…` (H5, old runtimes). */
-function listen(event: 'AppShow' | 'AppHide', cb: () => void): () => void {
+const listen = (event: 'AppShow' | 'AppHide') => (cb: () => void): (() => void) => {
   const api = uniApi()
   let active = true
   const handler = () => {
@@ -98,8 +98,8 @@ export function createUniPlatform(options: UniPlatformOptions = {}): Platform {
     getSystemInfo: systemInfo,
     authorize: authorizeScope,
     openSetting,
-    onAppShow: (cb) => listen('AppShow', cb),
-    onAppHide: (cb) => listen('AppHide', cb),
+    onAppShow: listen('AppShow'),
+    onAppHide: listen('AppHide'),
     setTimeout: (fn, ms) => setTimeout(fn, ms),
     clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     now: () => Date.now(),
