@@ -3,7 +3,7 @@
  * `translatePusherState` (native detail → actions) then `reduce` (actions → state + effects) — on a
  * room that has entered. No component, no store: those are measured by the setData benchmark.
  */
-import { translatePusherState } from '../uni_modules/webrtc-room/engines/mp-weixin/live-codes'
+import { translatePusherState } from '../uni_modules/webrtc-room/engines/mp-weixin/live-tags-engine'
 import { reduce } from '../uni_modules/webrtc-room/core/reducer'
 import { createCoreState, type CoreState } from '../uni_modules/webrtc-room/core/room-state'
 import type { RoomOptions, StateChangeDetail } from '../uni_modules/webrtc-room/core/types'

@@ -1,10 +1,10 @@
 /**
- * Test driver over the pure reducer: dispatches actions (or native `detail`s through live-codes.ts),
+ * Test driver over the pure reducer: dispatches actions (or native `detail`s through live-tags-engine.ts),
  * keeps every effect and emitted event, and tracks the timers the effects set and clear, so a test
  * can "fire" a pending timer with the epoch the reducer gave it. No clock, no platform.
  */
 import type { Effect, RoomAction, TimerName } from '../../uni_modules/webrtc-room/core/actions'
-import { translatePlayerState, translatePusherError, translatePusherState } from '../../uni_modules/webrtc-room/engines/mp-weixin/live-codes'
+import { translatePlayerState, translatePusherError, translatePusherState } from '../../uni_modules/webrtc-room/engines/mp-weixin/live-tags-engine'
 import type { PreflightResult } from '../../uni_modules/webrtc-room/core/preflight'
 import { reduce } from '../../uni_modules/webrtc-room/core/reducer'
 import { createCoreState, type CoreState } from '../../uni_modules/webrtc-room/core/room-state'

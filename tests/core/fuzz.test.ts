@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { Effect, RoomAction, TimerName } from '../../uni_modules/webrtc-room/core/actions'
 import { acceptsEngineEvents, createCoreState, isLegalTransition, isOverCapacity, type CoreState } from '../../uni_modules/webrtc-room/core/room-state'
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
-import { translatePlayerState, translatePusherError, translatePusherNet, translatePusherState } from '../../uni_modules/webrtc-room/engines/mp-weixin/live-codes'
+import { translatePlayerState, translatePusherError, translatePusherNet, translatePusherState } from '../../uni_modules/webrtc-room/engines/mp-weixin/live-tags-engine'
 import { reduce } from '../../uni_modules/webrtc-room/core/reducer'
 // Legacy rooms (their 1020 full list) are the opt-in `legacy` entry's: install it as main.ts would.
 import '../../uni_modules/webrtc-room/legacy'

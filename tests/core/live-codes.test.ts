@@ -7,7 +7,7 @@ import {
   translatePusherError,
   translatePusherNet,
   translatePusherState,
-} from '../../uni_modules/webrtc-room/engines/mp-weixin/live-codes'
+} from '../../uni_modules/webrtc-room/engines/mp-weixin/live-tags-engine'
 import type { StateChangeDetail } from '../../uni_modules/webrtc-room/core/types'
 
 const list = (userlist: unknown[]) => JSON.stringify({ userlist })

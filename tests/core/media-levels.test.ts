@@ -11,7 +11,7 @@ import {
   feed, hysteresis, LEVEL_INTERVAL_MS, mayWrite, pickSpeaker, SILENT, SPEAK_OFF, SPEAK_OFF_MS, SPEAK_ON, SPEAKER_HOLD_MS, volumeOf, type Speech,
 } from '../../uni_modules/webrtc-room/core/reduce-levels'
 import { qualityOf, worseQuality } from '../../uni_modules/webrtc-room/engines/h5/trtc-levels'
-import { translatePlayerNet, translatePusherNet } from '../../uni_modules/webrtc-room/engines/mp-weixin/live-codes'
+import { translatePlayerNet, translatePusherNet } from '../../uni_modules/webrtc-room/engines/mp-weixin/live-tags-engine'
 import { nativeLevels, netQuality } from '../../uni_modules/webrtc-room/engines/mp-weixin/native-levels'
 import type { NetStatusDetail } from '../../uni_modules/webrtc-room/core/types'
 import { deepFreeze, Driver, list } from './driver'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseUserList } from '../../uni_modules/webrtc-room/engines/mp-weixin/live-codes'
+import { parseUserList } from '../../uni_modules/webrtc-room/engines/mp-weixin/live-tags-engine'
 
 const users = (message: unknown) => parseUserList(message)?.users ?? null
 

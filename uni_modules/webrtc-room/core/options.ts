@@ -164,7 +164,7 @@ type TableProp = Exclude<keyof ValidOptions, 'sdkAppID' | 'userID' | 'userSig' |
 /**
  * One optional prop: its kind (or the values it may take), its fallback, and whether a bad value is
  * only a warning (media preferences: the room still enters with the fallback). Absent (null, undefined;
- * also '' when there is no fallback) means the fallback.
+ * also '' when there is no fallback or the prop is text) means the fallback.
  */
 type Rule<K extends TableProp> = readonly [allowed: Kind | readonly ValidOptions[K][], fallback: ValidOptions[K], warn?: true]
 
@@ -229,13 +229,13 @@ export function readOptions(raw: RoomOptions): { options: ValidOptions; errors: 
     if (!Number.isSafeInteger(sdkAppID) || sdkAppID <= 0 || sdkAppID > 4294967295) fail(E.INVALID_SDKAPPID, 'sdkAppID', 'a positive 32-bit integer', raw.sdkAppID)
   }
 
-  if (required('userID', raw.userID) && (typeof raw.userID !== 'string' || !USER_ID_PATTERN.test(raw.userID))) {
-    fail(E.INVALID_USERID, 'userID', '1–32 letters, digits, _ - . @ (no spaces, no CJK)', raw.userID)
+  /** A required text prop that must match its pattern (userSig: the message shows no value, it is a secret). */
+  const text = (prop: 'userID' | 'userSig', pattern: RegExp, code: number, must: string, ...got: unknown[]) => {
+    const value = raw[prop]
+    if (required(prop, value) && (typeof value !== 'string' || !pattern.test(value))) fail(code, prop, must, ...got)
   }
-
-  if (required('userSig', raw.userSig) && (typeof raw.userSig !== 'string' || !SIG_PATTERN.test(raw.userSig))) {
-    fail(E.INVALID_USERSIG, 'userSig', 'the base64 string your server signed (no spaces)')
-  }
+  text('userID', USER_ID_PATTERN, E.INVALID_USERID, '1–32 letters, digits, _ - . @ (no spaces, no CJK)', raw.userID)
+  text('userSig', SIG_PATTERN, E.INVALID_USERSIG, 'the base64 string your server signed (no spaces)')
 
   let room: RoomRef = { kind: 'numeric', id: 0 }
   const rawRoom = isBlank(raw.roomID) ? raw.roomId : raw.roomID
@@ -273,13 +273,14 @@ export function readOptions(raw: RoomOptions): { options: ValidOptions; errors: 
   if (minBitrate > maxBitrate) fail(E.INVALID_BITRATE, 'minBitrate', `≤ maxBitrate (${maxBitrate})`, minBitrate)
 
   const reconnect = { ...DEFAULT_RECONNECT }
-  if (raw.reconnect !== undefined && (typeof raw.reconnect !== 'object' || raw.reconnect === null)) {
-    fail(E.INVALID_PROP, 'reconnect', 'an object { maxAttempts, baseDelayMs, maxDelayMs }', raw.reconnect)
-  } else if (raw.reconnect !== undefined) {
-    for (const key of Object.keys(DEFAULT_RECONNECT) as Array<keyof ReconnectPolicy>) {
-      const value = raw.reconnect[key]
+  const rawReconnect = raw.reconnect
+  if (rawReconnect !== undefined && (typeof rawReconnect !== 'object' || rawReconnect === null)) {
+    fail(E.INVALID_PROP, 'reconnect', 'an object { maxAttempts, baseDelayMs, maxDelayMs }', rawReconnect)
+  } else {
+    for (const key in reconnect) {
+      const value = rawReconnect?.[key as keyof ReconnectPolicy]
       if (value === undefined) continue
-      if (Number.isInteger(value) && value >= 0) reconnect[key] = value
+      if (Number.isInteger(value) && value >= 0) reconnect[key as keyof ReconnectPolicy] = value
       else fail(E.INVALID_PROP, `reconnect.${key}`, 'a non-negative integer', value)
     }
   }
@@ -303,16 +304,14 @@ export function readOptions(raw: RoomOptions): { options: ValidOptions; errors: 
     const value = raw[prop]
     // A kind starts with its test; a list of values never holds a function.
     const [test, must] = typeof allowed[0] === 'function' ? (allowed as Kind) : [(v: unknown) => allowed.includes(v as never), `one of ${allowed.join(', ')}`]
-    let valid = value == null || (value === '' && fallback === undefined) ? fallback : value
+    // '' is absent too where there is no fallback, and for text props ('' template = the default one).
+    let valid = value == null || (value === '' && (fallback === undefined || allowed === STRING)) ? fallback : value
     if (valid !== fallback && !test(valid)) {
       ;(warn ? warnings : errors).push(issue(E.INVALID_PROP, prop, must, value))
       valid = fallback
     }
     ;(options as unknown as Record<string, unknown>)[prop] = valid
   }
-  // An empty template or waiting image means the default one.
-  options.template ||= 'float'
-  options.waitingImg ||= DEFAULT_WAITING_IMG
   // Small-stream playback is the member-media entry's: without it a warning, and no small stream.
   options.enableSmallStream = smallStream(options.enableSmallStream, warnings)
 

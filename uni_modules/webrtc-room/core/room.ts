@@ -22,7 +22,6 @@ import type { EngineSink, NativeEvent, RoomEngine } from './engine'
 import { errorCode, errorText, RoomErrorCode, WebrtcRoomError } from './error-codes'
 import { codeMessage } from './codes'
 import { IM_MISSING, IM_SENDS, imLink, type ImLink, type ImMethods, type SendFail } from './im-link'
-import { nativeEntries } from './native-entries'
 import { memberMethods } from './member-media'
 import { reduce } from './reducer'
 import { redact } from './redact'
@@ -31,7 +30,7 @@ import { createAppWatch, createTimers, preflight, requestRoomSig } from './room-
 import { liveScene } from './live-role'
 import { acceptsEngineEvents, createCoreState, isActive, orderedMembers, writeChanges, type CoreState } from './room-state'
 import type { ControllerConfig } from './controller-types'
-import type { ImEvent, Platform, RoomController, RoomEvent, RoomOptions } from './types'
+import type { ImEvent, Platform, RoomController, RoomEvent, RoomOptions, StreamType } from './types'
 
 export type { RoomSink } from './room-state'
 export type { ControllerConfig } from './controller-types'
@@ -372,4 +371,29 @@ export function createController(options: RoomOptions, platform: Platform, confi
 
   registerController(key, controller)
   return controller
+}
+
+// --- The controller's native entry points (`onPusherStateChange` …): each wraps the tag's `event.detail`
+// into a `NativeEvent` for the engine, which owns its meaning.
+
+type NativeEntries = Pick<RoomController,
+  'onPusherStateChange' | 'onPusherNetStatus' | 'onPusherError' | 'onPlayerStateChange' | 'onPlayerNetStatus' | 'onPusherAudioVolume' | 'onPlayerAudioVolume'>
+type PusherKind = Exclude<NativeEvent, { userID: string }>['kind']
+type PlayerKind = Exclude<NativeEvent['kind'], PusherKind>
+type Detail<K> = Extract<NativeEvent, { kind: K }>['detail']
+
+function nativeEntries(native: (event: NativeEvent) => void): NativeEntries {
+  // One maker per tag: a pusher entry takes the detail, a player entry the member's stream too.
+  const pusher = <K extends PusherKind>(kind: K) => (detail: Detail<K>) => native({ kind, detail } as NativeEvent)
+  const player = <K extends PlayerKind>(kind: K) => (userID: string, detail: Detail<K>, streamType: StreamType = 'main') =>
+    native({ kind, userID, streamType, detail } as NativeEvent)
+  return {
+    onPusherStateChange: pusher('pusher_state'),
+    onPusherNetStatus: pusher('pusher_net'),
+    onPusherError: pusher('pusher_error'),
+    onPlayerStateChange: player('player_state'),
+    onPlayerNetStatus: player('player_net'),
+    onPusherAudioVolume: pusher('pusher_volume'),
+    onPlayerAudioVolume: player('player_volume'),
+  }
 }

@@ -67,7 +67,7 @@ function systemInfo(): SystemInfo {
 }
 
 /** Subscribe to app show / hide; the unsubscribe also silences the handler where the runtime has no `off…` (H5, old runtimes). */
-function listen(event: 'AppShow' | 'AppHide', cb: () => void): () => void {
+const listen = (event: 'AppShow' | 'AppHide') => (cb: () => void): (() => void) => {
   const api = uniApi()
   let active = true
   const handler = () => {
@@ -98,8 +98,8 @@ export function createUniPlatform(options: UniPlatformOptions = {}): Platform {
     getSystemInfo: systemInfo,
     authorize: authorizeScope,
     openSetting,
-    onAppShow: (cb) => listen('AppShow', cb),
-    onAppHide: (cb) => listen('AppHide', cb),
+    onAppShow: listen('AppShow'),
+    onAppHide: listen('AppHide'),
     setTimeout: (fn, ms) => setTimeout(fn, ms),
     clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     now: () => Date.now(),
@@ -122,18 +122,15 @@ export function nativeOwner(owner: unknown): unknown {
   return scope ?? owner
 }
 
-export function createPusherContext(tagId: string, owner: unknown): PusherContext | null {
-  let ctx: PusherContext | null = null
+/** `uni.createLive{Pusher,Player}Context` on the tag's owner; null where the build has no live tags. */
+function liveContext(tag: 'Pusher' | 'Player', tagId: string, owner: unknown): unknown {
+  let ctx = null
   // #ifdef MP-WEIXIN
-  ctx = uniApi().createLivePusherContext?.(tagId, nativeOwner(owner)) ?? null
+  ctx = uniApi()[`createLive${tag}Context`]?.(tagId, nativeOwner(owner)) ?? null
   // #endif
   return ctx
 }
 
-export function createPlayerContext(tagId: string, owner: unknown): PlayerContext | null {
-  let ctx: PlayerContext | null = null
-  // #ifdef MP-WEIXIN
-  ctx = uniApi().createLivePlayerContext?.(tagId, nativeOwner(owner)) ?? null
-  // #endif
-  return ctx
-}
+export const createPusherContext = (tagId: string, owner: unknown): PusherContext | null => liveContext('Pusher', tagId, owner) as PusherContext | null
+
+export const createPlayerContext = (tagId: string, owner: unknown): PlayerContext | null => liveContext('Player', tagId, owner) as PlayerContext | null

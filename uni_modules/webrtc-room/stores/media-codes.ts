@@ -58,7 +58,8 @@ export const useMediaCodesStore = defineStore('webrtc-room/media-codes', () => {
     const message = typeof detail.message === 'string' ? detail.message : ''
     const nativeCode = typeof detail.nativeCode === 'number' ? detail.nativeCode : undefined
     // The event's code, else the native one behind it; unknown to both: the event's own tag and message.
-    const known: Partial<CodeSummary> = describeCode(event.code) ?? (nativeCode === undefined ? undefined : describeCode(nativeCode)) ?? {}
+    // (describeCode answers undefined for a missing native code.)
+    const known: Partial<CodeSummary> = describeCode(event.code) ?? describeCode(nativeCode as number) ?? {}
     const { level = event.tag, source = null, advice = NO_ADVICE } = known
     const entry: RecentCode = {
       code: event.code,

@@ -1,6 +1,6 @@
 /**
  * TRTC web SDK events → the core's normalized `EngineAction`s: the H5 counterpart of
- * engines/mp-weixin/live-codes.ts. Pure and stateless; the reducer decides what each action means now.
+ * engines/mp-weixin/live-tags-engine.ts. Pure and stateless; the reducer decides what each action means now.
  *
  * Choices worth knowing:
  * - TRTC's 'sub' stream is the core's 'aux' stream; audio always belongs to the main stream.

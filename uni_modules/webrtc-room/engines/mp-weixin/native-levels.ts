@@ -1,7 +1,7 @@
 /**
  * The level actions of the live-pusher / live-player tags (opt-in: the `levels` entry installs
  * `nativeLevels` through core/levels.ts): `audiovolumenotify` samples, and a quality level derived from
- * every `netstatus` (live-codes.ts translates the stats themselves).
+ * every `netstatus` (live-tags-engine.ts translates the stats themselves).
  */
 import type { NativeEvent } from '../../core/engine'
 import type { LevelAction } from '../../core/levels'
