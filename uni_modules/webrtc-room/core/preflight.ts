@@ -38,8 +38,6 @@ export const VERSION_THRESHOLDS = {
   minWechat: '6.6.6',
 } as const
 
-const SUPPORTED_PLATFORMS = ['mp-weixin', 'h5'] as const
-
 export interface PreflightInput {
   enterMode: EnterMode
   /** Ask for scope.camera (false for audio-only rooms). */
@@ -85,21 +83,14 @@ function failure(code: number, message: string, detail: Record<string, unknown> 
   return { ok: false, code, message, detail }
 }
 
-async function granted(platform: Platform, scope: 'scope.camera' | 'scope.record'): Promise<boolean> {
-  try {
-    return await platform.authorize(scope)
-  } catch {
-    return false
-  }
-}
-
 const CAMERA = ['scope.camera', E.CAMERA_PERMISSION_DENIED, 'camera'] as const
 const MIC = ['scope.record', E.RECORD_PERMISSION_DENIED, 'microphone'] as const
 
 /** Ask for the camera (when needed) and microphone scopes: the failure of the first one denied, else null. */
 export async function mediaScopes(platform: Platform, needCamera: boolean): Promise<(PreflightResult & { ok: false }) | null> {
   for (const [scope, code, device] of needCamera ? [CAMERA, MIC] : [MIC]) {
-    if (!(await granted(platform, scope))) {
+    // A throwing authorize counts as denied.
+    if (!(await platform.authorize(scope).catch(() => false))) {
       return failure(code, `${device} permission (${scope}) was denied`, { scope, canOpenSetting: typeof platform.openSetting === 'function' })
     }
   }
@@ -107,13 +98,11 @@ export async function mediaScopes(platform: Platform, needCamera: boolean): Prom
 }
 
 export async function runPreflight(platform: Platform, input: PreflightInput): Promise<PreflightResult> {
-  if (!(SUPPORTED_PLATFORMS as readonly string[]).includes(platform.name)) {
-    return failure(E.UNSUPPORTED_PLATFORM, `webrtc-room runs on WeChat mini-programs and H5, not on ${platform.name}`, {
-      platform: platform.name,
-    })
-  }
   // H5: the browser engine does its own checks (secure context, devices); URLs are not used there.
   if (platform.name === 'h5') return { ok: true, mode: 'modern', system: null }
+  if (platform.name !== 'mp-weixin') {
+    return failure(E.UNSUPPORTED_PLATFORM, `webrtc-room runs on WeChat mini-programs and H5, not on ${platform.name}`, { platform: platform.name })
+  }
 
   if (input.enterMode === 'legacy' && !input.legacy) {
     return failure(E.INVALID_PROP, `enterMode 'legacy': ${LEGACY_MISSING}`, { prop: 'enterMode' })

@@ -159,7 +159,7 @@ export const MEMBER_ENGINE = {
   member_list: (step, a) => {
     const legacy = legacyRoom()
     if (step.room.enterMode !== 'legacy' || !legacy) return
-    if (step.room.status === 'entering') markEntered(step, a.nativeCode)
+    markEntered(step, a.nativeCode)
     legacy.fullList(step, a.users, a.skipped)
   },
   members_joined: (step, a) => {

@@ -237,7 +237,9 @@ export function enterWith(step: Step, pushURL: string): void {
   if (timeout > 0) step.effect({ type: 'set_timer', name: 'enter_timeout', ms: timeout, epoch: step.state.epoch })
 }
 
+/** Entering → in the room (a no-op in any other status: a late or repeated native event). */
 export function markEntered(step: Step, nativeCode: number): void {
+  if (step.room.status !== 'entering') return
   step.status('in_room')
   step.state.sigTries = 0
   step.effect({ type: 'clear_timer', name: 'enter_timeout' })
@@ -303,6 +305,10 @@ export function exited(step: Step, reason: string, detail: { message?: string; n
 /** What the native side said: its message and code, for the event's detail. */
 export const nativeDetail = (a: { message?: string; nativeCode: number }) => ({ message: a.message, nativeCode: a.nativeCode })
 
+function selfUpdate(step: Step, code: number, a: { nativeCode: number }): void {
+  step.emit('self_update', code, { nativeCode: a.nativeCode })
+}
+
 /** Native facts about our own push and session. */
 export const SESSION_ENGINE = {
   push_state: (step, a) => step.emit('push_state', a.code, { message: a.message }),
@@ -311,15 +317,13 @@ export const SESSION_ENGINE = {
     step.emit('net_status', 0, { userID: step.room.self.userID, info: a.info })
   },
   publishing: (step, a) => {
-    step.emit('self_update', S.PUSH_OK, { nativeCode: a.nativeCode })
+    selfUpdate(step, S.PUSH_OK, a)
     // Legacy rooms send no 1018: publishing means entered there.
-    if (step.room.status === 'entering' && step.room.enterMode === 'legacy') markEntered(step, a.nativeCode)
+    if (step.room.enterMode === 'legacy') markEntered(step, a.nativeCode)
   },
-  pusher_loading: (step, a) => step.emit('self_update', S.PUSHER_LOADING, { nativeCode: a.nativeCode }),
-  preview_started: (step, a) => step.emit('self_update', S.PUSHER_PLAYING, { nativeCode: a.nativeCode }),
-  entered: (step, a) => {
-    if (step.room.status === 'entering') markEntered(step, a.nativeCode)
-  },
+  pusher_loading: (step, a) => selfUpdate(step, S.PUSHER_LOADING, a),
+  preview_started: (step, a) => selfUpdate(step, S.PUSHER_PLAYING, a),
+  entered: (step, a) => markEntered(step, a.nativeCode),
   left: (step, a) => {
     if (step.room.status === 'entering' || a.kicked) {
       fatal(step, E.JOIN_ROOM_FAILED, { ...nativeDetail(a), kicked: a.kicked })

@@ -182,8 +182,9 @@ const CONTROL = {
       invalidState(step, 'switchCamera')
       return
     }
-    step.setSelf({ frontCamera: !step.room.self.frontCamera })
-    step.setPusher({ devicePosition: step.room.self.frontCamera ? 'front' : 'back' })
+    const frontCamera = !step.room.self.frontCamera
+    step.setSelf({ frontCamera })
+    step.setPusher({ devicePosition: frontCamera ? 'front' : 'back' })
     step.effect({ type: 'pusher', call: 'switchCamera' })
   },
   update: (step, a) => applyUpdate(step, a.options),
@@ -211,22 +212,21 @@ const level = (step: Step, action: LevelAction) => levels?.reduce(step, action)
 const ENGINE: Handlers<EngineAction['type']> = { ...SESSION_ENGINE, ...MEMBER_ENGINE, enter_failed: enterFailed, audio_volume: level, network_quality: level }
 
 export function isEngineAction(action: RoomAction): action is EngineAction & { at?: number } {
-  return Object.prototype.hasOwnProperty.call(ENGINE, action.type)
+  return action.type in ENGINE
 }
 
-function run<K extends RoomAction['type']>(table: Handlers<K>, step: Step, type: K, action: ActionOf<K>): void {
-  table[type](step, action)
-}
+/** The handler of `action` in `table` (the caller picked the table that has its type). */
+type AnyHandler = (step: Step, action: RoomAction) => void
 
 export function reduce(state: CoreState, action: RoomAction): ReduceResult {
   const step = new Step(state, action.at ?? 0)
   if (!isEngineAction(action)) {
-    run(CONTROLS, step, action.type, action)
+    ;(CONTROLS[action.type] as AnyHandler)(step, action)
   } else if (acceptsEngineEvents(step.room.status) && step.state.pushURL !== '') {
     // Native events only mean something while a push URL is live. Before it (preflight), while the
     // pusher is down (reconnecting) and after the session they are stale — and so are events while
     // a legacy session still waits for its room signature (they come from the previous pusher).
-    run(ENGINE, step, action.type, action)
+    ;(ENGINE[action.type] as AnyHandler)(step, action)
   }
   memberMedia?.settle(step, state)
   syncBackground(step, state)
