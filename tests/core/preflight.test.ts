@@ -49,11 +49,13 @@ describe('versions', () => {
     [{ platform: 'ios', version: '7.0.9', SDKVersion: '2.10.0' }, 'modern'],
     [{ platform: 'android', version: '8.0.0', SDKVersion: '2.9.4' }, 'legacy'],
     [{ platform: 'android', version: '6.6.6', SDKVersion: '1.7.0' }, 'legacy'],
-    [{ platform: 'android', version: '8.0.0', SDKVersion: '1.6.9' }, 'too_old_base_library'],
-    [{ platform: 'android', version: '6.6.5', SDKVersion: '2.10.0' }, 'too_old_wechat'],
+    [{ platform: 'android', version: '8.0.0', SDKVersion: '1.6.9' }, RoomErrorCode.BASE_LIBRARY_TOO_OLD],
+    [{ platform: 'android', version: '6.6.5', SDKVersion: '2.10.0' }, RoomErrorCode.WECHAT_TOO_OLD],
     [{ platform: 'android' }, 'modern'], // unknown versions: nothing to block on
-  ] as Array<[SystemInfo, string]>)('%j → %s', (info, generation) => {
-    expect(classifyClient(info)).toBe(generation)
+  ] as Array<[SystemInfo, string | number]>)('%j → %s', (info, generation) => {
+    // Below the hard minimum: the preflight failure itself (its code), else the generation.
+    const result = classifyClient(info)
+    expect(typeof result === 'string' ? result : result.code).toBe(generation)
   })
 })
 

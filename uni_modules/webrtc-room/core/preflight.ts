@@ -55,14 +55,22 @@ export type PreflightResult =
   | { ok: true; mode: 'modern' | 'legacy'; system: SystemInfo | null }
   | { ok: false; code: number; message: string; detail: Record<string, unknown> }
 
-export type ClientGeneration = 'modern' | 'legacy' | 'too_old_base_library' | 'too_old_wechat'
+type PreflightFailure = PreflightResult & { ok: false }
 
-/** Which URL generation a client supports. Unknown versions count as modern (nothing to block on). */
-export function classifyClient(info: SystemInfo): ClientGeneration {
-  const { SDKVersion, version } = info
-  if (SDKVersion && !isAtLeast(SDKVersion, VERSION_THRESHOLDS.minBaseLibrary)) return 'too_old_base_library'
-  if (version && !isAtLeast(version, VERSION_THRESHOLDS.minWechat)) return 'too_old_wechat'
-  const modernWechat = info.platform === 'ios' ? VERSION_THRESHOLDS.modernWechatIOS : VERSION_THRESHOLDS.modernWechat
+/**
+ * Which URL generation a client supports, or why it supports none (below the hard minimum).
+ * Unknown versions count as modern (nothing to block on).
+ */
+export function classifyClient(info: SystemInfo): 'modern' | 'legacy' | PreflightFailure {
+  const { SDKVersion, version, platform } = info
+  const versions = { SDKVersion, version, platform }
+  if (SDKVersion && !isAtLeast(SDKVersion, VERSION_THRESHOLDS.minBaseLibrary)) {
+    return failure(E.BASE_LIBRARY_TOO_OLD, `base library ${SDKVersion} is older than ${VERSION_THRESHOLDS.minBaseLibrary}`, versions)
+  }
+  if (version && !isAtLeast(version, VERSION_THRESHOLDS.minWechat)) {
+    return failure(E.WECHAT_TOO_OLD, `WeChat ${version} is older than ${VERSION_THRESHOLDS.minWechat}`, versions)
+  }
+  const modernWechat = platform === 'ios' ? VERSION_THRESHOLDS.modernWechatIOS : VERSION_THRESHOLDS.modernWechat
   const baseOk = !SDKVersion || isAtLeast(SDKVersion, VERSION_THRESHOLDS.modernBaseLibrary)
   const wechatOk = !version || isAtLeast(version, modernWechat)
   return baseOk && wechatOk ? 'modern' : 'legacy'
@@ -79,7 +87,7 @@ export function missingForModern(system: SystemInfo | null): { code: number; mes
     : { code: E.WECHAT_TOO_OLD, message: `needs WeChat ≥ ${VERSION_THRESHOLDS.modernWechat} (iOS ${VERSION_THRESHOLDS.modernWechatIOS})` }
 }
 
-function failure(code: number, message: string, detail: Record<string, unknown> = {}): PreflightResult & { ok: false } {
+function failure(code: number, message: string, detail: Record<string, unknown> = {}): PreflightFailure {
   return { ok: false, code, message, detail }
 }
 
@@ -87,7 +95,7 @@ const CAMERA = ['scope.camera', E.CAMERA_PERMISSION_DENIED, 'camera'] as const
 const MIC = ['scope.record', E.RECORD_PERMISSION_DENIED, 'microphone'] as const
 
 /** Ask for the camera (when needed) and microphone scopes: the failure of the first one denied, else null. */
-export async function mediaScopes(platform: Platform, needCamera: boolean): Promise<(PreflightResult & { ok: false }) | null> {
+export async function mediaScopes(platform: Platform, needCamera: boolean): Promise<PreflightFailure | null> {
   for (const [scope, code, device] of needCamera ? [CAMERA, MIC] : [MIC]) {
     // A throwing authorize counts as denied.
     if (!(await platform.authorize(scope).catch(() => false))) {
@@ -117,23 +125,15 @@ export async function runPreflight(platform: Platform, input: PreflightInput): P
     // The code's own message says it all: the devtools simulator has no live-pusher.
     return failure(E.DEVTOOLS_SIMULATOR, '', { platform: system.platform })
   }
-  const versions = { SDKVersion: system.SDKVersion, version: system.version, platform: system.platform }
   const generation = classifyClient(system)
-  if (generation === 'too_old_base_library') {
-    return failure(E.BASE_LIBRARY_TOO_OLD, `base library ${system.SDKVersion} is older than ${VERSION_THRESHOLDS.minBaseLibrary}`, versions)
-  }
-  if (generation === 'too_old_wechat') {
-    return failure(E.WECHAT_TOO_OLD, `WeChat ${system.version} is older than ${VERSION_THRESHOLDS.minWechat}`, versions)
-  }
-  if (input.enterMode === 'modern' && generation === 'legacy') {
+  if (typeof generation !== 'string') return generation
+  // A legacy-only client fails when modern is asked for, or when the legacy entry is missing.
+  if (generation === 'legacy' && (input.enterMode === 'modern' || !input.legacy)) {
     const missing = missingForModern(system)
-    return failure(missing.code, `enterMode 'modern' ${missing.message}`, versions)
+    const message = input.enterMode === 'modern' ? `enterMode 'modern' ${missing.message}` : `this client ${missing.message}; ${LEGACY_MISSING}`
+    return failure(missing.code, message, { SDKVersion: system.SDKVersion, version: system.version, platform: system.platform })
   }
   const mode = input.enterMode === 'auto' ? generation : input.enterMode
-  if (mode === 'legacy' && !input.legacy) {
-    const missing = missingForModern(system)
-    return failure(missing.code, `this client ${missing.message}; ${LEGACY_MISSING}`, versions)
-  }
 
   // The live audience publishes nothing: no camera or microphone prompt until it co-hosts.
   const denied = input.needMic === false ? null : await mediaScopes(platform, input.needCamera)
