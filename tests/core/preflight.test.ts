@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
-import { classifyClient, LEGACY_MISSING, missingForModern, runPreflight, VERSION_THRESHOLDS, type PreflightInput, compareVersion, isAtLeast } from '../../uni_modules/webrtc-room/core/preflight'
+import { classifyClient, LEGACY_MISSING, missingForModern, runPreflight, VERSION_THRESHOLDS, type PreflightInput, compareVersion, isAtLeast } from '../../uni_modules/webrtc-room/core/room-platform'
 import type { AuthScope, Platform, SystemInfo } from '../../uni_modules/webrtc-room/core/types'
 
 const MODERN: SystemInfo = { platform: 'android', version: '8.0.50', SDKVersion: '3.4.0' }

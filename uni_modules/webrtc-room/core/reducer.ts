@@ -8,7 +8,7 @@
 import type { ControlAction, EngineAction, RoomAction } from './actions'
 import { RoomErrorCode, RoomStatusCode } from './error-codes'
 import { isIdentityChange, readOptions, validateOptions, type ValidOptions } from './options'
-import { missingForModern } from './preflight'
+import { missingForModern } from './room-platform'
 import { levels, type LevelAction } from './levels'
 import { liveScene } from './live-role'
 import { memberChoice, memberMedia } from './member-media'
