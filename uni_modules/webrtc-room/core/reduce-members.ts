@@ -19,6 +19,7 @@ import type { MemberState, StreamState, StreamType } from './types'
 
 // Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
 const S = RoomStatusCode
+const E = RoomErrorCode
 
 function newStream(userID: string, streamType: StreamType, autoplay: boolean): StreamState {
   return {
@@ -44,7 +45,7 @@ export function checkCapacity(step: Step): void {
       step.state.overCapacity = true
       // Tag `error` as in the original (apps listen for -8 there), but not fatal: the room stays open
       // and the extra members stay in the store. The code's message names it; the detail, the numbers.
-      step.notice('error', RoomErrorCode.OVER_CAPACITY, { fatal: false, capacity, members: count })
+      step.notice('error', E.OVER_CAPACITY, { fatal: false, capacity, members: count })
     }
   } else {
     step.state.overCapacity = false
@@ -199,7 +200,7 @@ export const MEMBER_ENGINE = {
 export const playMember: Handlers<'play_member'>['play_member'] = (step, a) => {
   const member = step.room.members[a.userID]
   if (!member) {
-    step.notice('warning', RoomErrorCode.INVALID_STATE, { message: `no member ${a.userID} to ${a.play ? 'play' : 'stop'}`, userID: a.userID })
+    step.notice('warning', E.INVALID_STATE, { message: `no member ${a.userID} to ${a.play ? 'play' : 'stop'}`, userID: a.userID })
     return
   }
   const streams: MemberState['streams'] = {}

@@ -133,8 +133,8 @@ export class Step {
   }
 }
 
-export function stopPlayers(step: Step, member: MemberState | undefined): void {
-  for (const stream of Object.values(member?.streams ?? {})) if (stream) step.player(stream, 'stop')
+export function stopPlayers(step: Step, member: MemberState): void {
+  for (const stream of Object.values(member.streams)) if (stream) step.player(stream, 'stop')
 }
 
 /** Off the air, for a session's end or a re-enter: timers cleared, the engine leaves, no push URL, no pause. */

@@ -23,6 +23,9 @@ import type { BackgroundPolicy, LocalDevices, RoomOptions } from './types'
 
 export type { ReduceResult } from './reduce-session'
 
+// Module-local alias: a local name minifies to one letter, a cross-module property path does not.
+const E = RoomErrorCode
+
 // #ifdef H5
 const NO_DEVICES: LocalDevices = { cameras: [], microphones: [], speakers: [], cameraId: '', microphoneId: '', speakerId: '' }
 // #endif
@@ -86,7 +89,7 @@ function syncBackground(step: Step, before: CoreState): void {
 
 function applyUpdate(step: Step, partial: Partial<RoomOptions>): void {
   if (typeof partial !== 'object' || partial === null || Array.isArray(partial)) {
-    step.notice('warning', RoomErrorCode.INVALID_PROP, { message: 'update() takes an object of props', prop: 'options' })
+    step.notice('warning', E.INVALID_PROP, { message: 'update() takes an object of props', prop: 'options' })
     return
   }
   const previous = step.state.raw
@@ -126,7 +129,7 @@ const CONTROL = {
     if (isActive(step.room.status)) return invalidState(step, 'start')
     beginSession(step)
     // The room works on without a refresher: a refused userSig ends in -90200 as without getUserSig.
-    if (!refresher && step.state.options?.getUserSig) step.notice('warning', RoomErrorCode.INVALID_PROP, { message: SIG_MISSING, prop: 'getUserSig' })
+    if (!refresher && step.state.options?.getUserSig) step.notice('warning', E.INVALID_PROP, { message: SIG_MISSING, prop: 'getUserSig' })
   },
   preflight_done: (step, a) => {
     if (a.epoch !== step.state.epoch || step.room.status !== 'preflight') return
@@ -158,7 +161,7 @@ const CONTROL = {
       obtainURL(step)
     } else if (a.name === 'enter_timeout' && status === 'entering') {
       if (step.state.reconnectAttempts > 0) connectionLost(step, 0, 'enter timed out while re-entering')
-      else fatal(step, RoomErrorCode.ENTER_TIMEOUT, { timeoutMs: step.state.options?.enterTimeout })
+      else fatal(step, E.ENTER_TIMEOUT, { timeoutMs: step.state.options?.enterTimeout })
     }
   },
   stop: (step) => {

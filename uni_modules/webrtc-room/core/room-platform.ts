@@ -23,8 +23,9 @@ const E = RoomErrorCode
 
 /** Compare dotted version strings numerically ('2.10.0' > '2.9.9'). Missing parts count as 0. */
 export function compareVersion(a: string, b: string): number {
-  const pa = a.split('.').map((part) => parseInt(part, 10) || 0)
-  const pb = b.split('.').map((part) => parseInt(part, 10) || 0)
+  const parts = (version: string) => version.split('.').map((part) => parseInt(part, 10) || 0)
+  const pa = parts(a)
+  const pb = parts(b)
   const length = Math.max(pa.length, pb.length)
   for (let i = 0; i < length; i++) {
     const diff = (pa[i] ?? 0) - (pb[i] ?? 0)
@@ -35,7 +36,7 @@ export function compareVersion(a: string, b: string): number {
 
 /** true when `version` is set and ≥ `min`. */
 export function isAtLeast(version: string | undefined, min: string): boolean {
-  return typeof version === 'string' && version !== '' && compareVersion(version, min) >= 0
+  return !!version && compareVersion(version, min) >= 0
 }
 
 export const VERSION_THRESHOLDS = {
