@@ -218,7 +218,7 @@ function updateStream(step: Step, userID: string, streamType: StreamType, patch:
 }
 
 /** A player started / stopped loading: 16 / 17 on the member, once per change (2003 and 2004 both mean playing). */
-function streamLoading(step: Step, userID: string, streamType: StreamType, loading: boolean, nativeCode: number): void {
+function streamLoading(step: Step, { userID, streamType, nativeCode }: { userID: string; streamType: StreamType; nativeCode: number }, loading: boolean): void {
   const member = step.room.members[userID]
   const stream = member?.streams[streamType]
   if (!member || !stream || stream.loading === loading) return
@@ -256,8 +256,8 @@ export const MEMBER_ENGINE = {
     checkCapacity(step)
   },
   streams_changed: (step, a) => applyStreamChanges(step, a.changes),
-  stream_loading: (step, a) => streamLoading(step, a.userID, a.streamType, true, a.nativeCode),
-  stream_playing: (step, a) => streamLoading(step, a.userID, a.streamType, false, a.nativeCode),
+  stream_loading: (step, a) => streamLoading(step, a, true),
+  stream_playing: (step, a) => streamLoading(step, a, false),
   stream_disconnected: (step, a) => {
     // The player gave up (-2301): drop that stream; the member stays until 1032 says it left,
     // and its next 1033/1034 brings the stream back.
