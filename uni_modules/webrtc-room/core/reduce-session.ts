@@ -77,7 +77,7 @@ export class Step {
   }
 
   status(next: RoomStatus): void {
-    this.state.room.status = next
+    this.room.status = next
   }
 
   emit<D>(tag: RoomEventTag, code: number, detail: D): void {
@@ -248,21 +248,15 @@ export function markEntered(step: Step, nativeCode: number): void {
     step.emit('recovered', S.JOINED, { attempts: step.state.reconnectAttempts })
     step.state.reconnectAttempts = 0
   }
-  if (step.state.hidden && policyOf(step.state) === 'pause') pauseBy(step, 'hide')
+  if (step.state.hidden && policyOf(step.state) === 'pause') setPaused(step, 'hide')
 }
 
-export function pauseBy(step: Step, by: 'app' | 'hide'): void {
-  step.status('paused')
+/** Pause the push and every player (by the app's pause() or a hidden app), or resume them (`by` null). */
+export function setPaused(step: Step, by: 'app' | 'hide' | null): void {
+  step.status(by ? 'paused' : 'in_room')
   step.state.pausedBy = by
-  step.setPusher({ paused: true })
-  step.effect({ type: 'pusher', call: 'pause' })
-}
-
-export function resumeRoom(step: Step): void {
-  step.status('in_room')
-  step.state.pausedBy = null
-  step.setPusher({ paused: false })
-  step.effect({ type: 'pusher', call: 'resume' })
+  step.setPusher({ paused: !!by })
+  step.effect({ type: 'pusher', call: by ? 'pause' : 'resume' })
 }
 
 /**

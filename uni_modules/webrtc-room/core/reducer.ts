@@ -24,7 +24,7 @@ import { levels, type LevelAction } from './levels'
 import { liveScene } from './live-role'
 import { announcedURL, memberChoice, memberMedia } from './member-media'
 import {
-  beginSession, connectionLost, emitWarnings, exited, fatal, invalidState, legacyRoom, markEntered, obtainURL, pauseBy, resumeRoom, showOptions, stopPlayers,
+  beginSession, connectionLost, emitWarnings, exited, fatal, invalidState, legacyRoom, markEntered, obtainURL, setPaused, showOptions, stopPlayers,
   SESSION_ENGINE, Step, type ActionOf, type Handlers, type ReduceResult,
 } from './reduce-session'
 import { refresher, SIG_MISSING } from './refresher'
@@ -55,12 +55,12 @@ const NO_DEVICES: LocalDevices = { cameras: [], microphones: [], speakers: [], c
 /** What `policy` does to a hidden room now. */
 function applyHidden(step: Step, policy: BackgroundPolicy): void {
   const status = step.room.status
-  if (policy === 'pause' && status === 'in_room') pauseBy(step, 'hide')
+  if (policy === 'pause' && status === 'in_room') setPaused(step, 'hide')
   if (policy === 'leave' && isActive(status)) exited(step, 'background')
 }
 
 function resumeHidden(step: Step): void {
-  if (step.room.status === 'paused' && step.state.pausedBy === 'hide') resumeRoom(step)
+  if (step.room.status === 'paused' && step.state.pausedBy === 'hide') setPaused(step, null)
 }
 
 const BACKGROUND = {
@@ -377,11 +377,11 @@ const CONTROL = {
     if (isActive(step.room.status)) exited(step, 'stop')
   },
   pause: (step) => {
-    if (step.room.status === 'in_room') pauseBy(step, 'app')
+    if (step.room.status === 'in_room') setPaused(step, 'app')
     else invalidState(step, 'pause')
   },
   resume: (step) => {
-    if (step.room.status === 'paused') resumeRoom(step)
+    if (step.room.status === 'paused') setPaused(step, null)
     else invalidState(step, 'resume')
   },
   switch_camera: (step) => {
