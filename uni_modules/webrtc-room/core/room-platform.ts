@@ -100,15 +100,15 @@ function failure(code: number, message: string, detail: Record<string, unknown> 
   return { ok: false, code, message, detail }
 }
 
-const CAMERA = ['scope.camera', E.CAMERA_PERMISSION_DENIED, 'camera'] as const
-const MIC = ['scope.record', E.RECORD_PERMISSION_DENIED, 'microphone'] as const
+const CAMERA = ['scope.camera', E.CAMERA_PERMISSION_DENIED] as const
+const MIC = ['scope.record', E.RECORD_PERMISSION_DENIED] as const
 
 /** Ask for the camera (when needed) and microphone scopes: the failure of the first one denied, else null. */
 export async function mediaScopes(platform: Platform, needCamera: boolean): Promise<PreflightFailure | null> {
-  for (const [scope, code, device] of needCamera ? [CAMERA, MIC] : [MIC]) {
+  for (const [scope, code] of needCamera ? [CAMERA, MIC] : [MIC]) {
     // A throwing authorize counts as denied.
     if (!(await platform.authorize(scope).catch(() => false))) {
-      return failure(code, `${device} permission (${scope}) was denied`, { scope, canOpenSetting: typeof platform.openSetting === 'function' })
+      return failure(code, `${scope} was denied`, { scope, canOpenSetting: typeof platform.openSetting === 'function' })
     }
   }
   return null
@@ -118,7 +118,7 @@ export async function runPreflight(platform: Platform, input: PreflightInput): P
   // H5: the browser engine does its own checks (secure context, devices); URLs are not used there.
   if (platform.name === 'h5') return { ok: true, mode: 'modern', system: null }
   if (platform.name !== 'mp-weixin') {
-    return failure(E.UNSUPPORTED_PLATFORM, `webrtc-room runs on WeChat mini-programs and H5, not on ${platform.name}`, { platform: platform.name })
+    return failure(E.UNSUPPORTED_PLATFORM, `webrtc-room runs on mp-weixin and H5, not on ${platform.name}`, { platform: platform.name })
   }
 
   if (input.enterMode === 'legacy' && !input.legacy) {
