@@ -107,7 +107,7 @@ export class Step {
 
   /** A player call; streams are immutable state, so the effect carries the stream itself. */
   player(stream: StreamState, call: PlayerCall): void {
-    this.effects.push({ type: 'player', stream, call })
+    this.effect({ type: 'player', stream, call })
   }
 
   /** Our own state with `patch` applied (copy on write). */
@@ -194,11 +194,10 @@ export function beginSession(step: Step): void {
   step.state.epoch += 1
   step.state.previewKept = false // the engine's enter takes the camera over
   step.state.options = options
-  step.state.overCapacity = false
   step.room.roomID = roomIDText(options.room)
   step.room.enterMode = null
   showOptions(step, options)
-  step.setSelf({ userID: options.userID, pushURL: '' })
+  step.setSelf({ userID: options.userID })
   step.status('preflight')
   emitWarnings(step, result.warnings)
   step.effect({ type: 'preflight', epoch: step.state.epoch })

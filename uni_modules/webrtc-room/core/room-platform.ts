@@ -29,7 +29,7 @@ export function compareVersion(a: string, b: string): number {
   const length = Math.max(pa.length, pb.length)
   for (let i = 0; i < length; i++) {
     const diff = (pa[i] ?? 0) - (pb[i] ?? 0)
-    if (diff !== 0) return diff > 0 ? 1 : -1
+    if (diff) return diff > 0 ? 1 : -1
   }
   return 0
 }
@@ -154,26 +154,24 @@ export async function runPreflight(platform: Platform, input: PreflightInput): P
 
 /** One pending timer per name; setting a name again replaces it. */
 export function createTimers(platform: Platform, fire: (name: TimerName, epoch: number) => void) {
-  const timers = new Map<TimerName, TimerHandle>()
+  const timers: Partial<Record<TimerName, TimerHandle>> = {}
   function clear(name: TimerName): void {
-    const handle = timers.get(name)
-    if (handle === undefined) return
-    timers.delete(name)
-    platform.clearTimeout(handle)
+    if (!(name in timers)) return
+    platform.clearTimeout(timers[name]!)
+    delete timers[name]
   }
   return {
     set(name: TimerName, ms: number, epoch: number): void {
       clear(name)
-      const handle = platform.setTimeout(() => {
-        if (timers.get(name) !== handle) return
-        timers.delete(name)
+      const handle = (timers[name] = platform.setTimeout(() => {
+        if (timers[name] !== handle) return
+        delete timers[name]
         fire(name, epoch)
-      }, ms)
-      timers.set(name, handle)
+      }, ms))
     },
     clear,
     clearAll(): void {
-      for (const name of [...timers.keys()]) clear(name)
+      for (const name in timers) clear(name as TimerName)
     },
   }
 }

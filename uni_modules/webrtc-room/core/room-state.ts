@@ -40,7 +40,7 @@ export function isActive(status: RoomStatus): boolean {
 
 /** Statuses in which native (engine) events are applied: a push URL is live. */
 export function acceptsEngineEvents(status: RoomStatus): boolean {
-  return status === 'entering' || status === 'in_room' || status === 'paused'
+  return ['entering', 'in_room', 'paused'].includes(status)
 }
 
 /**
