@@ -395,7 +395,7 @@ const CONTROL = {
     step.effect({ type: 'pusher', call: 'switchCamera' })
   },
   update: (step, a) => applyUpdate(step, a.options),
-  report: (step, a) => step.emit(a.event.tag, a.event.code, a.event.detail),
+  report: (step, { event }) => step.emit(event.tag, event.code, event.detail),
   // Only the H5 engine and H5 calls report local media (devices, screen share).
   // #ifdef H5
   local_media: (step, a) => {
