@@ -5,7 +5,7 @@
  */
 import type { Effect, RoomAction, TimerName } from '../../uni_modules/webrtc-room/core/actions'
 import { translatePlayerState, translatePusherError, translatePusherState } from '../../uni_modules/webrtc-room/engines/mp-weixin/live-tags-engine'
-import type { PreflightResult } from '../../uni_modules/webrtc-room/core/preflight'
+import type { PreflightResult } from '../../uni_modules/webrtc-room/core/room-platform'
 import { reduce } from '../../uni_modules/webrtc-room/core/reducer'
 import { createCoreState, type CoreState } from '../../uni_modules/webrtc-room/core/room-state'
 import type { PusherErrorDetail, RoomEvent, RoomOptions, StateChangeDetail, StreamType } from '../../uni_modules/webrtc-room/core/types'

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
-import { classifyClient, LEGACY_MISSING, missingForModern, runPreflight, VERSION_THRESHOLDS, type PreflightInput, compareVersion, isAtLeast } from '../../uni_modules/webrtc-room/core/preflight'
+import { classifyClient, LEGACY_MISSING, missingForModern, runPreflight, VERSION_THRESHOLDS, type PreflightInput, compareVersion, isAtLeast } from '../../uni_modules/webrtc-room/core/room-platform'
 import type { AuthScope, Platform, SystemInfo } from '../../uni_modules/webrtc-room/core/types'
 
 const MODERN: SystemInfo = { platform: 'android', version: '8.0.50', SDKVersion: '3.4.0' }
@@ -49,11 +49,13 @@ describe('versions', () => {
     [{ platform: 'ios', version: '7.0.9', SDKVersion: '2.10.0' }, 'modern'],
     [{ platform: 'android', version: '8.0.0', SDKVersion: '2.9.4' }, 'legacy'],
     [{ platform: 'android', version: '6.6.6', SDKVersion: '1.7.0' }, 'legacy'],
-    [{ platform: 'android', version: '8.0.0', SDKVersion: '1.6.9' }, 'too_old_base_library'],
-    [{ platform: 'android', version: '6.6.5', SDKVersion: '2.10.0' }, 'too_old_wechat'],
+    [{ platform: 'android', version: '8.0.0', SDKVersion: '1.6.9' }, RoomErrorCode.BASE_LIBRARY_TOO_OLD],
+    [{ platform: 'android', version: '6.6.5', SDKVersion: '2.10.0' }, RoomErrorCode.WECHAT_TOO_OLD],
     [{ platform: 'android' }, 'modern'], // unknown versions: nothing to block on
-  ] as Array<[SystemInfo, string]>)('%j → %s', (info, generation) => {
-    expect(classifyClient(info)).toBe(generation)
+  ] as Array<[SystemInfo, string | number]>)('%j → %s', (info, generation) => {
+    // Below the hard minimum: the preflight failure itself (its code), else the generation.
+    const result = classifyClient(info)
+    expect(typeof result === 'string' ? result : result.code).toBe(generation)
   })
 })
 

@@ -10,7 +10,7 @@
  *   H5 engine (TRTC web SDK) produces the same actions from its own events. See engine.ts.
  */
 import type { EngineStream, MemberMedia } from './engine'
-import type { PreflightResult } from './preflight'
+import type { PreflightResult } from './room-platform'
 import type { SigReason, SigRefreshed } from './sig-refresh'
 import type { LiveRole, LocalDevices, NetworkQuality, PusherNetInfo, RoomEvent, RoomOptions, StreamType } from './types'
 

@@ -31,11 +31,8 @@ export function redact<T>(value: T, depth = 0, seen = new WeakSet<object>()): T 
   seen.add(value)
   if (value instanceof Error) return { name: value.name, message: redactText(value.message) } as T
   if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1, seen)) as T
-  const out: Record<string, unknown> = {}
-  for (const key of Object.keys(value)) {
-    const item = (value as Record<string, unknown>)[key]
-    // defineProperty: a key named `__proto__` (a userID) stays data, not a prototype change.
-    Object.defineProperty(out, key, { value: SECRET_KEY.test(key) && typeof item === 'string' ? maskSecret(item) : redact(item, depth + 1, seen), enumerable: true, writable: true, configurable: true })
-  }
-  return out as T
+  // fromEntries defines data properties: a key named `__proto__` (a userID) stays data, not a prototype change.
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, SECRET_KEY.test(key) && typeof item === 'string' ? maskSecret(item) : redact(item, depth + 1, seen)]),
+  ) as T
 }

@@ -77,7 +77,7 @@ export class Step {
   }
 
   status(next: RoomStatus): void {
-    this.state.room.status = next
+    this.room.status = next
   }
 
   emit<D>(tag: RoomEventTag, code: number, detail: D): void {
@@ -107,7 +107,7 @@ export class Step {
 
   /** A player call; streams are immutable state, so the effect carries the stream itself. */
   player(stream: StreamState, call: PlayerCall): void {
-    this.effects.push({ type: 'player', stream, call })
+    this.effect({ type: 'player', stream, call })
   }
 
   /** Our own state with `patch` applied (copy on write). */
@@ -133,8 +133,8 @@ export class Step {
   }
 }
 
-export function stopPlayers(step: Step, member: MemberState | undefined): void {
-  for (const stream of Object.values(member?.streams ?? {})) if (stream) step.player(stream, 'stop')
+export function stopPlayers(step: Step, member: MemberState): void {
+  for (const stream of Object.values(member.streams)) if (stream) step.player(stream, 'stop')
 }
 
 /** Off the air, for a session's end or a re-enter: timers cleared, the engine leaves, no push URL, no pause. */
@@ -194,11 +194,10 @@ export function beginSession(step: Step): void {
   step.state.epoch += 1
   step.state.previewKept = false // the engine's enter takes the camera over
   step.state.options = options
-  step.state.overCapacity = false
   step.room.roomID = roomIDText(options.room)
   step.room.enterMode = null
   showOptions(step, options)
-  step.setSelf({ userID: options.userID, pushURL: '' })
+  step.setSelf({ userID: options.userID })
   step.status('preflight')
   emitWarnings(step, result.warnings)
   step.effect({ type: 'preflight', epoch: step.state.epoch })
@@ -237,7 +236,9 @@ export function enterWith(step: Step, pushURL: string): void {
   if (timeout > 0) step.effect({ type: 'set_timer', name: 'enter_timeout', ms: timeout, epoch: step.state.epoch })
 }
 
+/** Entering → in the room (a no-op in any other status: a late or repeated native event). */
 export function markEntered(step: Step, nativeCode: number): void {
+  if (step.room.status !== 'entering') return
   step.status('in_room')
   step.state.sigTries = 0
   step.effect({ type: 'clear_timer', name: 'enter_timeout' })
@@ -246,21 +247,15 @@ export function markEntered(step: Step, nativeCode: number): void {
     step.emit('recovered', S.JOINED, { attempts: step.state.reconnectAttempts })
     step.state.reconnectAttempts = 0
   }
-  if (step.state.hidden && policyOf(step.state) === 'pause') pauseBy(step, 'hide')
+  if (step.state.hidden && policyOf(step.state) === 'pause') setPaused(step, 'hide')
 }
 
-export function pauseBy(step: Step, by: 'app' | 'hide'): void {
-  step.status('paused')
+/** Pause the push and every player (by the app's pause() or a hidden app), or resume them (`by` null). */
+export function setPaused(step: Step, by: 'app' | 'hide' | null): void {
+  step.status(by ? 'paused' : 'in_room')
   step.state.pausedBy = by
-  step.setPusher({ paused: true })
-  step.effect({ type: 'pusher', call: 'pause' })
-}
-
-export function resumeRoom(step: Step): void {
-  step.status('in_room')
-  step.state.pausedBy = null
-  step.setPusher({ paused: false })
-  step.effect({ type: 'pusher', call: 'resume' })
+  step.setPusher({ paused: !!by })
+  step.effect({ type: 'pusher', call: by ? 'pause' : 'resume' })
 }
 
 /**
@@ -303,6 +298,10 @@ export function exited(step: Step, reason: string, detail: { message?: string; n
 /** What the native side said: its message and code, for the event's detail. */
 export const nativeDetail = (a: { message?: string; nativeCode: number }) => ({ message: a.message, nativeCode: a.nativeCode })
 
+function selfUpdate(step: Step, code: number, a: { nativeCode: number }): void {
+  step.emit('self_update', code, { nativeCode: a.nativeCode })
+}
+
 /** Native facts about our own push and session. */
 export const SESSION_ENGINE = {
   push_state: (step, a) => step.emit('push_state', a.code, { message: a.message }),
@@ -311,15 +310,13 @@ export const SESSION_ENGINE = {
     step.emit('net_status', 0, { userID: step.room.self.userID, info: a.info })
   },
   publishing: (step, a) => {
-    step.emit('self_update', S.PUSH_OK, { nativeCode: a.nativeCode })
+    selfUpdate(step, S.PUSH_OK, a)
     // Legacy rooms send no 1018: publishing means entered there.
-    if (step.room.status === 'entering' && step.room.enterMode === 'legacy') markEntered(step, a.nativeCode)
+    if (step.room.enterMode === 'legacy') markEntered(step, a.nativeCode)
   },
-  pusher_loading: (step, a) => step.emit('self_update', S.PUSHER_LOADING, { nativeCode: a.nativeCode }),
-  preview_started: (step, a) => step.emit('self_update', S.PUSHER_PLAYING, { nativeCode: a.nativeCode }),
-  entered: (step, a) => {
-    if (step.room.status === 'entering') markEntered(step, a.nativeCode)
-  },
+  pusher_loading: (step, a) => selfUpdate(step, S.PUSHER_LOADING, a),
+  preview_started: (step, a) => selfUpdate(step, S.PUSHER_PLAYING, a),
+  entered: (step, a) => markEntered(step, a.nativeCode),
   left: (step, a) => {
     if (step.room.status === 'entering' || a.kicked) {
       fatal(step, E.JOIN_ROOM_FAILED, { ...nativeDetail(a), kicked: a.kicked })

@@ -33,16 +33,14 @@ export function isLegalTransition(from: RoomStatus, to: RoomStatus): boolean {
   return from === to || LEGAL_TRANSITIONS[from].includes(to)
 }
 
-/** Statuses in which a session exists (the pusher may be live, timers may run). */
-const ACTIVE_STATUSES: readonly RoomStatus[] = ['preflight', 'entering', 'in_room', 'paused', 'reconnecting']
-
+/** Statuses in which a session exists (the pusher may be live, timers may run): all but idle, exited and error. */
 export function isActive(status: RoomStatus): boolean {
-  return ACTIVE_STATUSES.includes(status)
+  return !['idle', 'exited', 'error'].includes(status)
 }
 
 /** Statuses in which native (engine) events are applied: a push URL is live. */
 export function acceptsEngineEvents(status: RoomStatus): boolean {
-  return status === 'entering' || status === 'in_room' || status === 'paused'
+  return ['entering', 'in_room', 'paused'].includes(status)
 }
 
 /**

@@ -10,7 +10,7 @@
 import { errorCode, errorText, RoomErrorCode } from '../core/error-codes'
 import type { LiveHooks } from '../core/live-role'
 import type { OptionIssue } from '../core/options'
-import { mediaScopes } from '../core/preflight'
+import { mediaScopes } from '../core/room-platform'
 import { isActive, orderedMembers, pusherFromOptions } from '../core/room-state'
 import type { LiveRole, LiveScene, MemberState, RoomOptions, RoomState } from '../core/types'
 
