@@ -17,8 +17,8 @@ const TIM_MARKERS = ['sdkStateReady', 'onMessageReceived', 'TIM.VERSION', 'wss.i
 /** The link's modules (under uni_modules/webrtc-room/) and strings only its code contains: failure and log texts, an input check, the installer. */
 const LINK_MODULES = ['core/im-registry.js', 'core/im-validate.js', 'core/room-im.js']
 const LINK_MARKERS = ['IM session could not be created', 'IM stop did not settle', 'IM login failed', 'receiveUser must be', 'installImLink']
-/** All the IM-off controller keeps of the seam (core/im-link.js): its constants and the empty slot, no bridge. */
-const SEAM_EXPORTS = ['IM_MISSING', 'IM_SENDS', 'imLink']
+/** All the IM-off controller keeps of the seam (core/im-link.js): its constants and imAccess (the answers without the entry), no bridge. */
+const SEAM_EXPORTS = ['IM_MISSING', 'IM_SENDS', 'imAccess']
 
 interface Scan {
   vendorBytes: number
@@ -83,7 +83,7 @@ describe('IM costs nothing unless the app imports the IM entry (mp-weixin build 
     expect(withoutIM.imModules).toEqual([])
   })
 
-  it("the app without the IM entry holds no IM link and no bridge: the controller answers sends itself", () => {
+  it("the app without the IM entry holds no IM link and no bridge: imAccess answers sends itself", () => {
     expect(withoutIM.linkModules).toEqual([])
     expect(withoutIM.seamExports).toEqual(SEAM_EXPORTS)
   })

@@ -5,7 +5,7 @@
  */
 import type { AnnouncedUser } from './actions'
 import { RoomErrorCode } from './error-codes'
-import { addMember, applyStreamChanges, checkCapacity, removeMember, withoutRemoved } from './reducer'
+import { addMember, applyStreamChanges, checkCapacity, removeMember, withoutRemoved } from './reduce-members'
 import { enterWith, fatal, type ActionOf, type LegacyRoom, type Step } from './reduce-session'
 import { copyMembers } from './room-state'
 import { refresher } from './refresher'

@@ -20,9 +20,9 @@ import type { Effect, RoomAction } from './actions'
 import { getController, registerController, unregisterController } from './controllers'
 import type { EngineSink, NativeEvent, RoomEngine } from './engine'
 import { errorCode, errorText, RoomErrorCode, WebrtcRoomError } from './error-codes'
-import { codeMessage } from './codes'
-import { IM_MISSING, IM_SENDS, imLink, type ImLink, type ImMethods, type SendFail } from './im-link'
+import { IM_MISSING, IM_SENDS, imAccess, type ImMethods } from './im-link'
 import { memberMethods } from './member-media'
+import { nativeEntries } from './native-entries'
 import { reduce } from './reducer'
 import { redact } from './redact'
 import { refresher } from './refresher'
@@ -30,7 +30,7 @@ import { createAppWatch, createTimers, preflight, requestRoomSig } from './room-
 import { liveScene } from './live-role'
 import { acceptsEngineEvents, createCoreState, isActive, orderedMembers, writeChanges, type CoreState } from './room-state'
 import type { ControllerConfig } from './controller-types'
-import type { ImEvent, Platform, RoomController, RoomEvent, RoomOptions, StreamType } from './types'
+import type { ImEvent, Platform, RoomController, RoomEvent, RoomOptions } from './types'
 
 export type { RoomSink } from './room-state'
 export type { ControllerConfig } from './controller-types'
@@ -100,41 +100,18 @@ export function createController(options: RoomOptions, platform: Platform, confi
   const sig = refresher?.create(platform, () => core, (answer) => forEpoch(answer.epoch, answer))
 
   // IM is the opt-in IM entry's link (im-link.ts); without it the controller answers for IM itself.
-  const imEnabled = () => (core.options ? core.options.enableIM : raw.enableIM === true)
-  /** An IM failure of the controller: an im-event `error`, and a room `warning` (recorded once, there). */
-  function imFailure(code: number, message: string): void {
-    emitIM({ tag: 'error', code, detail: { message } })
-    dispatch({ type: 'report', event: { tag: 'warning', code, detail: { message, im: true } } })
-  }
-  function reject(method: string, code: number, message: string, fail?: SendFail): Promise<never> {
-    if (fail) safely(`${method} fail callback`, () => fail(code, message))
-    const rejected = Promise.reject(new WebrtcRoomError(code, message, { method }))
-    // Callback users often ignore the Promise: keep that from being an unhandled rejection.
-    if (fail) rejected.catch(() => {})
-    return rejected
-  }
-  function imUnavailable(method: string, fail?: SendFail): Promise<never> {
-    const code = imEnabled() ? RoomErrorCode.IM_NOT_INSTALLED : RoomErrorCode.IM_DISABLED
-    return reject(method, code, `${method}: ${codeMessage(code)}`, fail)
-  }
-  let link: ImLink | undefined
-  /** The IM entry's link, made on first use: registerIM may run after this room was made. */
-  const im = () =>
-    (link ??= imLink?.({
-      key,
-      platform,
-      record,
-      options: () => core.options,
-      enabled: imEnabled,
-      emit: emitIM,
-      failure: imFailure,
-      reject,
-      log,
-      refreshSig: sig && ((reason) => sig.ask(reason, 'im')),
-    }))
-  /** A send method: the link's, or IM_DISABLED / IM_NOT_INSTALLED (the fail callback is the last parameter). */
-  const imSend = (method: keyof ImMethods) => (...args: unknown[]) =>
-    im()?.methods[method](...(args as [never, never])) ?? imUnavailable(method, args[method.startsWith('sendC2C') ? 3 : 2] as SendFail | undefined)
+  const im = imAccess({
+    key,
+    platform,
+    record,
+    options: () => core.options,
+    enabled: () => (core.options ? core.options.enableIM : raw.enableIM === true),
+    emit: emitIM,
+    warn: (code, message) => dispatch({ type: 'report', event: { tag: 'warning', code, detail: { message, im: true } } }),
+    safely,
+    log,
+    refreshSig: sig && ((reason) => sig.ask(reason, 'im')),
+  })
   const timers = createTimers(platform, (name, epoch) => dispatch({ type: 'timer', epoch, name }))
   // The reducer applies backgroundPolicy on hide / show (syncBackground, reducer.ts).
   const app = createAppWatch(platform, () => dispatch({ type: 'app_hide' }), () => dispatch({ type: 'app_show' }), (message, err) => log('warn', message, { error: String(err) }))
@@ -224,9 +201,9 @@ export function createController(options: RoomOptions, platform: Platform, confi
         return void (options && liveScene()?.switchRole(platform, engine, options, effect.role).then((answer) => forEpoch(effect.epoch, { type: 'role_done', epoch: effect.epoch, role: effect.role, ...answer })))
       case 'member_media': return safely('engine memberMedia', () => engine.memberMedia?.(effect.userID, effect.media))
       case 'im_start':
-        return void (im() ? link!.start() : options && imFailure(RoomErrorCode.IM_NOT_INSTALLED, IM_MISSING))
+        return void (im.im() ? im.current()!.start() : options && im.failure(RoomErrorCode.IM_NOT_INSTALLED, IM_MISSING))
       case 'im_stop':
-        return link?.stop()
+        return im.current()?.stop()
       case 'refresh_sig': return void sig?.ask(effect.reason, 'trtc', effect.epoch)
     }
   }
@@ -310,11 +287,11 @@ export function createController(options: RoomOptions, platform: Platform, confi
     async stop() {
       dispatch({ type: 'stop' })
       sig?.cancel()
-      link?.stop()
+      im.current()?.stop()
       timers.clearAll()
       app.release()
       settleWaiters()
-      await link?.stopped()
+      await im.current()?.stopped()
     },
     pause: () => dispatch({ type: 'pause' }),
     resume: () => dispatch({ type: 'resume' }),
@@ -347,7 +324,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
 
     ...nativeEntries(native),
 
-    ...(Object.fromEntries(IM_SENDS.map((method) => [method, imSend(method)])) as ImMethods),
+    ...(Object.fromEntries(IM_SENDS.map((method) => [method, im.send(method)])) as ImMethods),
 
     on: (handler) => subscribe(handlers, handler),
     onIM: (handler) => subscribe(imHandlers, handler),
@@ -371,29 +348,4 @@ export function createController(options: RoomOptions, platform: Platform, confi
 
   registerController(key, controller)
   return controller
-}
-
-// --- The controller's native entry points (`onPusherStateChange` …): each wraps the tag's `event.detail`
-// into a `NativeEvent` for the engine, which owns its meaning.
-
-type NativeEntries = Pick<RoomController,
-  'onPusherStateChange' | 'onPusherNetStatus' | 'onPusherError' | 'onPlayerStateChange' | 'onPlayerNetStatus' | 'onPusherAudioVolume' | 'onPlayerAudioVolume'>
-type PusherKind = Exclude<NativeEvent, { userID: string }>['kind']
-type PlayerKind = Exclude<NativeEvent['kind'], PusherKind>
-type Detail<K> = Extract<NativeEvent, { kind: K }>['detail']
-
-function nativeEntries(native: (event: NativeEvent) => void): NativeEntries {
-  // One maker per tag: a pusher entry takes the detail, a player entry the member's stream too.
-  const pusher = <K extends PusherKind>(kind: K) => (detail: Detail<K>) => native({ kind, detail } as NativeEvent)
-  const player = <K extends PlayerKind>(kind: K) => (userID: string, detail: Detail<K>, streamType: StreamType = 'main') =>
-    native({ kind, userID, streamType, detail } as NativeEvent)
-  return {
-    onPusherStateChange: pusher('pusher_state'),
-    onPusherNetStatus: pusher('pusher_net'),
-    onPusherError: pusher('pusher_error'),
-    onPlayerStateChange: player('player_state'),
-    onPlayerNetStatus: player('player_net'),
-    onPusherAudioVolume: pusher('pusher_volume'),
-    onPlayerAudioVolume: player('player_volume'),
-  }
 }
