@@ -8,7 +8,7 @@
 import { computed, onBeforeUnmount, onMounted, reactive, watch, type ComputedRef, type InjectionKey } from 'vue'
 import { useRoomStore } from '../../stores/room'
 import { orderedMembers, streamKey } from '../../core/room-state'
-import type { AuthScope, LayoutMember, LayoutSeat, LayoutSelf, MemberState, RoomController, RoomState, RoomStatus, StreamType } from '../../core/types'
+import type { AuthScope, LayoutMember, LayoutSeat, LayoutSelf, MemberState, RoomController, RoomState, RoomStatus } from '../../core/types'
 
 export { orderedMembers }
 
@@ -114,36 +114,30 @@ export function labelsFor(lang: Lang | string): Labels {
 // ---- Stable computeds -------------------------------------------------------------------------
 
 /**
- * A computed list that keeps its previous array while the items' keys are unchanged. On mp-weixin a
+ * A computed list of keys that keeps its previous array while the keys are unchanged. On mp-weixin a
  * component re-renders whenever a computed it reads returns a new array, and each re-render re-sends
  * the props of every child in setData; keeping the old array keeps unaffected layouts out of a change.
  */
-export function stableList<T extends { key: string }>(compute: () => T[]): ComputedRef<T[]> {
-  let last: T[] = []
+export function stableList(compute: () => string[]): ComputedRef<string[]> {
+  let last: string[] = []
   return computed(() => {
     const next = compute()
-    if (next.length === last.length && next.every((item, i) => item.key === last[i].key)) return last
-    return (last = next)
+    return next.length === last.length && next.every((key, i) => key === last[i]) ? last : (last = next)
   })
 }
 
 // ---- Members and tiles ------------------------------------------------------------------------
 
-/** A place on screen for one remote stream: each member's main stream, plus its screen share. */
-export interface Tile {
-  /** `${userID}_${streamType}`: stable v-for key. */
-  key: string
-  userID: string
-  streamType: StreamType
-}
-
-const MAIN = ['main'] as const
-const MAIN_AUX = ['main', 'aux'] as const
-
-export function tilesOf(members: readonly MemberState[]): Tile[] {
-  const tiles: Tile[] = []
-  for (const { userID, streams } of members)
-    for (const streamType of streams.aux ? MAIN_AUX : MAIN) tiles.push({ key: streamKey(userID, streamType), userID, streamType })
+/**
+ * A place on screen for one remote stream (each member's main stream, plus its screen share), named
+ * by its stream key `${userID}_${streamType}`: the v-for key and the tile's one prop.
+ */
+export function tilesOf(members: readonly MemberState[]): string[] {
+  const tiles: string[] = []
+  for (const { userID, streams } of members) {
+    tiles.push(streamKey(userID, 'main'))
+    if (streams.aux) tiles.push(streamKey(userID, 'aux'))
+  }
   return tiles
 }
 
@@ -258,7 +252,7 @@ export interface RoomScope {
   /** The live audience: no self tile (its pusher stays mounted, hidden: it holds the room). */
   watching: boolean
   /** The grid's stable seating (seatTiles). */
-  seats: Tile[]
+  seats: string[]
 }
 
 export const ROOM_SCOPE: InjectionKey<RoomScope> = Symbol('webrtc-room')
@@ -278,58 +272,38 @@ export const customProps = {
 // ---- Grid seating ------------------------------------------------------------------------------
 
 /*
- * The grid's paging, pure: cell 0 is the local view, then each remote tile in its seat; pages of
- * GRID_PAGE_SIZE cells. Seats are stable (seatTiles): a join takes a free seat or the next one at the
- * end, a leave moves the last tile into the freed seat. So a join or a leave re-renders at most two
- * pages of 4 cells whatever the room size, and no other member's player is re-bound (restarted).
+ * The grid's paging, pure: cell 0 is the local view ('self'), then each remote tile in its seat; pages
+ * of GRID_PAGE_SIZE cells. Seats are stable (seatTiles): a join takes a free seat or the next one at
+ * the end, a leave moves the last tile into the freed seat. So a join or a leave re-renders at most
+ * two pages of 4 cells whatever the room size, and no other member's player is re-bound (restarted).
  */
 export const GRID_PAGE_SIZE = 4
-
-export interface GridCell {
-  key: string
-  self: boolean
-  userID: string
-  streamType: 'main' | 'aux'
-}
 
 /** `self` 0: no local cell (the live audience). */
 export function gridPageCount(remoteTiles: number, size = GRID_PAGE_SIZE, self = 1): number {
   return Math.max(1, Math.ceil((remoteTiles + self) / size))
 }
 
-export function gridCells(tiles: readonly Tile[], page: number, size = GRID_PAGE_SIZE, self = 1): GridCell[] {
-  const cells: GridCell[] = []
-  for (let i = page * size; i < (page + 1) * size && i < tiles.length + self; i++) {
-    if (i < self) cells.push({ key: 'self', self: true, userID: '', streamType: 'main' })
-    else cells.push({ ...tiles[i - self], self: false })
-  }
-  return cells
+/** One page's cells: tile keys, 'self' for the local view. */
+export function gridCells(tiles: readonly string[], page: number, size = GRID_PAGE_SIZE, self = 1): string[] {
+  return (self ? ['self', ...tiles] : tiles).slice(page * size, (page + 1) * size)
 }
 
 /**
  * Next seating from the previous one: tiles keep their seat; new tiles fill freed seats first, then
  * go to the end; seats still free are filled by moving the last tile in (swap-remove) and trimmed.
  */
-export function seatTiles<T extends { key: string }>(previous: readonly T[], tiles: readonly T[]): T[] {
-  const byKey = new Map(tiles.map((t) => [t.key, t]))
-  const seated = new Set<string>()
-  const seats: Array<T | null> = previous.map((p) => {
-    const now = byKey.get(p.key)
-    if (!now || seated.has(p.key)) return null
-    seated.add(p.key)
-    return now
-  })
-  const newcomers = tiles.filter((t) => !seated.has(t.key))
-  let next = 0
-  for (let i = 0; i < seats.length && next < newcomers.length; i++) if (seats[i] === null) seats[i] = newcomers[next++]
-  while (next < newcomers.length) seats.push(newcomers[next++])
-  for (let i = 0; i < seats.length; i++) {
-    if (seats[i] !== null) continue
-    while (seats.length > i + 1 && seats[seats.length - 1] === null) seats.pop()
-    if (seats.length > i + 1) seats[i] = seats.pop()!
-    else seats.length = i
-  }
-  return seats as T[]
+export function seatTiles(previous: readonly string[], tiles: readonly string[]): string[] {
+  const seats = previous.map((key) => (tiles.includes(key) ? key : ''))
+  const newcomers = tiles.filter((key) => !seats.includes(key))
+  for (let i = 0; i < seats.length; i++) if (!seats[i]) seats[i] = newcomers.shift() ?? ''
+  seats.push(...newcomers)
+  for (let i = 0; i < seats.length; i++)
+    while (!seats[i] && i < seats.length) {
+      const last = seats.pop()!
+      if (i < seats.length) seats[i] = last
+    }
+  return seats
 }
 
 // ---- Debug overlay ----------------------------------------------------------------------------
