@@ -78,12 +78,6 @@ export function useAttachment(controller: ComputedRef<RoomController | null>, ke
   })
 }
 
-/** A native tag's handler: hands `detail` to the block's controller, if the room has one yet. */
-export function forward<D>(controller: ComputedRef<RoomController | null>, call: (room: RoomController, detail: D) => void) {
-  return (e: NativeEvent<D>): void => {
-    if (controller.value) call(controller.value, e.detail)
-  }
-}
 
 // ---- Labels -----------------------------------------------------------------------------------
 
