@@ -240,7 +240,7 @@ export function applyLayout(view: LayoutView, snapshot: LayoutSnapshot | null, s
 export interface RoomScope {
   key: string
   /** `<webrtc-room>`'s props: display options (lang, userName, images, soundMode) read where used. */
-  props: Readonly<{ lang: string; userName: string; loadingImg: string; playerBackgroundImg: string; soundMode: string }>
+  props: Readonly<{ lang: string; userName?: string; loadingImg?: string; playerBackgroundImg?: string; soundMode?: string }>
   state: RoomState | null
   labels: Labels
   /** The live audience: no self tile (its pusher stays mounted, hidden: it holds the room). */
