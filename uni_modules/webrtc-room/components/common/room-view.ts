@@ -5,7 +5,7 @@
  * hands its own tiles, the labels, the remote tiles, the `layout` slot's view and the grid's seating.
  * One module on purpose: every mp-weixin JS module pays its own wrapper in every app.
  */
-import { computed, onBeforeUnmount, onMounted, reactive, watch, type ComputedRef, type InjectionKey } from 'vue'
+import { computed, onMounted, reactive, watch, type ComputedRef, type InjectionKey } from 'vue'
 import { useRoomStore } from '../../stores/room'
 import { orderedMembers, streamKey } from '../../core/room-state'
 import type { AuthScope, LayoutMember, LayoutSeat, LayoutSelf, MemberState, RoomController, RoomState, RoomStatus } from '../../core/types'
@@ -49,35 +49,23 @@ export interface NativeEvent<D> {
 
 /**
  * Keeps one native context attached to the right controller under the right key while a block
- * lives: attach once mounted and the controller is known, re-attach when the room or the key changes
- * (a slot can hand the same block another member), detach on unmount.
+ * lives: attach once mounted (the native tag exists) and the controller is known, re-attach when the
+ * room or the key changes (a slot can hand the same block another member), detach on unmount (the
+ * watcher's cleanup runs when it stops with the block, before the native tag goes).
  */
 export function useAttachment(controller: ComputedRef<RoomController | null>, key: () => string, attach: (room: RoomController, key: string) => void, detach: (room: RoomController, key: string) => void): void {
-  let mounted = false
-  let current: { room: RoomController; key: string } | null = null
-  const sync = () => {
-    const room = mounted ? controller.value : null
-    const nextKey = key()
-    if (current && (current.room !== room || current.key !== nextKey)) {
-      detach(current.room, current.key)
-      current = null
-    }
-    if (room && !current) {
-      attach(room, nextKey)
-      current = { room, key: nextKey }
-    }
-  }
-  watch([controller, key], sync)
-  onMounted(() => {
-    mounted = true
-    sync()
-  })
-  onBeforeUnmount(() => {
-    mounted = false
-    sync()
-  })
+  onMounted(() =>
+    watch(
+      [controller, key],
+      ([room, streamKey], _, onCleanup) => {
+        if (!room) return
+        attach(room, streamKey)
+        onCleanup(() => detach(room, streamKey))
+      },
+      { immediate: true },
+    ),
+  )
 }
-
 
 // ---- Labels -----------------------------------------------------------------------------------
 
