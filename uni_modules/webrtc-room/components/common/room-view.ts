@@ -185,15 +185,16 @@ export function patchInPlace(target: Plain, source: Plain): void {
  * anyone is in the room (a shrink would re-render the seat list).
  */
 export function seatMembers(previous: readonly string[], userIDs: readonly string[], count = 0): string[] {
-  const seats = userIDs.length || count > 0 ? previous.map((id) => (userIDs.includes(id) ? id : '')) : []
-  // A fixed count: cut or pad to it (members cut off take free seats below, or wait).
-  if (count > 0) for (seats.length = Math.min(seats.length, count); seats.length < count; ) seats.push('')
+  let seats = previous.map((id) => (userIDs.includes(id) ? id : ''))
+  // A fixed count: cut or pad to it (members cut off take free seats below, or wait); an empty room
+  // without one has no seats.
+  if (count > 0) seats = Array.from({ length: count }, (_, i) => seats[i] ?? '')
+  else if (!userIDs.length) seats = []
   for (const id of userIDs) {
     if (seats.includes(id)) continue
     const free = seats.indexOf('')
     if (free >= 0) seats[free] = id
-    else if (count > 0) break
-    else seats.push(id)
+    else if (!count) seats.push(id)
   }
   return seats
 }
