@@ -109,7 +109,7 @@ describe('custom layout slot', () => {
         },
       },
     )
-    expect(r.wrapper.find('.wr-float').exists()).toBe(false)
+    expect(r.wrapper.find('.wr-float__remotes').exists()).toBe(false)
     await enter(r)
     await join(r, 'bob')
     const last = seen.at(-1)!

@@ -300,16 +300,12 @@ export interface DebugLine {
 
 export type DebugOverlay = (state: RoomState | null) => DebugLine[]
 
-let overlay: DebugOverlay | null = null
+/** The overlay's line builder, or null without the `debug` entry. */
+export let debugOverlay: DebugOverlay | null = null
 
 /** Called by the `debug` entry when imported (main.ts, before any room mounts). */
 export function installDebugOverlay(lines: DebugOverlay | null): void {
-  overlay = lines
-}
-
-/** The overlay's line builder, or null without the `debug` entry. */
-export function debugOverlay(): DebugOverlay | null {
-  return overlay
+  debugOverlay = lines
 }
 
 // ---- Permission guide -------------------------------------------------------------------------
