@@ -7,8 +7,8 @@
  */
 import { computed, onMounted, reactive, watch, type ComputedRef, type InjectionKey } from 'vue'
 import { useRoomStore } from '../../stores/room'
-import { orderedMembers, streamKey } from '../../core/room-state'
-import type { AuthScope, LayoutMember, LayoutSeat, LayoutSelf, MemberState, RoomController, RoomState, RoomStatus } from '../../core/types'
+import { DEFAULT_PUSHER, orderedMembers, streamKey } from '../../core/room-state'
+import type { AuthScope, LayoutMember, PusherAttributes, LayoutSeat, LayoutSelf, MemberState, RoomController, RoomState, RoomStatus } from '../../core/types'
 
 export { orderedMembers }
 
@@ -19,6 +19,8 @@ export type Lang = 'zh' | 'en'
 export interface RoomLink {
   state: ComputedRef<RoomState | null>
   controller: ComputedRef<RoomController | null>
+  /** The native tags' room-wide attributes; the defaults before the room has them (idle, or not registered yet). */
+  pusher: ComputedRef<PusherAttributes>
 }
 
 /**
@@ -30,7 +32,7 @@ export function useRoomLink(roomKey: () => string): RoomLink {
   const store = useRoomStore()
   const state = computed<RoomState | null>(() => store.rooms[roomKey()] ?? null)
   const controller = computed<RoomController | null>(() => (state.value ? (store.getController(state.value.key) ?? null) : null))
-  return { state, controller }
+  return { state, controller, pusher: computed(() => state.value?.pusher ?? DEFAULT_PUSHER) }
 }
 
 // ---- Native blocks ----------------------------------------------------------------------------
@@ -42,9 +44,10 @@ export function useRoomLink(roomKey: () => string): RoomLink {
  * forwards the native events with `detail` untouched.
  */
 
-/** What a native tag's `bind*` handler receives: the payload is in `detail`. */
-export interface NativeEvent<D> {
-  detail: D
+/** What a native tag's `bind*` handler receives: the event's name (`type`) and its payload (`detail`). */
+export interface NativeEvent<T extends string> {
+  type: T
+  detail: unknown
 }
 
 /**
