@@ -73,7 +73,7 @@ export function useAttachment(controller: ComputedRef<RoomController | null>, ke
 // ---- Labels -----------------------------------------------------------------------------------
 
 /** The few words the built-in layouts and the status banner show, zh + en. */
-const LABELS = {
+export const LABELS = {
   zh: {
     me: '我',
     waiting: '等待其他成员加入',
@@ -91,10 +91,6 @@ const LABELS = {
 } satisfies Record<Lang, { me: string; waiting: string; loading: string; noVideo: string; status: Partial<Record<RoomStatus, string>> }>
 
 export type Labels = (typeof LABELS)['zh'] | (typeof LABELS)['en']
-
-export function labelsFor(lang: Lang | string): Labels {
-  return lang === 'en' ? LABELS.en : LABELS.zh
-}
 
 // ---- Stable computeds -------------------------------------------------------------------------
 
