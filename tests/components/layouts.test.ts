@@ -109,7 +109,7 @@ describe('custom layout slot', () => {
         },
       },
     )
-    expect(r.wrapper.find('.wr-float').exists()).toBe(false)
+    expect(r.wrapper.find('.wr-float__remotes').exists()).toBe(false)
     await enter(r)
     await join(r, 'bob')
     const last = seen.at(-1)!
@@ -287,13 +287,13 @@ describe('view helpers', () => {
     expect(gridPageCount(0)).toBe(1)
     expect(gridPageCount(3)).toBe(1)
     expect(gridPageCount(4)).toBe(2)
-    expect(gridCells(tiles, 0).map((c) => c.key)).toEqual(['self', 'a_main', 'b_main', 'c_main'])
-    expect(gridCells(tiles, 1).map((c) => c.key)).toEqual(['d_main', 'e_main'])
+    expect(gridCells(tiles, 0)).toEqual(['self', 'a_main', 'b_main', 'c_main'])
+    expect(gridCells(tiles, 1)).toEqual(['d_main', 'e_main'])
   })
 
   it('a member with a screen share gets a second tile', () => {
     const withAux = { userID: 'a', joinedAt: 0, streams: { aux: {} } } as unknown as MemberState
-    expect(tilesOf([withAux]).map((t) => t.key)).toEqual(['a_main', 'a_aux'])
+    expect(tilesOf([withAux])).toEqual(['a_main', 'a_aux'])
   })
 
   it('props → options: unset props stay out, empty image props mean built-in; changes are diffed', () => {

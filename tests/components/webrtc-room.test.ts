@@ -200,7 +200,7 @@ describe('<webrtc-room> layouts switched live and several rooms per page', () =>
     const pushers = uni.contexts.filter((c) => c.id === 'pusher:pusher')
     expect(pushers).toHaveLength(2)
     expect(pushers[1].calls).toContain('start')
-    expect(r.wrapper.find('.wr-grid').exists()).toBe(true)
+    expect(r.wrapper.find('.wr-grid__pages').exists()).toBe(true)
     expect(r.players()).toHaveLength(1)
     expect(r.events.some((e) => e.tag === 'exit_room')).toBe(false)
   })

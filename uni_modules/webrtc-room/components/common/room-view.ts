@@ -5,10 +5,10 @@
  * hands its own tiles, the labels, the remote tiles, the `layout` slot's view and the grid's seating.
  * One module on purpose: every mp-weixin JS module pays its own wrapper in every app.
  */
-import { computed, onBeforeUnmount, onMounted, reactive, watch, type ComputedRef, type InjectionKey } from 'vue'
+import { computed, onMounted, reactive, watch, type ComputedRef, type InjectionKey } from 'vue'
 import { useRoomStore } from '../../stores/room'
-import { orderedMembers, streamKey } from '../../core/room-state'
-import type { AuthScope, LayoutMember, LayoutSeat, LayoutSelf, MemberState, RoomController, RoomState, RoomStatus, StreamType } from '../../core/types'
+import { DEFAULT_PUSHER, orderedMembers, streamKey } from '../../core/room-state'
+import type { AuthScope, LayoutMember, PusherAttributes, LayoutSeat, LayoutSelf, MemberState, RoomController, RoomState, RoomStatus } from '../../core/types'
 
 export { orderedMembers }
 
@@ -19,6 +19,8 @@ export type Lang = 'zh' | 'en'
 export interface RoomLink {
   state: ComputedRef<RoomState | null>
   controller: ComputedRef<RoomController | null>
+  /** The native tags' room-wide attributes; the defaults before the room has them (idle, or not registered yet). */
+  pusher: ComputedRef<PusherAttributes>
 }
 
 /**
@@ -30,7 +32,7 @@ export function useRoomLink(roomKey: () => string): RoomLink {
   const store = useRoomStore()
   const state = computed<RoomState | null>(() => store.rooms[roomKey()] ?? null)
   const controller = computed<RoomController | null>(() => (state.value ? (store.getController(state.value.key) ?? null) : null))
-  return { state, controller }
+  return { state, controller, pusher: computed(() => state.value?.pusher ?? DEFAULT_PUSHER) }
 }
 
 // ---- Native blocks ----------------------------------------------------------------------------
@@ -42,53 +44,36 @@ export function useRoomLink(roomKey: () => string): RoomLink {
  * forwards the native events with `detail` untouched.
  */
 
-/** What a native tag's `bind*` handler receives: the payload is in `detail`. */
-export interface NativeEvent<D> {
-  detail: D
+/** What a native tag's `bind*` handler receives: the event's name (`type`) and its payload (`detail`). */
+export interface NativeEvent<T extends string> {
+  type: T
+  detail: unknown
 }
 
 /**
  * Keeps one native context attached to the right controller under the right key while a block
- * lives: attach once mounted and the controller is known, re-attach when the room or the key changes
- * (a slot can hand the same block another member), detach on unmount.
+ * lives: attach once mounted (the native tag exists) and the controller is known, re-attach when the
+ * room or the key changes (a slot can hand the same block another member), detach on unmount (the
+ * watcher's cleanup runs when it stops with the block, before the native tag goes).
  */
 export function useAttachment(controller: ComputedRef<RoomController | null>, key: () => string, attach: (room: RoomController, key: string) => void, detach: (room: RoomController, key: string) => void): void {
-  let mounted = false
-  let current: { room: RoomController; key: string } | null = null
-  const sync = () => {
-    const room = mounted ? controller.value : null
-    const nextKey = key()
-    if (current && (current.room !== room || current.key !== nextKey)) {
-      detach(current.room, current.key)
-      current = null
-    }
-    if (room && !current) {
-      attach(room, nextKey)
-      current = { room, key: nextKey }
-    }
-  }
-  watch([controller, key], sync)
-  onMounted(() => {
-    mounted = true
-    sync()
-  })
-  onBeforeUnmount(() => {
-    mounted = false
-    sync()
-  })
-}
-
-/** A native tag's handler: hands `detail` to the block's controller, if the room has one yet. */
-export function forward<D>(controller: ComputedRef<RoomController | null>, call: (room: RoomController, detail: D) => void) {
-  return (e: NativeEvent<D>): void => {
-    if (controller.value) call(controller.value, e.detail)
-  }
+  onMounted(() =>
+    watch(
+      [controller, key],
+      ([room, streamKey], _, onCleanup) => {
+        if (!room) return
+        attach(room, streamKey)
+        onCleanup(() => detach(room, streamKey))
+      },
+      { immediate: true },
+    ),
+  )
 }
 
 // ---- Labels -----------------------------------------------------------------------------------
 
 /** The few words the built-in layouts and the status banner show, zh + en. */
-const LABELS = {
+export const LABELS = {
   zh: {
     me: '我',
     waiting: '等待其他成员加入',
@@ -107,43 +92,33 @@ const LABELS = {
 
 export type Labels = (typeof LABELS)['zh'] | (typeof LABELS)['en']
 
-export function labelsFor(lang: Lang | string): Labels {
-  return lang === 'en' ? LABELS.en : LABELS.zh
-}
-
 // ---- Stable computeds -------------------------------------------------------------------------
 
 /**
- * A computed list that keeps its previous array while the items' keys are unchanged. On mp-weixin a
+ * A computed list of keys that keeps its previous array while the keys are unchanged. On mp-weixin a
  * component re-renders whenever a computed it reads returns a new array, and each re-render re-sends
  * the props of every child in setData; keeping the old array keeps unaffected layouts out of a change.
  */
-export function stableList<T extends { key: string }>(compute: () => T[]): ComputedRef<T[]> {
-  let last: T[] = []
+export function stableList(compute: () => string[]): ComputedRef<string[]> {
+  let last: string[] = []
   return computed(() => {
     const next = compute()
-    if (next.length === last.length && next.every((item, i) => item.key === last[i].key)) return last
-    return (last = next)
+    return next.length === last.length && next.every((key, i) => key === last[i]) ? last : (last = next)
   })
 }
 
 // ---- Members and tiles ------------------------------------------------------------------------
 
-/** A place on screen for one remote stream: each member's main stream, plus its screen share. */
-export interface Tile {
-  /** `${userID}_${streamType}`: stable v-for key. */
-  key: string
-  userID: string
-  streamType: StreamType
-}
-
-const MAIN = ['main'] as const
-const MAIN_AUX = ['main', 'aux'] as const
-
-export function tilesOf(members: readonly MemberState[]): Tile[] {
-  const tiles: Tile[] = []
-  for (const { userID, streams } of members)
-    for (const streamType of streams.aux ? MAIN_AUX : MAIN) tiles.push({ key: streamKey(userID, streamType), userID, streamType })
+/**
+ * A place on screen for one remote stream (each member's main stream, plus its screen share), named
+ * by its stream key `${userID}_${streamType}`: the v-for key and the tile's one prop.
+ */
+export function tilesOf(members: readonly MemberState[]): string[] {
+  const tiles: string[] = []
+  for (const { userID, streams } of members) {
+    tiles.push(streamKey(userID, 'main'))
+    if (streams.aux) tiles.push(streamKey(userID, 'aux'))
+  }
   return tiles
 }
 
@@ -209,15 +184,16 @@ export function patchInPlace(target: Plain, source: Plain): void {
  * anyone is in the room (a shrink would re-render the seat list).
  */
 export function seatMembers(previous: readonly string[], userIDs: readonly string[], count = 0): string[] {
-  const seats = userIDs.length || count > 0 ? previous.map((id) => (userIDs.includes(id) ? id : '')) : []
-  // A fixed count: cut or pad to it (members cut off take free seats below, or wait).
-  if (count > 0) for (seats.length = Math.min(seats.length, count); seats.length < count; ) seats.push('')
+  let seats = previous.map((id) => (userIDs.includes(id) ? id : ''))
+  // A fixed count: cut or pad to it (members cut off take free seats below, or wait); an empty room
+  // without one has no seats.
+  if (count > 0) seats = Array.from({ length: count }, (_, i) => seats[i] ?? '')
+  else if (!userIDs.length) seats = []
   for (const id of userIDs) {
     if (seats.includes(id)) continue
     const free = seats.indexOf('')
     if (free >= 0) seats[free] = id
-    else if (count > 0) break
-    else seats.push(id)
+    else if (!count) seats.push(id)
   }
   return seats
 }
@@ -252,13 +228,13 @@ export function applyLayout(view: LayoutView, snapshot: LayoutSnapshot | null, s
 export interface RoomScope {
   key: string
   /** `<webrtc-room>`'s props: display options (lang, userName, images, soundMode) read where used. */
-  props: Readonly<{ lang: string; userName: string; loadingImg: string; playerBackgroundImg: string; soundMode: string }>
+  props: Readonly<{ lang: string; userName?: string; loadingImg?: string; playerBackgroundImg?: string; soundMode?: string }>
   state: RoomState | null
   labels: Labels
   /** The live audience: no self tile (its pusher stays mounted, hidden: it holds the room). */
   watching: boolean
   /** The grid's stable seating (seatTiles). */
-  seats: Tile[]
+  seats: string[]
 }
 
 export const ROOM_SCOPE: InjectionKey<RoomScope> = Symbol('webrtc-room')
@@ -278,58 +254,38 @@ export const customProps = {
 // ---- Grid seating ------------------------------------------------------------------------------
 
 /*
- * The grid's paging, pure: cell 0 is the local view, then each remote tile in its seat; pages of
- * GRID_PAGE_SIZE cells. Seats are stable (seatTiles): a join takes a free seat or the next one at the
- * end, a leave moves the last tile into the freed seat. So a join or a leave re-renders at most two
- * pages of 4 cells whatever the room size, and no other member's player is re-bound (restarted).
+ * The grid's paging, pure: cell 0 is the local view ('self'), then each remote tile in its seat; pages
+ * of GRID_PAGE_SIZE cells. Seats are stable (seatTiles): a join takes a free seat or the next one at
+ * the end, a leave moves the last tile into the freed seat. So a join or a leave re-renders at most
+ * two pages of 4 cells whatever the room size, and no other member's player is re-bound (restarted).
  */
 export const GRID_PAGE_SIZE = 4
-
-export interface GridCell {
-  key: string
-  self: boolean
-  userID: string
-  streamType: 'main' | 'aux'
-}
 
 /** `self` 0: no local cell (the live audience). */
 export function gridPageCount(remoteTiles: number, size = GRID_PAGE_SIZE, self = 1): number {
   return Math.max(1, Math.ceil((remoteTiles + self) / size))
 }
 
-export function gridCells(tiles: readonly Tile[], page: number, size = GRID_PAGE_SIZE, self = 1): GridCell[] {
-  const cells: GridCell[] = []
-  for (let i = page * size; i < (page + 1) * size && i < tiles.length + self; i++) {
-    if (i < self) cells.push({ key: 'self', self: true, userID: '', streamType: 'main' })
-    else cells.push({ ...tiles[i - self], self: false })
-  }
-  return cells
+/** One page's cells: tile keys, 'self' for the local view. */
+export function gridCells(tiles: readonly string[], page: number, size = GRID_PAGE_SIZE, self = 1): string[] {
+  return (self ? ['self', ...tiles] : tiles).slice(page * size, (page + 1) * size)
 }
 
 /**
  * Next seating from the previous one: tiles keep their seat; new tiles fill freed seats first, then
  * go to the end; seats still free are filled by moving the last tile in (swap-remove) and trimmed.
  */
-export function seatTiles<T extends { key: string }>(previous: readonly T[], tiles: readonly T[]): T[] {
-  const byKey = new Map(tiles.map((t) => [t.key, t]))
-  const seated = new Set<string>()
-  const seats: Array<T | null> = previous.map((p) => {
-    const now = byKey.get(p.key)
-    if (!now || seated.has(p.key)) return null
-    seated.add(p.key)
-    return now
-  })
-  const newcomers = tiles.filter((t) => !seated.has(t.key))
-  let next = 0
-  for (let i = 0; i < seats.length && next < newcomers.length; i++) if (seats[i] === null) seats[i] = newcomers[next++]
-  while (next < newcomers.length) seats.push(newcomers[next++])
-  for (let i = 0; i < seats.length; i++) {
-    if (seats[i] !== null) continue
-    while (seats.length > i + 1 && seats[seats.length - 1] === null) seats.pop()
-    if (seats.length > i + 1) seats[i] = seats.pop()!
-    else seats.length = i
-  }
-  return seats as T[]
+export function seatTiles(previous: readonly string[], tiles: readonly string[]): string[] {
+  const seats = previous.map((key) => (tiles.includes(key) ? key : ''))
+  const newcomers = tiles.filter((key) => !seats.includes(key))
+  for (let i = 0; i < seats.length; i++) if (!seats[i]) seats[i] = newcomers.shift() ?? ''
+  seats.push(...newcomers)
+  for (let i = 0; i < seats.length; i++)
+    while (!seats[i] && i < seats.length) {
+      const last = seats.pop()!
+      if (i < seats.length) seats[i] = last
+    }
+  return seats
 }
 
 // ---- Debug overlay ----------------------------------------------------------------------------
@@ -343,16 +299,12 @@ export interface DebugLine {
 
 export type DebugOverlay = (state: RoomState | null) => DebugLine[]
 
-let overlay: DebugOverlay | null = null
+/** The overlay's line builder, or null without the `debug` entry. */
+export let debugOverlay: DebugOverlay | null = null
 
 /** Called by the `debug` entry when imported (main.ts, before any room mounts). */
 export function installDebugOverlay(lines: DebugOverlay | null): void {
-  overlay = lines
-}
-
-/** The overlay's line builder, or null without the `debug` entry. */
-export function debugOverlay(): DebugOverlay | null {
-  return overlay
+  debugOverlay = lines
 }
 
 // ---- Permission guide -------------------------------------------------------------------------

@@ -2,9 +2,9 @@
  * `<webrtc-room>`'s props: every prop of the 2018 original with its name and default (SPEC.md 1), its
  * undocumented ones (roomName, userName, useCloud, playerBackgroundImg, soundMode) and ours.
  *
- * Identity and number props are declared loosely (string | number, no Vue validator) on purpose: a
- * bad value must reach the core's validation and become ONE typed `error` room-event with a code and
- * advice, not a dev-only Vue console warning that production builds drop.
+ * Props are declared loosely (no Vue validator, most without a default) on purpose: a bad value must
+ * reach the core's validation and become ONE typed `error` room-event with a code and advice, not a
+ * dev-only Vue console warning that production builds drop.
  */
 import type { ExtractPropTypes, PropType } from 'vue'
 import type { Aspect, BackgroundPolicy, EnterMode, GetUserSig, LiveRole, LiveScene, LocalMirror, ReconnectPolicy, RoomOptions, TemplateName } from '../../core/types'
@@ -14,90 +14,96 @@ import type { Lang } from '../common/room-view'
 // through ExtractPropTypes, the TypeScript type.
 const makeStringProp = <T extends string = string>(defaultVal: T) => ({ type: String as unknown as PropType<T>, default: defaultVal })
 const makeBooleanProp = (defaultVal: boolean) => ({ type: Boolean, default: defaultVal })
-/** No default, loosely typed: bad values reach the core's validation (one typed `error` event)
- *  instead of stopping at a dev-only Vue warning. */
-const makeLooseProp = <T>(types: PropType<T>) => ({ type: types, default: undefined })
+/** A boolean left unset when absent (Vue would make it false): the core's default applies. */
+const unsetBoolean = { type: Boolean, default: undefined }
 
 const numberOrString = [Number, String] as PropType<number | string>
-/** A number (a numeric string is accepted) with a default. */
-const makeNumericProp = (defaultVal: number) => ({ type: numberOrString, default: defaultVal })
 
-/** Props that are room options (what `createRoom` / `update` take). */
+/**
+ * Props that are room options (what `createRoom` / `update` take). Most have no default here: unset
+ * they stay out of the options and the core's validation applies its default (the same value, one
+ * table: core/options.ts). Those this component reads itself (template, smallView*) keep theirs.
+ */
 const optionProps = {
   /** 'float' | 'bigsmall' | 'grid'; any other name ('custom', '1v3') renders the `layout` slot. */
   template: makeStringProp<TemplateName>('float'),
   /** Required: the TRTC application id (positive integer; a numeric string is accepted). */
-  sdkAppID: makeLooseProp<number | string>(numberOrString),
+  sdkAppID: numberOrString,
   /** Required: 1–32 characters of letters, digits, `_ - . @`. */
-  userID: makeLooseProp<string>(String),
+  userID: String,
   /** Required: signed by your server; never logged in clear. */
-  userSig: makeLooseProp<string>(String),
+  userSig: String,
   /** Required: 1..4294967294, or a string room id. */
-  roomID: makeLooseProp<number | string>(numberOrString),
+  roomID: numberOrString,
   /** Alias of roomID used by the original's sample (`roomId="{{roomId}}"`). */
-  roomId: makeLooseProp<number | string>(numberOrString),
-  privateMapKey: makeStringProp<string>(''),
-  /** 0–9 (clamped with a `warning`). */
-  beauty: makeNumericProp(0),
-  whiteness: makeNumericProp(0),
-  muted: makeBooleanProp(false),
-  debug: makeBooleanProp(false),
-  enableIM: makeBooleanProp(false),
-  aspect: makeStringProp<Aspect>('9:16'),
-  /** kbps. */
-  minBitrate: makeNumericProp(200),
-  maxBitrate: makeNumericProp(400),
-  /** Play remote members as they join; false leaves it to the app (store / `playMember`). */
-  autoplay: makeBooleanProp(false),
-  enableCamera: makeBooleanProp(true),
+  roomId: numberOrString,
+  /** Default ''. */
+  privateMapKey: String,
+  /** 0–9 (clamped with a `warning`); default 0. */
+  beauty: numberOrString,
+  whiteness: numberOrString,
+  muted: unsetBoolean,
+  debug: unsetBoolean,
+  enableIM: unsetBoolean,
+  /** Default '9:16'. */
+  aspect: String as PropType<Aspect>,
+  /** kbps; default 200 / 400. */
+  minBitrate: numberOrString,
+  maxBitrate: numberOrString,
+  /** Play remote members as they join; false (default) leaves it to the app (store / `playMember`). */
+  autoplay: unsetBoolean,
+  /** Default true. */
+  enableCamera: unsetBoolean,
   /** 1 pure audio, no recording; 2 pure audio, recorded as mp3. */
-  pureAudioPushMod: makeLooseProp<1 | 2>(Number as unknown as PropType<1 | 2>),
+  pureAudioPushMod: Number as unknown as PropType<1 | 2>,
   /** Server recording id (`userdefinerecordid`). */
-  recordId: makeLooseProp<number>(Number),
+  recordId: Number,
   /** bigsmall only: the small window's position and size (any CSS length). */
   smallViewLeft: makeStringProp<string>('1vw'),
   smallViewTop: makeStringProp<string>('1vw'),
   smallViewWidth: makeStringProp<string>('30vw'),
   smallViewHeight: makeStringProp<string>('40vw'),
-  /** Pusher `waiting-image` while the app is in the background ('' = built-in). */
-  waitingImg: makeStringProp<string>(''),
-  /** Shown over a player until its first frame ('' = built-in spinner). */
-  loadingImg: makeStringProp<string>(''),
+  /** Pusher `waiting-image` while the app is in the background (unset or '' = built-in). */
+  waitingImg: String,
+  /** Shown over a player until its first frame (unset or '' = built-in spinner). */
+  loadingImg: String,
   // The original's undocumented props.
-  roomName: makeStringProp<string>(''),
+  roomName: String,
   /** IM nick; also the caption of the local view. */
-  userName: makeStringProp<string>(''),
-  /** Legacy enter flow: true = official.opensso.tencent-cloud.com, false = yun.tim.qq.com. */
-  useCloud: makeBooleanProp(true),
+  userName: String,
+  /** Legacy enter flow: true (default) = official.opensso.tencent-cloud.com, false = yun.tim.qq.com. */
+  useCloud: unsetBoolean,
   /** Background of a player tile (behind the video, and while a member has no video). */
-  playerBackgroundImg: makeStringProp<string>(''),
-  soundMode: makeStringProp<'speaker' | 'ear'>('speaker'),
+  playerBackgroundImg: String,
+  /** 'speaker' (default) | 'ear'. */
+  soundMode: String as PropType<'speaker' | 'ear'>,
   // Beyond the original.
-  /** 'auto' picks the legacy room-signature flow only for clients too old for the modern URL. */
-  enterMode: makeStringProp<EnterMode>('auto'),
-  imGroupType: makeStringProp<NonNullable<RoomOptions['imGroupType']>>('AVChatRoom'),
-  reconnect: makeLooseProp<Partial<ReconnectPolicy>>(Object as PropType<Partial<ReconnectPolicy>>),
+  /** 'auto' (default) picks the legacy room-signature flow only for clients too old for the modern URL. */
+  enterMode: String as PropType<EnterMode>,
+  /** Default 'AVChatRoom'. */
+  imGroupType: String as PropType<NonNullable<RoomOptions['imGroupType']>>,
+  reconnect: Object as PropType<Partial<ReconnectPolicy>>,
   /** ms without 1018 before entering counts as failed; 0 disables. */
-  enterTimeout: makeLooseProp<number>(Number),
-  streamID: makeLooseProp<string>(String),
-  recvMode: makeLooseProp<1 | 2 | 3 | 4>(Number as unknown as PropType<1 | 2 | 3 | 4>),
-  enableBlackStream: makeLooseProp<boolean>(Boolean),
-  /** Local preview mirror: 'auto' (front camera mirrored) | 'enable' | 'disable'. */
-  localMirror: makeStringProp<LocalMirror>('auto'),
-  /** Others see you mirrored. */
-  remoteMirror: makeBooleanProp(false),
+  enterTimeout: Number,
+  streamID: String,
+  recvMode: Number as unknown as PropType<1 | 2 | 3 | 4>,
+  enableBlackStream: unsetBoolean,
+  /** Local preview mirror: 'auto' (default, front camera mirrored) | 'enable' | 'disable'. */
+  localMirror: String as PropType<LocalMirror>,
+  /** Others see you mirrored (default false). */
+  remoteMirror: unsetBoolean,
   /** On app hide: 'keep' | 'mute' | 'pause' | 'leave'; unset = 'pause' in a mini-program, 'keep' in a browser tab. */
-  backgroundPolicy: makeLooseProp<BackgroundPolicy>(String as PropType<BackgroundPolicy>),
+  backgroundPolicy: String as PropType<BackgroundPolicy>,
   /** Deprecated alias of backgroundPolicy: true → 'pause', false → 'keep'. */
-  pauseOnHide: makeLooseProp<boolean>(Boolean),
+  pauseOnHide: unsetBoolean,
   /** Also publish a small video stream (others' grids play it when many tiles are on screen). */
-  enableSmallStream: makeBooleanProp(false),
+  enableSmallStream: unsetBoolean,
   /** Async: your server signs a new userSig when TRTC / IM rejects the current one (re-enter, no -90200). */
-  getUserSig: makeLooseProp<GetUserSig>(Function as PropType<GetUserSig>),
+  getUserSig: Function as PropType<GetUserSig>,
   /** 'live' (直播, needs `import '@/uni_modules/webrtc-room/live'`): anchors publish, the audience watches; 'rtc' (default): everyone publishes. */
-  scene: makeLooseProp<LiveScene>(String as unknown as PropType<LiveScene>),
+  scene: String as unknown as PropType<LiveScene>,
   /** Live scene only: 'anchor' | 'audience'; changing it in the room co-hosts / steps down. */
-  role: makeLooseProp<LiveRole>(String as unknown as PropType<LiveRole>),
+  role: String as unknown as PropType<LiveRole>,
 }
 
 /** The component's props: the room options, then the props of the view only. */
@@ -109,8 +115,8 @@ export const webrtcRoomProps = {
   seats: { type: Number, default: 0 },
   /** When camera/mic were denied: offer the settings page, then start again when granted. */
   permissionGuide: makeBooleanProp(true),
-  customClass: makeStringProp<string>(''),
-  customStyle: makeStringProp<string>(''),
+  customClass: String,
+  customStyle: String,
 }
 
 export type WebrtcRoomProps = ExtractPropTypes<typeof webrtcRoomProps>
