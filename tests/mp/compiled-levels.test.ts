@@ -9,7 +9,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildFixture } from '../helpers/build-fixture'
-import { installMpApp, pageFixture, renderPage, settle, type MpEnv, type SimComponent } from './mp-harness'
+import { closeRoomPage, installMpApp, pageFixture, renderPage, settle, type MpEnv, type SimComponent } from './mp-harness'
 
 interface FixturePage {
   events: Array<{ tag: string; code: number; detail: any }>
@@ -25,12 +25,8 @@ beforeAll(() => {
 })
 
 afterEach(async () => {
-  if (page) {
-    await fixture(current).room()?.stop()
-    page.detach()
-    page = null
-  }
-  env.contexts.length = 0
+  await closeRoomPage(env, page, current)
+  page = null
 })
 
 function fixture(name: string): FixturePage {

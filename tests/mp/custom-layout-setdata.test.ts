@@ -11,7 +11,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { buildFixture } from '../helpers/build-fixture'
 import { installSetDataMeter, type SetDataMeter, type SetDataTotals } from '../helpers/setdata-meter'
-import { installMpApp, pageFixture, renderPage, settle, type MpEnv, type SimComponent } from './mp-harness'
+import { closeRoomPage, installMpApp, pageFixture, renderPage, settle, type MpEnv, type SimComponent } from './mp-harness'
 
 interface FixturePage {
   room(): { start(): Promise<void>; stop(): Promise<void> } | null
@@ -28,11 +28,8 @@ beforeAll(() => {
 })
 
 afterEach(async () => {
-  if (!page) return
-  await fixture(current).room()?.stop()
-  page.detach()
+  await closeRoomPage(env, page, current)
   page = null
-  env.contexts.length = 0
 })
 
 function fixture(name: string): FixturePage {

@@ -196,6 +196,14 @@ export async function openRoomPage(env: MpEnv, name: string, start: () => Promis
   return { page, pusher, fire }
 }
 
+/** afterEach of a test that opened fixture page `name`: stops its room, detaches the page, forgets the native contexts it made. */
+export async function closeRoomPage(env: MpEnv, page: SimComponent | null, name: string): Promise<void> {
+  if (!page) return
+  await pageFixture<{ room(): { stop(): Promise<void> } | null }>(name).room()?.stop()
+  page.detach()
+  env.contexts.length = 0
+}
+
 export function sleep(ms = 0) {
   return new Promise((resolve) => setTimeout(resolve, ms))
 }

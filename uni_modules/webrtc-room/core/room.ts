@@ -323,7 +323,6 @@ export function createController(options: RoomOptions, platform: Platform, confi
     ...(Object.fromEntries(CONTEXT_METHODS.map((method) => [method, (...args: unknown[]) => safely(method, () => (engine[method] as ((...a: unknown[]) => void) | undefined)?.(...args))])) as Pick<RoomController, ContextMethod>),
 
     ...nativeEntries(native),
-
     ...(Object.fromEntries(IM_SENDS.map((method) => [method, im.send(method)])) as ImMethods),
 
     on: (handler) => subscribe(handlers, handler),
