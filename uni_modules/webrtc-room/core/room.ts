@@ -99,7 +99,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
   // The userSig refresh is the opt-in sig-refresh entry's; without it IM's refused login fails at once.
   const sig = refresher?.create(platform, () => core, (answer) => forEpoch(answer.epoch, answer))
 
-  // IM is the opt-in IM entry's link (im-link.ts); without it the controller answers for IM itself.
+  // IM: the opt-in IM entry's link, or without it IM_DISABLED / IM_NOT_INSTALLED answers (im-link.ts imAccess).
   const im = imAccess({
     key,
     platform,
