@@ -6,11 +6,12 @@ import { describe, expect, it } from 'vitest'
 import { BUDGETS, evaluateBudgets, type BudgetInputs } from '../../bench/budgets'
 
 const healthy: BudgetInputs = {
-  pluginImOff: 78 * 1024,
+  // Today's measured sizes (docs/benchmarks.md), under their budgets.
+  pluginImOff: 70844,
   pluginFilesImOff: ['uni_modules/webrtc-room/components/webrtc-room/webrtc-room.js'],
   vendorAddedImOff: 4 * 1024,
   sdkMarkersImOff: [],
-  pluginImOn: 104 * 1024,
+  pluginImOn: 99013,
   timInVendorImOn: true,
 }
 
