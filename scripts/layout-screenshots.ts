@@ -1,7 +1,8 @@
 /**
  * Screenshots of the built-in layouts on H5 with placeholder players (no camera, no network):
- * builds tests/fixtures/layout-preview for H5 (a page that fabricates a room in the store), serves
- * it on 127.0.0.1 and captures each template with Debian's chromium into docs/layouts/<name>.jpg.
+ * builds tests/fixtures/layout-preview for H5 (a page with the real `<webrtc-room>`, never started,
+ * whose members it writes into the room store through the controller's sink), serves it on 127.0.0.1
+ * and captures each template with Debian's chromium into docs/layouts/<name>.jpg.
  *
  * Run: npx tsx scripts/layout-screenshots.ts
  */
