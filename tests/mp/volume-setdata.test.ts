@@ -1,0 +1,96 @@
+/**
+ * Levels flowing re-render only what shows them, on the compiled mp-weixin output (tests/fixtures/mp-app,
+ * which imports the levels entry): while every participant's `audiovolumenotify` (300 ms) and
+ * `netstatus` arrive (bench/volume-flow.ts, the bench's volume row), each built-in layout sends setData
+ * to its tiles alone — the speaking ring and the quality bars — never to a player (its props would be
+ * re-sent), a grid page or the room component; and volume that changes nothing shown (everyone under
+ * the speaking threshold) sends no setData at all. A tile that re-renders on every member write (its
+ * caption rebuilt from the member object) fails the second check; `npm run bench` only prints the figure.
+ */
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { measureVolumeFlow } from '../../bench/volume-flow'
+import { buildFixture } from '../helpers/build-fixture'
+import { installSetDataMeter, type SetDataMeter } from '../helpers/setdata-meter'
+import { closeRoomPage, installMpApp, openRoomPage, pageFixture, settle, type MpEnv, type SimComponent } from './mp-harness'
+
+interface FixturePage {
+  room(): { roomKey: string; start(): Promise<void>; stop(): Promise<void> } | null
+}
+
+/** The room's state in the page's Pinia room store. */
+function roomState(p: SimComponent, name: string) {
+  const room = p.querySelector('#room')!
+  return (room.instance as { $vm: { $pinia: { state: { value: Record<string, any> } } } }).$vm.$pinia.state.value['webrtc-room/room'].rooms[pageFixture<FixturePage>(name).room()!.roomKey]
+}
+
+let env: MpEnv
+let meter: SetDataMeter
+let page: SimComponent | null = null
+let current = ''
+
+beforeAll(() => {
+  env = installMpApp(buildFixture('mp-app'))
+  meter = installSetDataMeter()
+})
+
+afterEach(async () => {
+  await closeRoomPage(env, page, current)
+  page = null
+})
+
+/** The fixture page `name` in the room with `remote` members publishing audio and video. */
+async function roomWith(name: string, remote: number) {
+  current = name
+  const opened = await openRoomPage(env, name, () => pageFixture<FixturePage>(name).room()!.start())
+  page = opened.page
+  const fire = async (code: number, userlist: object[]) => {
+    opened.pusher.dispatchEvent('statechange', { detail: { code, message: JSON.stringify({ userlist }) } })
+    await settle(opened.page)
+  }
+  await fire(1018, [])
+  for (let i = 1; i <= remote; i++) {
+    const url = `room://cloud.tencent.com/rtc?userid=u${i}&streamtype=main`
+    await fire(1031, [{ userid: `u${i}` }])
+    await fire(1033, [{ userid: `u${i}`, streamtype: 'main', hasvideo: 1, playurl: url }])
+    await fire(1034, [{ userid: `u${i}`, hasaudio: 1, playurl: url }])
+  }
+  return opened
+}
+
+describe('levels flowing: setData reaches the tiles only (compiled)', () => {
+  for (const template of ['float', 'bigsmall', 'grid']) {
+    it(`${template}: speaking rings and quality bars change, nothing else re-renders`, async () => {
+      const { page: p, pusher } = await roomWith(template, 5)
+      const players = () => p.querySelectorAll('#room >>> #player')
+      expect(players().length).toBeGreaterThan(0)
+      const flow = await measureVolumeFlow(meter, pusher, players, () => settle(p))
+      // Something shows the levels: the rings move as the speaker changes.
+      expect(flow.byComponent.tile ?? 0).toBeGreaterThan(0)
+      expect(Object.keys(flow.byComponent)).toEqual(['tile'])
+    })
+
+    it(`${template}: volume that changes nothing shown (all under the speaking threshold) sends no setData`, async () => {
+      const { page: p, pusher } = await roomWith(template, 5)
+      const tags = () => [pusher, ...p.querySelectorAll('#room >>> #player')]
+      // The core writes each person's volume at most every 300 ms by the platform clock: step it.
+      const realNow = Date.now
+      let now = realNow()
+      Date.now = () => now
+      try {
+        const quiet = await meter.measure(async () => {
+          for (let round = 0; round < 20; round++) {
+            now += 300
+            tags().forEach((tag, i) => tag.dispatchEvent('audiovolumenotify', { detail: { volume: (round + i) % 9 } }))
+            await settle(p)
+          }
+        })
+        // The store took the writes (volume is there for apps that read it) ...
+        expect(roomState(p, template).members.u1.volume).toBe((19 + 1) % 9)
+        // ... but no tile, player or page re-rendered for it.
+        expect(quiet.records.map((r) => r.component)).toEqual([])
+      } finally {
+        Date.now = realNow
+      }
+    })
+  }
+})
