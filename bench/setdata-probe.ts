@@ -9,7 +9,7 @@
  * Room size = people in the room, self included (as tests/mp counts it).
  */
 import { installSetDataMeter, type SetDataTotals } from '../tests/helpers/setdata-meter'
-import { installMpApp, pageFixture, renderPage, settle } from '../tests/mp/mp-harness'
+import { announceMember, fireMembers, installMpApp, memberPlayURL, pageFixture, renderPage, settle } from '../tests/mp/mp-harness'
 import { measureVolumeFlow } from './volume-flow'
 
 interface FixturePage {
@@ -39,20 +39,12 @@ async function main(): Promise<void> {
   await settle(page)
   const pusher = page.querySelector(pusherSelector)
   if (!pusher) throw new Error(`no live-pusher at ${pusherSelector}`)
-  const fire = async (code: number, userlist: object[]) => {
-    pusher.dispatchEvent('statechange', { detail: { code, message: JSON.stringify({ userlist }) } })
-    await settle(page)
-  }
+  const fire = (code: number, userlist: object[]) => fireMembers(page, pusher, code, userlist)
   await fire(1018, [])
 
-  const url = (userID: string) => `room://cloud.tencent.com/rtc?userid=${userID}&streamtype=main`
   /** A member appears as WeChat announces it: 1031, then its video (1033) and audio (1034). */
-  const join = async (userID: string) => {
-    await fire(1031, [{ userid: userID }])
-    await fire(1033, [{ userid: userID, streamtype: 'main', hasvideo: 1, playurl: url(userID) }])
-    await fire(1034, [{ userid: userID, hasaudio: 1, playurl: url(userID) }])
-  }
-  const video = (userID: string, on: boolean) => fire(1033, [{ userid: userID, streamtype: 'main', hasvideo: on ? 1 : 0, playurl: url(userID) }])
+  const join = (userID: string) => announceMember(page, pusher, userID)
+  const video = (userID: string, on: boolean) => fire(1033, [{ userid: userID, streamtype: 'main', hasvideo: on ? 1 : 0, playurl: memberPlayURL(userID) }])
   const leave = (userID: string) => fire(1032, [{ userid: userID }])
 
   const out: ProbeMeasure[] = []

@@ -9,7 +9,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildFixture } from '../helpers/build-fixture'
-import { closeRoomPage, installMpApp, pageFixture, renderPage, settle, type MpEnv, type SimComponent } from './mp-harness'
+import { announceMember, closeRoomPage, fireMembers, installMpApp, pageFixture, renderPage, settle, storedRoom, type MpEnv, type SimComponent } from './mp-harness'
 
 interface FixturePage {
   events: Array<{ tag: string; code: number; detail: any }>
@@ -41,20 +41,10 @@ async function open(name: string) {
   await fx.room()!.start()
   await settle(page)
   const pusher = page.querySelector('#room >>> #pusher')!
-  const fire = async (code: number, userlist: object[] = []) => {
-    pusher.dispatchEvent('statechange', { detail: { code, message: JSON.stringify({ userlist }) } })
-    await settle(page!)
-  }
-  await fire(1018)
-  for (const userid of ['bob', 'carol']) {
-    const playurl = `room://cloud.tencent.com/rtc?userid=${userid}`
-    await fire(1031, [{ userid }])
-    await fire(1033, [{ userid, streamtype: 'main', hasvideo: 1, playurl }])
-    await fire(1034, [{ userid, hasaudio: 1, playurl }])
-  }
+  await fireMembers(page, pusher, 1018)
+  for (const userid of ['bob', 'carol']) await announceMember(page, pusher, userid)
   const room = page.querySelector('#room')!
-  // The app's Pinia, as the compiled component sees it.
-  const store = () => (room.instance as { $vm: { $pinia: { state: { value: Record<string, any> } } } }).$vm.$pinia.state.value['webrtc-room/room'].rooms[fx.room()!.roomKey]
+  const store = () => storedRoom(room, fx.room()!.roomKey)
   return { page: page!, fx, pusher, room, store }
 }
 

@@ -11,7 +11,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { buildFixture } from '../helpers/build-fixture'
 import { installSetDataMeter, type SetDataMeter, type SetDataTotals } from '../helpers/setdata-meter'
-import { closeRoomPage, installMpApp, pageFixture, renderPage, settle, type MpEnv, type SimComponent } from './mp-harness'
+import { announceMember, closeRoomPage, fireMembers, installMpApp, memberPlayURL, pageFixture, renderPage, settle, type MpEnv, type SimComponent } from './mp-harness'
 
 interface FixturePage {
   room(): { start(): Promise<void>; stop(): Promise<void> } | null
@@ -44,17 +44,9 @@ async function roomOf(name: string, roomSize: number) {
   await fixture(name).room()!.start()
   await settle(page)
   const pusher = page.querySelector('#my-pusher >>> #pusher')!
-  const fire = async (code: number, userlist: object[]) => {
-    pusher.dispatchEvent('statechange', { detail: { code, message: JSON.stringify({ userlist }) } })
-    await settle(page!)
-  }
+  const fire = (code: number, userlist: object[]) => fireMembers(page!, pusher, code, userlist)
   await fire(1018, [])
-  const url = (id: string) => `room://cloud.tencent.com/rtc?userid=${id}&streamtype=main`
-  const join = async (id: string) => {
-    await fire(1031, [{ userid: id }])
-    await fire(1033, [{ userid: id, streamtype: 'main', hasvideo: 1, playurl: url(id) }])
-    await fire(1034, [{ userid: id, hasaudio: 1, playurl: url(id) }])
-  }
+  const join = (id: string) => announceMember(page!, pusher, id)
   const ids: string[] = []
   for (let i = 1; i < roomSize; i++) {
     ids.push(`u${i}`)
@@ -63,7 +55,7 @@ async function roomOf(name: string, roomSize: number) {
   return {
     ids,
     join: (id: string) => meter.measure(() => join(id)),
-    videoOff: (id: string) => meter.measure(() => fire(1033, [{ userid: id, streamtype: 'main', hasvideo: 0, playurl: url(id) }])),
+    videoOff: (id: string) => meter.measure(() => fire(1033, [{ userid: id, streamtype: 'main', hasvideo: 0, playurl: memberPlayURL(id) }])),
     leave: (id: string) => meter.measure(() => fire(1032, [{ userid: id }])),
   }
 }

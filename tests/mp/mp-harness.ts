@@ -196,6 +196,28 @@ export async function openRoomPage(env: MpEnv, name: string, start: () => Promis
   return { page, pusher, fire }
 }
 
+/** A live-pusher statechange carrying WeChat's member list (`{"userlist":[…]}` as its message), then settles. */
+export async function fireMembers(page: SimComponent, pusher: SimComponent, code: number, userlist: object[] = []): Promise<void> {
+  pusher.dispatchEvent('statechange', { detail: { code, message: JSON.stringify({ userlist }) } })
+  await settle(page)
+}
+
+/** The play URL WeChat lists for a member's main stream. */
+export const memberPlayURL = (userID: string) => `room://cloud.tencent.com/rtc?userid=${userID}&streamtype=main`
+
+/** A member publishing as WeChat announces it: 1031, then its main video (1033) and audio (1034). */
+export async function announceMember(page: SimComponent, pusher: SimComponent, userID: string): Promise<void> {
+  const playurl = memberPlayURL(userID)
+  await fireMembers(page, pusher, 1031, [{ userid: userID }])
+  await fireMembers(page, pusher, 1033, [{ userid: userID, streamtype: 'main', hasvideo: 1, playurl }])
+  await fireMembers(page, pusher, 1034, [{ userid: userID, hasaudio: 1, playurl }])
+}
+
+/** The room `roomKey` in the app's Pinia room store, as the compiled component `room` sees it. */
+export function storedRoom(room: SimComponent, roomKey: string): Record<string, any> {
+  return (room.instance as { $vm: { $pinia: { state: { value: Record<string, any> } } } }).$vm.$pinia.state.value['webrtc-room/room'].rooms[roomKey]
+}
+
 /** afterEach of a test that opened fixture page `name`: stops its room, detaches the page, forgets the native contexts it made. */
 export async function closeRoomPage(env: MpEnv, page: SimComponent | null, name: string): Promise<void> {
   if (!page) return

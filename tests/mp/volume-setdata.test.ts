@@ -11,16 +11,10 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { measureVolumeFlow } from '../../bench/volume-flow'
 import { buildFixture } from '../helpers/build-fixture'
 import { installSetDataMeter, type SetDataMeter } from '../helpers/setdata-meter'
-import { closeRoomPage, installMpApp, openRoomPage, pageFixture, settle, type MpEnv, type SimComponent } from './mp-harness'
+import { announceMember, closeRoomPage, fireMembers, installMpApp, openRoomPage, pageFixture, settle, storedRoom, type MpEnv, type SimComponent } from './mp-harness'
 
 interface FixturePage {
   room(): { roomKey: string; start(): Promise<void>; stop(): Promise<void> } | null
-}
-
-/** The room's state in the page's Pinia room store. */
-function roomState(p: SimComponent, name: string) {
-  const room = p.querySelector('#room')!
-  return (room.instance as { $vm: { $pinia: { state: { value: Record<string, any> } } } }).$vm.$pinia.state.value['webrtc-room/room'].rooms[pageFixture<FixturePage>(name).room()!.roomKey]
 }
 
 let env: MpEnv
@@ -43,17 +37,8 @@ async function roomWith(name: string, remote: number) {
   current = name
   const opened = await openRoomPage(env, name, () => pageFixture<FixturePage>(name).room()!.start())
   page = opened.page
-  const fire = async (code: number, userlist: object[]) => {
-    opened.pusher.dispatchEvent('statechange', { detail: { code, message: JSON.stringify({ userlist }) } })
-    await settle(opened.page)
-  }
-  await fire(1018, [])
-  for (let i = 1; i <= remote; i++) {
-    const url = `room://cloud.tencent.com/rtc?userid=u${i}&streamtype=main`
-    await fire(1031, [{ userid: `u${i}` }])
-    await fire(1033, [{ userid: `u${i}`, streamtype: 'main', hasvideo: 1, playurl: url }])
-    await fire(1034, [{ userid: `u${i}`, hasaudio: 1, playurl: url }])
-  }
+  await fireMembers(opened.page, opened.pusher, 1018)
+  for (let i = 1; i <= remote; i++) await announceMember(opened.page, opened.pusher, `u${i}`)
   return opened
 }
 
@@ -85,7 +70,7 @@ describe('levels flowing: setData reaches the tiles only (compiled)', () => {
           }
         })
         // The store took the writes (volume is there for apps that read it) ...
-        expect(roomState(p, template).members.u1.volume).toBe((19 + 1) % 9)
+        expect(storedRoom(p.querySelector('#room')!, pageFixture<FixturePage>(template).room()!.roomKey).members.u1.volume).toBe((19 + 1) % 9)
         // ... but no tile, player or page re-rendered for it.
         expect(quiet.records.map((r) => r.component)).toEqual([])
       } finally {
