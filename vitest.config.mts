@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import { fileURLToPath } from 'node:url'
 import { uniConditional } from './tests/components/uni-conditional'
+import { runtimeFromSource } from './tests/helpers/runtime-from-source'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
 
@@ -17,6 +18,10 @@ export default defineConfig({
   plugins: [
     // uni's #ifdef for the plugin's components/platform (mp-weixin unless UNI_TEST_PLATFORM is set).
     uniConditional(),
+    // The plugin's lib/runtime.js is its sources compiled into one module: tests run the sources
+    // (one instance of each module for tests and plugin alike); tests/build/runtime-bundle.test.ts
+    // keeps the bundle equal to them, and the compiled mp-weixin / H5 tests run the bundle itself.
+    runtimeFromSource(),
     vue({
       template: { compilerOptions: { isCustomElement: (tag) => nativeTags.has(tag) } },
     }),

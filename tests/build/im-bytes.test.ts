@@ -4,7 +4,8 @@
  *
  * Builds: tests/fixtures/mp-app (no IM) and tests/fixtures/mp-app-im (main.ts imports
  * '@/uni_modules/webrtc-room/im', page with enableIM). The sizes are printed, not asserted.
- * The controller's IM link (core/room-im.ts, its input checks, its seam's installer) is the entry's too.
+ * The controller's IM link (core/room-im.ts, its input checks, its seam's installer) is the entry's too:
+ * it sits in the shared runtime (lib/runtime.js), which keeps it only when the IM entry uses it.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
@@ -14,11 +15,10 @@ import { jsFiles } from '../helpers/dist-files'
 
 /** Strings only tim-wx-sdk's code contains: its event names, version log and IM socket host. */
 const TIM_MARKERS = ['sdkStateReady', 'onMessageReceived', 'TIM.VERSION', 'wss.im.qcloud.com', 'kickedOut']
-/** The link's modules (under uni_modules/webrtc-room/) and strings only its code contains: failure and log texts, an input check, the installer. */
-const LINK_MODULES = ['core/im-registry.js', 'core/im-validate.js', 'core/room-im.js']
-const LINK_MARKERS = ['IM session could not be created', 'IM stop did not settle', 'IM login failed', 'receiveUser must be', 'installImLink']
-/** All the IM-off controller keeps of the seam (core/im-link.js): its constants and imAccess (the answers without the entry), no bridge. */
-const SEAM_EXPORTS = ['IM_MISSING', 'IM_SENDS', 'imAccess']
+/** Strings only the link's code contains: failure and log texts, an input check (names are minified inside the runtime). */
+const LINK_MARKERS = ['IM session could not be created', 'IM stop did not settle', 'IM login failed', 'receiveUser must be']
+/** What the IM-off controller keeps of the seam (core/im-link.ts): imAccess's answer without the entry. */
+const SEAM_ANSWER = "enableIM needs import '@/uni_modules/webrtc-room/im'"
 
 interface Scan {
   vendorBytes: number
@@ -26,10 +26,8 @@ interface Scan {
   /** marker → files (relative) that contain it */
   hits: Record<string, string[]>
   imModules: string[]
-  /** The link's modules with code in them (a module's empty shell, left by an unused import, has none). */
-  linkModules: string[]
-  /** The names core/im-link.js exports. */
-  seamExports: string[]
+  /** The shared runtime holds the seam's answer without the IM entry. */
+  seamAnswer: boolean
 }
 
 function scan(dist: string): Scan {
@@ -54,8 +52,7 @@ function scan(dist: string): Scan {
     totalJsBytes,
     hits,
     imModules: existsSync(imDir) ? readdirSync(imDir) : [],
-    linkModules: LINK_MODULES.filter((m) => existsSync(join(plugin, m)) && readFileSync(join(plugin, m), 'utf8').replace('"use strict";', '').trim() !== ''),
-    seamExports: [...new Set([...readFileSync(join(plugin, 'core/im-link.js'), 'utf8').matchAll(/exports\.(\w+)=/g)].map((m) => m[1]))].sort(),
+    seamAnswer: readFileSync(join(plugin, 'lib/runtime.js'), 'utf8').includes(SEAM_ANSWER),
   }
 }
 
@@ -83,13 +80,12 @@ describe('IM costs nothing unless the app imports the IM entry (mp-weixin build 
     expect(withoutIM.imModules).toEqual([])
   })
 
-  it("the app without the IM entry holds no IM link and no bridge: imAccess answers sends itself", () => {
-    expect(withoutIM.linkModules).toEqual([])
-    expect(withoutIM.seamExports).toEqual(SEAM_EXPORTS)
+  it('the app without the IM entry holds no IM link and no bridge: imAccess answers sends itself', () => {
+    for (const marker of LINK_MARKERS) expect(withoutIM.hits[marker], marker).toBeUndefined()
+    expect(withoutIM.seamAnswer).toBe(true)
   })
 
   it("the app with the IM entry holds the controller's IM link", () => {
-    expect(withIM.linkModules).toEqual(LINK_MODULES)
     for (const marker of LINK_MARKERS) expect(withIM.hits[marker], marker).toBeDefined()
   })
 

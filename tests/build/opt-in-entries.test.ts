@@ -15,7 +15,11 @@ import { jsFiles } from '../helpers/dist-files'
 const PLUGIN = 'uni_modules/webrtc-room'
 
 interface Entry {
-  /** Modules only the entry brings (under uni_modules/webrtc-room/), each with code in it when present. */
+  /**
+   * Modules only the entry brings (under uni_modules/webrtc-room/), each with code in it when present.
+   * Its share of the shared runtime (core, the mp-weixin engine: one module, lib/runtime.js) is there
+   * only when imported too: the markers below find it, the app's tree-shaking drops it otherwise.
+   */
   modules: string[]
   /** Strings only the entry's code contains. */
   markers: string[]
@@ -25,7 +29,7 @@ interface Entry {
 
 const ENTRIES: Record<string, Entry> = {
   // Its event, the speaking bookkeeping, the netstatus field it rates, its seam's installer.
-  levels: { modules: ['levels/index.js', 'core/reduce-levels.js', 'engines/mp-weixin/native-levels.js'], markers: ['active_speaker', 'quietSince', 'netJitter', 'installLevels'] },
+  levels: { modules: ['levels/index.js'], markers: ['active_speaker', 'quietSince', 'netJitter', 'installLevels'] },
   // Role switch, anchor limit, role checks, the -906xx summary; co-hosting only once createCoHost is called.
   live: {
     modules: ['live/index.js', 'live/scene.js'],
@@ -37,7 +41,7 @@ const ENTRIES: Record<string, Entry> = {
   'sig-refresh': { modules: ['sig-refresh/index.js'], markers: ['sign a new userSig', 'answered no userSig', 'reason:"usersig"', 'installSigRefresh'] },
   // The stream choice it checks, its playback settler, its seam's installer (the controller keeps the
   // one line that hands a `member_media` effect to the engine: not a marker).
-  'member-media': { modules: ['member-media/index.js', 'core/reduce-playback.js'], markers: ["'auto', 'big' or 'small'", 'settlePlayback', 'installMemberMedia'] },
+  'member-media': { modules: ['member-media/index.js'], markers: ["'auto', 'big' or 'small'", 'settlePlayback', 'installMemberMedia'] },
   // The settings modal's texts (zh and en) and options, its outcome.
   'permission-guide': { modules: ['permission-guide/index.js'], markers: ['需要授权', 'Permission needed', 'cancelText', 'still_denied'] },
 }

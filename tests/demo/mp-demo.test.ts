@@ -4,11 +4,10 @@
  * hand-off to the room page, and the room page driven by native live-pusher codes (status chip,
  * event log, member list). This is what a user imports into WeChat devtools.
  */
-import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildDemo } from './helpers/build-demo'
-import { installMpApp, renderPage, settle, sleep, type MpEnv, type SimComponent } from '../mp/mp-harness'
+import { compiledRegistry, installMpApp, renderPage, settle, sleep, type MpEnv, type SimComponent } from '../mp/mp-harness'
 import { translate, type MessageKey } from '../../pages/shared/i18n'
 
 let env: MpEnv
@@ -180,7 +179,7 @@ describe('the demo on mp-weixin (compiled, miniprogram-simulate)', () => {
     expect(pusher).toBeTruthy()
     // The example shows nothing but the room: read the room's state from the controller it registered.
     const exposed = basic.querySelector('.r')!.instance.$vm.$.exposed as { roomKey: string }
-    const controller = createRequire(import.meta.url)(join(env.dist, 'uni_modules/webrtc-room/core/controllers.js')).getController(exposed.roomKey)
+    const controller = compiledRegistry(env, basic)(exposed.roomKey)
     expect(controller.status).toBe('entering')
     pusher.dispatchEvent('statechange', { detail: { code: 1018, message: 'entered room' } })
     await settle(basic)

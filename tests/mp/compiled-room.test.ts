@@ -7,11 +7,10 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { join as pathJoin } from 'node:path'
 import { buildFixture } from '../helpers/build-fixture'
 import { installSetDataMeter, type SetDataMeter, type SetDataTotals } from '../helpers/setdata-meter'
-import { installMpApp, pageFixture, openRoomPage, renderPage, settle, type MpEnv, type SimComponent } from './mp-harness'
+import { compiledRegistry, installMpApp, pageFixture, openRoomPage, renderPage, settle, type MpEnv, type SimComponent } from './mp-harness'
 
 interface FixturePage {
   events: Array<{ tag: string; code: number; detail: any }>
@@ -196,13 +195,13 @@ describe('compiled <webrtc-room> under miniprogram-simulate', () => {
     // stop with them); the room is destroyed: listeners released, the room gone from the store.
     const roomKey = fx.room()!.roomKey
     const before = env.contexts.map((c) => c.calls.length)
+    // The registry the compiled component registered its controller in.
+    const controllerOf = compiledRegistry(env, page!)
     page!.detach()
     page = null
     await new Promise((r) => setTimeout(r, 5))
     expect(env.appShow.size + env.appHide.size).toBe(0)
-    // The compiled store module the compiled component registered its controller in.
-    const compiledRegistry = createRequire(import.meta.url)(pathJoin(env.dist, 'uni_modules/webrtc-room/core/controllers.js'))
-    expect(compiledRegistry.getController(roomKey)).toBeUndefined()
+    expect(controllerOf(roomKey)).toBeUndefined()
     // No call reaches a context whose tag is gone.
     expect(env.contexts.map((c) => c.calls.length)).toEqual(before)
   })
@@ -231,9 +230,10 @@ describe('compiled <webrtc-room> under miniprogram-simulate', () => {
 
 describe('code summary in the mp-weixin build', () => {
   it('carries the short messages but not the browser-only codes (uni conditional compilation) nor the advice', () => {
-    const js = readFileSync(pathJoin(env.dist, 'uni_modules/webrtc-room/core/codes.js'), 'utf8')
+    // The code summary is part of the plugin's shared runtime (one module in the app).
+    const js = readFileSync(pathJoin(env.dist, 'uni_modules/webrtc-room/lib/runtime.js'), 'utf8')
     expect(js).toContain('camera open failed')
-    expect(js).not.toContain('-90400')
+    expect(js).not.toContain('this browser has no WebRTC')
     expect(js).not.toContain('Nothing to do.')
   })
 })

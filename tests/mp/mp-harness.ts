@@ -218,6 +218,16 @@ export function storedRoom(room: SimComponent, roomKey: string): Record<string, 
   return (room.instance as { $vm: { $pinia: { state: { value: Record<string, any> } } } }).$vm.$pinia.state.value['webrtc-room/room'].rooms[roomKey]
 }
 
+/**
+ * The compiled app's controller registry, read through the compiled plugin runtime (lib/runtime.js) and
+ * the app's own Pinia (the room store's getController): `(roomKey) => controller | undefined`.
+ */
+export function compiledRegistry(env: MpEnv, anyComponent: SimComponent): (roomKey: string) => any {
+  const { useRoomStore } = require(join(env.dist, 'uni_modules/webrtc-room/lib/runtime.js'))
+  const store = useRoomStore((anyComponent.instance as { $vm: { $pinia: unknown } }).$vm.$pinia)
+  return (roomKey) => store.getController(roomKey)
+}
+
 /** afterEach of a test that opened fixture page `name`: stops its room, detaches the page, forgets the native contexts it made. */
 export async function closeRoomPage(env: MpEnv, page: SimComponent | null, name: string): Promise<void> {
   if (!page) return

@@ -8,18 +8,12 @@
  * useRoomStore().rooms[room.key].status
  */
 import { createPinia, getActivePinia, setActivePinia, type Pinia } from 'pinia'
-import type { EngineFactory } from './core/engine'
-import { createController, type ControllerConfig } from './core/room'
-import type { Platform, RoomController, RoomOptions } from './core/types'
-import { createLiveTagsEngine } from './engines/mp-weixin/live-tags-engine'
+import { type EngineFactory, createController, type ControllerConfig, type Platform, type RoomController, type RoomOptions, createLiveTagsEngine, useMediaCodesStore, roomSink, useRoomStore, createUniPlatform } from './lib/runtime'
 // #ifdef H5
 import { createTrtcWebEngineFactory } from './engines/h5/trtc-web-engine'
 import { loadTrtc } from './engines/h5/load-trtc'
 import { createBrowserEnv } from './platform/h5-browser'
 // #endif
-import { createUniPlatform } from './platform/uni-platform'
-import { useMediaCodesStore } from './stores/media-codes'
-import { roomSink, useRoomStore } from './stores/room'
 
 export interface CreateRoomConfig extends Partial<Omit<ControllerConfig, 'sink'>> {
   /** Pinia instance; the active one by default (a private one when the app has none). */

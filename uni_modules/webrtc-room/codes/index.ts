@@ -17,10 +17,9 @@
  * when the two drift. A warning's or error's `zh` / `en` is that summary's short message: keep it short,
  * put the detail in the advice.
  */
-import { RoomErrorCode, RoomStatusCode } from '../core/error-codes'
-import { installCodeTables, type CodeInfo, type CodeLevel, type CodeSource } from '../core/codes'
+import { RoomErrorCode, RoomStatusCode, installCodeTables, type CodeInfo, type CodeLevel, type CodeSource } from '../lib/runtime'
 
-export type { CodeInfo, CodeAdvice, CodeLevel, CodeSource, CodeSummary } from '../core/codes'
+export type { CodeInfo, CodeAdvice, CodeLevel, CodeSource, CodeSummary } from '../lib/runtime'
 
 type Row = [code: number, level: CodeLevel, zh: string, en: string, adviceZh: string, adviceEn: string]
 

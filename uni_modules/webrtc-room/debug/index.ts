@@ -11,11 +11,9 @@
  * is redacted by the core), and event details are not shown — codes only — so the overlay cannot
  * leak a userSig or privateMapKey.
  */
-import { installDebugOverlay, type DebugLine } from '../components/common/room-view'
-import { memberOf, orderedMembers } from '../core/room-state'
-import type { RoomState } from '../core/types'
+import { installDebugOverlay, type DebugLine, memberOf, orderedMembers, type RoomState } from '../lib/runtime'
 
-export type { DebugLine } from '../components/common/room-view'
+export type { DebugLine } from '../lib/runtime'
 
 const LAST_EVENTS = 4
 

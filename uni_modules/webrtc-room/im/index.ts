@@ -16,9 +16,7 @@
 import TIM from 'tim-wx-sdk'
 // The short messages of the IM codes only this entry emits.
 import './code-summary'
-import { registerIM, unregisterIM } from '../core/im-registry'
-import type { ImFactory, ImRoomParams } from '../core/im-registry'
-import { useImStore } from '../stores/im'
+import { registerIM, unregisterIM, type ImFactory, type ImRoomParams, useImStore } from '../lib/runtime'
 import { TimClientPool } from './tim-client-pool'
 import { TimSession } from './tim-session'
 import type { TimStatic } from './tim-types'

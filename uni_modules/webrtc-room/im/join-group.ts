@@ -5,7 +5,7 @@
  * not found" create it and join again. The original created first and treated "id already used"
  * (10021 / 10025) as fine; the same codes are accepted here when two members race to create it.
  */
-import { RoomErrorCode, WebrtcRoomError } from '../core/error-codes'
+import { RoomErrorCode, WebrtcRoomError } from '../lib/runtime'
 import type { TimInstance, TimTypes } from './tim-types'
 import { timErrorCode, timErrorMessage } from './tim-client-pool'
 

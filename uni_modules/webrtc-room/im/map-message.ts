@@ -6,10 +6,10 @@
  */
 import type { ImConversationType, ImMessage, ImMessageKind, ImMessageStatus } from './types'
 import type { TimMessage } from './tim-types'
-import { conversationIdOf } from '../stores/im-state'
+import { conversationIdOf } from '../lib/runtime'
 
 // Public helpers apps import from here (the demo's chat does).
-export { c2cConversationID, groupConversationID } from '../stores/im-state'
+export { c2cConversationID, groupConversationID } from '../lib/runtime'
 
 export const TIM_CONV_C2C = 'C2C'
 export const TIM_CONV_GROUP = 'GROUP'

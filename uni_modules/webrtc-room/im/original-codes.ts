@@ -10,7 +10,7 @@
  *
  * Pure and SDK-free: importing it does not bring tim-wx-sdk in.
  */
-import { RoomErrorCode } from '../core/error-codes'
+import { RoomErrorCode } from '../lib/runtime'
 
 export const ORIGINAL_SEND_CODE = {
   NO_RECEIVER: -1,

@@ -2,8 +2,7 @@
  * Sending one message through tim and recording it: create → store 'sending' → sendMessage →
  * store 'sent' (server time) | 'failed' (tim code). Input checks and readiness are the session's.
  */
-import { RoomErrorCode, WebrtcRoomError } from '../core/error-codes'
-import type { CustomMsgInput } from '../core/im-registry'
+import { RoomErrorCode, WebrtcRoomError, type CustomMsgInput } from '../lib/runtime'
 import { toImMessage } from './map-message'
 import { timErrorCode, timErrorMessage } from './tim-client-pool'
 import type { TimInstance, TimMessage } from './tim-types'

@@ -8,7 +8,7 @@
  * A login the plugin did not make (the app had already logged in: tim answers `repeatLogin`) is
  * left alone on release.
  */
-import { RoomErrorCode, WebrtcRoomError } from '../core/error-codes'
+import { RoomErrorCode, WebrtcRoomError } from '../lib/runtime'
 import type { TimErrorLike, TimEvent, TimInstance, TimStatic } from './tim-types'
 
 export interface LoginOutcome {

@@ -13,9 +13,7 @@
  * Group messages that arrive before the join has completed are held and delivered right after
  * `join_group_event`, so an app always sees the join before the room's messages.
  */
-import { RoomErrorCode, WebrtcRoomError } from '../core/error-codes'
-import type { CustomMsgInput, ImRoomParams, ImSession } from '../core/im-registry'
-import type { ImEvent, ImEventTag } from '../core/types'
+import { RoomErrorCode, WebrtcRoomError, type CustomMsgInput, type ImRoomParams, type ImSession, type ImEvent, type ImEventTag, validateCustom, validateReceiver, validateText } from '../lib/runtime'
 import { CONNECTION_CODE, toConnectionState } from './connection'
 import { pollAudienceCount } from './audience-count'
 import { joinRoomGroup } from './join-group'
@@ -26,7 +24,6 @@ import type { TimClientPool, TimLease } from './tim-client-pool'
 import { timErrorCode, timErrorMessage } from './tim-client-pool'
 import type { TimEvent, TimInstance, TimMessage, TimStatic, TimTypes } from './tim-types'
 import type { ImConversationType, ImErrorDetail, ImEventDetailMap, ImMessage, ImStateSink } from './types'
-import { validateCustom, validateReceiver, validateText } from '../core/im-validate'
 
 export interface TimSessionOptions {
   TIM: TimStatic

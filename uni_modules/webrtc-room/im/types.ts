@@ -4,7 +4,7 @@
  *
  * Pure types, no SDK import: the IM store and apps import these without pulling tim-wx-sdk in.
  */
-import type { ImEvent } from '../core/types'
+import type { ImEvent } from '../lib/runtime'
 
 export type ImConversationType = 'C2C' | 'GROUP'
 

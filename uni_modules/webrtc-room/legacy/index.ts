@@ -9,10 +9,7 @@
  * `enterMode: 'legacy'`) gets one `error` room-event naming this import — apps that never serve old
  * clients ship none of these bytes.
  */
-import { LEGACY_ROOM } from '../core/reduce-legacy'
-import { installLegacyRoom } from '../core/reduce-session'
-import { installLegacyFlow } from '../core/room-platform'
-import { requestSignedURL } from '../core/room-signature'
+import { LEGACY_ROOM, installLegacyRoom, installLegacyFlow, requestSignedURL } from '../lib/runtime'
 import { uniRequest } from '../platform/uni-request'
 
 // The platform's own HTTP when it has one (tests, custom platforms), else uni.request.
@@ -20,6 +17,6 @@ installLegacyFlow((platform, options) => requestSignedURL(platform, options, pla
 // The reducer's legacy part: the room signature's answer, members by the full list (1020).
 installLegacyRoom(LEGACY_ROOM)
 
-export { buildLegacyPushURL, buildRoomSigRequest, parseRoomSigResponse, requestSignedURL, ROOM_SIG_HOSTS } from '../core/room-signature'
-export type { RoomSigResult } from '../core/room-signature'
+export { buildLegacyPushURL, buildRoomSigRequest, parseRoomSigResponse, requestSignedURL, ROOM_SIG_HOSTS } from '../lib/runtime'
+export type { RoomSigResult } from '../lib/runtime'
 export { uniRequest } from '../platform/uni-request'

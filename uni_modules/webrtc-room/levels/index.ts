@@ -11,10 +11,8 @@
  * engines ask for no volume reports (H5: no `enableAudioVolumeEvaluation`; mp-weixin: the tags'
  * `audiovolumenotify` ends in the engine). Apps that show none of it ship none of these bytes.
  */
-import { installLevels } from '../core/levels'
-import { LEVEL_INTERVAL_MS, reduceLevel, settleLevels } from '../core/reduce-levels'
+import { installLevels, LEVEL_INTERVAL_MS, reduceLevel, settleLevels, nativeLevels } from '../lib/runtime'
 // #ifndef H5
-import { nativeLevels } from '../engines/mp-weixin/native-levels'
 // #endif
 // #ifdef H5
 import { trtcLevels } from '../engines/h5/trtc-levels'

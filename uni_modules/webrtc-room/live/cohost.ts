@@ -19,9 +19,7 @@
  * await coHost.request('anchor1')          // audience
  * await coHost.accept(requestId)           // anchor
  */
-import { RoomErrorCode, WebrtcRoomError } from '../core/error-codes'
-import type { Platform, RoomController, Unsubscribe } from '../core/types'
-import { useImStore } from '../stores/im'
+import { RoomErrorCode, WebrtcRoomError, type Platform, type RoomController, type Unsubscribe, useImStore } from '../lib/runtime'
 import type { CoHostEvent, CoHostRequest, CoHostState, ImMessage } from '../im/types'
 
 export const COHOST_BUSINESS_ID = 'webrtc-room.cohost'

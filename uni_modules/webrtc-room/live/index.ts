@@ -11,8 +11,7 @@
  *
  * Co-hosting signalling (`createCoHost`) also needs IM: the `im` entry and `enableIM`.
  */
-import { addCodeSummary } from '../core/codes'
-import { installLiveScene } from '../core/live-role'
+import { addCodeSummary, installLiveScene } from '../lib/runtime'
 import { LIVE_SCENE } from './scene'
 
 installLiveScene(LIVE_SCENE)

@@ -7,12 +7,7 @@
  * `appscene=live` pusher (core/push-url.ts) with camera and microphone off (core/room-state.ts
  * `publishes`) and co-hosts by turning them on.
  */
-import { errorCode, errorText, RoomErrorCode } from '../core/error-codes'
-import type { LiveHooks } from '../core/live-role'
-import type { OptionIssue } from '../core/options'
-import { mediaScopes } from '../core/room-platform'
-import { isActive, orderedMembers, pusherFromOptions } from '../core/room-state'
-import type { LiveRole, LiveScene, MemberState, RoomOptions, RoomState } from '../core/types'
+import { errorCode, errorText, RoomErrorCode, type LiveHooks, type OptionIssue, mediaScopes, isActive, orderedMembers, pusherFromOptions, type LiveRole, type LiveScene, type MemberState, type RoomOptions, type RoomState } from '../lib/runtime'
 
 const E = RoomErrorCode
 

@@ -10,7 +10,6 @@
  * nothing; `enableSmallStream: true` is one `warning` and counts as false (no small stream is
  * published, everyone plays big). `playMember` / `stopMember` need no entry.
  */
-import { installMemberMedia } from '../core/member-media'
-import { chooseMemberMedia, settlePlayback, streamURL } from '../core/reduce-playback'
+import { installMemberMedia, chooseMemberMedia, settlePlayback, streamURL } from '../lib/runtime'
 
 installMemberMedia({ choose: chooseMemberMedia, settle: settlePlayback, smallURL: (url) => streamURL(url, true) })

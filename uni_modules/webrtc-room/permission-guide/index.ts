@@ -11,9 +11,7 @@
  * When the camera or microphone was denied, WeChat never shows its dialog again: only the settings
  * page can grant it. The modal's confirm tap is the user gesture `openSetting` requires.
  */
-import type { AuthScope } from '../core/types'
-import { installSettingsGuide, type GuidedRoom } from '../components/common/room-view'
-import { uniApi } from '../platform/uni-platform'
+import { type AuthScope, installSettingsGuide, type GuidedRoom, uniApi } from '../lib/runtime'
 
 export type GuideLang = 'zh' | 'en'
 

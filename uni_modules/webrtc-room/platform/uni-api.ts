@@ -3,7 +3,7 @@
  * (`any` component instances, missing `offAppShow`); a narrow interface keeps the adapter honest and
  * lets tests hand in a recording stub. Types only: `uniApi()` (uni-platform.ts) hands it out.
  */
-import type { NativeCallbacks, PlayerContext, PusherContext } from '../core/types'
+import type { NativeCallbacks, PlayerContext, PusherContext } from '../lib/runtime'
 
 export interface UniSystemInfo {
   platform?: string

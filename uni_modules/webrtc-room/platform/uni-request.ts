@@ -2,8 +2,7 @@
  * `Platform.request` over `uni.request`, for the opt-in `legacy` entry only (the modern flow makes
  * no HTTP request, so the default uni adapter carries none).
  */
-import type { HttpRequest, HttpResponse } from '../core/types'
-import { errMsg, uniApi } from './uni-platform'
+import { type HttpRequest, type HttpResponse, errMsg, uniApi } from '../lib/runtime'
 
 export function uniRequest(req: HttpRequest): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {

@@ -10,7 +10,6 @@
  * -90200 (-90201 for an invalid userSig) as without `getUserSig`, and a `getUserSig` given anyway
  * gets one `warning` (-90001) at start naming this import.
  */
-import { installSigRefresh } from '../core/refresher'
-import { createSigRefresh, enterFailed, refreshed, roomSigRefused } from '../core/sig-refresh'
+import { installSigRefresh, createSigRefresh, enterFailed, refreshed, roomSigRefused } from '../lib/runtime'
 
 installSigRefresh({ enterFailed, roomSigRefused, refreshed, create: createSigRefresh })

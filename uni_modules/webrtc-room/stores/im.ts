@@ -21,7 +21,7 @@ import type { ImConversation, RoomImState } from './im-state'
 export type { ImConversation, RoomImState } from './im-state'
 export { IM_MESSAGE_LIMIT } from './im-state'
 
-export const useImStore = defineStore('webrtc-room/im', () => {
+export const useImStore = /* @__PURE__ */ defineStore('webrtc-room/im', () => {
   const rooms = reactive<Record<string, RoomImState>>({})
   /** Applies to rooms created from now on (`setMessageLimit(key, n)` changes one room). */
   let defaultLimit = state.IM_MESSAGE_LIMIT

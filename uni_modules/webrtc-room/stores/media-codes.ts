@@ -43,7 +43,7 @@ export interface RecentCode {
 /** A recent entry's advice without the codes entry. */
 const NO_ADVICE: CodeAdvice = Object.freeze({ zh: '', en: '' })
 
-export const useMediaCodesStore = defineStore('webrtc-room/media-codes', () => {
+export const useMediaCodesStore = /* @__PURE__ */ defineStore('webrtc-room/media-codes', () => {
   const recent = shallowRef<RecentCode[]>([])
   /** Every full entry of the codes entry ([] until it is installed). */
   const table = shallowRef(installedCodes())

@@ -18,7 +18,7 @@ import type { RoomSink } from '../core/room'
 import type { MemberState, RoomState } from '../core/types'
 import { copyMembers, orderedMembers } from '../core/room-state'
 
-export const useRoomStore = defineStore('webrtc-room/room', () => {
+export const useRoomStore = /* @__PURE__ */ defineStore('webrtc-room/room', () => {
   const rooms = reactive<Record<string, RoomState>>({})
 
   function room(key: string): RoomState | undefined {

@@ -45,7 +45,7 @@ export function useRoomLink(roomKey: () => string): RoomLink {
  */
 
 /** What a native tag's `bind*` handler receives: the event's name (`type`) and its payload (`detail`). */
-export interface NativeEvent<T extends string> {
+export interface TagEvent<T extends string> {
   type: T
   detail: unknown
 }

@@ -6,7 +6,7 @@
  * `DOMException` from getUserMedia has a `name`. Both are handled: the SDK sometimes rethrows the
  * browser's error as is.
  */
-import { RoomErrorCode, userSigRejected } from '../../core/error-codes'
+import { RoomErrorCode, userSigRejected } from '../../lib/runtime'
 import type { TrtcErrorLike } from './trtc-sdk'
 
 /** What was being done when it failed: decides the fallback code and the wording. */

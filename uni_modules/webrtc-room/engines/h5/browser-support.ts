@@ -3,7 +3,7 @@
  * (an http page has no `navigator.mediaDevices`, and saying "unsupported browser" there would send
  * the user after the wrong fix), then the WebRTC and media-device APIs, then TRTC's own verdict.
  */
-import { RoomErrorCode } from '../../core/error-codes'
+import { RoomErrorCode } from '../../lib/runtime'
 import type { BrowserFailure } from './browser-errors'
 
 /** What the browser platform adapter reads from `window` (see platform/h5-browser.ts). */

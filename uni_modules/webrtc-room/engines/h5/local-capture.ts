@@ -4,10 +4,7 @@
  * preview attached to the pusher view once it mounts. Calls that overlap (a prop change while the
  * camera is still opening) settle to the latest wish.
  */
-import type { ValidOptions } from '../../core/options'
-import { RoomErrorCode } from '../../core/error-codes'
-import { publishes } from '../../core/live-role'
-import { localViewId } from '../../core/view-ids'
+import { type ValidOptions, RoomErrorCode, publishes, localViewId } from '../../lib/runtime'
 import type { BrowserEnv } from './browser-env'
 import { nextCamera } from './camera-cycle'
 import { mirrorMode, videoProfile, wantsCamera } from './local-media'

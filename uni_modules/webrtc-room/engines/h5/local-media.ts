@@ -1,7 +1,7 @@
 /**
  * What the browser captures for the room's own user, from the same props the live-pusher takes.
  */
-import type { ValidOptions } from '../../core/options'
+import type { ValidOptions } from '../../lib/runtime'
 import type { TrtcMirror, TrtcVideoProfile } from './trtc-sdk'
 
 /** enableCamera false or a pure-audio push mode = audio only from this side. */

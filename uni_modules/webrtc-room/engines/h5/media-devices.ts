@@ -3,8 +3,7 @@
  * before it is applied, so an unknown or unplugged deviceId is a clear -90411 and not a camera that
  * silently falls back to the default one.
  */
-import { RoomErrorCode, WebrtcRoomError } from '../../core/error-codes'
-import type { DeviceKind, DeviceLists, MediaDevice } from '../../core/types'
+import { RoomErrorCode, WebrtcRoomError, type DeviceKind, type DeviceLists, type MediaDevice } from '../../lib/runtime'
 import { classifyBrowserError } from './browser-errors'
 import type { TrtcDevice, TrtcStatic } from './trtc-sdk'
 

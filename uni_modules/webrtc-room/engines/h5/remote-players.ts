@@ -5,8 +5,7 @@
  * minus what the app muted for that user (`muteMemberAudio` / `muteMemberVideo`), and its main video
  * as the small stream when chosen (`option.small`, switched in place with `updateRemoteVideo`).
  */
-import type { EngineStream, MemberMedia } from '../../core/engine'
-import { remoteViewId } from '../../core/view-ids'
+import { type EngineStream, type MemberMedia, remoteViewId } from '../../lib/runtime'
 import type { BrowserEnv } from './browser-env'
 import { settle, type FailureLog } from './settle'
 import { toCoreStreamType, toTrtcStreamType } from './trtc-events'

@@ -4,7 +4,7 @@
  * open stops the share the picker then starts). The browser's own "Stop sharing" bar reaches us as
  * the SDK's `screen-share-stopped` event (`stoppedByBrowser`).
  */
-import { RoomErrorCode, WebrtcRoomError } from '../../core/error-codes'
+import { RoomErrorCode, WebrtcRoomError } from '../../lib/runtime'
 import type { BrowserEnv } from './browser-env'
 import { TrtcErrorCode, TrtcExtraCode } from './browser-errors'
 import { settle, type FailureLog } from './settle'

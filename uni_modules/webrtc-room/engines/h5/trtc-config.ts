@@ -2,7 +2,7 @@
  * What the H5 session (trtc-session.ts) tells trtc-sdk-v5 up front: the events it listens to, the
  * log level and the `enterRoom` parameters built from the room's validated options.
  */
-import type { ValidOptions } from '../../core/options'
+import type { ValidOptions } from '../../lib/runtime'
 import type { TrtcEnterRoomConfig, TrtcEventName } from './trtc-sdk'
 
 /** The TRTC events the engine listens to (all translated by trtc-events.ts). */

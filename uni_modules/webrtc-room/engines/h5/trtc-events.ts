@@ -13,9 +13,7 @@
  * - The SDK's `error` event is its "unrecoverable" channel: a failed rejoin becomes
  *   `connection_lost` (our backoff re-enters), a device that died becomes `device_failed`.
  */
-import type { EngineAction } from '../../core/actions'
-import { RoomErrorCode } from '../../core/error-codes'
-import type { StreamType } from '../../core/types'
+import { type EngineAction, RoomErrorCode, type StreamType } from '../../lib/runtime'
 import { classifyBrowserError, TrtcErrorCode, TrtcExtraCode } from './browser-errors'
 import type { TrtcEventName, TrtcEventPayloads, TrtcStatistics, TrtcStreamType } from './trtc-sdk'
 

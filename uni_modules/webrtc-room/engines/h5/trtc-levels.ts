@@ -3,8 +3,7 @@
  * core/levels.ts, and with it the session turns the SDK's volume evaluation on): `audio-volume`
  * samples and the `network-quality` levels (trtc-events.ts translates the link stats themselves).
  */
-import type { LevelAction } from '../../core/levels'
-import type { NetworkQuality } from '../../core/types'
+import type { LevelAction, NetworkQuality } from '../../lib/runtime'
 import { isLocal } from './trtc-events'
 
 /** TRTC's quality scale from a web SDK value: 0 unknown, 1 excellent … 5 very bad, 6 down. */

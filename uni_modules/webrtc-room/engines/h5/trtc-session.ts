@@ -13,11 +13,7 @@
  * Every method is synchronous and never throws; SDK promises are always caught (a failure is an
  * action or a log line, never an unhandled rejection). Calls of a finished session are ignored.
  */
-import type { EngineAction, LocalMediaAction, PlayerCall, PusherCall } from '../../core/actions'
-import { errorCode, errorText, RoomErrorCode, WebrtcRoomError } from '../../core/error-codes'
-import type { EngineEnterParams, EngineSink, EngineStream, MemberMedia } from '../../core/engine'
-import type { ValidOptions } from '../../core/options'
-import type { DeviceKind, Platform, PusherNetInfo } from '../../core/types'
+import { type EngineAction, type LocalMediaAction, type PlayerCall, type PusherCall, errorCode, errorText, RoomErrorCode, WebrtcRoomError, type EngineEnterParams, type EngineSink, type EngineStream, type MemberMedia, type ValidOptions, type DeviceKind, type Platform, type PusherNetInfo, levels } from '../../lib/runtime'
 import { classifyBrowserError, type BrowserFailure } from './browser-errors'
 import type { BrowserEnv } from './browser-env'
 import { checkCapabilities, checkTrtcSupport } from './browser-support'
@@ -29,7 +25,6 @@ import { ScreenShare } from './screen-share'
 import { settle, type FailureLog } from './settle'
 import { translateTrtcEvent } from './trtc-events'
 import { ENTERED_CODE, enterRoomConfig, LISTENED_EVENTS, LOG_LEVEL } from './trtc-config'
-import { levels } from '../../core/levels'
 import type { TrtcClient, TrtcEventName, TrtcEventPayloads, TrtcStatic } from './trtc-sdk'
 
 export interface TrtcWebEngineDeps {

@@ -4,8 +4,7 @@
  * (trtc-session.ts); the engine keeps what outlives a session: the chosen devices and a camera
  * preview kept after a fatal error.
  */
-import type { EngineEnvironment, EngineFactory, RoomEngine } from '../../core/engine'
-import { RoomErrorCode, WebrtcRoomError } from '../../core/error-codes'
+import { type EngineEnvironment, type EngineFactory, type RoomEngine, RoomErrorCode, WebrtcRoomError } from '../../lib/runtime'
 import { checkChoice, deviceError, listDevices } from './media-devices'
 import { TrtcSession, type ChosenDevices, type TrtcWebEngineDeps } from './trtc-session'
 

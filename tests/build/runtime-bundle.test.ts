@@ -1,0 +1,65 @@
+/**
+ * lib/runtime.js is the plugin's shared modules compiled into one (scripts/bundle-runtime.ts). It must
+ * be the current sources, hold only the modules runtime.ts names, and be the only way the rest of the
+ * plugin reaches them: a direct import of `core/…` from a component or entry would give the app a second
+ * copy of that module (a second controller registry, entries installed into the wrong copy).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { bundleRuntime, PLUGIN, RUNTIME_BUNDLE } from '../../scripts/bundle-runtime'
+
+/** The folders and files inside the bundle (runtime.ts's `export *` lines name the same). */
+const BUNDLED = /^(core|stores|engines\/mp-weixin)\/|^(components\/common\/room-view|components\/webrtc-room\/props|platform\/uni-platform)\.ts$/
+
+function pluginSources(dir = PLUGIN): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) return name === 'uniCloud' || name === 'lib' ? [] : pluginSources(path)
+    return /\.(ts|vue)$/.test(name) && !name.endsWith('.d.ts') ? [relative(PLUGIN, path).replace(/\\/g, '/')] : []
+  })
+}
+
+/** `[statement, specifier]` of every import / re-export with a relative specifier. */
+function relativeImports(code: string): Array<[string, string]> {
+  return [...code.matchAll(/^(import|export)\b[^;]*?from '(\.[^']+)'/gms)].map((m) => [m[0], m[2]])
+}
+
+const target = (file: string, specifier: string) => relative(PLUGIN, join(PLUGIN, file, '..', specifier)).replace(/\\/g, '/')
+
+describe('lib/runtime.js', () => {
+  it('is the current sources (run `npm run bundle` after changing them)', async () => {
+    const { code } = await bundleRuntime()
+    expect(code === readFileSync(RUNTIME_BUNDLE, 'utf8'), 'lib/runtime.js is stale: run `npm run bundle`').toBe(true)
+  })
+
+  it('holds the bundled modules and nothing else of the plugin', async () => {
+    const { inputs } = await bundleRuntime()
+    const outside = inputs.filter((p) => p !== 'runtime.ts' && !BUNDLED.test(p))
+    expect(outside).toEqual([])
+    // Every module of those folders is inside: a new core module is bundled (or it would be a second copy).
+    expect(pluginSources().filter((p) => BUNDLED.test(p) && !inputs.includes(p))).toEqual([])
+  })
+
+  it('keeps the conditional-compilation blocks for the app build (H5-only text is not in mp-weixin)', () => {
+    const code = readFileSync(RUNTIME_BUNDLE, 'utf8')
+    const blocks = code.match(/\/\/ #if(n?)def H5[\s\S]*?\/\/ #endif/g) ?? []
+    expect(blocks.length).toBeGreaterThan(0)
+    expect(blocks.some((b) => b.includes('SUMMARY.browser'))).toBe(true)
+    // Every opening has its #endif (uni's preprocessor fails the app's build otherwise).
+    expect((code.match(/\/\/ #ifn?def /g) ?? []).length).toBe((code.match(/\/\/ #endif/g) ?? []).length)
+  })
+
+  it('is the only way the rest of the plugin reaches the bundled modules', () => {
+    const offenders: string[] = []
+    for (const file of pluginSources()) {
+      const inside = BUNDLED.test(file)
+      for (const [statement, specifier] of relativeImports(readFileSync(join(PLUGIN, file), 'utf8'))) {
+        const to = target(file, specifier)
+        if (inside && to === 'lib/runtime') offenders.push(`${file}: a bundled module imports its own bundle`)
+        const typeOnly = /^(import|export) type /.test(statement)
+        if (!inside && file !== 'runtime.ts' && !typeOnly && BUNDLED.test(`${to}.ts`)) offenders.push(`${file} → ${specifier}`)
+      }
+    }
+    expect(offenders).toEqual([])
+  })
+})

@@ -1,0 +1,51 @@
+/**
+ * The source of `lib/runtime.js`: every module the plugin's components, entries and platform code share
+ * (core, stores, the mp-weixin engine, the components' room view). `npm run bundle` compiles it into that
+ * one file, because on mp-weixin every JS module is a file of its own that pays a wrapper and keeps its
+ * exported names unminified; as one module the runtime is ~5 KB smaller in every app.
+ * Code outside these folders imports them only through `lib/runtime` (tests/build/runtime-bundle.test.ts),
+ * so an app never holds two copies of a module's state (controller registry, installed entries).
+ */
+export * from './core/actions'
+export * from './core/codes'
+export * from './core/controller-types'
+export * from './core/controllers'
+export * from './core/engine'
+export * from './core/error-codes'
+export * from './core/im-link'
+export * from './core/im-registry'
+export * from './core/im-validate'
+export * from './core/levels'
+export * from './core/live-role'
+export * from './core/member-media'
+export * from './core/native-entries'
+export * from './core/options'
+export * from './core/platform-types'
+export * from './core/push-url'
+export * from './core/redact'
+export * from './core/reduce-legacy'
+export * from './core/reduce-levels'
+export * from './core/reduce-members'
+export * from './core/reduce-playback'
+export * from './core/reduce-session'
+export * from './core/reducer'
+export * from './core/refresher'
+export * from './core/room-id'
+export * from './core/room-im'
+export * from './core/room-platform'
+export * from './core/room-signature'
+export * from './core/room-state'
+export * from './core/room'
+export * from './core/sig-refresh'
+export * from './core/types'
+export * from './core/view-ids'
+// The IM store's pure state functions stay its own (stores/im uses them as a namespace); only the ids are shared.
+export { conversationIdOf, c2cConversationID, groupConversationID, type ImConversation, type RoomImState } from './stores/im-state'
+export * from './stores/im'
+export * from './stores/media-codes'
+export * from './stores/room'
+export * from './engines/mp-weixin/live-tags-engine'
+export * from './engines/mp-weixin/native-levels'
+export * from './components/common/room-view'
+export * from './components/webrtc-room/props'
+export * from './platform/uni-platform'
