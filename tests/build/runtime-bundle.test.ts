@@ -62,4 +62,14 @@ describe('lib/runtime.js', () => {
     }
     expect(offenders).toEqual([])
   })
+
+  it("the plugin's docs never import a bundled module by its deep path (an app would hold a second copy)", () => {
+    const docs = ['readme.md', 'readme_en.md', ...readdirSync(join(PLUGIN, 'docs')).map((f) => `docs/${f}`)]
+    const deep = docs.flatMap((doc) =>
+      [...readFileSync(join(PLUGIN, doc), 'utf8').matchAll(/from '@\/uni_modules\/webrtc-room\/([^']+)'/g)]
+        .filter((m) => BUNDLED.test(`${m[1]}.ts`) || BUNDLED.test(`${m[1]}/`))
+        .map((m) => `${doc}: ${m[0]}`),
+    )
+    expect(deep).toEqual([])
+  })
 })
