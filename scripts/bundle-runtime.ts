@@ -1,7 +1,7 @@
 /**
  * `npm run bundle`: compiles the plugin's shared runtime (uni_modules/webrtc-room/runtime.ts: core,
- * stores, the mp-weixin engine, the components' room view) into one ES module,
- * uni_modules/webrtc-room/lib/runtime.js, which the plugin's components, entries and platform import.
+ * stores, the mp-weixin engine, the uni platform adapter, the components' room view and props) into one
+ * ES module, uni_modules/webrtc-room/lib/runtime.js, which the plugin's components and entries import.
  *
  * Why one file: uni's mp-weixin build makes every source module a JS file of its own, with its own
  * wrapper, require() calls and unminifiable export names. One module lets the app's minifier rename
@@ -59,8 +59,9 @@ const INPUT: RollupOptions = {
   plugins: [typescript()],
   // Keep every export and every statement of the sources: the app's build does the tree-shaking.
   treeshake: false,
-  onwarn(warning, warn) {
-    if (warning.code !== 'CIRCULAR_DEPENDENCY') warn(warning)
+  // A warning (an unresolved import, a missing export) fails the bundle instead of shipping it.
+  onwarn(warning) {
+    throw new Error(`bundle: ${warning.message}`)
   },
 }
 
