@@ -9,6 +9,7 @@
  * - the reference: trtc-wx-sdk 1.1.15 minified with esbuild (vite's minifier).
  */
 import { transformSync } from 'esbuild'
+import { rollup } from 'rollup'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { extname, join, relative } from 'node:path'
@@ -17,6 +18,7 @@ import { imEntryAvailable, ROOT, type AppVariant } from './bench-apps'
 import { buildVariant } from './build-app'
 import type { Figure } from './format'
 import { bytesBySource, UNMAPPED } from './sourcemap-bytes'
+import { PLUGIN, RUNTIME_EXTERNALS, RUNTIME_SOURCE, typescript } from '../scripts/bundle-runtime'
 
 /** Issue #13: the plugin with its full UI, IM off — required ≤ 64 KB, aimed ≤ 50 KB. */
 export const REQUIRED_BYTES = 64 * 1024
@@ -89,6 +91,8 @@ export interface BundleResult {
   /** createRoom + stores without the plugin's components (null in runs before this figure existed). */
   headless?: PluginBytes | null
   vendor: { base: number; room: number; roomIM: number | null }
+  /** lib/runtime.js of the IM-off build by source module (estimated shares; absent in older runs). */
+  runtime?: FileSize[]
   h5: H5Share | null
   figures: Figure[]
   notes: string[]
@@ -117,6 +121,41 @@ export function measurePluginBytes(outDir: string): PluginBytes {
   sizes.total = sizes.js + sizes.wxml + sizes.wxss
   sizes.files.sort((a, b) => b.bytes - a.bytes)
   return sizes
+}
+
+export const RUNTIME_OUT = 'uni_modules/webrtc-room/lib/runtime.js'
+
+/**
+ * Where lib/runtime.js's bytes in one mp-weixin build come from, per source module — an estimate: the
+ * bundle's sources tree-shaken to the names the build's other files import from it (the compiled
+ * file's `exports.X`), with mp-weixin's conditional compilation applied; each module's share of the
+ * rendered code, scaled to the minified file's bytes. Minification shortens modules unevenly, so
+ * these are shares, not exact bytes.
+ */
+export async function runtimeShares(outDir: string): Promise<FileSize[]> {
+  const compiled = readFileSync(join(outDir, RUNTIME_OUT), 'utf8')
+  const used = new Set([...compiled.matchAll(/exports\.([A-Za-z_$][\w$]*)=/g)].map((m) => m[1]))
+  const pre = createRequire(__filename)('@dcloudio/uni-cli-shared/dist/preprocess') as { initPreContext(p: string): void; preJs(code: string, id: string): string }
+  pre.initPreContext('mp-weixin')
+  const plugin = typescript((code, id) => (code.includes('#endif') ? pre.preJs(code, id) : code))
+  const all = await rollup({ input: RUNTIME_SOURCE, external: RUNTIME_EXTERNALS, plugins: [plugin], treeshake: false })
+  const exported = new Set((await all.generate({ format: 'es' })).output[0].exports)
+  await all.close()
+  const names = [...used].filter((n) => exported.has(n))
+  const entry = '\0runtime-shares'
+  const build = await rollup({
+    input: entry,
+    external: RUNTIME_EXTERNALS,
+    plugins: [{ name: 'entry', resolveId: (id) => (id === entry ? id : null), load: (id) => (id === entry ? `export { ${names.join(', ')} } from ${JSON.stringify(RUNTIME_SOURCE)}` : null) }, plugin],
+  })
+  const { output } = await build.generate({ format: 'es' })
+  await build.close()
+  const modules = Object.entries(output[0].modules).filter(([id, m]) => id !== entry && m.renderedLength > 0)
+  const rendered = modules.reduce((n, [, m]) => n + m.renderedLength, 0)
+  const bytes = Buffer.byteLength(compiled)
+  return modules
+    .map(([id, m]) => ({ path: relative(PLUGIN, id).replace(/\\/g, '/'), bytes: Math.round((bytes * m.renderedLength) / rendered) }))
+    .sort((a, b) => b.bytes - a.bytes)
 }
 
 export function vendorBytes(outDir: string): number {
@@ -284,5 +323,5 @@ export async function runBundle(options: { h5: boolean }): Promise<BundleResult>
     figures.push({ name: 'bundle.h5.engine', value: h5.engineBytes, unit: 'B', reference: ref, note: 'our H5 engine code (engines/h5), without trtc-sdk-v5' })
   }
   figures.push({ name: 'bundle.reference.trtc-wx-sdk', value: reference.bytes, unit: 'B', isReference: true, note: `${reference.rawBytes} B as published` })
-  return { reference, room, roomIM, headless, vendor, h5, figures, notes }
+  return { reference, room, roomIM, headless, vendor, runtime: await runtimeShares(roomOut), h5, figures, notes }
 }
