@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest'
 import { ALL_CODES, CODE_TABLES } from '../../uni_modules/webrtc-room/codes'
 import { codeMessage, describeCode, installedCodes, type CodeSource } from '../../uni_modules/webrtc-room/core/codes'
 import { CODES_FILE, ENTRY_SUMMARIES, packEntrySummary, packSummary, withEntrySummary, withSummary } from '../../scripts/code-summary'
-import { RoomErrorCode, RoomStatusCode } from '../../uni_modules/webrtc-room/core/error-codes'
+import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
+import { RoomStatusCode } from '../../uni_modules/webrtc-room/core/status-codes'
 
 // PROTOCOL.md section 2 (live-pusher bindstatechange), copied code by code.
 const PUSHER_CODES = [

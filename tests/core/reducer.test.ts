@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { RoomErrorCode, RoomStatusCode } from '../../uni_modules/webrtc-room/core/error-codes'
+import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
+import { RoomStatusCode } from '../../uni_modules/webrtc-room/core/status-codes'
 import { DEFAULT_RECONNECT } from '../../uni_modules/webrtc-room/core/options'
 import type { RoomAction } from '../../uni_modules/webrtc-room/core/actions'
 import { isEngineAction, reduce } from '../../uni_modules/webrtc-room/core/reducer'

@@ -4,7 +4,8 @@
  * h5-engine-errors.test.ts.
  */
 import { describe, expect, it } from 'vitest'
-import { RoomErrorCode, RoomStatusCode } from '../../uni_modules/webrtc-room/core/error-codes'
+import { RoomErrorCode } from '../../uni_modules/webrtc-room/core/error-codes'
+import { RoomStatusCode } from '../../uni_modules/webrtc-room/core/status-codes'
 import { useRoomStore } from '../../uni_modules/webrtc-room/stores/room'
 import { createH5Room, joinPublishing, settle, startAndEnter } from './helpers/h5-room'
 import { deferred } from './helpers/fake-trtc'

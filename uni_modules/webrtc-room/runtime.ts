@@ -37,6 +37,7 @@ export * from './core/room-signature'
 export * from './core/room-state'
 export * from './core/room'
 export * from './core/sig-refresh'
+export * from './core/status-codes'
 export * from './core/types'
 export * from './core/view-ids'
 // The IM store's pure state functions stay its own (stores/im uses them as a namespace); only the ids are shared.

@@ -6,7 +6,8 @@
  * checks are the entry's.
  */
 import { codeMessage } from './codes'
-import { RoomErrorCode, WebrtcRoomError } from './error-codes'
+import { WebrtcRoomError } from './error-codes'
+import * as E from './error-codes'
 import type { ValidOptions } from './options'
 import type { SigAnswer, SigReason } from './sig-refresh'
 import type { ImEvent, Platform, RoomController } from './types'
@@ -86,7 +87,7 @@ export function imAccess(host: ImAccessHost) {
   const send = (method: keyof ImMethods) => (...args: unknown[]) => {
     const sent = im()?.methods[method](...(args as [never, never]))
     if (sent) return sent
-    const code = host.enabled() ? RoomErrorCode.IM_NOT_INSTALLED : RoomErrorCode.IM_DISABLED
+    const code = host.enabled() ? E.IM_NOT_INSTALLED : E.IM_DISABLED
     return reject(method, code, `${method}: ${codeMessage(code)}`, args[method.startsWith('sendC2C') ? 3 : 2] as SendFail | undefined)
   }
   return { im, current: () => link, send, failure }

@@ -7,11 +7,9 @@
  * over-long body and lets the server refuse it (80002 ERR_SVR_COMM_BODY_SIZE_LIMIT); checking here
  * fails fast, offline and with a clear code.
  */
-import { RoomErrorCode, WebrtcRoomError } from './error-codes'
+import { WebrtcRoomError } from './error-codes'
+import * as E from './error-codes'
 import type { ImConversationType } from '../im/types'
-
-// Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
-const E = RoomErrorCode
 
 export const IM_TEXT_LIMIT_BYTES: Record<ImConversationType, number> = { C2C: 12000, GROUP: 8898 }
 

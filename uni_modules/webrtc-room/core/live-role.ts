@@ -4,7 +4,7 @@
  * installs it here. Without it a room is rtc only: `scene: 'live'` or a `role` is one INVALID_PROP
  * error naming the import and the room does not enter (an audience never publishes by accident).
  */
-import { RoomErrorCode } from './error-codes'
+import * as E from './error-codes'
 import type { RoomEngine } from './engine'
 import type { OptionIssue, ValidOptions } from './options'
 import type { ActionOf, Step } from './reduce-session'
@@ -50,6 +50,6 @@ export function publishes(o: { scene?: unknown; role?: unknown }): boolean {
 export function checkScene(raw: RoomOptions, errors: OptionIssue[]): { scene: LiveScene; role: LiveRole } {
   if (live) return live.check(raw, errors)
   const prop = raw.scene != null && raw.scene !== 'rtc' ? 'scene' : raw.role != null ? 'role' : ''
-  if (prop) errors.push({ code: RoomErrorCode.INVALID_PROP, prop, message: `${prop} needs the live entry: import '@/uni_modules/webrtc-room/live' (main.ts)` })
+  if (prop) errors.push({ code: E.INVALID_PROP, prop, message: `${prop} needs the live entry: import '@/uni_modules/webrtc-room/live' (main.ts)` })
   return { scene: 'rtc', role: 'anchor' }
 }

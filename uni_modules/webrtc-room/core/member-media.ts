@@ -9,7 +9,7 @@
  */
 import type { MemberChoiceAction } from './actions'
 import type { RoomController } from './controller-types'
-import { RoomErrorCode } from './error-codes'
+import * as E from './error-codes'
 import type { OptionIssue } from './options'
 import type { ActionOf, Step } from './reduce-session'
 import type { CoreState } from './room-state'
@@ -52,7 +52,7 @@ export function memberMethods(dispatch: (action: MemberChoiceAction | ActionOf<'
 /** The `member_choice` handler: the entry's, or one warning naming the import. */
 export function memberChoice(step: Step, action: MemberChoiceAction): void {
   if (memberMedia) memberMedia.choose(step, action)
-  else step.notice('warning', RoomErrorCode.INVALID_STATE, { message: `${action.method}() ${NEEDS}`, method: action.method })
+  else step.notice('warning', E.INVALID_STATE, { message: `${action.method}() ${NEEDS}`, method: action.method })
 }
 
 /** An announced (`streamtype=main`) play URL for a stream that plays `small` now (only with the entry). */
@@ -63,6 +63,6 @@ export function announcedURL(url: string, small: boolean): string {
 /** `enableSmallStream` as validated: without the entry a `true` is one warning and counts as false. */
 export function smallStream(value: boolean, warnings: OptionIssue[]): boolean {
   if (!value || memberMedia) return value
-  warnings.push({ code: RoomErrorCode.INVALID_PROP, prop: 'enableSmallStream', message: `enableSmallStream ${NEEDS}` })
+  warnings.push({ code: E.INVALID_PROP, prop: 'enableSmallStream', message: `enableSmallStream ${NEEDS}` })
   return false
 }

@@ -2,14 +2,11 @@
  * Prop validation and defaults: raw `RoomOptions` (the component's props, or what a headless app
  * passes) → `ValidOptions`, or typed issues in the -90000 range. Pure; no globals.
  */
-import { RoomErrorCode } from './error-codes'
+import * as E from './error-codes'
 import { checkScene } from './live-role'
 import { smallStream } from './member-media'
 import { ROOM_ID_MAX } from './room-id'
 import type { Aspect, BackgroundPolicy, EnterMode, GetUserSig, LiveRole, LiveScene, LocalMirror, ReconnectPolicy, RoomOptions, TemplateName } from './types'
-
-// Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
-const E = RoomErrorCode
 
 export type RoomRef = { kind: 'numeric'; id: number } | { kind: 'string'; id: string }
 

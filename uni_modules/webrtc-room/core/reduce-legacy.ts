@@ -4,7 +4,7 @@
  * with the opt-in `legacy` entry, which installs them (`installLegacyRoom`, reduce-session.ts).
  */
 import type { AnnouncedUser } from './actions'
-import { RoomErrorCode } from './error-codes'
+import * as E from './error-codes'
 import { addMember, applyStreamChanges, checkCapacity, removeMember, withoutRemoved } from './reduce-members'
 import { enterWith, fatal, type ActionOf, type LegacyRoom, type Step } from './reduce-session'
 import { copyMembers } from './room-state'
@@ -24,7 +24,7 @@ function signed(step: Step, a: ActionOf<'room_sig_done'>): void {
     step.state.roomSigAttempts += 1
     step.effect({ type: 'set_timer', name: 'room_sig_retry', ms: ROOM_SIG_RETRY_DELAY_MS, epoch: step.state.epoch })
   } else {
-    fatal(step, RoomErrorCode.ROOM_SIG_FAILED, { message: a.message, errorCode: a.errorCode, attempts: step.state.roomSigAttempts + 1 })
+    fatal(step, E.ROOM_SIG_FAILED, { message: a.message, errorCode: a.errorCode, attempts: step.state.roomSigAttempts + 1 })
   }
 }
 

@@ -11,15 +11,12 @@
  * - every step costs O(n) in the members it touches (a 1032 of 10k users is one pass).
  */
 import type { AnnouncedUser, RoomAction, StreamChange } from './actions'
-import { RoomErrorCode, RoomStatusCode } from './error-codes'
+import * as E from './error-codes'
+import * as S from './status-codes'
 import { announcedURL } from './member-media'
 import { copyMembers, isOverCapacity, streamKey } from './room-state'
 import { legacyRoom, markEntered, stopPlayers, type Handlers, type Step } from './reduce-session'
 import type { MemberState, StreamState, StreamType } from './types'
-
-// Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
-const E = RoomErrorCode
-const S = RoomStatusCode
 
 function newStream(userID: string, streamType: StreamType, autoplay: boolean): StreamState {
   return {

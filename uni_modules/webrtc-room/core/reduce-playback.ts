@@ -19,7 +19,7 @@
  * The opt-in `member-media` entry installs these (core/member-media.ts); without it none of this runs.
  */
 import type { MemberChoiceAction } from './actions'
-import { RoomErrorCode } from './error-codes'
+import * as E from './error-codes'
 import type { MemberMedia } from './engine'
 import type { ValidOptions } from './options'
 import { setMember } from './reduce-members'
@@ -57,9 +57,9 @@ export function chooseMemberMedia(step: Step, a: MemberChoiceAction): void {
   const pref = field === 'streamPref'
   const member = typeof userID === 'string' ? memberOf(step.room, userID) : undefined
   if (pref ? !PREFS.includes(value) : typeof value !== 'boolean') {
-    step.notice('warning', RoomErrorCode.INVALID_PROP, { message: `${method}(): ${pref ? "'auto', 'big' or 'small'" : 'a boolean'} expected, got ${String(value)}`, method })
+    step.notice('warning', E.INVALID_PROP, { message: `${method}(): ${pref ? "'auto', 'big' or 'small'" : 'a boolean'} expected, got ${String(value)}`, method })
   } else if (!member) {
-    step.notice('warning', RoomErrorCode.INVALID_STATE, { message: `${method}(): no member ${String(userID)}`, method })
+    step.notice('warning', E.INVALID_STATE, { message: `${method}(): no member ${String(userID)}`, method })
   } else if (member[field] !== value) {
     // The store shows the choice (no event: a change of the app's own making).
     setMember(step, { ...member, [field]: value })

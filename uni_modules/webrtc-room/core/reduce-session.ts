@@ -6,17 +6,14 @@
  */
 import type { AnnouncedUser, Effect, PlayerCall, RoomAction } from './actions'
 import { describeCode } from './codes'
-import { RoomErrorCode, RoomStatusCode } from './error-codes'
+import * as E from './error-codes'
+import * as S from './status-codes'
 import { roomIDText, validateOptions, type OptionIssue, type ValidOptions } from './options'
 import { buildModernPushURL } from './push-url'
 import { redact } from './redact'
 import { copyMembers, policyOf, pusherFromOptions, templateCapacity } from './room-state'
 import type { CoreState } from './room-state'
 import type { ErrorDetail, MemberState, PusherAttributes, ReconnectPolicy, RoomEvent, RoomEventTag, RoomStatus, SelfState, StreamState } from './types'
-
-// Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
-const E = RoomErrorCode
-const S = RoomStatusCode
 
 /**
  * Bounded exponential backoff for re-entering after -1307 / 1021 (the original gave up at once on

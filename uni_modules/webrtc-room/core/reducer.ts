@@ -6,7 +6,7 @@
  * scene's role change is the `live` entry's, through core/live-role.ts).
  */
 import type { ControlAction, EngineAction, RoomAction } from './actions'
-import { RoomErrorCode } from './error-codes'
+import * as E from './error-codes'
 import { isIdentityChange, readOptions, validateOptions, type ValidOptions } from './options'
 import { missingForModern } from './room-platform'
 import { levels, type LevelAction } from './levels'
@@ -22,9 +22,6 @@ import { acceptsEngineEvents, isActive, policyOf, type CoreState } from './room-
 import type { BackgroundPolicy, LocalDevices, RoomOptions } from './types'
 
 export type { ReduceResult } from './reduce-session'
-
-// Module-local alias: a local name minifies to one letter, a cross-module property path does not.
-const E = RoomErrorCode
 
 // #ifdef H5
 const NO_DEVICES: LocalDevices = { cameras: [], microphones: [], speakers: [], cameraId: '', microphoneId: '', speakerId: '' }

@@ -7,7 +7,8 @@
  * its controller answers sends with IM_DISABLED / IM_NOT_INSTALLED itself (room.ts).
  */
 import { codeMessage } from './codes'
-import { errorCode, errorText, RoomErrorCode, type WebrtcRoomError } from './error-codes'
+import { errorCode, errorText, type WebrtcRoomError } from './error-codes'
+import * as E from './error-codes'
 import type { CustomMsgInput, ImFactory, ImSession } from './im-registry'
 import { validateCustom, validateReceiver, validateText } from './im-validate'
 import { roomIDText } from './options'
@@ -15,9 +16,6 @@ import { IM_MISSING, type ImHost, type ImLink, type SendFail } from './im-link'
 import { redact } from './redact'
 import { SIG_MISSING } from './refresher'
 import { SIG_REFRESH_LIMIT, sigReason, type SigReason } from './sig-refresh'
-
-// Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
-const E = RoomErrorCode
 
 /** How long stop() waits for an IM session's logout before it resolves anyway. */
 export const IM_STOP_TIMEOUT_MS = 5000

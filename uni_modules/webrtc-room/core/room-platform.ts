@@ -13,13 +13,11 @@
  * `controller.openSetting()` (→ `platform.openSetting`) from a user gesture, then `start()` again.
  */
 import type { TimerName } from './actions'
-import { errorText, RoomErrorCode } from './error-codes'
+import { errorText } from './error-codes'
+import * as E from './error-codes'
 import type { ValidOptions } from './options'
 import { publishes } from './live-role'
 import type { EnterMode, Platform, SystemInfo, TimerHandle, Unsubscribe } from './types'
-
-// Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
-const E = RoomErrorCode
 
 /** Compare dotted version strings numerically ('2.10.0' > '2.9.9'). Missing parts count as 0. */
 export function compareVersion(a: string, b: string): number {

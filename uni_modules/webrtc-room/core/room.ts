@@ -19,7 +19,8 @@
 import type { Effect, RoomAction } from './actions'
 import { getController, registerController, unregisterController } from './controllers'
 import type { EngineSink, NativeEvent, RoomEngine } from './engine'
-import { errorCode, errorText, RoomErrorCode, WebrtcRoomError } from './error-codes'
+import { errorCode, errorText, WebrtcRoomError } from './error-codes'
+import * as E from './error-codes'
 import { IM_MISSING, IM_SENDS, imAccess, type ImMethods } from './im-link'
 import { memberMethods } from './member-media'
 import { nativeEntries } from './native-entries'
@@ -46,7 +47,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 export function createController(options: RoomOptions, platform: Platform, config: ControllerConfig): RoomController {
   if (!platform || typeof platform.setTimeout !== 'function') {
-    throw new WebrtcRoomError(RoomErrorCode.UNSUPPORTED_PLATFORM, 'createRoom needs a Platform adapter')
+    throw new WebrtcRoomError(E.UNSUPPORTED_PLATFORM, 'createRoom needs a Platform adapter')
   }
   const key = config.key || `room-${++roomSeq}`
   if (getController(key)) platform.log?.('warn', `createRoom: key '${key}' is taken; the newer room replaces it in the store`)
@@ -201,7 +202,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
         return void (options && liveScene()?.switchRole(platform, engine, options, effect.role).then((answer) => forEpoch(effect.epoch, { type: 'role_done', epoch: effect.epoch, role: effect.role, ...answer })))
       case 'member_media': return safely('engine memberMedia', () => engine.memberMedia?.(effect.userID, effect.media))
       case 'im_start':
-        return void (im.im() ? im.current()!.start() : options && im.failure(RoomErrorCode.IM_NOT_INSTALLED, IM_MISSING))
+        return void (im.im() ? im.current()!.start() : options && im.failure(E.IM_NOT_INSTALLED, IM_MISSING))
       case 'im_stop':
         return im.current()?.stop()
       case 'refresh_sig': return void sig?.ask(effect.reason, 'trtc', effect.epoch)
@@ -230,7 +231,7 @@ export function createController(options: RoomOptions, platform: Platform, confi
    * one warning with its code and a `WebrtcRoomError` rejection of the same code (all the mp-weixin build keeps).
    */
   async function media<T>(method: string, run?: (() => Promise<T>) | false, fallback = 0, inRoom = false): Promise<T> {
-    let code: number = run ? RoomErrorCode.INVALID_STATE : RoomErrorCode.H5_ONLY
+    let code: number = run ? E.INVALID_STATE : E.H5_ONLY
     let message = run ? `${method}() while ${core.room.status}: ignored` : `${method}(): H5 only`
     if (run && (!inRoom || acceptsEngineEvents(core.room.status))) {
       try {
@@ -303,19 +304,19 @@ export function createController(options: RoomOptions, platform: Platform, confi
     ...Object.fromEntries(['startScreenShare', 'stopScreenShare', 'getDevices', 'selectDevice'].map((m) => [m, () => media(m)])),
     // #endif
     // #ifdef H5
-    startScreenShare: () => media('startScreenShare', engine.screenShare && (() => engine.screenShare!(true)), RoomErrorCode.SCREEN_SHARE_FAILED, true),
-    stopScreenShare: () => media('stopScreenShare', engine.screenShare && (() => engine.screenShare!(false)), RoomErrorCode.SCREEN_SHARE_FAILED, true),
+    startScreenShare: () => media('startScreenShare', engine.screenShare && (() => engine.screenShare!(true)), E.SCREEN_SHARE_FAILED, true),
+    stopScreenShare: () => media('stopScreenShare', engine.screenShare && (() => engine.screenShare!(false)), E.SCREEN_SHARE_FAILED, true),
     getDevices: () =>
       media('getDevices', engine.devices && (async () => {
         const lists = await engine.devices!()
         dispatch({ type: 'local_media', devices: lists })
         return lists
-      }), RoomErrorCode.DEVICE_SELECT_FAILED),
+      }), E.DEVICE_SELECT_FAILED),
     selectDevice: (kind, deviceId) =>
       media('selectDevice', engine.selectDevice && (async () => {
         await engine.selectDevice!(kind, deviceId)
         dispatch({ type: 'local_media', devices: { [`${kind}Id`]: deviceId } })
-      }), RoomErrorCode.DEVICE_SELECT_FAILED),
+      }), E.DEVICE_SELECT_FAILED),
     // #endif
     ...memberMethods(dispatch),
 

@@ -15,12 +15,12 @@
  * the IM link also reads).
  */
 import type { EngineAction } from './actions'
-import { errorText, RoomErrorCode } from './error-codes'
+import { errorText } from './error-codes'
+import * as E from './error-codes'
 import { roomIDText, SIG_PATTERN, type ValidOptions } from './options'
 import { fatal, leaveToReenter, nativeDetail, obtainURL, type Step } from './reduce-session'
 import type { ErrorDetail, Platform, UserSigRequest } from './types'
 
-const E = RoomErrorCode
 
 export type SigReason = UserSigRequest['reason']
 export type SigAnswer = { ok: true; userSig: string; privateMapKey?: string } | { ok: false; message: string }

@@ -5,7 +5,7 @@
  * not found" create it and join again. The original created first and treated "id already used"
  * (10021 / 10025) as fine; the same codes are accepted here when two members race to create it.
  */
-import { RoomErrorCode, WebrtcRoomError } from '../lib/runtime'
+import { IM_JOIN_GROUP_FAILED, WebrtcRoomError } from '../lib/runtime'
 import type { TimInstance, TimTypes } from './tim-types'
 import { timErrorCode, timErrorMessage } from './tim-client-pool'
 
@@ -36,7 +36,7 @@ export interface JoinGroupOptions {
 }
 
 function joinFailed(error: unknown, groupID: string): WebrtcRoomError {
-  return new WebrtcRoomError(RoomErrorCode.IM_JOIN_GROUP_FAILED, `joining group '${groupID}' failed: ${timErrorMessage(error)}`, {
+  return new WebrtcRoomError(IM_JOIN_GROUP_FAILED, `joining group '${groupID}' failed: ${timErrorMessage(error)}`, {
     nativeCode: timErrorCode(error),
     groupID,
   })
@@ -47,7 +47,7 @@ async function joinOnce(tim: TimInstance, types: TimTypes, options: JoinGroupOpt
     const response = await tim.joinGroup({ groupID: options.groupID, type: options.groupType })
     const status = String(response?.data?.status ?? '')
     if (status === types.JOIN_STATUS_WAIT_APPROVAL) {
-      throw new WebrtcRoomError(RoomErrorCode.IM_JOIN_GROUP_FAILED, `group '${options.groupID}' needs admin approval to join`, {
+      throw new WebrtcRoomError(IM_JOIN_GROUP_FAILED, `group '${options.groupID}' needs admin approval to join`, {
         groupID: options.groupID,
         status,
       })

@@ -10,7 +10,7 @@
  *
  * Pure and SDK-free: importing it does not bring tim-wx-sdk in.
  */
-import { RoomErrorCode } from '../lib/runtime'
+import { IM_EMPTY_MESSAGE, IM_INVALID_DATA, IM_INVALID_RECEIVER, IM_MESSAGE_TOO_LONG } from '../lib/runtime'
 
 export const ORIGINAL_SEND_CODE = {
   NO_RECEIVER: -1,
@@ -22,12 +22,12 @@ export const ORIGINAL_SEND_CODE = {
 /** -90305 → -1, -90306 / -90308 → -2, -90307 → -3, any other failure → -4. */
 export function toOriginalSendCode(code: number): number {
   switch (code) {
-    case RoomErrorCode.IM_INVALID_RECEIVER:
+    case IM_INVALID_RECEIVER:
       return ORIGINAL_SEND_CODE.NO_RECEIVER
-    case RoomErrorCode.IM_EMPTY_MESSAGE:
-    case RoomErrorCode.IM_INVALID_DATA: // the original only knew "no content"
+    case IM_EMPTY_MESSAGE:
+    case IM_INVALID_DATA: // the original only knew "no content"
       return ORIGINAL_SEND_CODE.EMPTY
-    case RoomErrorCode.IM_MESSAGE_TOO_LONG:
+    case IM_MESSAGE_TOO_LONG:
       return ORIGINAL_SEND_CODE.TOO_LONG
     default:
       return ORIGINAL_SEND_CODE.SDK_ERROR

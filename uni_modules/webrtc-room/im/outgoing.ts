@@ -2,7 +2,7 @@
  * Sending one message through tim and recording it: create → store 'sending' → sendMessage →
  * store 'sent' (server time) | 'failed' (tim code). Input checks and readiness are the session's.
  */
-import { RoomErrorCode, WebrtcRoomError, type CustomMsgInput } from '../lib/runtime'
+import { IM_SEND_FAILED, WebrtcRoomError, type CustomMsgInput } from '../lib/runtime'
 import { toImMessage } from './map-message'
 import { timErrorCode, timErrorMessage } from './tim-client-pool'
 import type { TimInstance, TimMessage } from './tim-types'
@@ -43,7 +43,7 @@ export async function sendThroughTim(
     if (typeof (message as unknown as PromiseLike<unknown>)?.then === 'function') await message
     if (!message || typeof message.ID !== 'string') throw new Error('tim returned no message')
   } catch (error) {
-    throw new WebrtcRoomError(RoomErrorCode.IM_SEND_FAILED, `creating the message failed: ${timErrorMessage(error)}`, {
+    throw new WebrtcRoomError(IM_SEND_FAILED, `creating the message failed: ${timErrorMessage(error)}`, {
       nativeCode: timErrorCode(error),
     })
   }
@@ -56,9 +56,9 @@ export async function sendThroughTim(
     sink.markSent(outgoing.id, { time })
     return { ...outgoing, status: 'sent', time }
   } catch (error) {
-    const nativeCode = timErrorCode(error) ?? RoomErrorCode.IM_SEND_FAILED
+    const nativeCode = timErrorCode(error) ?? IM_SEND_FAILED
     sink.markFailed(outgoing.id, nativeCode)
-    throw new WebrtcRoomError(RoomErrorCode.IM_SEND_FAILED, `sending failed: ${timErrorMessage(error)}`, {
+    throw new WebrtcRoomError(IM_SEND_FAILED, `sending failed: ${timErrorMessage(error)}`, {
       nativeCode,
       messageID: outgoing.id,
     })

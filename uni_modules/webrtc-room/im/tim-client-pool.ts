@@ -8,7 +8,7 @@
  * A login the plugin did not make (the app had already logged in: tim answers `repeatLogin`) is
  * left alone on release.
  */
-import { RoomErrorCode, WebrtcRoomError } from '../lib/runtime'
+import { IM_LOGIN_FAILED, WebrtcRoomError } from '../lib/runtime'
 import type { TimErrorLike, TimEvent, TimInstance, TimStatic } from './tim-types'
 
 export interface LoginOutcome {
@@ -87,7 +87,7 @@ export class TimClientPool {
     let entry = this.entries.get(sdkAppID)
     if (entry && entry.userID !== userID) {
       throw new WebrtcRoomError(
-        RoomErrorCode.IM_LOGIN_FAILED,
+        IM_LOGIN_FAILED,
         `IM of SDKAppID ${sdkAppID} is in use by user '${entry.userID}': tim-wx-sdk holds one user per SDKAppID`,
         { userID, activeUserID: entry.userID },
       )
@@ -129,7 +129,7 @@ export class TimClientPool {
   private createEntry(sdkAppID: number, userID: string): Entry {
     const tim = this.TIM.create({ SDKAppID: sdkAppID })
     if (!tim) {
-      throw new WebrtcRoomError(RoomErrorCode.IM_LOGIN_FAILED, `TIM.create failed for SDKAppID ${sdkAppID}`, { sdkAppID })
+      throw new WebrtcRoomError(IM_LOGIN_FAILED, `TIM.create failed for SDKAppID ${sdkAppID}`, { sdkAppID })
     }
     if (this.options.logLevel !== undefined) tim.setLogLevel?.(this.options.logLevel)
     const entry: Entry = {
@@ -168,7 +168,7 @@ export class TimClientPool {
       entry.login = null // the next acquire may try again
       if (error instanceof WebrtcRoomError) throw error
       const nativeCode = timErrorCode(error)
-      throw new WebrtcRoomError(RoomErrorCode.IM_LOGIN_FAILED, `IM login failed: ${timErrorMessage(error)}`, {
+      throw new WebrtcRoomError(IM_LOGIN_FAILED, `IM login failed: ${timErrorMessage(error)}`, {
         nativeCode,
         userID: entry.userID,
       })
@@ -188,7 +188,7 @@ export class TimClientPool {
       tim.on(EVENT.SDK_READY, onReady)
       const ms = this.options.readyTimeoutMs ?? 15_000
       timer = setTimeout(
-        () => reject(new WebrtcRoomError(RoomErrorCode.IM_LOGIN_FAILED, `IM login: no SDK_READY within ${ms} ms`, { timeoutMs: ms })),
+        () => reject(new WebrtcRoomError(IM_LOGIN_FAILED, `IM login: no SDK_READY within ${ms} ms`, { timeoutMs: ms })),
         ms,
       )
     })

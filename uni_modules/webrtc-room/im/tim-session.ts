@@ -13,7 +13,7 @@
  * Group messages that arrive before the join has completed are held and delivered right after
  * `join_group_event`, so an app always sees the join before the room's messages.
  */
-import { RoomErrorCode, WebrtcRoomError, type CustomMsgInput, type ImRoomParams, type ImSession, type ImEvent, type ImEventTag, validateCustom, validateReceiver, validateText } from '../lib/runtime'
+import { IM_LOGIN_FAILED, IM_NOT_READY, IM_SDK_ERROR, KICKED_OUT, WebrtcRoomError, type CustomMsgInput, type ImRoomParams, type ImSession, type ImEvent, type ImEventTag, validateCustom, validateReceiver, validateText } from '../lib/runtime'
 import { CONNECTION_CODE, toConnectionState } from './connection'
 import { pollAudienceCount } from './audience-count'
 import { joinRoomGroup } from './join-group'
@@ -87,7 +87,7 @@ export class TimSession implements ImSession {
 
   start(): Promise<void> {
     if (this.phase === 'stopped') {
-      return Promise.reject(new WebrtcRoomError(RoomErrorCode.IM_NOT_READY, 'this IM session was stopped; create a new one', { stopped: true }))
+      return Promise.reject(new WebrtcRoomError(IM_NOT_READY, 'this IM session was stopped; create a new one', { stopped: true }))
     }
     if (!this.startPromise) this.startPromise = this.run()
     return this.startPromise
@@ -183,7 +183,7 @@ export class TimSession implements ImSession {
     if (this.isCancel(error)) throw error
     const failure = error instanceof WebrtcRoomError
       ? error
-      : new WebrtcRoomError(RoomErrorCode.IM_LOGIN_FAILED, `IM login failed: ${timErrorMessage(error)}`, { nativeCode: timErrorCode(error) })
+      : new WebrtcRoomError(IM_LOGIN_FAILED, `IM login failed: ${timErrorMessage(error)}`, { nativeCode: timErrorCode(error) })
     this.phase = 'failed'
     this.abandon()
     this.sink.setLogin('failed')
@@ -212,11 +212,11 @@ export class TimSession implements ImSession {
   }
 
   private cancelledError(): WebrtcRoomError {
-    return new WebrtcRoomError(RoomErrorCode.IM_NOT_READY, 'IM start cancelled: stop() was called', { cancelled: true })
+    return new WebrtcRoomError(IM_NOT_READY, 'IM start cancelled: stop() was called', { cancelled: true })
   }
 
   private kickedOutError(): WebrtcRoomError {
-    return new WebrtcRoomError(RoomErrorCode.KICKED_OUT, 'IM was kicked out while joining the room group', { kickedOut: true })
+    return new WebrtcRoomError(KICKED_OUT, 'IM was kicked out while joining the room group', { kickedOut: true })
   }
 
   private isCancel(error: unknown): boolean {
@@ -261,7 +261,7 @@ export class TimSession implements ImSession {
     listen(EVENT.NET_STATE_CHANGE, (event: TimEvent<{ state?: string }>) => this.onNetState(event?.data?.state))
     listen(EVENT.KICKED_OUT, (event: TimEvent<{ type?: string }>) => this.onKickedOut(event?.data?.type))
     listen(EVENT.ERROR, (event: TimEvent<{ code?: number; message?: string }>) => {
-      this.emitError(RoomErrorCode.IM_SDK_ERROR, event?.data?.message || 'IM SDK error', event?.data?.code)
+      this.emitError(IM_SDK_ERROR, event?.data?.message || 'IM SDK error', event?.data?.code)
     })
     listen(EVENT.SDK_NOT_READY, () => {
       // Expected after logout/kick-out; in the room it means IM stopped working under us.
@@ -269,7 +269,7 @@ export class TimSession implements ImSession {
         this.phase = 'failed'
         this.sink.setLogin('logged_out')
         this.sink.setJoinedGroup(null)
-        this.emitError(RoomErrorCode.IM_NOT_READY, 'the IM SDK is no longer ready (SDK_NOT_READY)')
+        this.emitError(IM_NOT_READY, 'the IM SDK is no longer ready (SDK_NOT_READY)')
       }
     })
   }
@@ -296,7 +296,7 @@ export class TimSession implements ImSession {
     this.sink.setLogin('kicked_out')
     this.sink.setJoinedGroup(null)
     const why = typeof reason === 'string' ? reason : 'unknown'
-    this.emit('kicked_out', RoomErrorCode.KICKED_OUT, {
+    this.emit('kicked_out', KICKED_OUT, {
       reason: why,
       message: `IM kicked out (${why}); log in again with start() after fixing the cause`,
     })
@@ -394,7 +394,7 @@ export class TimSession implements ImSession {
     if (type === 'C2C' && loggedIn) return null
     if (type === 'GROUP' && this.phase === 'joined' && loggedIn) return null
     const what = type === 'C2C' ? 'logged in' : `in group '${this.params.groupID}'`
-    return new WebrtcRoomError(RoomErrorCode.IM_NOT_READY, `IM is not ${what} yet (state: ${this.phase})`, { state: this.phase })
+    return new WebrtcRoomError(IM_NOT_READY, `IM is not ${what} yet (state: ${this.phase})`, { state: this.phase })
   }
 
   // -------------------------------------------------------------------------------------------

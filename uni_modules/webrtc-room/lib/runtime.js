@@ -116,109 +116,117 @@ function controllerCount() {
  *   working; the native live-pusher/live-player code travels in `detail.nativeCode`.
  * - The plugin's own codes live in -90000 … -90999. The media-codes table (codes.ts) gives each
  *   one a source, level, zh + en message and advice.
+ *
+ * Each code is a `const` of its own, and the plugin's modules import the constants, not the object: inside the
+ * one-module runtime (lib/runtime.js) the app's minifier renames a constant to a 1–2 letter name, while
+ * `RoomErrorCode.INVALID_PROP` keeps its property name in every use. `RoomErrorCode` (the public, documented
+ * object) is assembled from the constants and ships only in an app that imports it.
+ * tests/core/error-codes.test.ts checks that the object and the constants agree.
  */
+// The 2018 original's codes.
+const CAMERA_OPEN_FAILED = -4;
+const MIC_OPEN_FAILED = -5;
+const PUSH_DISCONNECTED = -6;
+const MEDIA_PERMISSION = -7;
+const OVER_CAPACITY = -8;
+const ROOM_SIG_FAILED = -9;
+const JOIN_ROOM_FAILED = -10;
+// Props (-900xx).
+const INVALID_PROP = -90001;
+const MISSING_PROP = -90002;
+const INVALID_SDKAPPID = -90003;
+const INVALID_USERID = -90004;
+const INVALID_USERSIG = -90005;
+const INVALID_ROOMID = -90006;
+const INVALID_BITRATE = -90007;
+/** Warning: a value was clamped into range (beauty, whiteness). */
+const PROP_CLAMPED = -90008;
+// Platform / preflight (-901xx).
+const UNSUPPORTED_PLATFORM = -90100;
+const DEVTOOLS_SIMULATOR = -90101;
+const BASE_LIBRARY_TOO_OLD = -90102;
+const WECHAT_TOO_OLD = -90103;
+const CAMERA_PERMISSION_DENIED = -90104;
+const RECORD_PERMISSION_DENIED = -90105;
+const LIVE_PUSHER_NOT_GRANTED = -90106;
+// Room life (-902xx).
+const USERSIG_EXPIRED = -90200;
+const USERSIG_MALFORMED = -90201;
+const ENTER_TIMEOUT = -90203;
+/** Warning: a method called in the wrong state (pause before start, start twice). */
+const INVALID_STATE = -90204;
+const KICKED_OUT = -90205;
+// IM (-903xx).
+const IM_DISABLED = -90300;
+const IM_NOT_INSTALLED = -90301;
+const IM_LOGIN_FAILED = -90302;
+const IM_JOIN_GROUP_FAILED = -90303;
+const IM_SEND_FAILED = -90304;
+const IM_INVALID_RECEIVER = -90305;
+const IM_EMPTY_MESSAGE = -90306;
+const IM_MESSAGE_TOO_LONG = -90307;
+const IM_INVALID_DATA = -90308;
+const IM_NOT_READY = -90309;
+/** tim-wx-sdk reported an error of its own (`TIM.EVENT.ERROR`); its code is in `detail.nativeCode`. */
+const IM_SDK_ERROR = -90310;
+// Browser / H5 engine (-904xx).
+const BROWSER_UNSUPPORTED = -90400;
+const INSECURE_CONTEXT = -90401;
+const DEVICE_NOT_FOUND = -90402;
+const MEDIA_PERMISSION_DENIED = -90403;
+const ENTER_ROOM_FAILED = -90404;
+/** Warning: the browser blocked autoplay of remote audio until a user gesture. */
+const AUTOPLAY_BLOCKED = -90405;
+const ENGINE_LOAD_FAILED = -90406;
+/** Warning: a prop or call with no browser equivalent (beauty, whiteness; switchCamera with one camera). */
+const BROWSER_FEATURE_IGNORED = -90407;
+/** Warning: the user closed the browser's screen picker (or denied screen capture). */
+const SCREEN_SHARE_CANCELLED = -90408;
+/** Warning: this browser cannot capture the screen (no getDisplayMedia: most mobile browsers). */
+const SCREEN_SHARE_UNSUPPORTED = -90409;
+const SCREEN_SHARE_FAILED = -90410;
+/** Warning: listing or switching cameras / microphones / speakers failed (unknown deviceId ...). */
+const DEVICE_SELECT_FAILED = -90411;
+/** Warning: an H5-only method (screen share, devices) called on mp-weixin. */
+const H5_ONLY = -90412;
+// Live scene and co-hosting (-906xx; docs/live.md).
+/** `role` is not 'anchor' / 'audience'. */
+const INVALID_ROLE = -90600;
+/** `role` set while `scene` is not 'live' (the rtc scene has no roles). */
+const ROLE_NEEDS_LIVE = -90601;
+/** Warning: co-hosting refused, the room already has 50 anchors publishing. */
+const ANCHOR_LIMIT = -90602;
+/** Warning: the role switch failed (H5 switchRole, or the camera / microphone scope was denied); the role is unchanged. */
+const ROLE_SWITCH_FAILED = -90603;
+/** Co-host answer to a request that is unknown, already answered or expired. */
+const COHOST_STALE = -90604;
+/** Co-host call not possible now (not a live room, wrong role, IM not ready, a request already pending). */
+const COHOST_NOT_ALLOWED = -90605;
+/** Warning: a co-host request got no answer in time. */
+const COHOST_TIMEOUT = -90606;
+/** Every error code by name (public API: `RoomErrorCode.INVALID_PROP`). */
 const RoomErrorCode = {
-    // The 2018 original's codes.
-    CAMERA_OPEN_FAILED: -4,
-    MIC_OPEN_FAILED: -5,
-    PUSH_DISCONNECTED: -6,
-    MEDIA_PERMISSION: -7,
-    OVER_CAPACITY: -8,
-    ROOM_SIG_FAILED: -9,
-    JOIN_ROOM_FAILED: -10,
-    // Props (-900xx).
-    INVALID_PROP: -90001,
-    MISSING_PROP: -90002,
-    INVALID_SDKAPPID: -90003,
-    INVALID_USERID: -90004,
-    INVALID_USERSIG: -90005,
-    INVALID_ROOMID: -90006,
-    INVALID_BITRATE: -90007,
-    /** Warning: a value was clamped into range (beauty, whiteness). */
-    PROP_CLAMPED: -90008,
-    // Platform / preflight (-901xx).
-    UNSUPPORTED_PLATFORM: -90100,
-    DEVTOOLS_SIMULATOR: -90101,
-    BASE_LIBRARY_TOO_OLD: -90102,
-    WECHAT_TOO_OLD: -90103,
-    CAMERA_PERMISSION_DENIED: -90104,
-    RECORD_PERMISSION_DENIED: -90105,
-    LIVE_PUSHER_NOT_GRANTED: -90106,
-    // Room life (-902xx).
-    USERSIG_EXPIRED: -90200,
-    USERSIG_MALFORMED: -90201,
-    ENTER_TIMEOUT: -90203,
-    /** Warning: a method called in the wrong state (pause before start, start twice). */
-    INVALID_STATE: -90204,
-    KICKED_OUT: -90205,
-    // IM (-903xx).
-    IM_DISABLED: -90300,
-    IM_NOT_INSTALLED: -90301,
-    IM_LOGIN_FAILED: -90302,
-    IM_JOIN_GROUP_FAILED: -90303,
-    IM_SEND_FAILED: -90304,
-    IM_INVALID_RECEIVER: -90305,
-    IM_EMPTY_MESSAGE: -90306,
-    IM_MESSAGE_TOO_LONG: -90307,
-    IM_INVALID_DATA: -90308,
-    IM_NOT_READY: -90309,
-    /** tim-wx-sdk reported an error of its own (`TIM.EVENT.ERROR`); its code is in `detail.nativeCode`. */
-    IM_SDK_ERROR: -90310,
-    // Browser / H5 engine (-904xx).
-    BROWSER_UNSUPPORTED: -90400,
-    INSECURE_CONTEXT: -90401,
-    DEVICE_NOT_FOUND: -90402,
-    MEDIA_PERMISSION_DENIED: -90403,
-    ENTER_ROOM_FAILED: -90404,
-    /** Warning: the browser blocked autoplay of remote audio until a user gesture. */
-    AUTOPLAY_BLOCKED: -90405,
-    ENGINE_LOAD_FAILED: -90406,
-    /** Warning: a prop or call with no browser equivalent (beauty, whiteness; switchCamera with one camera). */
-    BROWSER_FEATURE_IGNORED: -90407,
-    /** Warning: the user closed the browser's screen picker (or denied screen capture). */
-    SCREEN_SHARE_CANCELLED: -90408,
-    /** Warning: this browser cannot capture the screen (no getDisplayMedia: most mobile browsers). */
-    SCREEN_SHARE_UNSUPPORTED: -90409,
-    SCREEN_SHARE_FAILED: -90410,
-    /** Warning: listing or switching cameras / microphones / speakers failed (unknown deviceId ...). */
-    DEVICE_SELECT_FAILED: -90411,
-    /** Warning: an H5-only method (screen share, devices) called on mp-weixin. */
-    H5_ONLY: -90412,
-    // Live scene and co-hosting (-906xx; docs/live.md).
-    /** `role` is not 'anchor' / 'audience'. */
-    INVALID_ROLE: -90600,
-    /** `role` set while `scene` is not 'live' (the rtc scene has no roles). */
-    ROLE_NEEDS_LIVE: -90601,
-    /** Warning: co-hosting refused, the room already has 50 anchors publishing. */
-    ANCHOR_LIMIT: -90602,
-    /** Warning: the role switch failed (H5 switchRole, or the camera / microphone scope was denied); the role is unchanged. */
-    ROLE_SWITCH_FAILED: -90603,
-    /** Co-host answer to a request that is unknown, already answered or expired. */
-    COHOST_STALE: -90604,
-    /** Co-host call not possible now (not a live room, wrong role, IM not ready, a request already pending). */
-    COHOST_NOT_ALLOWED: -90605,
-    /** Warning: a co-host request got no answer in time. */
-    COHOST_TIMEOUT: -90606,
-};
-/** The original component's success/status codes, kept on status events. */
-const RoomStatusCode = {
-    PUSH_OK: 10,
-    JOINED: 11,
-    MEMBER_LIST: 12,
-    NETWORK_CHANGE: 13,
-    PUSHER_LOADING: 14,
-    PUSHER_PLAYING: 15,
-    PLAYER_LOADING: 16,
-    PLAYER_PLAYING: 17,
-    PLAYER_DISCONNECTED: 18,
-    LEFT: 19,
+    CAMERA_OPEN_FAILED, MIC_OPEN_FAILED, PUSH_DISCONNECTED, MEDIA_PERMISSION, OVER_CAPACITY, ROOM_SIG_FAILED,
+    JOIN_ROOM_FAILED,
+    INVALID_PROP, MISSING_PROP, INVALID_SDKAPPID, INVALID_USERID, INVALID_USERSIG, INVALID_ROOMID,
+    INVALID_BITRATE, PROP_CLAMPED,
+    UNSUPPORTED_PLATFORM, DEVTOOLS_SIMULATOR, BASE_LIBRARY_TOO_OLD, WECHAT_TOO_OLD, CAMERA_PERMISSION_DENIED,
+    RECORD_PERMISSION_DENIED, LIVE_PUSHER_NOT_GRANTED,
+    USERSIG_EXPIRED, USERSIG_MALFORMED, ENTER_TIMEOUT, INVALID_STATE, KICKED_OUT,
+    IM_DISABLED, IM_NOT_INSTALLED, IM_LOGIN_FAILED, IM_JOIN_GROUP_FAILED, IM_SEND_FAILED, IM_INVALID_RECEIVER,
+    IM_EMPTY_MESSAGE, IM_MESSAGE_TOO_LONG, IM_INVALID_DATA, IM_NOT_READY, IM_SDK_ERROR,
+    BROWSER_UNSUPPORTED, INSECURE_CONTEXT, DEVICE_NOT_FOUND, MEDIA_PERMISSION_DENIED, ENTER_ROOM_FAILED,
+    AUTOPLAY_BLOCKED, ENGINE_LOAD_FAILED, BROWSER_FEATURE_IGNORED, SCREEN_SHARE_CANCELLED,
+    SCREEN_SHARE_UNSUPPORTED, SCREEN_SHARE_FAILED, DEVICE_SELECT_FAILED, H5_ONLY,
+    INVALID_ROLE, ROLE_NEEDS_LIVE, ANCHOR_LIMIT, ROLE_SWITCH_FAILED, COHOST_STALE, COHOST_NOT_ALLOWED,
+    COHOST_TIMEOUT,
 };
 /**
  * The room code for a userSig the server rejected (live-pusher -100018, the web SDK's extraCode
  * -100018): expired when the server's message says so, malformed otherwise.
  */
 function userSigRejected(message) {
-    return /expire|过期/i.test(message) ? RoomErrorCode.USERSIG_EXPIRED : RoomErrorCode.USERSIG_MALFORMED;
+    return /expire|过期/i.test(message) ? USERSIG_EXPIRED : USERSIG_MALFORMED;
 }
 /** The numeric `code` of a thrown value, else `fallback`. */
 function errorCode(err, fallback) {
@@ -281,7 +289,7 @@ function imAccess(host) {
         const sent = im()?.methods[method](...args);
         if (sent)
             return sent;
-        const code = host.enabled() ? RoomErrorCode.IM_NOT_INSTALLED : RoomErrorCode.IM_DISABLED;
+        const code = host.enabled() ? IM_NOT_INSTALLED : IM_DISABLED;
         return reject(method, code, `${method}: ${codeMessage(code)}`, args[method.startsWith('sendC2C') ? 3 : 2]);
     };
     return { im, current: () => link, send, failure };
@@ -296,8 +304,6 @@ function imAccess(host) {
  * over-long body and lets the server refuse it (80002 ERR_SVR_COMM_BODY_SIZE_LIMIT); checking here
  * fails fast, offline and with a clear code.
  */
-// Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
-const E$8 = RoomErrorCode;
 const IM_TEXT_LIMIT_BYTES = { C2C: 12000, GROUP: 8898 };
 /** UTF-8 length of a JS string without TextEncoder (older mini-program base libraries lack it). */
 function utf8ByteLength(text) {
@@ -327,7 +333,7 @@ function describe(value) {
 }
 function validateReceiver(receiveUser) {
     if (typeof receiveUser !== 'string' || receiveUser.trim() === '') {
-        return new WebrtcRoomError(E$8.IM_INVALID_RECEIVER, 'receiveUser must be a non-empty userID string', {
+        return new WebrtcRoomError(IM_INVALID_RECEIVER, 'receiveUser must be a non-empty userID string', {
             received: describe(receiveUser),
         });
     }
@@ -336,45 +342,45 @@ function validateReceiver(receiveUser) {
 function checkLength(bytes, type) {
     const limit = IM_TEXT_LIMIT_BYTES[type];
     if (bytes > limit) {
-        return new WebrtcRoomError(E$8.IM_MESSAGE_TOO_LONG, `message is ${bytes} bytes (UTF-8); ${type === 'C2C' ? 'C2C' : 'group'} messages allow at most ${limit}`, { bytes, limit });
+        return new WebrtcRoomError(IM_MESSAGE_TOO_LONG, `message is ${bytes} bytes (UTF-8); ${type === 'C2C' ? 'C2C' : 'group'} messages allow at most ${limit}`, { bytes, limit });
     }
     return null;
 }
 /** A text message: a string with something besides whitespace, within the byte limit. */
 function validateText(msg, type) {
     if (typeof msg !== 'string') {
-        return new WebrtcRoomError(E$8.IM_INVALID_DATA, `msg must be a string, got ${describe(msg)}`, {
+        return new WebrtcRoomError(IM_INVALID_DATA, `msg must be a string, got ${describe(msg)}`, {
             received: describe(msg),
         });
     }
     if (msg.trim() === '')
-        return new WebrtcRoomError(E$8.IM_EMPTY_MESSAGE, 'msg is empty');
+        return new WebrtcRoomError(IM_EMPTY_MESSAGE, 'msg is empty');
     return checkLength(utf8ByteLength(msg), type);
 }
 /** A custom message `{data, ext?, desc?}`: string fields only, non-empty data, all three within the byte limit. */
 function validateCustom(msg, type) {
     if (typeof msg !== 'object' || msg === null || Array.isArray(msg)) {
-        return new WebrtcRoomError(E$8.IM_INVALID_DATA, `custom message must be an object {data, ext, desc}, got ${describe(msg)}`, {
+        return new WebrtcRoomError(IM_INVALID_DATA, `custom message must be an object {data, ext, desc}, got ${describe(msg)}`, {
             received: describe(msg),
         });
     }
     const { data, ext, desc } = msg;
     if (typeof data !== 'string') {
-        return new WebrtcRoomError(E$8.IM_INVALID_DATA, `data must be a string (serialize objects with JSON.stringify), got ${describe(data)}`, {
+        return new WebrtcRoomError(IM_INVALID_DATA, `data must be a string (serialize objects with JSON.stringify), got ${describe(data)}`, {
             field: 'data',
             received: describe(data),
         });
     }
     for (const [field, value] of [['ext', ext], ['desc', desc]]) {
         if (value !== undefined && value !== null && typeof value !== 'string') {
-            return new WebrtcRoomError(E$8.IM_INVALID_DATA, `${field} must be a string when given, got ${describe(value)}`, {
+            return new WebrtcRoomError(IM_INVALID_DATA, `${field} must be a string when given, got ${describe(value)}`, {
                 field,
                 received: describe(value),
             });
         }
     }
     if (data === '')
-        return new WebrtcRoomError(E$8.IM_EMPTY_MESSAGE, 'data is empty', { field: 'data' });
+        return new WebrtcRoomError(IM_EMPTY_MESSAGE, 'data is empty', { field: 'data' });
     const bytes = utf8ByteLength(data) + utf8ByteLength(ext ?? '') + utf8ByteLength(desc ?? '');
     return checkLength(bytes, type);
 }
@@ -403,7 +409,7 @@ function checkScene(raw, errors) {
         return live.check(raw, errors);
     const prop = raw.scene != null && raw.scene !== 'rtc' ? 'scene' : raw.role != null ? 'role' : '';
     if (prop)
-        errors.push({ code: RoomErrorCode.INVALID_PROP, prop, message: `${prop} needs the live entry: import '@/uni_modules/webrtc-room/live' (main.ts)` });
+        errors.push({ code: INVALID_PROP, prop, message: `${prop} needs the live entry: import '@/uni_modules/webrtc-room/live' (main.ts)` });
     return { scene: 'rtc', role: 'anchor' };
 }
 
@@ -432,7 +438,7 @@ function memberChoice(step, action) {
     if (memberMedia)
         memberMedia.choose(step, action);
     else
-        step.notice('warning', RoomErrorCode.INVALID_STATE, { message: `${action.method}() ${NEEDS}`, method: action.method });
+        step.notice('warning', INVALID_STATE, { message: `${action.method}() ${NEEDS}`, method: action.method });
 }
 /** An announced (`streamtype=main`) play URL for a stream that plays `small` now (only with the entry). */
 function announcedURL(url, small) {
@@ -442,7 +448,7 @@ function announcedURL(url, small) {
 function smallStream(value, warnings) {
     if (!value || memberMedia)
         return value;
-    warnings.push({ code: RoomErrorCode.INVALID_PROP, prop: 'enableSmallStream', message: `enableSmallStream ${NEEDS}` });
+    warnings.push({ code: INVALID_PROP, prop: 'enableSmallStream', message: `enableSmallStream ${NEEDS}` });
     return false;
 }
 
@@ -458,8 +464,6 @@ const ROOM_ID_MAX = 4294967294;
  * Prop validation and defaults: raw `RoomOptions` (the component's props, or what a headless app
  * passes) → `ValidOptions`, or typed issues in the -90000 range. Pure; no globals.
  */
-// Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
-const E$7 = RoomErrorCode;
 /** Letters, digits and `_ - . @`, 1–32: URL-safe, so the push URL carries them unencoded (see push-url.ts). */
 const USER_ID_PATTERN = /^[A-Za-z0-9_\-.@]{1,32}$/;
 /** TRTC's string room id: 1–64 of this alphabet (no CJK, no control characters). */
@@ -517,10 +521,10 @@ function parseRoomRef(value) {
     if (numeric) {
         return Number.isInteger(id) && id >= 1 && id <= ROOM_ID_MAX && (typeof value === 'number' || /^\d+$/.test(value))
             ? { kind: 'numeric', id: id }
-            : issue(E$7.INVALID_ROOMID, 'roomID', ROOM_RANGE, value);
+            : issue(INVALID_ROOMID, 'roomID', ROOM_RANGE, value);
     }
     if (typeof id !== 'string' || id.trim() === '' || !STR_ROOM_ID_PATTERN.test(id)) {
-        return issue(E$7.INVALID_ROOMID, 'roomID', `${ROOM_RANGE} or a string of 1–64 letters, digits, spaces, !#$%&()+-:;<=.>?@[]^_{}|~,`, value);
+        return issue(INVALID_ROOMID, 'roomID', `${ROOM_RANGE} or a string of 1–64 letters, digits, spaces, !#$%&()+-:;<=.>?@[]^_{}|~,`, value);
     }
     return { kind: 'string', id };
 }
@@ -564,7 +568,7 @@ const RULES = {
 /** Validate every prop; collects all errors (the room reports the first) and clamping warnings. */
 function validateOptions(input) {
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-        return { ok: false, errors: [issue(E$7.INVALID_PROP, 'options', 'an object of props', input)], warnings: [] };
+        return { ok: false, errors: [issue(INVALID_PROP, 'options', 'an object of props', input)], warnings: [] };
     }
     const { options, errors, warnings } = readOptions(input);
     return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, options, warnings };
@@ -580,7 +584,7 @@ function readOptions(raw) {
     const required = (prop, value) => {
         if (!isBlank(value))
             return true;
-        errors.push({ code: E$7.MISSING_PROP, prop, message: `${prop} is required` });
+        errors.push({ code: MISSING_PROP, prop, message: `${prop} is required` });
         return false;
     };
     // sdkAppID: positive integer, number or numeric string. TRTC app ids are uint32 (the
@@ -589,7 +593,7 @@ function readOptions(raw) {
     if (required('sdkAppID', raw.sdkAppID)) {
         sdkAppID = toNumber(raw.sdkAppID);
         if (!Number.isSafeInteger(sdkAppID) || sdkAppID <= 0 || sdkAppID > 4294967295)
-            fail(E$7.INVALID_SDKAPPID, 'sdkAppID', 'a positive 32-bit integer', raw.sdkAppID);
+            fail(INVALID_SDKAPPID, 'sdkAppID', 'a positive 32-bit integer', raw.sdkAppID);
     }
     /** A required text prop that must match its pattern (userSig: the message shows no value, it is a secret). */
     const text = (prop, pattern, code, must, ...got) => {
@@ -597,8 +601,8 @@ function readOptions(raw) {
         if (required(prop, value) && (typeof value !== 'string' || !pattern.test(value)))
             fail(code, prop, must, ...got);
     };
-    text('userID', USER_ID_PATTERN, E$7.INVALID_USERID, '1–32 letters, digits, _ - . @ (no spaces, no CJK)', raw.userID);
-    text('userSig', SIG_PATTERN, E$7.INVALID_USERSIG, 'the base64 string your server signed (no spaces)');
+    text('userID', USER_ID_PATTERN, INVALID_USERID, '1–32 letters, digits, _ - . @ (no spaces, no CJK)', raw.userID);
+    text('userSig', SIG_PATTERN, INVALID_USERSIG, 'the base64 string your server signed (no spaces)');
     let room = { kind: 'numeric', id: 0 };
     const rawRoom = isBlank(raw.roomID) ? raw.roomId : raw.roomID;
     if (required('roomID', rawRoom)) {
@@ -610,11 +614,11 @@ function readOptions(raw) {
     }
     let privateMapKey = raw.privateMapKey ?? '';
     if (typeof privateMapKey !== 'string' || (privateMapKey !== '' && !SIG_PATTERN.test(privateMapKey))) {
-        fail(E$7.INVALID_PROP, 'privateMapKey', 'the base64 string your server signed');
+        fail(INVALID_PROP, 'privateMapKey', 'the base64 string your server signed');
         privateMapKey = '';
     }
     /** A numeric prop (numeric strings too): blank → fallback; `valid` or else the error and the fallback. */
-    const numeric = (prop, fallback, valid, must, code = E$7.INVALID_PROP) => {
+    const numeric = (prop, fallback, valid, must, code = INVALID_PROP) => {
         const value = raw[prop];
         if (isBlank(value))
             return fallback;
@@ -628,18 +632,18 @@ function readOptions(raw) {
         const n = numeric(prop, 0, Number.isFinite, 'a number 0–9');
         const clamped = Math.min(9, Math.max(0, Math.round(n)));
         if (clamped !== n)
-            warnings.push({ code: E$7.PROP_CLAMPED, prop, message: `${prop} ${n} clamped to ${clamped} (0–9)` });
+            warnings.push({ code: PROP_CLAMPED, prop, message: `${prop} ${n} clamped to ${clamped} (0–9)` });
         return clamped;
     };
-    const bitrate = (prop) => numeric(prop, DEFAULT_BITRATE[prop], (n) => n > 0 && n < Infinity, 'a positive number of kbps', E$7.INVALID_BITRATE);
+    const bitrate = (prop) => numeric(prop, DEFAULT_BITRATE[prop], (n) => n > 0 && n < Infinity, 'a positive number of kbps', INVALID_BITRATE);
     const minBitrate = bitrate('minBitrate');
     const maxBitrate = bitrate('maxBitrate');
     if (minBitrate > maxBitrate)
-        fail(E$7.INVALID_BITRATE, 'minBitrate', `≤ maxBitrate (${maxBitrate})`, minBitrate);
+        fail(INVALID_BITRATE, 'minBitrate', `≤ maxBitrate (${maxBitrate})`, minBitrate);
     const reconnect = { ...DEFAULT_RECONNECT };
     const rawReconnect = raw.reconnect;
     if (rawReconnect !== undefined && (typeof rawReconnect !== 'object' || rawReconnect === null)) {
-        fail(E$7.INVALID_PROP, 'reconnect', 'an object { maxAttempts, baseDelayMs, maxDelayMs }', rawReconnect);
+        fail(INVALID_PROP, 'reconnect', 'an object { maxAttempts, baseDelayMs, maxDelayMs }', rawReconnect);
     }
     else {
         for (const key in reconnect) {
@@ -649,7 +653,7 @@ function readOptions(raw) {
             if (Number.isInteger(value) && value >= 0)
                 reconnect[key] = value;
             else
-                fail(E$7.INVALID_PROP, `reconnect.${key}`, 'a non-negative integer', value);
+                fail(INVALID_PROP, `reconnect.${key}`, 'a non-negative integer', value);
         }
     }
     const options = {
@@ -675,7 +679,7 @@ function readOptions(raw) {
         let valid = value == null || (value === '' && (fallback === undefined || allowed === STRING)) ? fallback : value;
         if (valid !== fallback && !test(valid)) {
             ;
-            (warn ? warnings : errors).push(issue(E$7.INVALID_PROP, prop, must, value));
+            (warn ? warnings : errors).push(issue(INVALID_PROP, prop, must, value));
             valid = fallback;
         }
         ;
@@ -684,7 +688,7 @@ function readOptions(raw) {
     // Small-stream playback is the member-media entry's: without it a warning, and no small stream.
     options.enableSmallStream = smallStream(options.enableSmallStream, warnings);
     if (options.enterMode === 'legacy' && room.kind === 'string') {
-        fail(E$7.INVALID_ROOMID, 'roomID', `numeric with enterMode 'legacy'`, room.id);
+        fail(INVALID_ROOMID, 'roomID', `numeric with enterMode 'legacy'`, room.id);
     }
     return { options, errors, warnings };
 }
@@ -734,6 +738,27 @@ let refresher = null;
 function installSigRefresh(installed) {
     refresher = installed;
 }
+
+/**
+ * The original component's success/status codes, kept on status events (`{tag: 'status', code}`).
+ * One `const` each and `RoomStatusCode` assembled from them, for the reason error-codes.ts gives: inside the
+ * one-module runtime a constant minifies to a short name, a property keeps its name in every use.
+ */
+const PUSH_OK = 10;
+const JOINED = 11;
+const MEMBER_LIST = 12;
+const NETWORK_CHANGE = 13;
+const PUSHER_LOADING = 14;
+const PUSHER_PLAYING = 15;
+const PLAYER_LOADING = 16;
+const PLAYER_PLAYING = 17;
+const PLAYER_DISCONNECTED = 18;
+const LEFT = 19;
+/** Every status code by name (public API: `RoomStatusCode.JOINED`). */
+const RoomStatusCode = {
+    PUSH_OK, JOINED, MEMBER_LIST, NETWORK_CHANGE, PUSHER_LOADING, PUSHER_PLAYING, PLAYER_LOADING, PLAYER_PLAYING,
+    PLAYER_DISCONNECTED, LEFT,
+};
 
 /*
  * Query-string encoding for the `room://` URLs (also the legacy room-signature request).
@@ -971,9 +996,6 @@ function writeChanges(sink, key, prev, next) {
     sink.patchMembers(key, changed, removed);
 }
 
-// Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
-const E$6 = RoomErrorCode;
-const S$1 = RoomStatusCode;
 /**
  * Bounded exponential backoff for re-entering after -1307 / 1021 (the original gave up at once on
  * -1307 and re-entered immediately, forever, on 1021). Deterministic: no jitter, so a test can
@@ -1096,7 +1118,7 @@ function fatal(step, code, detail) {
     step.notice('error', code, dropped > 0 ? { ...detail, membersCleared: dropped } : detail);
 }
 function invalidState(step, method) {
-    step.notice('warning', E$6.INVALID_STATE, { message: `${method}() while ${step.room.status}: ignored`, method });
+    step.notice('warning', INVALID_STATE, { message: `${method}() while ${step.room.status}: ignored`, method });
 }
 /** Validate and open a new session (start, or re-enter after an identity change). */
 function beginSession$1(step) {
@@ -1146,7 +1168,7 @@ function enterWith(step, pushURL) {
     step.state.pushURL = pushURL;
     step.setSelf({ pushURL: redact(pushURL) });
     step.effect({ type: 'enter', epoch: step.state.epoch });
-    step.emit('self_update', S$1.PUSHER_LOADING, {});
+    step.emit('self_update', PUSHER_LOADING, {});
     const timeout = step.state.options.enterTimeout;
     if (timeout > 0)
         step.effect({ type: 'set_timer', name: 'enter_timeout', ms: timeout, epoch: step.state.epoch });
@@ -1158,9 +1180,9 @@ function markEntered(step, nativeCode) {
     step.status('in_room');
     step.state.sigTries = 0;
     step.effect({ type: 'clear_timer', name: 'enter_timeout' });
-    step.emit('enter_room', S$1.JOINED, { nativeCode, roomID: step.room.roomID, mode: step.room.enterMode });
+    step.emit('enter_room', JOINED, { nativeCode, roomID: step.room.roomID, mode: step.room.enterMode });
     if (step.state.reconnectAttempts > 0) {
-        step.emit('recovered', S$1.JOINED, { attempts: step.state.reconnectAttempts });
+        step.emit('recovered', JOINED, { attempts: step.state.reconnectAttempts });
         step.state.reconnectAttempts = 0;
     }
     if (step.state.hidden && policyOf(step.state) === 'pause')
@@ -1187,7 +1209,7 @@ function connectionLost(step, nativeCode, message) {
     const policy = step.state.options.reconnect;
     const attempt = step.state.reconnectAttempts + 1;
     if (attempt > policy.maxAttempts) {
-        fatal(step, E$6.PUSH_DISCONNECTED, {
+        fatal(step, PUSH_DISCONNECTED, {
             message: `gave up after ${step.state.reconnectAttempts} re-enter attempts`,
             nativeCode,
             attempts: step.state.reconnectAttempts,
@@ -1198,14 +1220,14 @@ function connectionLost(step, nativeCode, message) {
     const dropped = leaveToReenter(step);
     step.state.reconnectAttempts = attempt;
     const delayMs = backoffDelay(policy, attempt);
-    step.emit('reconnecting', S$1.NETWORK_CHANGE, { message, nativeCode, attempt, delayMs, membersCleared: dropped });
+    step.emit('reconnecting', NETWORK_CHANGE, { message, nativeCode, attempt, delayMs, membersCleared: dropped });
     step.effect({ type: 'set_timer', name: 'reconnect', ms: delayMs, epoch: step.state.epoch });
 }
 /** The session ends for good (status exited): `exit_room` with the reason and how many members were dropped. */
 function exited(step, reason, detail = {}) {
     const dropped = endSession(step, true);
     step.status('exited');
-    step.emit('exit_room', S$1.LEFT, { ...detail, reason, membersCleared: dropped });
+    step.emit('exit_room', LEFT, { ...detail, reason, membersCleared: dropped });
 }
 /** What the native side said: its message and code, for the event's detail. */
 const nativeDetail = (a) => ({ message: a.message, nativeCode: a.nativeCode });
@@ -1220,30 +1242,29 @@ const SESSION_ENGINE = {
         step.emit('net_status', 0, { userID: step.room.self.userID, info: a.info });
     },
     publishing: (step, a) => {
-        selfUpdate(step, S$1.PUSH_OK, a);
+        selfUpdate(step, PUSH_OK, a);
         // Legacy rooms send no 1018: publishing means entered there.
         if (step.room.enterMode === 'legacy')
             markEntered(step, a.nativeCode);
     },
-    pusher_loading: (step, a) => selfUpdate(step, S$1.PUSHER_LOADING, a),
-    preview_started: (step, a) => selfUpdate(step, S$1.PUSHER_PLAYING, a),
+    pusher_loading: (step, a) => selfUpdate(step, PUSHER_LOADING, a),
+    preview_started: (step, a) => selfUpdate(step, PUSHER_PLAYING, a),
     entered: (step, a) => markEntered(step, a.nativeCode),
     left: (step, a) => {
         if (step.room.status === 'entering' || a.kicked) {
-            fatal(step, E$6.JOIN_ROOM_FAILED, { ...nativeDetail(a), kicked: a.kicked });
+            fatal(step, JOIN_ROOM_FAILED, { ...nativeDetail(a), kicked: a.kicked });
         }
         else {
             exited(step, 'server', nativeDetail(a));
         }
     },
     device_failed: (step, a) => fatal(step, a.code, nativeDetail(a)),
-    permission_denied: (step, a) => fatal(step, E$6.MEDIA_PERMISSION, nativeDetail(a)),
+    permission_denied: (step, a) => fatal(step, MEDIA_PERMISSION, nativeDetail(a)),
     connection_lost: (step, a) => connectionLost(step, a.nativeCode, a.message),
     suspended: (step, a) => exited(step, 'suspended', nativeDetail(a)),
     notice: (step, a) => step.notice('warning', a.code, nativeDetail(a)),
 };
 
-const E$5 = RoomErrorCode;
 /** getUserSig calls per rejection episode (reset once the room entered / IM logged in). */
 const SIG_REFRESH_LIMIT = 2;
 const SIG_REFRESH_TIMEOUT_MS = 10000;
@@ -1257,7 +1278,7 @@ function sigReason(code) {
 }
 // ---- Reducer ----------------------------------------------------------------------------------
 function giveUp(step, message, detail) {
-    fatal(step, E$5.USERSIG_EXPIRED, { ...detail, message: `${message}; sign a new userSig`, refreshes: step.state.sigTries });
+    fatal(step, USERSIG_EXPIRED, { ...detail, message: `${message}; sign a new userSig`, refreshes: step.state.sigTries });
 }
 function ask(step, reason) {
     step.state.sigTries += 1;
@@ -1271,14 +1292,14 @@ function sigRejected(step, reason, detail) {
         giveUp(step, `userSig refused again after ${step.state.sigTries} refreshes (${detail.message})`, detail);
     else {
         const dropped = leaveToReenter(step);
-        step.emit('reconnecting', reason === 'expired' ? E$5.USERSIG_EXPIRED : E$5.USERSIG_MALFORMED, { message: `userSig ${reason}: refreshing`, reason: 'usersig', nativeCode: detail.nativeCode, membersCleared: dropped });
+        step.emit('reconnecting', reason === 'expired' ? USERSIG_EXPIRED : USERSIG_MALFORMED, { message: `userSig ${reason}: refreshing`, reason: 'usersig', nativeCode: detail.nativeCode, membersCleared: dropped });
         ask(step, reason);
     }
     return true;
 }
 /** TRTC refused the userSig on enter (-90200 expired, -90201 invalid): true = getUserSig asked. */
 function enterFailed$1(step, a) {
-    return sigRejected(step, a.code === E$5.USERSIG_EXPIRED ? 'expired' : a.code === E$5.USERSIG_MALFORMED ? 'invalid' : undefined, nativeDetail(a));
+    return sigRejected(step, a.code === USERSIG_EXPIRED ? 'expired' : a.code === USERSIG_MALFORMED ? 'invalid' : undefined, nativeDetail(a));
 }
 /** The legacy room-signature request failed: true = its account code refused the userSig and getUserSig asked. */
 function roomSigRefused(step, errorCode, message) {
@@ -1361,8 +1382,6 @@ function createSigRefresh(platform, session, answered, timeoutMs = SIG_REFRESH_T
  * Only `registerIM` (im-registry.ts) reaches this module: an app without IM ships none of it, and
  * its controller answers sends with IM_DISABLED / IM_NOT_INSTALLED itself (room.ts).
  */
-// Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
-const E$4 = RoomErrorCode;
 /** How long stop() waits for an IM session's logout before it resolves anyway. */
 const IM_STOP_TIMEOUT_MS = 5000;
 function settleWith(fn) {
@@ -1387,7 +1406,7 @@ function createImLink(host, getIMFactory) {
      * in again with a new session — the IM store keeps conversations and messages across sessions.
      */
     function resign(link, reason, why) {
-        const fail = (message) => failure(E$4.USERSIG_EXPIRED, redact(`IM ${why}: ${message}`));
+        const fail = (message) => failure(USERSIG_EXPIRED, redact(`IM ${why}: ${message}`));
         // Without the sig-refresh entry a refused userSig is the error it is without getUserSig.
         if (!host.refreshSig)
             return fail(host.options()?.getUserSig ? SIG_MISSING : 'getUserSig is not set');
@@ -1414,7 +1433,7 @@ function createImLink(host, getIMFactory) {
             return;
         const factory = getIMFactory();
         if (!factory)
-            return failure(E$4.IM_NOT_INSTALLED, IM_MISSING);
+            return failure(IM_NOT_INSTALLED, IM_MISSING);
         let session;
         try {
             session = factory({
@@ -1428,7 +1447,7 @@ function createImLink(host, getIMFactory) {
             }, host.platform);
         }
         catch (err) {
-            failure(errorCode(err, E$4.IM_LOGIN_FAILED), errorText(err, 'IM session could not be created'));
+            failure(errorCode(err, IM_LOGIN_FAILED), errorText(err, 'IM session could not be created'));
             return;
         }
         const link = { session, ready: false, off: () => { } };
@@ -1461,7 +1480,7 @@ function createImLink(host, getIMFactory) {
             if (reason)
                 resign(link, reason, `login refused the userSig (${String(nativeCode)})`);
             else
-                failure(errorCode(err, E$4.IM_LOGIN_FAILED), errorText(err, 'IM login failed'));
+                failure(errorCode(err, IM_LOGIN_FAILED), errorText(err, 'IM login failed'));
         });
     }
     function stop() {
@@ -1517,7 +1536,7 @@ function createImLink(host, getIMFactory) {
             return;
         const link = im;
         if (!link || !link.ready)
-            return failWith(E$4.IM_NOT_READY, `${name}: ${codeMessage(E$4.IM_NOT_READY)}`);
+            return failWith(IM_NOT_READY, `${name}: ${codeMessage(IM_NOT_READY)}`);
         return settleWith(() => call(link.session)).then((res) => {
             if (succ) {
                 try {
@@ -1528,7 +1547,7 @@ function createImLink(host, getIMFactory) {
                 }
             }
             return res;
-        }, (err) => failWith(errorCode(err, E$4.IM_SEND_FAILED), errorText(err, `${name} failed`)));
+        }, (err) => failWith(errorCode(err, IM_SEND_FAILED), errorText(err, `${name} failed`)));
     }
     const methods = {
         sendC2CTextMsg: (receiveUser, msg, succ, fail) => send('sendC2CTextMsg', (s) => s.sendC2CTextMsg(receiveUser, msg), validateReceiver(receiveUser) ?? validateText(msg, 'C2C'), succ, fail),
@@ -1589,9 +1608,6 @@ function nativeEntries(native) {
  * by types.ts (one concept per file: the room contract there, the outside world here).
  */
 
-// Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
-const E$3 = RoomErrorCode;
-const S = RoomStatusCode;
 function newStream(userID, streamType, autoplay) {
     return {
         key: streamKey(userID, streamType),
@@ -1615,7 +1631,7 @@ function checkCapacity(step) {
             step.state.overCapacity = true;
             // Tag `error` as in the original (apps listen for -8 there), but not fatal: the room stays open
             // and the extra members stay in the store. The code's message names it; the detail, the numbers.
-            step.notice('error', E$3.OVER_CAPACITY, { fatal: false, capacity, members: count });
+            step.notice('error', OVER_CAPACITY, { fatal: false, capacity, members: count });
         }
     }
     else {
@@ -1627,7 +1643,7 @@ function addMember(step, members, order, userID) {
         return false;
     members[userID] = { userID, joinedAt: step.at, streams: {}, muteAudio: false, muteVideo: false, streamPref: 'auto', volume: 0, speaking: false, quality: 0 };
     order.push(userID);
-    step.emit('member_join', S.MEMBER_LIST, { userID });
+    step.emit('member_join', MEMBER_LIST, { userID });
     return true;
 }
 /** Remove from `members` only; the caller rebuilds the order once (O(n) for a 1032 of n users). */
@@ -1637,7 +1653,7 @@ function removeMember(step, members, userID, reason) {
         return false;
     stopPlayers(step, member);
     delete members[userID];
-    step.emit('member_leave', S.MEMBER_LIST, { userID, reason });
+    step.emit('member_leave', MEMBER_LIST, { userID, reason });
     return true;
 }
 function withoutRemoved(order, members) {
@@ -1697,7 +1713,7 @@ function applyStreamChanges(step, changes) {
         return;
     step.setMembers(members, step.room.memberOrder);
     for (const userID of updated)
-        step.emit('member_update', S.MEMBER_LIST, memberDetail(members[userID]));
+        step.emit('member_update', MEMBER_LIST, memberDetail(members[userID]));
 }
 /** Replace one member (copy on write of the members record). */
 function setMember$1(step, member) {
@@ -1719,7 +1735,7 @@ function streamLoading(step, { userID, streamType, nativeCode }, loading) {
     if (!member || !stream || stream.loading === loading)
         return;
     updateStream(step, userID, streamType, { loading });
-    const code = loading ? S.PLAYER_LOADING : S.PLAYER_PLAYING;
+    const code = loading ? PLAYER_LOADING : PLAYER_PLAYING;
     step.emit('member_update', code, { ...memberDetail(step.room.members[userID]), reason: loading ? 'player_loading' : 'player_playing', streamType, nativeCode });
 }
 /** Native facts about the other users and their players. */
@@ -1770,14 +1786,14 @@ const MEMBER_ENGINE = {
         const next = { ...member, streams };
         step.player(stream, 'stop');
         setMember$1(step, next);
-        step.emit('member_update', S.PLAYER_DISCONNECTED, { ...memberDetail(next), reason: 'player_disconnected', nativeCode: a.nativeCode });
+        step.emit('member_update', PLAYER_DISCONNECTED, { ...memberDetail(next), reason: 'player_disconnected', nativeCode: a.nativeCode });
     },
 };
 /** `playMember` / `stopMember`. */
 const playMember = (step, a) => {
     const member = step.room.members[a.userID];
     if (!member) {
-        step.notice('warning', E$3.INVALID_STATE, { message: `no member ${a.userID} to ${a.play ? 'play' : 'stop'}`, userID: a.userID });
+        step.notice('warning', INVALID_STATE, { message: `no member ${a.userID} to ${a.play ? 'play' : 'stop'}`, userID: a.userID });
         return;
     }
     const streams = {};
@@ -1806,7 +1822,7 @@ function signed(step, a) {
         step.effect({ type: 'set_timer', name: 'room_sig_retry', ms: ROOM_SIG_RETRY_DELAY_MS, epoch: step.state.epoch });
     }
     else {
-        fatal(step, RoomErrorCode.ROOM_SIG_FAILED, { message: a.message, errorCode: a.errorCode, attempts: step.state.roomSigAttempts + 1 });
+        fatal(step, ROOM_SIG_FAILED, { message: a.message, errorCode: a.errorCode, attempts: step.state.roomSigAttempts + 1 });
     }
 }
 /**
@@ -2032,10 +2048,10 @@ function chooseMemberMedia(step, a) {
     const pref = field === 'streamPref';
     const member = typeof userID === 'string' ? memberOf(step.room, userID) : undefined;
     if (pref ? !PREFS.includes(value) : typeof value !== 'boolean') {
-        step.notice('warning', RoomErrorCode.INVALID_PROP, { message: `${method}(): ${pref ? "'auto', 'big' or 'small'" : 'a boolean'} expected, got ${String(value)}`, method });
+        step.notice('warning', INVALID_PROP, { message: `${method}(): ${pref ? "'auto', 'big' or 'small'" : 'a boolean'} expected, got ${String(value)}`, method });
     }
     else if (!member) {
-        step.notice('warning', RoomErrorCode.INVALID_STATE, { message: `${method}(): no member ${String(userID)}`, method });
+        step.notice('warning', INVALID_STATE, { message: `${method}(): no member ${String(userID)}`, method });
     }
     else if (member[field] !== value) {
         // The store shows the choice (no event: a change of the app's own making).
@@ -2091,8 +2107,6 @@ function settlePlayback(step, prev) {
     step.effects.unshift(...changes.map(([userID, media]) => ({ type: 'member_media', userID, media })));
 }
 
-// Module-local aliases: a local name minifies to one letter, a cross-module property path does not.
-const E$2 = RoomErrorCode;
 /** Compare dotted version strings numerically ('2.10.0' > '2.9.9'). Missing parts count as 0. */
 function compareVersion(a, b) {
     const parts = (version) => version.split('.').map((part) => parseInt(part, 10) || 0);
@@ -2127,10 +2141,10 @@ function classifyClient(info) {
     const { SDKVersion, version, platform } = info;
     const versions = { SDKVersion, version, platform };
     if (SDKVersion && !isAtLeast(SDKVersion, VERSION_THRESHOLDS.minBaseLibrary)) {
-        return failure(E$2.BASE_LIBRARY_TOO_OLD, `base library ${SDKVersion} is older than ${VERSION_THRESHOLDS.minBaseLibrary}`, versions);
+        return failure(BASE_LIBRARY_TOO_OLD, `base library ${SDKVersion} is older than ${VERSION_THRESHOLDS.minBaseLibrary}`, versions);
     }
     if (version && !isAtLeast(version, VERSION_THRESHOLDS.minWechat)) {
-        return failure(E$2.WECHAT_TOO_OLD, `WeChat ${version} is older than ${VERSION_THRESHOLDS.minWechat}`, versions);
+        return failure(WECHAT_TOO_OLD, `WeChat ${version} is older than ${VERSION_THRESHOLDS.minWechat}`, versions);
     }
     const modernWechat = platform === 'ios' ? VERSION_THRESHOLDS.modernWechatIOS : VERSION_THRESHOLDS.modernWechat;
     const baseOk = !SDKVersion || isAtLeast(SDKVersion, VERSION_THRESHOLDS.modernBaseLibrary);
@@ -2144,14 +2158,14 @@ function classifyClient(info) {
 function missingForModern(system) {
     const baseTooOld = !!system?.SDKVersion && !isAtLeast(system.SDKVersion, VERSION_THRESHOLDS.modernBaseLibrary);
     return baseTooOld
-        ? { code: E$2.BASE_LIBRARY_TOO_OLD, message: `needs base library ≥ ${VERSION_THRESHOLDS.modernBaseLibrary}` }
-        : { code: E$2.WECHAT_TOO_OLD, message: `needs WeChat ≥ ${VERSION_THRESHOLDS.modernWechat} (iOS ${VERSION_THRESHOLDS.modernWechatIOS})` };
+        ? { code: BASE_LIBRARY_TOO_OLD, message: `needs base library ≥ ${VERSION_THRESHOLDS.modernBaseLibrary}` }
+        : { code: WECHAT_TOO_OLD, message: `needs WeChat ≥ ${VERSION_THRESHOLDS.modernWechat} (iOS ${VERSION_THRESHOLDS.modernWechatIOS})` };
 }
 function failure(code, message, detail = {}) {
     return { ok: false, code, message, detail };
 }
-const CAMERA = ['scope.camera', E$2.CAMERA_PERMISSION_DENIED];
-const MIC = ['scope.record', E$2.RECORD_PERMISSION_DENIED];
+const CAMERA = ['scope.camera', CAMERA_PERMISSION_DENIED];
+const MIC = ['scope.record', RECORD_PERMISSION_DENIED];
 /** Ask for the camera (when needed) and microphone scopes: the failure of the first one denied, else null. */
 async function mediaScopes(platform, needCamera) {
     for (const [scope, code] of needCamera ? [CAMERA, MIC] : [MIC]) {
@@ -2167,21 +2181,21 @@ async function runPreflight(platform, input) {
     if (platform.name === 'h5')
         return { ok: true, mode: 'modern', system: null };
     if (platform.name !== 'mp-weixin') {
-        return failure(E$2.UNSUPPORTED_PLATFORM, `webrtc-room runs on mp-weixin and H5, not on ${platform.name}`, { platform: platform.name });
+        return failure(UNSUPPORTED_PLATFORM, `webrtc-room runs on mp-weixin and H5, not on ${platform.name}`, { platform: platform.name });
     }
     if (input.enterMode === 'legacy' && !input.legacy) {
-        return failure(E$2.INVALID_PROP, `enterMode 'legacy': ${LEGACY_MISSING}`, { prop: 'enterMode' });
+        return failure(INVALID_PROP, `enterMode 'legacy': ${LEGACY_MISSING}`, { prop: 'enterMode' });
     }
     let system;
     try {
         system = platform.getSystemInfo();
     }
     catch (err) {
-        return failure(E$2.UNSUPPORTED_PLATFORM, 'could not read the system info', { cause: String(err) });
+        return failure(UNSUPPORTED_PLATFORM, 'could not read the system info', { cause: String(err) });
     }
     if (system.platform === 'devtools') {
         // The code's own message says it all: the devtools simulator has no live-pusher.
-        return failure(E$2.DEVTOOLS_SIMULATOR, '', { platform: system.platform });
+        return failure(DEVTOOLS_SIMULATOR, '', { platform: system.platform });
     }
     const generation = classifyClient(system);
     if (typeof generation !== 'string')
@@ -2258,7 +2272,7 @@ function createAppWatch(platform, onHide, onShow, warn) {
 /** The preflight of a session; never rejects (a throwing platform is a typed failure). */
 function preflight(platform, options) {
     const needMic = publishes(options);
-    return runPreflight(platform, { enterMode: options.enterMode, needCamera: needMic && options.enableCamera, needMic, legacy: legacyFlow !== null }).catch((err) => ({ ok: false, code: E$2.UNSUPPORTED_PLATFORM, message: errorText(err, 'preflight failed'), detail: {} }));
+    return runPreflight(platform, { enterMode: options.enterMode, needCamera: needMic && options.enableCamera, needMic, legacy: legacyFlow !== null }).catch((err) => ({ ok: false, code: UNSUPPORTED_PLATFORM, message: errorText(err, 'preflight failed'), detail: {} }));
 }
 /** The legacy flow, installed by the opt-in `legacy` entry (null: modern URLs only). */
 let legacyFlow = null;
@@ -2270,8 +2284,6 @@ function requestRoomSig(platform, options) {
     return legacyFlow ? legacyFlow(platform, options) : Promise.resolve({ ok: false, message: LEGACY_MISSING });
 }
 
-// Module-local alias: a local name minifies to one letter, a cross-module property path does not.
-const E$1 = RoomErrorCode;
 // #ifdef H5
 const NO_DEVICES = { cameras: [], microphones: [], speakers: [], cameraId: '', microphoneId: '', speakerId: '' };
 // #endif
@@ -2334,7 +2346,7 @@ function syncBackground(step, before) {
 // ---- Control ----------------------------------------------------------------------------------
 function applyUpdate(step, partial) {
     if (typeof partial !== 'object' || partial === null || Array.isArray(partial)) {
-        step.notice('warning', E$1.INVALID_PROP, { message: 'update() takes an object of props', prop: 'options' });
+        step.notice('warning', INVALID_PROP, { message: 'update() takes an object of props', prop: 'options' });
         return;
     }
     const previous = step.state.raw;
@@ -2376,7 +2388,7 @@ const CONTROL = {
         beginSession$1(step);
         // The room works on without a refresher: a refused userSig ends in -90200 as without getUserSig.
         if (!refresher && step.state.options?.getUserSig)
-            step.notice('warning', E$1.INVALID_PROP, { message: SIG_MISSING, prop: 'getUserSig' });
+            step.notice('warning', INVALID_PROP, { message: SIG_MISSING, prop: 'getUserSig' });
     },
     preflight_done: (step, a) => {
         if (a.epoch !== step.state.epoch || step.room.status !== 'preflight')
@@ -2415,7 +2427,7 @@ const CONTROL = {
             if (step.state.reconnectAttempts > 0)
                 connectionLost(step, 0, 'enter timed out while re-entering');
             else
-                fatal(step, E$1.ENTER_TIMEOUT, { timeoutMs: step.state.options?.enterTimeout });
+                fatal(step, ENTER_TIMEOUT, { timeoutMs: step.state.options?.enterTimeout });
         }
     },
     stop: (step) => {
@@ -2599,7 +2611,7 @@ function isRecord(value) {
 }
 function createController(options, platform, config) {
     if (!platform || typeof platform.setTimeout !== 'function') {
-        throw new WebrtcRoomError(RoomErrorCode.UNSUPPORTED_PLATFORM, 'createRoom needs a Platform adapter');
+        throw new WebrtcRoomError(UNSUPPORTED_PLATFORM, 'createRoom needs a Platform adapter');
     }
     const key = config.key || `room-${++roomSeq}`;
     if (getController(key))
@@ -2755,7 +2767,7 @@ function createController(options, platform, config) {
                 return void (options && liveScene()?.switchRole(platform, engine, options, effect.role).then((answer) => forEpoch(effect.epoch, { type: 'role_done', epoch: effect.epoch, role: effect.role, ...answer })));
             case 'member_media': return safely('engine memberMedia', () => engine.memberMedia?.(effect.userID, effect.media));
             case 'im_start':
-                return void (im.im() ? im.current().start() : options && im.failure(RoomErrorCode.IM_NOT_INSTALLED, IM_MISSING));
+                return void (im.im() ? im.current().start() : options && im.failure(IM_NOT_INSTALLED, IM_MISSING));
             case 'im_stop':
                 return im.current()?.stop();
             case 'refresh_sig': return void sig?.ask(effect.reason, 'trtc', effect.epoch);
@@ -2781,7 +2793,7 @@ function createController(options, platform, config) {
      * one warning with its code and a `WebrtcRoomError` rejection of the same code (all the mp-weixin build keeps).
      */
     async function media(method, run, fallback = 0, inRoom = false) {
-        let code = run ? RoomErrorCode.INVALID_STATE : RoomErrorCode.H5_ONLY;
+        let code = run ? INVALID_STATE : H5_ONLY;
         let message = run ? `${method}() while ${core.room.status}: ignored` : `${method}(): H5 only`;
         if (run && (!inRoom || acceptsEngineEvents(core.room.status))) {
             try {
@@ -2856,17 +2868,17 @@ function createController(options, platform, config) {
         ...Object.fromEntries(['startScreenShare', 'stopScreenShare', 'getDevices', 'selectDevice'].map((m) => [m, () => media(m)])),
         // #endif
         // #ifdef H5
-        startScreenShare: () => media('startScreenShare', engine.screenShare && (() => engine.screenShare(true)), RoomErrorCode.SCREEN_SHARE_FAILED, true),
-        stopScreenShare: () => media('stopScreenShare', engine.screenShare && (() => engine.screenShare(false)), RoomErrorCode.SCREEN_SHARE_FAILED, true),
+        startScreenShare: () => media('startScreenShare', engine.screenShare && (() => engine.screenShare(true)), SCREEN_SHARE_FAILED, true),
+        stopScreenShare: () => media('stopScreenShare', engine.screenShare && (() => engine.screenShare(false)), SCREEN_SHARE_FAILED, true),
         getDevices: () => media('getDevices', engine.devices && (async () => {
             const lists = await engine.devices();
             dispatch({ type: 'local_media', devices: lists });
             return lists;
-        }), RoomErrorCode.DEVICE_SELECT_FAILED),
+        }), DEVICE_SELECT_FAILED),
         selectDevice: (kind, deviceId) => media('selectDevice', engine.selectDevice && (async () => {
             await engine.selectDevice(kind, deviceId);
             dispatch({ type: 'local_media', devices: { [`${kind}Id`]: deviceId } });
-        }), RoomErrorCode.DEVICE_SELECT_FAILED),
+        }), DEVICE_SELECT_FAILED),
         // #endif
         ...memberMethods(dispatch),
         // The building blocks hand their native contexts to the engine (an engine without contexts has none of these).
@@ -3269,8 +3281,6 @@ function roomSink(store) {
     };
 }
 
-// A module-local alias: one letter after minifying, where `RoomErrorCode.X` would repeat its path.
-const E = RoomErrorCode;
 const str = (value) => (typeof value === 'string' ? value : undefined);
 function flag(value) {
     if (typeof value === 'boolean')
@@ -3354,7 +3364,7 @@ const PUSHER_ACTIONS = /* @__PURE__ */ byCode({
 function failureCode(code, message) {
     if (code === -100018)
         return userSigRejected(message);
-    return code === -1301 ? E.CAMERA_OPEN_FAILED : code === -1302 ? E.MIC_OPEN_FAILED : E.JOIN_ROOM_FAILED;
+    return code === -1301 ? CAMERA_OPEN_FAILED : code === -1302 ? MIC_OPEN_FAILED : JOIN_ROOM_FAILED;
 }
 function pusherAction(code, message) {
     const type = PUSHER_ACTIONS[code];
@@ -3496,7 +3506,7 @@ const createLiveTagsEngine = ({ platform }) => {
             // refuses means live-pusher is not enabled for this mini-program (category / admin console).
             const fail = (err) => {
                 const errMsg = String(err?.errMsg ?? 'start failed');
-                sink?.([{ type: 'enter_failed', code: E.LIVE_PUSHER_NOT_GRANTED, nativeCode: 0, message: `live-pusher start: ${errMsg}` }]);
+                sink?.([{ type: 'enter_failed', code: LIVE_PUSHER_NOT_GRANTED, nativeCode: 0, message: `live-pusher start: ${errMsg}` }]);
             };
             safeCall(platform, 'live-pusher start', () => ctx.start({ fail }));
         }, 0);
@@ -4094,4 +4104,4 @@ const createPlayerContext = (tagId, owner) => liveContext('Player', tagId, owner
  * so an app never holds two copies of a module's state (controller registry, installed entries).
  */
 
-export { BACKGROUND_POLICIES, DEFAULT_PUSHER, DEFAULT_RECONNECT, DEFAULT_WAITING_IMG, GRID_PAGE_SIZE, IM_MESSAGE_LIMIT, IM_MISSING, IM_SENDS, IM_STOP_TIMEOUT_MS, IM_TEXT_LIMIT_BYTES, LABELS, LEGACY_MISSING, LEGACY_ROOM, LEGAL_TRANSITIONS, LEVEL_ENGINE, LEVEL_INTERVAL_MS, LOCAL_MIRRORS, MEMBER_ENGINE, RECENT_CODES_LIMIT, ROOM_EVENT_LIMIT, ROOM_ID_MAX, ROOM_ID_MIN, ROOM_SCOPE, ROOM_SIG_HOSTS, ROOM_SIG_RETRIES, ROOM_SIG_RETRY_DELAY_MS, RoomErrorCode, RoomStatusCode, SESSION_ENGINE, SIG_MISSING, SIG_PATTERN, SIG_REFRESH_LIMIT, SIG_REFRESH_TIMEOUT_MS, SILENT, SMALL_STREAM_TILES, SOURCE_PRIORITY, SPEAKER_HOLD_MS, SPEAK_OFF, SPEAK_OFF_MS, SPEAK_ON, Step, USER_ID_PATTERN, VERSION_THRESHOLDS, WebrtcRoomError, acceptsEngineEvents, addCodeSummary, addMember, announcedURL, applyLayout, applyStreamChanges, authorizeScope, backoffDelay, beginSession$1 as beginSession, buildLegacyPushURL, buildModernPushURL, buildPlatformName, buildQuery, buildRoomSigRequest, c2cConversationID, canPlaySmall, changedOptions, checkCapacity, checkScene, chooseMemberMedia, classifyClient, codeMessage, compareVersion, connectionLost, controllerCount, conversationIdOf, copyMembers, createAppWatch, createController, createCoreState, createImLink, createLiveTagsEngine, createPlayerContext, createPusherContext, createRoomState, createSigRefresh, createTimers, createUniPlatform, customProps, debugOverlay, describeCode, emitWarnings, encodeQueryValue, endSession, enterFailed$1 as enterFailed, enterWith, errMsg, errorCode, errorText, exited, fatal, feed, getController, getIMFactory, gridCells, gridPageCount, groupConversationID, hysteresis, idPart, imAccess, imLink, installCodeTables, installDebugOverlay, installImLink, installLegacyFlow, installLegacyRoom, installLevels, installLiveScene, installMemberMedia, installSettingsGuide, installSigRefresh, installedCodes, invalidState, isActive, isAtLeast, isEngineAction, isIdentityChange, isLegalTransition, isOverCapacity, layoutSnapshot, leaveToReenter, legacyBizbuf, legacyRoom, levels, liveScene, localViewId, markEntered, maskSecret, mayWrite, mediaScopes, memberChoice, memberMedia, memberMethods, memberOf, missingForModern, nativeDetail, nativeEntries, nativeLevels, nativeOwner, netQuality, obtainURL, onCodeTablesInstalled, orderedMembers, parseRoomRef, parseRoomSigResponse, parseUserList, patchInPlace, pickSpeaker, playMember, policyOf, preflight, propsToOptions, publishes, pusherFromOptions, readOptions, redact, reduce, reduceLevel, refreshed, refresher, registerController, registerIM, remoteViewId, removeMember, requestRoomSig, requestSignedURL, roomIDText, roomKeyProp, roomSigRefused, roomSink, runPreflight, seatMembers, seatTiles, setMember$1 as setMember, setPaused, settingsGuide, settleLevels, settlePlayback, showOptions, sigReason, smallStream, stableList, stopPlayers, streamKey, streamURL, templateCapacity, tilesOf, translatePlayerNet, translatePlayerState, translatePusherError, translatePusherNet, translatePusherState, uniApi, unregisterController, unregisterIM, useAttachment, useImStore, useMediaCodesStore, useRoomLink, useRoomStore, userSigRejected, utf8ByteLength, validateCustom, validateOptions, validateReceiver, validateText, volumeOf, webrtcRoomProps, withoutRemoved, writeChanges };
+export { ANCHOR_LIMIT, AUTOPLAY_BLOCKED, BACKGROUND_POLICIES, BASE_LIBRARY_TOO_OLD, BROWSER_FEATURE_IGNORED, BROWSER_UNSUPPORTED, CAMERA_OPEN_FAILED, CAMERA_PERMISSION_DENIED, COHOST_NOT_ALLOWED, COHOST_STALE, COHOST_TIMEOUT, DEFAULT_PUSHER, DEFAULT_RECONNECT, DEFAULT_WAITING_IMG, DEVICE_NOT_FOUND, DEVICE_SELECT_FAILED, DEVTOOLS_SIMULATOR, ENGINE_LOAD_FAILED, ENTER_ROOM_FAILED, ENTER_TIMEOUT, GRID_PAGE_SIZE, H5_ONLY, IM_DISABLED, IM_EMPTY_MESSAGE, IM_INVALID_DATA, IM_INVALID_RECEIVER, IM_JOIN_GROUP_FAILED, IM_LOGIN_FAILED, IM_MESSAGE_LIMIT, IM_MESSAGE_TOO_LONG, IM_MISSING, IM_NOT_INSTALLED, IM_NOT_READY, IM_SDK_ERROR, IM_SENDS, IM_SEND_FAILED, IM_STOP_TIMEOUT_MS, IM_TEXT_LIMIT_BYTES, INSECURE_CONTEXT, INVALID_BITRATE, INVALID_PROP, INVALID_ROLE, INVALID_ROOMID, INVALID_SDKAPPID, INVALID_STATE, INVALID_USERID, INVALID_USERSIG, JOINED, JOIN_ROOM_FAILED, KICKED_OUT, LABELS, LEFT, LEGACY_MISSING, LEGACY_ROOM, LEGAL_TRANSITIONS, LEVEL_ENGINE, LEVEL_INTERVAL_MS, LIVE_PUSHER_NOT_GRANTED, LOCAL_MIRRORS, MEDIA_PERMISSION, MEDIA_PERMISSION_DENIED, MEMBER_ENGINE, MEMBER_LIST, MIC_OPEN_FAILED, MISSING_PROP, NETWORK_CHANGE, OVER_CAPACITY, PLAYER_DISCONNECTED, PLAYER_LOADING, PLAYER_PLAYING, PROP_CLAMPED, PUSHER_LOADING, PUSHER_PLAYING, PUSH_DISCONNECTED, PUSH_OK, RECENT_CODES_LIMIT, RECORD_PERMISSION_DENIED, ROLE_NEEDS_LIVE, ROLE_SWITCH_FAILED, ROOM_EVENT_LIMIT, ROOM_ID_MAX, ROOM_ID_MIN, ROOM_SCOPE, ROOM_SIG_FAILED, ROOM_SIG_HOSTS, ROOM_SIG_RETRIES, ROOM_SIG_RETRY_DELAY_MS, RoomErrorCode, RoomStatusCode, SCREEN_SHARE_CANCELLED, SCREEN_SHARE_FAILED, SCREEN_SHARE_UNSUPPORTED, SESSION_ENGINE, SIG_MISSING, SIG_PATTERN, SIG_REFRESH_LIMIT, SIG_REFRESH_TIMEOUT_MS, SILENT, SMALL_STREAM_TILES, SOURCE_PRIORITY, SPEAKER_HOLD_MS, SPEAK_OFF, SPEAK_OFF_MS, SPEAK_ON, Step, UNSUPPORTED_PLATFORM, USERSIG_EXPIRED, USERSIG_MALFORMED, USER_ID_PATTERN, VERSION_THRESHOLDS, WECHAT_TOO_OLD, WebrtcRoomError, acceptsEngineEvents, addCodeSummary, addMember, announcedURL, applyLayout, applyStreamChanges, authorizeScope, backoffDelay, beginSession$1 as beginSession, buildLegacyPushURL, buildModernPushURL, buildPlatformName, buildQuery, buildRoomSigRequest, c2cConversationID, canPlaySmall, changedOptions, checkCapacity, checkScene, chooseMemberMedia, classifyClient, codeMessage, compareVersion, connectionLost, controllerCount, conversationIdOf, copyMembers, createAppWatch, createController, createCoreState, createImLink, createLiveTagsEngine, createPlayerContext, createPusherContext, createRoomState, createSigRefresh, createTimers, createUniPlatform, customProps, debugOverlay, describeCode, emitWarnings, encodeQueryValue, endSession, enterFailed$1 as enterFailed, enterWith, errMsg, errorCode, errorText, exited, fatal, feed, getController, getIMFactory, gridCells, gridPageCount, groupConversationID, hysteresis, idPart, imAccess, imLink, installCodeTables, installDebugOverlay, installImLink, installLegacyFlow, installLegacyRoom, installLevels, installLiveScene, installMemberMedia, installSettingsGuide, installSigRefresh, installedCodes, invalidState, isActive, isAtLeast, isEngineAction, isIdentityChange, isLegalTransition, isOverCapacity, layoutSnapshot, leaveToReenter, legacyBizbuf, legacyRoom, levels, liveScene, localViewId, markEntered, maskSecret, mayWrite, mediaScopes, memberChoice, memberMedia, memberMethods, memberOf, missingForModern, nativeDetail, nativeEntries, nativeLevels, nativeOwner, netQuality, obtainURL, onCodeTablesInstalled, orderedMembers, parseRoomRef, parseRoomSigResponse, parseUserList, patchInPlace, pickSpeaker, playMember, policyOf, preflight, propsToOptions, publishes, pusherFromOptions, readOptions, redact, reduce, reduceLevel, refreshed, refresher, registerController, registerIM, remoteViewId, removeMember, requestRoomSig, requestSignedURL, roomIDText, roomKeyProp, roomSigRefused, roomSink, runPreflight, seatMembers, seatTiles, setMember$1 as setMember, setPaused, settingsGuide, settleLevels, settlePlayback, showOptions, sigReason, smallStream, stableList, stopPlayers, streamKey, streamURL, templateCapacity, tilesOf, translatePlayerNet, translatePlayerState, translatePusherError, translatePusherNet, translatePusherState, uniApi, unregisterController, unregisterIM, useAttachment, useImStore, useMediaCodesStore, useRoomLink, useRoomStore, userSigRejected, utf8ByteLength, validateCustom, validateOptions, validateReceiver, validateText, volumeOf, webrtcRoomProps, withoutRemoved, writeChanges };

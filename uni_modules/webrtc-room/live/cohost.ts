@@ -19,7 +19,7 @@
  * await coHost.request('anchor1')          // audience
  * await coHost.accept(requestId)           // anchor
  */
-import { RoomErrorCode, WebrtcRoomError, type Platform, type RoomController, type Unsubscribe, useImStore } from '../lib/runtime'
+import { COHOST_NOT_ALLOWED, COHOST_STALE, COHOST_TIMEOUT, IM_INVALID_RECEIVER, ROLE_SWITCH_FAILED, WebrtcRoomError, type Platform, type RoomController, type Unsubscribe, useImStore } from '../lib/runtime'
 import type { CoHostEvent, CoHostRequest, CoHostState, ImMessage } from '../im/types'
 
 export const COHOST_BUSINESS_ID = 'webrtc-room.cohost'
@@ -152,7 +152,7 @@ export function createCoHost(room: RoomController, options: CoHostOptions = {}):
   }
   const addCoHost = (userID: string) => set({ coHosts: state.coHosts.includes(userID) ? state.coHosts : [...state.coHosts, userID] })
   const removeCoHost = (userID: string) => set({ coHosts: state.coHosts.filter((id) => id !== userID) })
-  const timedOut = (request: CoHostRequest) => emit({ type: 'timeout', code: RoomErrorCode.COHOST_TIMEOUT, request })
+  const timedOut = (request: CoHostRequest) => emit({ type: 'timeout', code: COHOST_TIMEOUT, request })
 
   /** An incoming co-host message (`time`: IM server time, ms). */
   function receive(m: CoHostMessage, time: number): void {
@@ -230,7 +230,7 @@ export function createCoHost(room: RoomController, options: CoHostOptions = {}):
   // A co-host whose role went back to audience (switch failed, or the app stepped down) tells its anchor.
   const offRoom = room.on((event) => {
     const steppedDown = event.tag === 'self_update' && (event.detail as { role?: string }).role === 'audience'
-    const failed = event.tag === 'warning' && event.code === RoomErrorCode.ROLE_SWITCH_FAILED && room.state.self.role === 'audience'
+    const failed = event.tag === 'warning' && event.code === ROLE_SWITCH_FAILED && room.state.self.role === 'audience'
     if (!hostedBy || !(steppedDown || failed)) return
     const anchor = hostedBy
     hostedBy = null
@@ -241,7 +241,7 @@ export function createCoHost(room: RoomController, options: CoHostOptions = {}):
 
   const needLive = (role: 'anchor' | 'audience', what: string) => {
     const s = room.state
-    if (s.scene !== 'live' || s.self.role !== role) fail(RoomErrorCode.COHOST_NOT_ALLOWED, `${what} needs scene 'live' and role '${role}' (now ${s.scene} / ${s.self.role})`)
+    if (s.scene !== 'live' || s.self.role !== role) fail(COHOST_NOT_ALLOWED, `${what} needs scene 'live' and role '${role}' (now ${s.scene} / ${s.self.role})`)
   }
 
   return {
@@ -250,8 +250,8 @@ export function createCoHost(room: RoomController, options: CoHostOptions = {}):
     },
     async request(anchorID, reason = '') {
       needLive('audience', 'request()')
-      if (state.outgoing) fail(RoomErrorCode.COHOST_NOT_ALLOWED, `a request is already pending (${state.outgoing.requestId})`)
-      if (typeof anchorID !== 'string' || !anchorID || anchorID === me()) fail(RoomErrorCode.IM_INVALID_RECEIVER, 'request() needs the anchor userID')
+      if (state.outgoing) fail(COHOST_NOT_ALLOWED, `a request is already pending (${state.outgoing.requestId})`)
+      if (typeof anchorID !== 'string' || !anchorID || anchorID === me()) fail(IM_INVALID_RECEIVER, 'request() needs the anchor userID')
       const createdAt = clock.now()
       const request: CoHostRequest = { requestId: `${me()}-${createdAt}-${Math.random().toString(36).slice(2, 8)}`, userID: me(), anchorID, createdAt, expiresAt: createdAt + timeoutMs, reason }
       set({ outgoing: request })
@@ -271,28 +271,28 @@ export function createCoHost(room: RoomController, options: CoHostOptions = {}):
       return request
     },
     async cancel() {
-      const out = state.outgoing ?? fail(RoomErrorCode.COHOST_STALE, 'cancel(): no pending request')
+      const out = state.outgoing ?? fail(COHOST_STALE, 'cancel(): no pending request')
       clearTimer(out.requestId)
       set({ outgoing: null })
       await send('cancel', out.anchorID, { requestId: out.requestId })
     },
     async accept(requestId) {
       needLive('anchor', 'accept()')
-      const request = pending(requestId) ?? fail(RoomErrorCode.COHOST_STALE, `accept(): request ${requestId} is unknown, answered or expired`)
+      const request = pending(requestId) ?? fail(COHOST_STALE, `accept(): request ${requestId} is unknown, answered or expired`)
       dropRequest(requestId)
       addCoHost(request.userID)
       await send('accept', request.userID, { requestId })
       emit({ type: 'accepted', code: 0, request })
     },
     async reject(requestId, reason = '') {
-      const request = pending(requestId) ?? fail(RoomErrorCode.COHOST_STALE, `reject(): request ${requestId} is unknown, answered or expired`)
+      const request = pending(requestId) ?? fail(COHOST_STALE, `reject(): request ${requestId} is unknown, answered or expired`)
       dropRequest(requestId)
       await send('reject', request.userID, { requestId, reason })
       emit({ type: 'rejected', code: 0, request, reason })
     },
     async end(userID) {
       if (userID === undefined || userID === me()) {
-        if (!hostedBy) fail(RoomErrorCode.COHOST_STALE, 'end(): this user is not co-hosting')
+        if (!hostedBy) fail(COHOST_STALE, 'end(): this user is not co-hosting')
         // The role change tells the anchor (see the room listener above).
         return room.update({ role: 'audience' })
       }

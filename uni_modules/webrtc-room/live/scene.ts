@@ -7,9 +7,7 @@
  * `appscene=live` pusher (core/push-url.ts) with camera and microphone off (core/room-state.ts
  * `publishes`) and co-hosts by turning them on.
  */
-import { errorCode, errorText, RoomErrorCode, type LiveHooks, type OptionIssue, mediaScopes, isActive, orderedMembers, pusherFromOptions, type LiveRole, type LiveScene, type MemberState, type RoomOptions, type RoomState } from '../lib/runtime'
-
-const E = RoomErrorCode
+import { errorCode, errorText, ANCHOR_LIMIT, INVALID_PROP, INVALID_ROLE, ROLE_NEEDS_LIVE, ROLE_SWITCH_FAILED, type LiveHooks, type OptionIssue, mediaScopes, isActive, orderedMembers, pusherFromOptions, type LiveRole, type LiveScene, type MemberState, type RoomOptions, type RoomState } from '../lib/runtime'
 
 /** TRTC: "Up to 50 anchors can publish at the same time" (live scene). */
 export const MAX_ANCHORS = 50
@@ -19,16 +17,16 @@ export function checkLive(raw: RoomOptions, errors: OptionIssue[]): { scene: Liv
   const fail = (code: number, prop: string, message: string) => errors.push({ code, prop, message })
   const scene = raw.scene == null ? 'rtc' : raw.scene
   if (scene !== 'rtc' && scene !== 'live') {
-    fail(E.INVALID_PROP, 'scene', `scene must be 'rtc' or 'live' (got ${String(raw.scene)})`)
+    fail(INVALID_PROP, 'scene', `scene must be 'rtc' or 'live' (got ${String(raw.scene)})`)
     return { scene: 'rtc', role: 'anchor' }
   }
-  if (scene === 'live' && raw.enterMode === 'legacy') fail(E.INVALID_PROP, 'scene', "scene 'live' needs the modern enter mode (the legacy URL has no scene)")
+  if (scene === 'live' && raw.enterMode === 'legacy') fail(INVALID_PROP, 'scene', "scene 'live' needs the modern enter mode (the legacy URL has no scene)")
   const role = raw.role
   if (role == null) return { scene, role: 'anchor' }
   if (role !== 'anchor' && role !== 'audience') {
-    fail(E.INVALID_ROLE, 'role', `role must be 'anchor' or 'audience' (got ${String(role)})`)
+    fail(INVALID_ROLE, 'role', `role must be 'anchor' or 'audience' (got ${String(role)})`)
   } else if (scene !== 'live') {
-    fail(E.ROLE_NEEDS_LIVE, 'role', `role '${role}' needs scene 'live' (the rtc scene has no roles)`)
+    fail(ROLE_NEEDS_LIVE, 'role', `role '${role}' needs scene 'live' (the rtc scene has no roles)`)
   } else {
     return { scene, role }
   }
@@ -71,7 +69,7 @@ export const LIVE_SCENE: LiveHooks = {
     if (next.role === role) return next
     if (next.role === 'anchor' && anchorCount(step.room) >= MAX_ANCHORS) {
       step.state.raw = { ...step.state.raw, role }
-      step.notice('warning', E.ANCHOR_LIMIT, { message: `${MAX_ANCHORS} anchors already publish: co-hosting refused`, anchors: anchorCount(step.room) })
+      step.notice('warning', ANCHOR_LIMIT, { message: `${MAX_ANCHORS} anchors already publish: co-hosting refused`, anchors: anchorCount(step.room) })
     } else {
       step.effect({ type: 'switch_role', role: next.role, epoch: step.state.epoch })
     }
@@ -84,7 +82,7 @@ export const LIVE_SCENE: LiveHooks = {
     if (!a.ok) {
       // The prop goes back to the role the room still has: a later update does not retry by surprise.
       step.state.raw = { ...step.state.raw, role: options.role }
-      step.notice('warning', a.code ?? E.ROLE_SWITCH_FAILED, { message: a.message, role: a.role })
+      step.notice('warning', a.code ?? ROLE_SWITCH_FAILED, { message: a.message, role: a.role })
       return
     }
     step.state.options = { ...options, role: a.role }
@@ -101,11 +99,11 @@ export const LIVE_SCENE: LiveHooks = {
   async switchRole(platform, engine, options, role) {
     try {
       const denied = role === 'anchor' && platform.name !== 'h5' ? await mediaScopes(platform, options.enableCamera) : null
-      if (denied) return { ok: false, code: E.ROLE_SWITCH_FAILED, message: `co-hosting needs ${denied.detail.scope}: ${denied.message}` }
+      if (denied) return { ok: false, code: ROLE_SWITCH_FAILED, message: `co-hosting needs ${denied.detail.scope}: ${denied.message}` }
       await engine.switchRole?.(role)
       return { ok: true }
     } catch (err) {
-      return { ok: false, code: errorCode(err, E.ROLE_SWITCH_FAILED), message: errorText(err, `switching to ${role} failed`) }
+      return { ok: false, code: errorCode(err, ROLE_SWITCH_FAILED), message: errorText(err, `switching to ${role} failed`) }
     }
   },
 }

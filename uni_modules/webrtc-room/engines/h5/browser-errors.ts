@@ -6,7 +6,7 @@
  * `DOMException` from getUserMedia has a `name`. Both are handled: the SDK sometimes rethrows the
  * browser's error as is.
  */
-import { RoomErrorCode, userSigRejected } from '../../lib/runtime'
+import { BROWSER_UNSUPPORTED, CAMERA_OPEN_FAILED, DEVICE_NOT_FOUND, ENTER_ROOM_FAILED, INSECURE_CONTEXT, MEDIA_PERMISSION_DENIED, MIC_OPEN_FAILED, userSigRejected } from '../../lib/runtime'
 import type { TrtcErrorLike } from './trtc-sdk'
 
 /** What was being done when it failed: decides the fallback code and the wording. */
@@ -78,13 +78,13 @@ function deviceFailure(stage: BrowserStage, extra: number, detail: string): Omit
   const device = DEVICE_WORD[stage]
   switch (extra) {
     case TrtcExtraCode.DEVICE_NOT_FOUND:
-      return { code: RoomErrorCode.DEVICE_NOT_FOUND, nativeCode: extra, message: `no ${device} found: connect one and try again (${detail})` }
+      return { code: DEVICE_NOT_FOUND, nativeCode: extra, message: `no ${device} found: connect one and try again (${detail})` }
     case TrtcExtraCode.DEVICE_NOT_ALLOWED:
     case TrtcExtraCode.DEVICE_SECURITY:
-      return { code: RoomErrorCode.MEDIA_PERMISSION_DENIED, nativeCode: extra, message: `${device} permission denied: allow it in the browser's site settings (${detail})` }
+      return { code: MEDIA_PERMISSION_DENIED, nativeCode: extra, message: `${device} permission denied: allow it in the browser's site settings (${detail})` }
     default: {
       // The device exists but will not open (in use by another app, constraints, recapture failed).
-      const code = stage === 'microphone' || extra === TrtcExtraCode.MICROPHONE_RECOVER_FAILED ? RoomErrorCode.MIC_OPEN_FAILED : RoomErrorCode.CAMERA_OPEN_FAILED
+      const code = stage === 'microphone' || extra === TrtcExtraCode.MICROPHONE_RECOVER_FAILED ? MIC_OPEN_FAILED : CAMERA_OPEN_FAILED
       return { code, nativeCode: extra, message: `${device} could not be opened, it may be in use by another application (${detail})` }
     }
   }
@@ -102,13 +102,13 @@ export function classifyBrowserError(err: unknown, stage: BrowserStage): Browser
   const done = (f: Omit<BrowserFailure, 'aborted'>, aborted = false): BrowserFailure => ({ ...f, aborted })
 
   if (code === TrtcErrorCode.OPERATION_ABORT) {
-    return done({ code: RoomErrorCode.ENTER_ROOM_FAILED, nativeCode: code, message: `aborted: ${detail}` }, true)
+    return done({ code: ENTER_ROOM_FAILED, nativeCode: code, message: `aborted: ${detail}` }, true)
   }
   if (code === TrtcErrorCode.ENV_NOT_SUPPORTED) {
     if (extra === TrtcExtraCode.NOT_SUPPORTED_HTTP) {
-      return done({ code: RoomErrorCode.INSECURE_CONTEXT, nativeCode: extra, message: `camera and microphone need a secure context: serve the page over https or from localhost (${detail})` })
+      return done({ code: INSECURE_CONTEXT, nativeCode: extra, message: `camera and microphone need a secure context: serve the page over https or from localhost (${detail})` })
     }
-    return done({ code: RoomErrorCode.BROWSER_UNSUPPORTED, nativeCode: extra ?? code, message: `this browser cannot run TRTC (WebRTC): use a recent Chrome, Edge, Firefox or Safari (${detail})` })
+    return done({ code: BROWSER_UNSUPPORTED, nativeCode: extra ?? code, message: `this browser cannot run TRTC (WebRTC): use a recent Chrome, Edge, Firefox or Safari (${detail})` })
   }
   if (code === TrtcErrorCode.DEVICE_ERROR || (code === undefined && nameExtra !== undefined)) {
     return done(deviceFailure(stage, extra ?? nameExtra ?? TrtcErrorCode.DEVICE_ERROR, detail))
@@ -119,10 +119,10 @@ export function classifyBrowserError(err: unknown, stage: BrowserStage): Browser
     }
     const unreachable = code === TrtcErrorCode.OPERATION_FAILED || extra === TrtcExtraCode.FIREWALL_RESTRICTION || code === undefined
     const why = unreachable ? 'could not reach the TRTC servers (network, firewall or proxy)' : 'the TRTC server refused to enter the room'
-    return done({ code: RoomErrorCode.ENTER_ROOM_FAILED, nativeCode: extra ?? code ?? 0, message: `enter room failed: ${why} (${detail})` })
+    return done({ code: ENTER_ROOM_FAILED, nativeCode: extra ?? code ?? 0, message: `enter room failed: ${why} (${detail})` })
   }
   if (stage === 'support') {
-    return done({ code: RoomErrorCode.BROWSER_UNSUPPORTED, nativeCode: extra ?? code ?? 0, message: `browser check failed (${detail})` })
+    return done({ code: BROWSER_UNSUPPORTED, nativeCode: extra ?? code ?? 0, message: `browser check failed (${detail})` })
   }
   return done(deviceFailure(stage, extra ?? code ?? 0, detail))
 }

@@ -3,7 +3,7 @@
  * (an http page has no `navigator.mediaDevices`, and saying "unsupported browser" there would send
  * the user after the wrong fix), then the WebRTC and media-device APIs, then TRTC's own verdict.
  */
-import { RoomErrorCode } from '../../lib/runtime'
+import { BROWSER_UNSUPPORTED, INSECURE_CONTEXT } from '../../lib/runtime'
 import type { BrowserFailure } from './browser-errors'
 
 /** What the browser platform adapter reads from `window` (see platform/h5-browser.ts). */
@@ -29,11 +29,11 @@ function failure(code: number, message: string, nativeCode = 0): BrowserFailure 
 
 export function checkCapabilities(caps: BrowserCapabilities): BrowserFailure | null {
   if (!caps.isSecureContext) {
-    return failure(RoomErrorCode.INSECURE_CONTEXT, 'camera and microphone need a secure context: serve the page over https (or from localhost)')
+    return failure(INSECURE_CONTEXT, 'camera and microphone need a secure context: serve the page over https (or from localhost)')
   }
   if (!caps.hasPeerConnection || !caps.hasMediaDevices) {
     const missing = [!caps.hasPeerConnection && 'RTCPeerConnection', !caps.hasMediaDevices && 'navigator.mediaDevices'].filter(Boolean).join(' and ')
-    return failure(RoomErrorCode.BROWSER_UNSUPPORTED, `this browser lacks ${missing}: use a recent Chrome, Edge, Firefox or Safari (${caps.userAgent})`)
+    return failure(BROWSER_UNSUPPORTED, `this browser lacks ${missing}: use a recent Chrome, Edge, Firefox or Safari (${caps.userAgent})`)
   }
   return null
 }
@@ -49,5 +49,5 @@ export function checkTrtcSupport(support: TrtcSupportResult | null | undefined):
   const essential = failed.filter((name) => ESSENTIAL_CHECKS.includes(name))
   const missing = essential.length > 0 ? essential : failed
   const why = missing.length > 0 ? missing.join(', ') : 'TRTC.isSupported() said no'
-  return failure(RoomErrorCode.BROWSER_UNSUPPORTED, `this browser cannot run TRTC: ${why}; use a recent Chrome, Edge, Firefox or Safari`)
+  return failure(BROWSER_UNSUPPORTED, `this browser cannot run TRTC: ${why}; use a recent Chrome, Edge, Firefox or Safari`)
 }

@@ -4,7 +4,7 @@
  * preview attached to the pusher view once it mounts. Calls that overlap (a prop change while the
  * camera is still opening) settle to the latest wish.
  */
-import { type ValidOptions, RoomErrorCode, publishes, localViewId } from '../../lib/runtime'
+import { type ValidOptions, BROWSER_FEATURE_IGNORED, CAMERA_OPEN_FAILED, publishes, localViewId } from '../../lib/runtime'
 import type { BrowserEnv } from './browser-env'
 import { nextCamera } from './camera-cycle'
 import { mirrorMode, videoProfile, wantsCamera } from './local-media'
@@ -129,7 +129,7 @@ export class LocalCapture {
     if (this.disposed) return
     const { client, sdk, notice } = this.host
     if (this.camera !== 'on' || this.switching) {
-      notice(RoomErrorCode.BROWSER_FEATURE_IGNORED, `switchCamera: the camera is ${this.switching ? 'already switching' : 'not running'}`)
+      notice(BROWSER_FEATURE_IGNORED, `switchCamera: the camera is ${this.switching ? 'already switching' : 'not running'}`)
       return
     }
     this.switching = true
@@ -140,7 +140,7 @@ export class LocalCapture {
         const next = nextCamera(cameras ?? [], current)
         if (this.disposed) return
         if (!next) {
-          notice(RoomErrorCode.BROWSER_FEATURE_IGNORED, `switchCamera: ${cameras?.length ?? 0} camera(s) found, nothing to switch to`)
+          notice(BROWSER_FEATURE_IGNORED, `switchCamera: ${cameras?.length ?? 0} camera(s) found, nothing to switch to`)
           return
         }
         await client.updateLocalVideo({ option: { cameraId: next.deviceId } })
@@ -148,7 +148,7 @@ export class LocalCapture {
       })
       // The current camera keeps running: a failed switch is a warning, not the end of the room.
       .catch((err) => {
-        if (!this.disposed) notice(RoomErrorCode.CAMERA_OPEN_FAILED, `switchCamera failed: ${err instanceof Error ? err.message : String(err)}`, err)
+        if (!this.disposed) notice(CAMERA_OPEN_FAILED, `switchCamera failed: ${err instanceof Error ? err.message : String(err)}`, err)
       })
       .finally(() => {
         this.switching = false

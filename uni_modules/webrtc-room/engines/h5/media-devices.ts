@@ -3,7 +3,7 @@
  * before it is applied, so an unknown or unplugged deviceId is a clear -90411 and not a camera that
  * silently falls back to the default one.
  */
-import { RoomErrorCode, WebrtcRoomError, type DeviceKind, type DeviceLists, type MediaDevice } from '../../lib/runtime'
+import { DEVICE_SELECT_FAILED, WebrtcRoomError, type DeviceKind, type DeviceLists, type MediaDevice } from '../../lib/runtime'
 import { classifyBrowserError } from './browser-errors'
 import type { TrtcDevice, TrtcStatic } from './trtc-sdk'
 
@@ -30,19 +30,19 @@ export async function listDevices(sdk: TrtcStatic): Promise<DeviceLists> {
 export function deviceError(err: unknown, what: string): WebrtcRoomError {
   if (err instanceof WebrtcRoomError) return err
   const failure = classifyBrowserError(err, 'support')
-  return new WebrtcRoomError(RoomErrorCode.DEVICE_SELECT_FAILED, `${what}: ${failure.message}`, { nativeCode: failure.nativeCode })
+  return new WebrtcRoomError(DEVICE_SELECT_FAILED, `${what}: ${failure.message}`, { nativeCode: failure.nativeCode })
 }
 
 /** Rejects unless `deviceId` is one of the `kind` devices listed now. */
 export async function checkChoice(sdk: TrtcStatic, kind: DeviceKind, deviceId: string): Promise<void> {
   if (!Object.prototype.hasOwnProperty.call(LIST_OF, kind)) {
-    throw new WebrtcRoomError(RoomErrorCode.DEVICE_SELECT_FAILED, `selectDevice: kind must be 'camera', 'microphone' or 'speaker', got ${String(kind)}`)
+    throw new WebrtcRoomError(DEVICE_SELECT_FAILED, `selectDevice: kind must be 'camera', 'microphone' or 'speaker', got ${String(kind)}`)
   }
   if (typeof deviceId !== 'string' || !deviceId) {
-    throw new WebrtcRoomError(RoomErrorCode.DEVICE_SELECT_FAILED, 'selectDevice: deviceId must be a non-empty string from getDevices()')
+    throw new WebrtcRoomError(DEVICE_SELECT_FAILED, 'selectDevice: deviceId must be a non-empty string from getDevices()')
   }
   const lists = await listDevices(sdk)
   if (!lists[LIST_OF[kind]].some((d) => d.deviceId === deviceId)) {
-    throw new WebrtcRoomError(RoomErrorCode.DEVICE_SELECT_FAILED, `selectDevice: no ${kind} '${deviceId}' (unplugged?): pick one from getDevices()`)
+    throw new WebrtcRoomError(DEVICE_SELECT_FAILED, `selectDevice: no ${kind} '${deviceId}' (unplugged?): pick one from getDevices()`)
   }
 }

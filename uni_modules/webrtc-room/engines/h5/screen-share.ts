@@ -4,7 +4,7 @@
  * open stops the share the picker then starts). The browser's own "Stop sharing" bar reaches us as
  * the SDK's `screen-share-stopped` event (`stoppedByBrowser`).
  */
-import { RoomErrorCode, WebrtcRoomError } from '../../lib/runtime'
+import { SCREEN_SHARE_CANCELLED, SCREEN_SHARE_FAILED, SCREEN_SHARE_UNSUPPORTED, WebrtcRoomError } from '../../lib/runtime'
 import type { BrowserEnv } from './browser-env'
 import { TrtcErrorCode, TrtcExtraCode } from './browser-errors'
 import { settle, type FailureLog } from './settle'
@@ -18,12 +18,12 @@ export function screenShareError(err: unknown): WebrtcRoomError {
   const nativeCode = e.extraCode ?? e.code ?? 0
   // NotAllowedError: the picker was closed (Chrome also uses it for a policy / permission denial).
   if (e.name === 'NotAllowedError' || origin.name === 'NotAllowedError' || e.extraCode === TrtcExtraCode.DEVICE_NOT_ALLOWED) {
-    return new WebrtcRoomError(RoomErrorCode.SCREEN_SHARE_CANCELLED, `screen sharing was cancelled in the browser picker (${detail})`, { nativeCode })
+    return new WebrtcRoomError(SCREEN_SHARE_CANCELLED, `screen sharing was cancelled in the browser picker (${detail})`, { nativeCode })
   }
   if (e.code === TrtcErrorCode.ENV_NOT_SUPPORTED) {
-    return new WebrtcRoomError(RoomErrorCode.SCREEN_SHARE_UNSUPPORTED, `this browser cannot share the screen (${detail})`, { nativeCode })
+    return new WebrtcRoomError(SCREEN_SHARE_UNSUPPORTED, `this browser cannot share the screen (${detail})`, { nativeCode })
   }
-  return new WebrtcRoomError(RoomErrorCode.SCREEN_SHARE_FAILED, `screen sharing failed (${detail})`, { nativeCode })
+  return new WebrtcRoomError(SCREEN_SHARE_FAILED, `screen sharing failed (${detail})`, { nativeCode })
 }
 
 export class ScreenShare {
@@ -45,7 +45,7 @@ export class ScreenShare {
 
   async start(): Promise<void> {
     if (this.browser.capabilities().hasDisplayMedia === false) {
-      throw new WebrtcRoomError(RoomErrorCode.SCREEN_SHARE_UNSUPPORTED, 'this browser has no navigator.mediaDevices.getDisplayMedia: use desktop Chrome, Edge, Firefox or Safari')
+      throw new WebrtcRoomError(SCREEN_SHARE_UNSUPPORTED, 'this browser has no navigator.mediaDevices.getDisplayMedia: use desktop Chrome, Edge, Firefox or Safari')
     }
     this.wanted = true
     if (this.running) return
@@ -76,7 +76,7 @@ export class ScreenShare {
       await this.client.stopScreenShare()
     } catch (err) {
       const failure = screenShareError(err)
-      throw new WebrtcRoomError(RoomErrorCode.SCREEN_SHARE_FAILED, `stopping the screen share failed: ${failure.message}`, failure.detail)
+      throw new WebrtcRoomError(SCREEN_SHARE_FAILED, `stopping the screen share failed: ${failure.message}`, failure.detail)
     }
     this.running = false
     this.changed(false, 'screen sharing stopped')

@@ -13,7 +13,7 @@
  * - The SDK's `error` event is its "unrecoverable" channel: a failed rejoin becomes
  *   `connection_lost` (our backoff re-enters), a device that died becomes `device_failed`.
  */
-import { type EngineAction, RoomErrorCode, type StreamType } from '../../lib/runtime'
+import { type EngineAction, AUTOPLAY_BLOCKED, ENTER_ROOM_FAILED, KICKED_OUT, MEDIA_PERMISSION_DENIED, type StreamType } from '../../lib/runtime'
 import { classifyBrowserError, TrtcErrorCode, TrtcExtraCode } from './browser-errors'
 import type { TrtcEventName, TrtcEventPayloads, TrtcStatistics, TrtcStreamType } from './trtc-sdk'
 
@@ -154,14 +154,14 @@ export function translateTrtcEvent<N extends TrtcEventName>(name: N, payload: Tr
       return p.state === 'started' && p.prevState !== 'started' ? [{ type: 'publishing', nativeCode: H5NativeCode.PUSHING }] : []
     case 'kicked-out': {
       const reason = String(p.reason ?? 'kick')
-      return [{ type: 'left', nativeCode: RoomErrorCode.KICKED_OUT, kicked: true, message: `removed from the room by the server (${reason})` }]
+      return [{ type: 'left', nativeCode: KICKED_OUT, kicked: true, message: `removed from the room by the server (${reason})` }]
     }
     case 'autoplay-failed': {
       const media = String(p.mediaType ?? 'audio')
       const who = userId ? ` of ${userId}` : ''
       return [{
         type: 'notice',
-        code: RoomErrorCode.AUTOPLAY_BLOCKED,
+        code: AUTOPLAY_BLOCKED,
         nativeCode: 0,
         message: `the browser blocked ${media} playback${who} until the user taps the page; it resumes on the next tap`,
       }]
@@ -171,7 +171,7 @@ export function translateTrtcEvent<N extends TrtcEventName>(name: N, payload: Tr
       if (denied.length === 0) return []
       return [{
         type: 'device_failed',
-        code: RoomErrorCode.MEDIA_PERMISSION_DENIED,
+        code: MEDIA_PERMISSION_DENIED,
         nativeCode: TrtcExtraCode.DEVICE_NOT_ALLOWED,
         message: `${denied.join(' and ')} permission was revoked: allow it in the browser's site settings`,
       }]
@@ -196,5 +196,5 @@ function translateFatalError(err: TrtcEventPayloads['error']): EngineAction[] {
     const failure = classifyBrowserError(err, stage)
     return [{ type: 'device_failed', code: failure.code, nativeCode: failure.nativeCode, message: failure.message }]
   }
-  return [{ type: 'notice', code: RoomErrorCode.ENTER_ROOM_FAILED, nativeCode: extra ?? code, message: `TRTC error: ${message}` }]
+  return [{ type: 'notice', code: ENTER_ROOM_FAILED, nativeCode: extra ?? code, message: `TRTC error: ${message}` }]
 }

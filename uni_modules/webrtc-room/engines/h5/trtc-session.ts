@@ -13,7 +13,7 @@
  * Every method is synchronous and never throws; SDK promises are always caught (a failure is an
  * action or a log line, never an unhandled rejection). Calls of a finished session are ignored.
  */
-import { type EngineAction, type LocalMediaAction, type PlayerCall, type PusherCall, errorCode, errorText, RoomErrorCode, WebrtcRoomError, type EngineEnterParams, type EngineSink, type EngineStream, type MemberMedia, type ValidOptions, type DeviceKind, type Platform, type PusherNetInfo, levels } from '../../lib/runtime'
+import { type EngineAction, type LocalMediaAction, type PlayerCall, type PusherCall, errorCode, errorText, BROWSER_FEATURE_IGNORED, ENGINE_LOAD_FAILED, INVALID_STATE, ROLE_SWITCH_FAILED, WebrtcRoomError, type EngineEnterParams, type EngineSink, type EngineStream, type MemberMedia, type ValidOptions, type DeviceKind, type Platform, type PusherNetInfo, levels } from '../../lib/runtime'
 import { classifyBrowserError, type BrowserFailure } from './browser-errors'
 import type { BrowserEnv } from './browser-env'
 import { checkCapabilities, checkTrtcSupport } from './browser-support'
@@ -78,7 +78,7 @@ export class TrtcSession {
     try {
       sdk = await this.deps.loadSdk()
     } catch (err) {
-      return this.enterFailed({ code: RoomErrorCode.ENGINE_LOAD_FAILED, nativeCode: 0, aborted: false, message: `loading trtc-sdk-v5 failed: ${String(err)}` })
+      return this.enterFailed({ code: ENGINE_LOAD_FAILED, nativeCode: 0, aborted: false, message: `loading trtc-sdk-v5 failed: ${String(err)}` })
     }
     if (!this.alive) return
     let support: Awaited<ReturnType<TrtcStatic['isSupported']>> | null = null
@@ -186,7 +186,7 @@ export class TrtcSession {
       this.players?.setPaused(this.paused)
     } else if (call === 'switchCamera') {
       if (this.capture) this.capture.switchCamera()
-      else this.notice(RoomErrorCode.BROWSER_FEATURE_IGNORED, 'switchCamera: the camera is not running')
+      else this.notice(BROWSER_FEATURE_IGNORED, 'switchCamera: the camera is not running')
     } else if (call === 'start') {
       this.capture?.sync()
     } else {
@@ -205,11 +205,11 @@ export class TrtcSession {
    * becoming an anchor, stop after stepping down: switching only unpublishes).
    */
   async switchRole(role: 'anchor' | 'audience'): Promise<void> {
-    if (!this.alive || !this.client) throw new WebrtcRoomError(RoomErrorCode.INVALID_STATE, 'switchRole: the TRTC client is not ready yet')
+    if (!this.alive || !this.client) throw new WebrtcRoomError(INVALID_STATE, 'switchRole: the TRTC client is not ready yet')
     try {
       await this.client.switchRole(role)
     } catch (err) {
-      throw new WebrtcRoomError(RoomErrorCode.ROLE_SWITCH_FAILED, `switchRole('${role}') failed: ${errorText(err, String(err))}`, { nativeCode: errorCode(err, 0) })
+      throw new WebrtcRoomError(ROLE_SWITCH_FAILED, `switchRole('${role}') failed: ${errorText(err, String(err))}`, { nativeCode: errorCode(err, 0) })
     }
   }
 
@@ -270,7 +270,7 @@ export class TrtcSession {
       const value = this.options[prop]
       if (value > 0 && !this.warnedFeatures.has(prop)) {
         this.warnedFeatures.add(prop)
-        this.notice(RoomErrorCode.BROWSER_FEATURE_IGNORED, `${prop}=${value} is ignored in the browser (no beauty filter in the TRTC web SDK)`)
+        this.notice(BROWSER_FEATURE_IGNORED, `${prop}=${value} is ignored in the browser (no beauty filter in the TRTC web SDK)`)
       } else if (value === 0) {
         this.warnedFeatures.delete(prop)
       }

@@ -4,7 +4,7 @@
  * (trtc-session.ts); the engine keeps what outlives a session: the chosen devices and a camera
  * preview kept after a fatal error.
  */
-import { type EngineEnvironment, type EngineFactory, type RoomEngine, RoomErrorCode, WebrtcRoomError } from '../../lib/runtime'
+import { type EngineEnvironment, type EngineFactory, type RoomEngine, ENGINE_LOAD_FAILED, INVALID_STATE, WebrtcRoomError } from '../../lib/runtime'
 import { checkChoice, deviceError, listDevices } from './media-devices'
 import { TrtcSession, type ChosenDevices, type TrtcWebEngineDeps } from './trtc-session'
 
@@ -18,7 +18,7 @@ export function createTrtcWebEngineFactory(deps: TrtcWebEngineDeps): EngineFacto
     const chosen: ChosenDevices = {}
     const sdk = () =>
       deps.loadSdk().catch((err) => {
-        throw new WebrtcRoomError(RoomErrorCode.ENGINE_LOAD_FAILED, `loading trtc-sdk-v5 failed: ${String(err)}`)
+        throw new WebrtcRoomError(ENGINE_LOAD_FAILED, `loading trtc-sdk-v5 failed: ${String(err)}`)
       })
     /** A session that left after a fatal error but keeps the camera preview (see `leave(true)`). */
     let previewing: TrtcSession | null = null
@@ -55,10 +55,10 @@ export function createTrtcWebEngineFactory(deps: TrtcWebEngineDeps): EngineFacto
       destroy: () => end(),
       screenShare(on) {
         const screen = session?.screen
-        if (!screen) return Promise.reject(new WebrtcRoomError(RoomErrorCode.INVALID_STATE, 'screen share: the TRTC client is not ready yet'))
+        if (!screen) return Promise.reject(new WebrtcRoomError(INVALID_STATE, 'screen share: the TRTC client is not ready yet'))
         return on ? screen.start() : screen.stop()
       },
-      switchRole: (role) => session?.switchRole(role) ?? Promise.reject(new WebrtcRoomError(RoomErrorCode.INVALID_STATE, 'switchRole: not in a room')),
+      switchRole: (role) => session?.switchRole(role) ?? Promise.reject(new WebrtcRoomError(INVALID_STATE, 'switchRole: not in a room')),
       devices: async () => listDevices(await sdk()),
       async selectDevice(kind, deviceId) {
         const trtc = await sdk()

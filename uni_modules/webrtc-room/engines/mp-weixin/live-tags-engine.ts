@@ -7,12 +7,10 @@
  */
 import type { AnnouncedUser, EngineAction, PusherCall } from '../../core/actions'
 import type { EngineFactory, EngineSink, NativeEvent } from '../../core/engine'
-import { RoomErrorCode, userSigRejected } from '../../core/error-codes'
+import { userSigRejected } from '../../core/error-codes'
+import * as E from '../../core/error-codes'
 import { levels } from '../../core/levels'
 import type { NetStatusDetail, Platform, PlayerContext, PusherContext, PusherErrorDetail, StateChangeDetail, StreamType, TimerHandle } from '../../core/types'
-
-// A module-local alias: one letter after minifying, where `RoomErrorCode.X` would repeat its path.
-const E = RoomErrorCode
 
 // Member notifications (1020, 1031–1034): their JSON `message` parsed into announced users.
 // Tolerant: a malformed message yields `null`, entries without a string `userid` are skipped and
