@@ -38,6 +38,7 @@ export const ISSUE_13_STEPS: Array<{ label: string; imOff: number; imOn: number;
   { label: 'issue-size alone (222f04a): legacy / debug entries, IM code texts with the IM entry, generated option messages', imOff: 80704, imOn: 107108, headless: 54918 },
   { label: 'main after the #14 / #18 features (b025f38), before the opt-in feature entries', imOff: 98157, imOn: 125278, headless: 69430 },
   { label: 'main after the opt-in feature entries and two diets (f09fa90), before lib/runtime.js', imOff: 70844, imOn: 99013, headless: 48881 },
+  { label: 'lib/runtime.js alone (d745383), before the codes as named constants', imOff: 65281, imOn: 92046, headless: 43682 },
 ]
 
 export const BEFORE_ISSUE_13 = {
