@@ -21,7 +21,8 @@ function pluginSources(dir = PLUGIN): string[] {
 
 /** `[statement, specifier]` of every import / re-export with a relative specifier. */
 function relativeImports(code: string): Array<[string, string]> {
-  return [...code.matchAll(/^(import|export)\b[^;]*?from '(\.[^']+)'/gms)].map((m) => [m[0], m[2]])
+  // [^'"] keeps a match inside one statement (the next statement's specifier has a quote before it).
+  return [...code.matchAll(/^(import|export)\b[^'"]*?from '(\.[^']+)'/gm)].map((m) => [m[0], m[2]])
 }
 
 const target = (file: string, specifier: string) => relative(PLUGIN, join(PLUGIN, file, '..', specifier)).replace(/\\/g, '/')
@@ -69,6 +70,25 @@ describe('lib/runtime.js', () => {
       [...readFileSync(join(PLUGIN, doc), 'utf8').matchAll(/from '@\/uni_modules\/webrtc-room\/([^']+)'/g)]
         .filter((m) => BUNDLED.test(`${m[1]}.ts`) || BUNDLED.test(`${m[1]}/`))
         .map((m) => `${doc}: ${m[0]}`),
+    )
+    expect(deep).toEqual([])
+  })
+
+  it('the fixture apps never value-import a bundled module by its deep path either (they stand for users\' apps)', () => {
+    const fixtures = join(PLUGIN, '../../tests/fixtures')
+    const files = readdirSync(fixtures).flatMap((app) => {
+      const walk = (dir: string): string[] =>
+        readdirSync(dir).flatMap((name) => {
+          const path = join(dir, name)
+          if (statSync(path).isDirectory()) return name === 'uni_modules' || name === 'node_modules' ? [] : walk(path)
+          return /\.(ts|vue)$/.test(name) ? [path] : []
+        })
+      return statSync(join(fixtures, app)).isDirectory() ? walk(join(fixtures, app)) : []
+    })
+    const deep = files.flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/^import (?!type )[^'"]*?from '@\/uni_modules\/webrtc-room\/([^']+)'/gm)]
+        .filter((m) => BUNDLED.test(`${m[1]}.ts`))
+        .map((m) => `${relative(fixtures, file)}: ${m[0]}`),
     )
     expect(deep).toEqual([])
   })
