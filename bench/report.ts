@@ -43,18 +43,23 @@ function figureTable(figures: Figure[]): string[] {
   return lines
 }
 
+/** A plugin file's area: its top folder (`uni_modules/webrtc-room/lib/`), or the file itself at the plugin's root. */
+function areaOf(path: string): string {
+  const parts = path.split('/')
+  return parts.length > 3 ? `${parts.slice(0, 3).join('/')}/` : path
+}
+
 /** Where the plugin's bytes are: per folder (core, components, platform, stores, im), then the biggest files. */
 function breakdown(label: string, bytes: PluginBytes): string[] {
   const counted = bytes.files.filter((f) => !f.path.endsWith('.json'))
   const areas = new Map<string, number>()
   for (const f of counted) {
-    const area = f.path.split('/').slice(0, 3).join('/')
-    areas.set(area, (areas.get(area) ?? 0) + f.bytes)
+    areas.set(areaOf(f.path), (areas.get(areaOf(f.path)) ?? 0) + f.bytes)
   }
   return [
     `| plugin folder (${label}) | bytes | share |`,
     '|---|---|---|',
-    ...[...areas].sort((a, b) => b[1] - a[1]).map(([area, n]) => `| \`${area}/\` | ${n} | ${((100 * n) / bytes.total).toFixed(1)} % |`),
+    ...[...areas].sort((a, b) => b[1] - a[1]).map(([area, n]) => `| \`${area}\` | ${n} | ${((100 * n) / bytes.total).toFixed(1)} % |`),
     '',
     `| largest files (${label}) | bytes |`,
     '|---|---|',
@@ -80,7 +85,18 @@ function runtimeTable(shares: FileSize[] | undefined): string[] {
 /** Issue #13's before (main f9ebc9e, recorded in bundle.ts) next to this run. */
 function beforeAfter(b: BundleResult): string[] {
   const after = new Map(b.room.files.map((f) => [f.path.replace('uni_modules/webrtc-room/', ''), f.bytes]))
-  const folder = (prefix: string) => b.room.files.filter((f) => !f.path.endsWith('.json') && f.path.startsWith(`uni_modules/webrtc-room/${prefix}`)).reduce((n, f) => n + f.bytes, 0)
+  // Sources now inside lib/runtime.js: their estimated share of it (`≈`).
+  const inRuntime = (pick: (path: string) => boolean) => (b.runtime ?? []).filter((f) => pick(f.path)).reduce((n, f) => n + f.bytes, 0)
+  const folder = (prefix: string) => {
+    const own = b.room.files.filter((f) => !f.path.endsWith('.json') && f.path.startsWith(`uni_modules/webrtc-room/${prefix}`)).reduce((n, f) => n + f.bytes, 0)
+    const shared = inRuntime((p) => p.startsWith(prefix))
+    return shared ? `${own ? `${own} B + ` : ''}≈ ${shared} B in lib/runtime.js` : `${own} B`
+  }
+  const file = (path: string) => {
+    if (after.has(path)) return `${after.get(path)} B`
+    const shared = inRuntime((p) => p === path.replace(/\.js$/, '.ts'))
+    return shared ? `≈ ${shared} B in lib/runtime.js` : 'gone'
+  }
   const steps = ISSUE_13_STEPS
   const cells = (pick: (s: (typeof steps)[number]) => number) => steps.map((s) => ` ${pick(s)} B (${kilobytes(pick(s))}) |`).join('')
   const none = steps.map(() => ' |').join('')
@@ -91,8 +107,8 @@ function beforeAfter(b: BundleResult): string[] {
     `| plugin, IM off (full UI) | ${BEFORE_ISSUE_13.imOff} B (${kilobytes(BEFORE_ISSUE_13.imOff)}) |${cells((s) => s.imOff)} ${measured(b.room)} |`,
     `| plugin, IM on | ${BEFORE_ISSUE_13.imOn} B (${kilobytes(BEFORE_ISSUE_13.imOn)}) |${cells((s) => s.imOn)} ${measured(b.roomIM)} |`,
     `| plugin, headless | not measured |${cells((s) => s.headless)} ${measured(b.headless)} |`,
-    ...BEFORE_ISSUE_13.folders.map(([prefix, bytes]) => `| \`${prefix}\` (IM off) | ${bytes} B |${none} ${folder(prefix)} B |`),
-    ...BEFORE_ISSUE_13.largest.map(([file, bytes]) => `| \`${file}\` | ${bytes} B |${none} ${after.has(file) ? `${after.get(file)} B` : 'gone'} |`),
+    ...BEFORE_ISSUE_13.folders.map(([prefix, bytes]) => `| \`${prefix}\` (IM off) | ${bytes} B |${none} ${folder(prefix)} |`),
+    ...BEFORE_ISSUE_13.largest.map(([path, bytes]) => `| \`${path}\` | ${bytes} B |${none} ${file(path)} |`),
     '',
   ]
 }
@@ -106,10 +122,9 @@ function goalSummary(run: BenchRun): string[] {
     const met = b.room.total <= REQUIRED_BYTES
     const areas = new Map<string, number>()
     for (const f of b.room.files.filter((f) => !f.path.endsWith('.json'))) {
-      const area = f.path.split('/').slice(0, 3).join('/')
-      areas.set(area, (areas.get(area) ?? 0) + f.bytes)
+      areas.set(areaOf(f.path), (areas.get(areaOf(f.path)) ?? 0) + f.bytes)
     }
-    const top = [...areas].sort((x, y) => y[1] - x[1]).slice(0, 3).map(([a, n]) => `\`${a}/\` ${kilobytes(n)}`).join(', ')
+    const top = [...areas].sort((x, y) => y[1] - x[1]).slice(0, 3).map(([a, n]) => `\`${a}\` ${kilobytes(n)}`).join(', ')
     const biggest = b.room.files.filter((f) => !f.path.endsWith('.json')).slice(0, 3).map((f) => `\`${f.path.split('/').pop()}\` ${kilobytes(f.bytes)}`).join(', ')
     out.push(
       `- **Bundle ≤ 64 KB required, ≤ 50 KB aimed (full UI, IM off)** — ${mark(met)}${met && b.room.total > AIM_BYTES ? ' (the 50 KB aim is not reached)' : ''}: ` +
