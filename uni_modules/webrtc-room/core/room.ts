@@ -19,7 +19,6 @@
 import type { Effect, RoomAction } from './actions'
 import { getController, registerController, unregisterController } from './controllers'
 import type { EngineSink, NativeEvent, RoomEngine } from './engine'
-import { errorCode, errorText, WebrtcRoomError } from './error-codes'
 import * as E from './error-codes'
 import { IM_MISSING, IM_SENDS, imAccess, type ImMethods } from './im-link'
 import { memberMethods } from './member-media'
@@ -47,7 +46,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 export function createController(options: RoomOptions, platform: Platform, config: ControllerConfig): RoomController {
   if (!platform || typeof platform.setTimeout !== 'function') {
-    throw new WebrtcRoomError(E.UNSUPPORTED_PLATFORM, 'createRoom needs a Platform adapter')
+    throw new E.WebrtcRoomError(E.UNSUPPORTED_PLATFORM, 'createRoom needs a Platform adapter')
   }
   const key = config.key || `room-${++roomSeq}`
   if (getController(key)) platform.log?.('warn', `createRoom: key '${key}' is taken; the newer room replaces it in the store`)
@@ -237,12 +236,12 @@ export function createController(options: RoomOptions, platform: Platform, confi
       try {
         return await run()
       } catch (err) {
-        code = errorCode(err, fallback)
-        message = errorText(err, `${method}() failed`)
+        code = E.errorCode(err, fallback)
+        message = E.errorText(err, `${method}() failed`)
       }
     }
     dispatch({ type: 'report', event: { tag: 'warning', code, detail: { message, method } } })
-    throw new WebrtcRoomError(code, message, { method })
+    throw new E.WebrtcRoomError(code, message, { method })
   }
 
   function subscribe<E>(set: Set<(event: E) => void>, handler: (event: E) => void): () => void {
