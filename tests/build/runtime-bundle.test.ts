@@ -11,13 +11,17 @@ import { bundleRuntime, PLUGIN, RUNTIME_BUNDLE } from '../../scripts/bundle-runt
 /** The folders and files inside the bundle (runtime.ts's `export *` lines name the same). */
 const BUNDLED = /^(core|stores|engines\/mp-weixin)\/|^(components\/common\/room-view|components\/webrtc-room\/props|platform\/uni-platform)\.ts$/
 
-function pluginSources(dir = PLUGIN): string[] {
+/** The .ts / .vue sources below `dir` (no .d.ts), skipping the folders named in `skip`. */
+function sources(dir: string, skip: string[]): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name)
-    if (statSync(path).isDirectory()) return name === 'uniCloud' || name === 'lib' ? [] : pluginSources(path)
-    return /\.(ts|vue)$/.test(name) && !name.endsWith('.d.ts') ? [relative(PLUGIN, path).replace(/\\/g, '/')] : []
+    if (statSync(path).isDirectory()) return skip.includes(name) ? [] : sources(path, skip)
+    return /\.(ts|vue)$/.test(name) && !name.endsWith('.d.ts') ? [path] : []
   })
 }
+
+/** The plugin's own sources, plugin-relative (not its generated bundle, not the uniCloud function). */
+const pluginSources = () => sources(PLUGIN, ['uniCloud', 'lib']).map((p) => relative(PLUGIN, p).replace(/\\/g, '/'))
 
 /** `[statement, specifier]` of every import / re-export with a relative specifier. */
 function relativeImports(code: string): Array<[string, string]> {
@@ -76,16 +80,8 @@ describe('lib/runtime.js', () => {
 
   it('the fixture apps never value-import a bundled module by its deep path either (they stand for users\' apps)', () => {
     const fixtures = join(PLUGIN, '../../tests/fixtures')
-    const files = readdirSync(fixtures).flatMap((app) => {
-      const walk = (dir: string): string[] =>
-        readdirSync(dir).flatMap((name) => {
-          const path = join(dir, name)
-          if (statSync(path).isDirectory()) return name === 'uni_modules' || name === 'node_modules' ? [] : walk(path)
-          return /\.(ts|vue)$/.test(name) ? [path] : []
-        })
-      return statSync(join(fixtures, app)).isDirectory() ? walk(join(fixtures, app)) : []
-    })
-    const deep = files.flatMap((file) =>
+    // Each fixture app's own files (its uni_modules/webrtc-room is the plugin itself, symlinked).
+    const deep = sources(fixtures, ['uni_modules', 'node_modules']).flatMap((file) =>
       [...readFileSync(file, 'utf8').matchAll(/^import (?!type )[^'"]*?from '@\/uni_modules\/webrtc-room\/([^']+)'/gm)]
         .filter((m) => BUNDLED.test(`${m[1]}.ts`))
         .map((m) => `${relative(fixtures, file)}: ${m[0]}`),
