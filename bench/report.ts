@@ -49,17 +49,21 @@ function areaOf(path: string): string {
   return parts.length > 3 ? `${parts.slice(0, 3).join('/')}/` : path
 }
 
-/** Where the plugin's bytes are: per folder (core, components, platform, stores, im), then the biggest files. */
-function breakdown(label: string, bytes: PluginBytes): string[] {
+/** The counted files (no component JSON) and their bytes per area, largest area first. */
+function areaBytes(bytes: PluginBytes): { counted: FileSize[]; areas: Array<[string, number]> } {
   const counted = bytes.files.filter((f) => !f.path.endsWith('.json'))
   const areas = new Map<string, number>()
-  for (const f of counted) {
-    areas.set(areaOf(f.path), (areas.get(areaOf(f.path)) ?? 0) + f.bytes)
-  }
+  for (const f of counted) areas.set(areaOf(f.path), (areas.get(areaOf(f.path)) ?? 0) + f.bytes)
+  return { counted, areas: [...areas].sort((a, b) => b[1] - a[1]) }
+}
+
+/** Where the plugin's bytes are: per folder (core, components, platform, stores, im), then the biggest files. */
+function breakdown(label: string, bytes: PluginBytes): string[] {
+  const { counted, areas } = areaBytes(bytes)
   return [
     `| plugin folder (${label}) | bytes | share |`,
     '|---|---|---|',
-    ...[...areas].sort((a, b) => b[1] - a[1]).map(([area, n]) => `| \`${area}\` | ${n} | ${((100 * n) / bytes.total).toFixed(1)} % |`),
+    ...areas.map(([area, n]) => `| \`${area}\` | ${n} | ${((100 * n) / bytes.total).toFixed(1)} % |`),
     '',
     `| largest files (${label}) | bytes |`,
     '|---|---|',
@@ -120,12 +124,9 @@ function goalSummary(run: BenchRun): string[] {
   if (run.bundle) {
     const b = run.bundle
     const met = b.room.total <= REQUIRED_BYTES
-    const areas = new Map<string, number>()
-    for (const f of b.room.files.filter((f) => !f.path.endsWith('.json'))) {
-      areas.set(areaOf(f.path), (areas.get(areaOf(f.path)) ?? 0) + f.bytes)
-    }
-    const top = [...areas].sort((x, y) => y[1] - x[1]).slice(0, 3).map(([a, n]) => `\`${a}\` ${kilobytes(n)}`).join(', ')
-    const biggest = b.room.files.filter((f) => !f.path.endsWith('.json')).slice(0, 3).map((f) => `\`${f.path.split('/').pop()}\` ${kilobytes(f.bytes)}`).join(', ')
+    const { counted, areas } = areaBytes(b.room)
+    const top = areas.slice(0, 3).map(([a, n]) => `\`${a}\` ${kilobytes(n)}`).join(', ')
+    const biggest = counted.slice(0, 3).map((f) => `\`${f.path.split('/').pop()}\` ${kilobytes(f.bytes)}`).join(', ')
     out.push(
       `- **Bundle ≤ 64 KB required, ≤ 50 KB aimed (full UI, IM off)** — ${mark(met)}${met && b.room.total > AIM_BYTES ? ' (the 50 KB aim is not reached)' : ''}: ` +
         `plugin ${kilobytes(b.room.total)} with IM off (before: ${kilobytes(BEFORE_ISSUE_13.imOff)})` +

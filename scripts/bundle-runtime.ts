@@ -87,10 +87,7 @@ function watchRuntime(): void {
     if (event.code !== 'BUNDLE_END') return
     const { output } = await event.result.generate({ format: 'es', banner: BANNER })
     await event.result.close()
-    if (output[0].code !== readCurrent()) {
-      writeFileSync(RUNTIME_BUNDLE, output[0].code)
-      console.log(`lib/runtime.js rebuilt in ${event.duration} ms`)
-    }
+    if (writeIfChanged(output[0].code)) console.log(`lib/runtime.js rebuilt in ${event.duration} ms`)
   })
 }
 
@@ -102,19 +99,26 @@ function readCurrent(): string | null {
   }
 }
 
+/** Writes lib/runtime.js unless it already holds `code`; true when it wrote. */
+function writeIfChanged(code: string): boolean {
+  if (readCurrent() === code) return false
+  writeFileSync(RUNTIME_BUNDLE, code)
+  return true
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes('--watch')) return watchRuntime()
   const { code } = await bundleRuntime()
-  const current = readCurrent()
+  const path = relative(process.cwd(), RUNTIME_BUNDLE)
   if (process.argv.includes('--check')) {
-    if (current !== code) {
-      console.error(`${relative(process.cwd(), RUNTIME_BUNDLE)} is stale: run \`npm run bundle\``)
+    if (readCurrent() !== code) {
+      console.error(`${path} is stale: run \`npm run bundle\``)
       process.exit(1)
     }
     return
   }
-  if (current !== code) writeFileSync(RUNTIME_BUNDLE, code)
-  console.log(`${relative(process.cwd(), RUNTIME_BUNDLE)}: ${Buffer.byteLength(code)} B${current === code ? ' (unchanged)' : ''}`)
+  const wrote = writeIfChanged(code)
+  console.log(`${path}: ${Buffer.byteLength(code)} B${wrote ? '' : ' (unchanged)'}`)
 }
 
 if (require.main === module) {

@@ -4,7 +4,6 @@
  * hand-off to the room page, and the room page driven by native live-pusher codes (status chip,
  * event log, member list). This is what a user imports into WeChat devtools.
  */
-import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildDemo } from './helpers/build-demo'
 import { compiledRegistry, installMpApp, renderPage, settle, sleep, type MpEnv, type SimComponent } from '../mp/mp-harness'
